@@ -1,0 +1,53 @@
+/**
+ * Every content collection: its folder under content/, its schema and which fields point to other
+ * collections. content.config.ts and the content checker both read this list.
+ */
+import { activiteSchema } from './activite.ts';
+import { formationSchema } from './formation.ts';
+import { lieuSchema } from './lieu.ts';
+import { organisationSchema } from './organisation.ts';
+import { pageSchema } from './page.ts';
+import { programmeSchema } from './programme.ts';
+import { quartierSchema } from './quartier.ts';
+import { referentSchema } from './referent.ts';
+
+/** A reference: a dotted path (`[]` walks an array) and the collection it names. */
+export type Reference = { path: string; collection: string };
+
+export const collections = {
+  quartiers: { schema: quartierSchema, references: [] },
+  organisations: { schema: organisationSchema, references: [] },
+  lieux: {
+    schema: lieuSchema,
+    references: [
+      { path: 'quartier', collection: 'quartiers' },
+      { path: 'organisation', collection: 'organisations' },
+    ],
+  },
+  referents: {
+    schema: referentSchema,
+    references: [
+      { path: 'quartier', collection: 'quartiers' },
+      { path: 'permanences[].lieu', collection: 'lieux' },
+    ],
+  },
+  formations: {
+    schema: formationSchema,
+    references: [
+      { path: 'partenaires[]', collection: 'organisations' },
+      { path: 'sessions[].lieu', collection: 'lieux' },
+    ],
+  },
+  activites: {
+    schema: activiteSchema,
+    references: [
+      { path: 'quartier', collection: 'quartiers' },
+      { path: 'lieu', collection: 'lieux' },
+      { path: 'organisation', collection: 'organisations' },
+    ],
+  },
+  programmes: { schema: programmeSchema, references: [{ path: 'partenaires[]', collection: 'organisations' }] },
+  pages: { schema: pageSchema, references: [] },
+} as const satisfies Record<string, { schema: unknown; references: readonly Reference[] }>;
+
+export type CollectionName = keyof typeof collections;
