@@ -1,0 +1,33 @@
+/** What createApp needs from its runtime: storage, time, settings, built pages, the client's address. */
+import type { Context } from 'hono';
+import type { ContentContext } from '../src/schemas/forms/context.ts';
+import type { FormKey } from '../src/schemas/forms/index.ts';
+import type { FormSettings } from '../src/schemas/forms/settings.ts';
+import type { PageSource } from './pages.ts';
+import type { RateLimitOptions } from './rate-limit.ts';
+import type { SubmissionStore } from './store/types.ts';
+
+export type AppConfig = {
+  /** Origins allowed to post (the site's own), e.g. https://fabrique-solidarites.rennes.fr. Never "*". */
+  origins: string[];
+  settings: Record<FormKey, FormSettings>;
+  /** Trainings, activities, quartiers read from content/ at start. */
+  content: ContentContext;
+  rateLimit: RateLimitOptions;
+  /** Secret mixed into client-address hashes; new on each start is fine. */
+  clientHashSalt: string;
+};
+
+/** One line per request; never field values, raw addresses or query strings. */
+export type LogEntry = { method: string; route: string; form?: string; status: number; ms: number; note?: string };
+
+export type AppDeps = {
+  store: SubmissionStore;
+  clock: { now(): Date };
+  config: AppConfig;
+  pages?: PageSource;
+  /** The client's network address, hashed before any use. */
+  clientAddress: (c: Context) => string | undefined;
+  log?: (entry: LogEntry) => void;
+  newId?: () => string;
+};

@@ -1,0 +1,55 @@
+/**
+ * HTML answers for browsers without JavaScript. They reuse the built pages (deps.pages) so that an error
+ * page looks like the rest of the site: the form region is replaced by the form with the values typed
+ * and the error summary, or by a message. Every value is escaped.
+ */
+import type { FormContext } from '../src/schemas/forms/context.ts';
+import type { FormDefinition } from '../src/schemas/forms/form.ts';
+import { escapeHtml } from '../src/lib/forms/html.ts';
+import { prefixTitle, replaceRegion, setTitle } from '../src/lib/forms/page-region.ts';
+import { renderForm, type ShownError } from '../src/lib/forms/render-form.ts';
+import type { RawFields } from './protocol/body.ts';
+
+/** Built pages by path, e.g. "/formulaires/agir/" → its HTML. */
+export type PageSource = { get(path: string): string | undefined };
+
+/** The page that frames messages when no form page fits (src/pages/formulaires/erreur.astro). */
+export const MESSAGE_PAGE = '/formulaires/erreur/';
+
+/** The values as typed, to put back in the form: only strings and lists of strings. */
+export function typedValues(fields: RawFields): Record<string, string | string[]> {
+  const values: Record<string, string | string[]> = {};
+  for (const [name, v] of fields) {
+    if (name.startsWith('_')) continue;
+    if (typeof v === 'string') values[name] = v;
+    else if (Array.isArray(v) && v.every((x) => typeof x === 'string')) values[name] = v;
+  }
+  return values;
+}
+
+export function formErrorPage(
+  pages: PageSource | undefined,
+  input: { form: FormDefinition; ctx: FormContext; target?: string; values: Record<string, string | string[]>; errors: ShownError[] },
+): string {
+  const formHtml = renderForm(input);
+  const page = pages?.get(input.form.pagePath(input.target));
+  const filled = page && replaceRegion(page, formHtml);
+  if (filled) return prefixTitle(filled, 'Erreur : ');
+  return messagePage(pages, `Erreur : ${input.form.title}`, `<h1>${escapeHtml(input.form.title)}</h1>${formHtml}`);
+}
+
+/** A page with a heading and paragraphs, in the site's layout when it is built. */
+export function messagePage(pages: PageSource | undefined, title: string, bodyHtml: string, backTo?: { href: string; label: string }): string {
+  const back = backTo ? `<p><a href="${escapeHtml(backTo.href)}">${escapeHtml(backTo.label)}</a></p>` : `<p><a href="/">Retour à l’accueil</a></p>`;
+  const html = `<div class="message-formulaire">${bodyHtml}${back}</div>`;
+  const shell = pages?.get(MESSAGE_PAGE);
+  const filled = shell && replaceRegion(shell, html);
+  if (filled) return setTitle(filled, title);
+  return (
+    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title></head><body><main id="contenu">${html}</main></body></html>`
+  );
+}
+
+export const paragraphs = (title: string, lines: string[]) =>
+  `<h1>${escapeHtml(title)}</h1>${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}`;

@@ -1,0 +1,140 @@
+/**
+ * The default store: one SQLite file (node:sqlite), WAL with synchronous=FULL so a commit is on disk
+ * before we answer. Submissions arriving together are committed together (group commit): each one
+ * still waits for the commit that holds it, and a failed commit fails every one it held.
+ */
+import { DatabaseSync } from 'node:sqlite';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { MIGRATIONS } from './sqlite-migrations.ts';
+import {
+  StoreUnavailableError,
+  type NewNotification,
+  type NewSubmission,
+  type SaveResult,
+  type SubmissionStore,
+} from './types.ts';
+
+export type SqliteStoreOptions = {
+  /** How long to wait for a lock held by another process before giving up (503). */
+  busyTimeoutMs?: number;
+  /** Caps the file size in pages; used to test a full database where no small filesystem can be mounted. */
+  maxPageCount?: number;
+};
+
+type Pending = {
+  submission: NewSubmission;
+  notification: NewNotification;
+  resolve: (r: SaveResult) => void;
+  reject: (e: Error) => void;
+};
+
+export function openDatabase(file: string, { busyTimeoutMs = 2000, maxPageCount }: SqliteStoreOptions = {}): DatabaseSync {
+  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const db = new DatabaseSync(file, { timeout: busyTimeoutMs });
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = FULL');
+  db.exec('PRAGMA foreign_keys = ON');
+  if (maxPageCount) db.exec(`PRAGMA max_page_count = ${Math.floor(maxPageCount)}`);
+  migrate(db);
+  return db;
+}
+
+function migrate(db: DatabaseSync) {
+  const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  for (let v = version; v < MIGRATIONS.length; v++) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(MIGRATIONS[v]!);
+      db.exec(`PRAGMA user_version = ${v + 1}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+export class SqliteStore implements SubmissionStore {
+  readonly db: DatabaseSync;
+  private queue: Pending[] = [];
+  private scheduled = false;
+  private readonly insertSubmission;
+  private readonly findByKey;
+  private readonly insertOutbox;
+
+  constructor(file: string, options: SqliteStoreOptions = {}) {
+    this.db = openDatabase(file, options);
+    this.insertSubmission = this.db.prepare(
+      `INSERT INTO submissions (id, form_key, received_at, delete_after, idempotency_key, data_json, sealed, key_id, encapsulated_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+    );
+    this.findByKey = this.db.prepare('SELECT id FROM submissions WHERE form_key = ? AND idempotency_key = ?');
+    this.insertOutbox = this.db.prepare(
+      'INSERT INTO outbox (submission_id, recipients_json, subject, reply_to, next_attempt_at) VALUES (?, ?, ?, ?, ?)',
+    );
+  }
+
+  save(submission: NewSubmission, notification: NewNotification): Promise<SaveResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ submission, notification, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        // Let the submissions that arrived in this turn of the event loop join the same commit.
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush() {
+    const batch = this.queue;
+    this.queue = [];
+    this.scheduled = false;
+    const results: SaveResult[] = [];
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      for (const { submission, notification } of batch) results.push(this.saveOne(submission, notification));
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      const failure = new StoreUnavailableError(`enregistrement impossible : ${(error as Error).message}`, { cause: error });
+      for (const p of batch) p.reject(failure);
+      return;
+    }
+    batch.forEach((p, i) => p.resolve(results[i]!));
+  }
+
+  private saveOne(s: NewSubmission, n: NewNotification): SaveResult {
+    const clear = s.content.kind === 'clear' ? s.content : undefined;
+    const sealed = s.content.kind === 'sealed' ? s.content : undefined;
+    const { changes } = this.insertSubmission.run(
+      s.id,
+      s.formKey,
+      s.receivedAt,
+      s.deleteAfter,
+      s.idempotencyKey ?? null,
+      clear?.json ?? null,
+      sealed?.ciphertext ?? null,
+      sealed?.keyId ?? null,
+      sealed?.encapsulatedKey ?? null,
+    );
+    if (changes === 0 && s.idempotencyKey) {
+      // A retry: the first submission with this key stands, and its notification is already queued.
+      const first = this.findByKey.get(s.formKey, s.idempotencyKey) as { id: string } | undefined;
+      if (first) return { id: first.id, duplicate: true };
+    }
+    if (changes === 0) throw new Error('identifiant de soumission déjà utilisé');
+    this.insertOutbox.run(s.id, JSON.stringify(n.recipients), n.subject ?? null, n.replyTo ?? null, s.receivedAt);
+    return { id: s.id, duplicate: false };
+  }
+
+  async purgeExpired(now: Date): Promise<number> {
+    const { changes } = this.db.prepare('DELETE FROM submissions WHERE delete_after <= ?').run(now.toISOString());
+    return Number(changes);
+  }
+
+  async close(): Promise<void> {
+    while (this.queue.length) await new Promise((r) => setImmediate(r));
+    if (this.db.isOpen) this.db.close();
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * HTML of one field on the GOV.UK pattern: label, hint, error message, then the control with the
+ * constraints (required, maxlength, type, min/max) taken from the same definition as the server's rules.
+ */
+import type { Field, Option } from '../../schemas/forms/field.ts';
+import { attrs, escapeHtml } from './html.ts';
+
+export const fieldId = (name: string) => `f-${name}`;
+const hintId = (name: string) => `f-${name}-aide`;
+const errorId = (name: string) => `f-${name}-erreur`;
+
+export const FACULTATIF = ' <span class="champ__facultatif">(facultatif)</span>';
+
+export function renderErrorMessage(name: string, message: string): string {
+  return `<p class="champ__erreur" id="${errorId(name)}"><span class="champ__prefixe">Erreur : </span>${escapeHtml(message)}</p>`;
+}
+
+const describedBy = (field: Field, error: string | undefined) =>
+  [field.hint ? hintId(field.name) : '', error ? errorId(field.name) : ''].filter(Boolean).join(' ') || undefined;
+
+const labelText = (field: Field) => `${escapeHtml(field.label)}${field.required ? '' : FACULTATIF}`;
+
+export function renderField(field: Field, value: string | string[] | undefined, error: string | undefined): string {
+  if (field.type === 'hidden') return `<input${attrs({ type: 'hidden', name: field.name, value: typeof value === 'string' ? value : '' })}>`;
+  const hint = field.hint ? `<p class="champ__aide" id="${hintId(field.name)}">${escapeHtml(field.hint)}</p>` : '';
+  const err = error ? renderErrorMessage(field.name, error) : '';
+  const wrapper = (inner: string) =>
+    `<div class="champ${error ? ' champ--erreur' : ''}" data-champ="${escapeHtml(field.name)}">${inner}</div>`;
+
+  if (field.type === 'radio' || field.type === 'checkboxes') {
+    const chosen = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    return wrapper(
+      `<fieldset class="champ__groupe"${attrs({ 'aria-describedby': describedBy(field, error) })}>` +
+        `<legend class="champ__label">${labelText(field)}</legend>${hint}${err}` +
+        `<div class="choix choix--${field.type === 'radio' ? 'unique' : 'multiple'}">` +
+        field.options.map((o, i) => renderChoice(field, o, i, chosen, error)).join('') +
+        `</div></fieldset>`,
+    );
+  }
+
+  const common = {
+    id: fieldId(field.name),
+    name: field.name,
+    required: field.required,
+    autocomplete: field.autocomplete,
+    'aria-describedby': describedBy(field, error),
+    'aria-invalid': error ? 'true' : undefined,
+  };
+  const label = `<label class="champ__label" for="${fieldId(field.name)}">${labelText(field)}</label>`;
+  const text = typeof value === 'string' ? value : '';
+
+  if (field.type === 'select') {
+    const options = [`<option value="">Choisissez</option>`]
+      .concat(field.options.map((o) => `<option${attrs({ value: o.value, selected: o.value === text, disabled: Boolean(o.disabledReason) })}>${escapeHtml(o.label)}</option>`))
+      .join('');
+    return wrapper(`${label}${hint}${err}<select${attrs({ ...common, class: 'champ__liste' })}>${options}</select>`);
+  }
+  if (field.type === 'textarea') {
+    return wrapper(
+      `${label}${hint}${err}<textarea${attrs({ ...common, class: 'champ__texte', rows: field.rows ?? 5, maxlength: field.maxLength })}>${escapeHtml(text)}</textarea>`,
+    );
+  }
+  const typed =
+    field.type === 'date'
+      ? { type: 'date', min: field.min, max: field.max }
+      : {
+          type: field.type,
+          maxlength: field.maxLength,
+          inputmode: field.type === 'text' ? field.inputmode : undefined,
+          spellcheck: field.type === 'email' ? 'false' : undefined,
+        };
+  return wrapper(`${label}${hint}${err}<input${attrs({ ...common, ...typed, class: 'champ__saisie', value: text })}>`);
+}
+
+function renderChoice(field: Field & { options: Option[] }, option: Option, index: number, chosen: string[], error: string | undefined) {
+  // The first choice carries the field's id, so the error summary's link lands on the group.
+  const id = index === 0 ? fieldId(field.name) : `${fieldId(field.name)}-${index + 1}`;
+  const optionHintId = `${id}-aide`;
+  const hintParts = [option.hint, option.disabledReason ? `Indisponible : ${option.disabledReason}` : undefined].filter(Boolean);
+  const optionHint = hintParts.length ? `<span class="choix__aide" id="${optionHintId}">${escapeHtml(hintParts.join(' · '))}</span>` : '';
+  const input = `<input${attrs({
+    class: 'choix__case',
+    type: field.type === 'radio' ? 'radio' : 'checkbox',
+    id,
+    name: field.name,
+    value: option.value,
+    checked: chosen.includes(option.value) && !option.disabledReason,
+    disabled: Boolean(option.disabledReason),
+    required: field.type === 'radio' && field.required,
+    'aria-describedby': optionHint ? optionHintId : undefined,
+    'aria-invalid': error && index === 0 ? 'true' : undefined,
+  })}>`;
+  return `<div class="choix__item${option.disabledReason ? ' choix__item--indisponible' : ''}">${input}<label class="choix__label" for="${id}">${escapeHtml(option.label)}</label>${optionHint}</div>`;
+}

@@ -1,0 +1,63 @@
+/**
+ * The whole form as HTML: error summary, fields, honeypot, submit button. The page renders it at build
+ * time and the handler renders it again, with the values typed and the errors, when a submission is refused.
+ */
+import type { FormContext } from '../../schemas/forms/context.ts';
+import type { FormDefinition } from '../../schemas/forms/form.ts';
+import type { Field } from '../../schemas/forms/field.ts';
+import { attrs, escapeHtml } from './html.ts';
+import { fieldId, renderField } from './render-field.ts';
+
+export type ShownError = { field?: string; message: string };
+
+/** Comments that frame the form in a built page, so the handler can put the form back with errors. */
+export const REGION_START = '<!--formulaire:debut-->';
+export const REGION_END = '<!--formulaire:fin-->';
+
+export const formAction = (key: string) => `/f/${key}`;
+
+export function renderErrorSummary(errors: ShownError[], fields: Field[]): string {
+  if (errors.length === 0) return '';
+  const visible = new Set(fields.filter((f) => f.type !== 'hidden').map((f) => f.name));
+  const items = errors
+    .map((e) =>
+      e.field && visible.has(e.field)
+        ? `<li><a href="#${fieldId(e.field)}">${escapeHtml(e.message)}</a></li>`
+        : `<li>${escapeHtml(e.message)}</li>`,
+    )
+    .join('');
+  // autofocus brings keyboard and screen-reader users to the summary even without JavaScript.
+  return (
+    `<div class="resume-erreurs" data-module="resume-erreurs" tabindex="-1" autofocus aria-labelledby="resume-erreurs-titre">` +
+    `<div role="alert"><h2 class="resume-erreurs__titre" id="resume-erreurs-titre">Il y a un problème</h2>` +
+    `<ul class="resume-erreurs__liste">${items}</ul></div></div>`
+  );
+}
+
+export type RenderFormInput = {
+  form: FormDefinition;
+  ctx: FormContext;
+  target?: string;
+  values?: Record<string, string | string[]>;
+  errors?: ShownError[];
+};
+
+export function renderForm({ form, ctx, target, values = {}, errors = [] }: RenderFormInput): string {
+  const fields = form.fields(ctx, target);
+  const firstError = new Map<string, string>();
+  for (const e of errors) if (e.field && !firstError.has(e.field)) firstError.set(e.field, e.message);
+  const withTarget = form.targetField && target !== undefined ? { ...values, [form.targetField]: target } : values;
+  const body = fields.map((f) => renderField(f, withTarget[f.name], firstError.get(f.name))).join('');
+  return (
+    `<div class="formulaire-zone" data-zone-formulaire>${renderErrorSummary(errors, fields)}` +
+    `<form${attrs({ class: 'formulaire', method: 'post', action: formAction(form.key), 'accept-charset': 'utf-8', 'data-module': 'form-enhance', 'data-form-key': form.key })}>` +
+    body +
+    // Honeypot: hidden from people by CSS and from assistive technologies; robots fill it in.
+    `<div class="champ-piege" aria-hidden="true"><label for="f-_gotcha">Ne remplissez pas ce champ</label><input type="text" id="f-_gotcha" name="_gotcha" tabindex="-1" autocomplete="off"></div>` +
+    `<button type="submit" class="bouton bouton--principal">${escapeHtml(form.submitLabel)}</button>` +
+    `</form></div>`
+  );
+}
+
+/** The form framed by the region comments, as a page embeds it. */
+export const renderFormRegion = (input: RenderFormInput) => `${REGION_START}${renderForm(input)}${REGION_END}`;

@@ -1,0 +1,42 @@
+/** Application to become the "référent handicap et inclusion" of a quartier. */
+import { defineForm } from './form.ts';
+import { email, MENTION_FACULTATIF, message, nom, prenom, quartierSelect, telephone } from './shared-fields.ts';
+
+export const candidatureReferent = defineForm({
+  key: 'candidature-referent',
+  title: 'Devenir référent handicap et inclusion',
+  description: 'Proposer votre candidature comme référent handicap et inclusion de votre quartier.',
+  intro: [
+    'Dans chaque quartier, un référent handicap et inclusion accueille les habitants, les écoute et les oriente. Ce peut être un parent d’enfant en situation de handicap ou un adulte en situation de handicap.',
+    MENTION_FACULTATIF,
+  ],
+  submitLabel: 'Envoyer ma candidature',
+  sensitive: false,
+  quickExit: false,
+  fields: (ctx) => [
+    quartierSelect(ctx, { label: 'Le quartier où vous souhaitez être référent' }),
+    prenom(),
+    nom(),
+    email(),
+    telephone(),
+    {
+      name: 'profil',
+      label: 'Vous êtes',
+      type: 'radio',
+      required: true,
+      options: [
+        { value: 'parent-enfant-handicape', label: 'Parent d’un enfant en situation de handicap' },
+        { value: 'adulte-en-situation-de-handicap', label: 'Adulte en situation de handicap' },
+        { value: 'autre', label: 'Autre situation (expliquez dans votre message)' },
+      ],
+      sensitive: true,
+    },
+    { name: 'langues', label: 'Langues parlées', hint: 'Par exemple : français, LSF, arabe.', type: 'text', required: false, maxLength: 200 },
+    message({ name: 'motivation', label: 'Pourquoi souhaitez-vous devenir référent ?', maxLength: 4000 }),
+  ],
+  pagePath: () => '/formulaires/candidature-referent/',
+  thanks: {
+    title: 'Votre candidature est envoyée',
+    paragraphs: ['Merci. L’équipe de la Fabrique vous écrit pour vous proposer un échange.'],
+  },
+});

@@ -1,0 +1,29 @@
+/** A message to the "référents handicap et inclusion" of one quartier. */
+import { defineForm } from './form.ts';
+import { email, MENTION_FACULTATIF, message, nom, telephone } from './shared-fields.ts';
+
+export const contactReferent = defineForm({
+  key: 'contact-referent',
+  title: 'Écrire aux référents du quartier',
+  description: 'Écrire aux référents handicap et inclusion de votre quartier.',
+  intro: [
+    'Les référents handicap et inclusion sont des habitants du quartier : un parent d’enfant en situation de handicap ou un adulte en situation de handicap. Ils vous répondent et vous orientent.',
+    MENTION_FACULTATIF,
+  ],
+  submitLabel: 'Envoyer le message',
+  sensitive: false,
+  quickExit: false,
+  targetField: 'quartier',
+  fields: (ctx) => [
+    { name: 'quartier', label: 'Quartier', type: 'hidden', required: true, options: ctx.quartiers.map((q) => ({ value: q.id, label: q.nom })) },
+    nom({ label: 'Votre nom', autocomplete: 'name', maxLength: 100 }),
+    email(),
+    telephone({ hint: 'Si vous préférez être rappelé.' }),
+    message({ hint: 'N’écrivez pas d’informations médicales détaillées : le référent vous rappellera.' }),
+  ],
+  pagePath: (target) => `/quartiers/${target}/contact/`,
+  thanks: {
+    title: 'Votre message est envoyé',
+    paragraphs: ['Merci. Un référent de votre quartier vous répond, en général sous une semaine.'],
+  },
+});

@@ -1,0 +1,98 @@
+/**
+ * What a form needs to know about the rest of the site: trainings and their sessions, activities,
+ * quartiers, and today's date in Rennes. Built from content/ at build time (pages) and at server
+ * start (handlers), so both see the same sessions, places left and open or closed registrations.
+ */
+export type SessionChoice = { id: string; date: string; creneau: string; lieu: string; places_restantes: number };
+export type FormationChoice = {
+  id: string;
+  titre: string;
+  inscriptions: 'ouvertes' | 'fermees';
+  sessions: SessionChoice[];
+};
+export type ActiviteChoice = {
+  id: string;
+  titre: string;
+  inscriptions: 'ouvertes' | 'fermees';
+  places?: number;
+  ages: { min: number; max: number };
+};
+export type QuartierChoice = { id: string; nom: string; numero: number };
+
+export type FormContext = ContentContext & {
+  /** Today in Rennes, AAAA-MM-JJ. */
+  today: string;
+};
+
+/** The part of the context that comes from content/ and does not change with the date. */
+export type ContentContext = {
+  formations: FormationChoice[];
+  activites: ActiviteChoice[];
+  quartiers: QuartierChoice[];
+  /** Names of places (content/lieux) by id, to say where a session happens. */
+  lieux: Record<string, string>;
+};
+
+/** A content entry as both Astro's getCollection and the content checker give it. */
+export type ContentEntry = { collection: string; id: string; data: Record<string, unknown> };
+
+export function buildContentContext(entries: ContentEntry[]): ContentContext {
+  const of = (name: string) => entries.filter((e) => e.collection === name);
+  const byTitle = <T extends { titre: string }>(a: T, b: T) => a.titre.localeCompare(b.titre, 'fr');
+  return {
+    formations: of('formations')
+      .map(({ id, data }) => ({
+        id,
+        titre: String(data.titre),
+        inscriptions: data.inscriptions as FormationChoice['inscriptions'],
+        sessions: (data.sessions as SessionChoice[]).map(({ id, date, creneau, lieu, places_restantes }) => ({
+          id,
+          date: String(date),
+          creneau,
+          lieu,
+          places_restantes,
+        })),
+      }))
+      .sort(byTitle),
+    activites: of('activites')
+      .map(({ id, data }) => ({
+        id,
+        titre: String(data.titre),
+        inscriptions: data.inscriptions as ActiviteChoice['inscriptions'],
+        places: data.places as number | undefined,
+        ages: data.ages as ActiviteChoice['ages'],
+      }))
+      .sort(byTitle),
+    quartiers: of('quartiers')
+      .map(({ id, data }) => ({ id, nom: String(data.nom), numero: Number(data.numero) }))
+      .sort((a, b) => a.numero - b.numero),
+    lieux: Object.fromEntries(of('lieux').map(({ id, data }) => [id, String(data.nom)])),
+  };
+}
+
+/** Today's date in Rennes (Europe/Paris), AAAA-MM-JJ, whatever the server's time zone. */
+export function todayInRennes(now: Date): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** Age in whole years on `today` for someone born on `birth` (both AAAA-MM-JJ). */
+export function ageOn(birth: string, today: string): number {
+  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  return ty - by - (tm < bm || (tm === bm && td < bd) ? 1 : 0);
+}
+
+/** `today` moved by whole years (negative: in the past), AAAA-MM-JJ; 29 February becomes 28. */
+export function yearsFrom(today: string, years: number): string {
+  const [y, m, d] = today.split('-') as [string, string, string];
+  const target = `${String(Number(y) + years).padStart(4, '0')}-${m}-${d}`;
+  return m === '02' && d === '29' ? target.replace(/-29$/, '-28') : target;
+}
+
+/** "12 mars 2027" from AAAA-MM-JJ. */
+export function dateEnFrancais(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
+}

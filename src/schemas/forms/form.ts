@@ -1,0 +1,39 @@
+/**
+ * What a form is: its fields (which may depend on the page's training, activity or quartier), its
+ * cross-field rules, when it refuses submissions, and what the person reads before and after.
+ */
+import type { Field } from './field.ts';
+import type { FormContext } from './context.ts';
+
+/** Valid, cleaned values keyed by field name; optional fields left empty are absent. */
+export type Values = Record<string, string | string[]>;
+
+/** A problem with one field, in French, for the person filling the form. */
+export type FieldProblem = { field: string; message: string };
+
+export type FormDefinition = {
+  key: string;
+  /** Page heading and <title>. */
+  title: string;
+  /** Short description for the page's meta description. */
+  description: string;
+  /** Paragraphs shown above the form. */
+  intro: string[];
+  submitLabel: string;
+  /** Data that could put someone at risk: sealed at rest (issue 5), never sent in a notification. */
+  sensitive: boolean;
+  /** The page offers the quick-exit link (people facing violence). */
+  quickExit: boolean;
+  /** Contextual forms: the hidden field naming what the page is about (training, activity, quartier). */
+  targetField?: string;
+  fields: (ctx: FormContext, target: string | undefined) => Field[];
+  /** Rules across fields, run once every field is valid on its own. */
+  check?: (values: Values, ctx: FormContext, target: string | undefined) => FieldProblem[];
+  /** Why the form refuses this submission now (training full, registrations closed) and what to do instead. */
+  inactive?: (ctx: FormContext, target: string | undefined, raw: Record<string, unknown>) => string | undefined;
+  /** Path of the page that shows the form, where mistakes are shown again. */
+  pagePath: (target: string | undefined) => string;
+  thanks: { title: string; paragraphs: string[] };
+};
+
+export const defineForm = <const K extends string>(form: FormDefinition & { key: K }) => form;

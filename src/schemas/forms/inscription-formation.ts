@@ -1,0 +1,97 @@
+/** Sign-up for one session of a joint training with the MDPH; one page per training. */
+import { PUBLICS } from '../formation.ts';
+import { dateEnFrancais, type FormContext, type FormationChoice, type SessionChoice } from './context.ts';
+import { defineForm } from './form.ts';
+import type { Option } from './field.ts';
+import { email, MENTION_FACULTATIF, nom, prenom, telephone } from './shared-fields.ts';
+
+const formation = (ctx: FormContext, id: string | undefined) => ctx.formations.find((f) => f.id === id);
+
+/** Why a session cannot be chosen, or undefined when it can. */
+export function sessionClosedReason(f: FormationChoice, s: SessionChoice, today: string): string | undefined {
+  if (s.date < today) return 'session passée';
+  if (f.inscriptions === 'fermees') return 'inscriptions fermées';
+  if (s.places_restantes <= 0) return 'complet';
+  return undefined;
+}
+
+const sessionOptions = (ctx: FormContext, f: FormationChoice | undefined): Option[] =>
+  (f?.sessions ?? []).map((s) => {
+    const reason = sessionClosedReason(f!, s, ctx.today);
+    const lieu = ctx.lieux[s.lieu] ?? s.lieu;
+    const places = reason ? undefined : `${s.places_restantes} place${s.places_restantes > 1 ? 's' : ''} restante${s.places_restantes > 1 ? 's' : ''}`;
+    return {
+      value: s.id,
+      label: `${dateEnFrancais(s.date)}, ${s.creneau.replace('-', ' – ')}`,
+      hint: [lieu, places].filter(Boolean).join(' · '),
+      disabledReason: reason,
+    };
+  });
+
+const INSTEAD =
+  'Vous pouvez choisir une autre session sur la page de la formation, ou écrire à l’équipe par le formulaire « Agir avec la Fabrique » pour être prévenu de la prochaine session.';
+
+export const inscriptionFormation = defineForm({
+  key: 'inscription-formation',
+  title: 'S’inscrire à une formation',
+  description: 'Inscription à une session de formation commune avec la MDPH.',
+  intro: ['La formation est gratuite. L’équipe vous écrit ensuite pour confirmer votre place.', MENTION_FACULTATIF],
+  submitLabel: 'Envoyer mon inscription',
+  sensitive: false,
+  quickExit: false,
+  targetField: 'formation',
+  fields: (ctx, target) => {
+    const f = formation(ctx, target);
+    return [
+      { name: 'formation', label: 'Formation', type: 'hidden', required: true, options: ctx.formations.map((x) => ({ value: x.id, label: x.titre })) },
+      {
+        name: 'session',
+        label: 'Session',
+        hint: 'Les sessions complètes ou passées ne peuvent pas être choisies.',
+        type: 'radio',
+        required: true,
+        options: sessionOptions(ctx, f),
+      },
+      prenom(),
+      nom(),
+      email(),
+      telephone({ label: 'Numéro de téléphone', hint: 'Pour vous prévenir en cas de changement de dernière minute.' }),
+      {
+        name: 'profil',
+        label: 'Vous venez en tant que',
+        type: 'radio',
+        required: true,
+        options: [...Object.entries(PUBLICS).map(([value, label]) => ({ value, label })), { value: 'autre', label: 'Autre' }],
+      },
+      { name: 'structure', label: 'Établissement ou structure', hint: 'Par exemple : crèche, école, centre de loisirs.', type: 'text', required: false, maxLength: 120, autocomplete: 'organization' },
+      {
+        name: 'besoins',
+        label: 'Besoins d’accessibilité ou d’adaptation',
+        hint: 'Par exemple : interprète en langue des signes, accès en fauteuil, documents en gros caractères.',
+        type: 'textarea',
+        required: false,
+        maxLength: 1000,
+        rows: 4,
+      },
+    ];
+  },
+  inactive: (ctx, target, raw) => {
+    const f = formation(ctx, target);
+    if (!f) return undefined;
+    if (f.inscriptions === 'fermees') return `Les inscriptions à « ${f.titre} » sont fermées. ${INSTEAD}`;
+    const open = f.sessions.filter((s) => !sessionClosedReason(f, s, ctx.today));
+    if (open.length === 0) return `Toutes les sessions de « ${f.titre} » sont complètes ou passées. ${INSTEAD}`;
+    const chosen = f.sessions.find((s) => s.id === raw.session);
+    const reason = chosen && sessionClosedReason(f, chosen, ctx.today);
+    if (reason) return `La session du ${dateEnFrancais(chosen.date)} n’est plus disponible (${reason}). ${INSTEAD}`;
+    return undefined;
+  },
+  pagePath: (target) => `/formations/${target}/inscription/`,
+  thanks: {
+    title: 'Votre inscription est enregistrée',
+    paragraphs: [
+      'Merci. L’équipe des formations vous écrit pour confirmer votre place et vous donner les informations pratiques.',
+      'Si vous ne pouvez plus venir, prévenez-nous en répondant à cet e-mail : la place ira à quelqu’un d’autre.',
+    ],
+  },
+});

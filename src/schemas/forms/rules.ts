@@ -1,0 +1,98 @@
+/**
+ * The zod rules of a form, built from its field definitions, with French messages. The handler, the
+ * tests and the JSON clients all go through formSchema(); the page takes the same limits as HTML attributes.
+ */
+import { z } from 'zod';
+import { isRealDate } from '../common.ts';
+import { codePoints, cleanText, textProblem } from './text.ts';
+import { requiredMessage, type Field, type Option } from './field.ts';
+
+// Deliberately simple: one @, no spaces or angle brackets, a dot in the domain. Stricter rules refuse
+// real addresses; the check that matters is whether the person can be reached.
+export const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/;
+// Digits, spaces, dots, dashes, parentheses and a leading +: how people write French and foreign numbers.
+const TEL = /^\+?[0-9 .\-()]+$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const choices = (options: Option[]) => options.filter((o) => !o.disabledReason).map((o) => o.value);
+
+function text(field: Field & { maxLength: number }, multiline: boolean) {
+  return z
+    .string({ error: `« ${field.label} » : une réponse écrite est attendue` })
+    .superRefine((value, ctx) => {
+      const problem = textProblem(value, multiline);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    .transform(cleanText)
+    .pipe(
+      z.string().superRefine((value, ctx) => {
+        if (field.required && value.trim() === '') ctx.addIssue({ code: 'custom', message: requiredMessage(field) });
+        const n = codePoints(value);
+        if (n > field.maxLength)
+          ctx.addIssue({
+            code: 'custom',
+            message: `« ${field.label} » : ${field.maxLength} caractères au plus (il y en a ${n})`,
+          });
+      }),
+    );
+}
+
+/** The zod rule for one field's value as received (string, or list of strings for checkboxes). */
+export function fieldSchema(field: Field): z.ZodType<string | string[]> {
+  switch (field.type) {
+    case 'text':
+    case 'textarea':
+      return text(field, field.type === 'textarea');
+    case 'email':
+      return text(field, false).pipe(
+        z.string().regex(EMAIL_PATTERN, { error: 'Entrez une adresse e-mail complète, par exemple prenom.nom@exemple.fr' }),
+      );
+    case 'tel':
+      return text(field, false).pipe(
+        z
+          .string()
+          .regex(TEL, { error: 'Entrez un numéro de téléphone avec des chiffres seulement, par exemple 06 12 34 56 78' })
+          .refine((v) => v.replace(/\D/g, '').length >= 4, { error: 'Ce numéro de téléphone est trop court' }),
+      );
+    case 'date':
+      return z
+        .string({ error: `« ${field.label} » : une date est attendue` })
+        .transform(frenchDateToIso)
+        .pipe(
+          z
+            .string()
+            .regex(DATE, { error: 'Entrez la date au format jour, mois, année, par exemple 15/03/2010' })
+            .refine(isRealDate, { error: "Cette date n'existe pas : vérifiez le jour et le mois" })
+            .refine((v) => v >= field.min, { error: field.tooEarlyMessage })
+            .refine((v) => v <= field.max, { error: field.tooLateMessage }),
+        );
+    case 'radio':
+    case 'select':
+    case 'hidden': {
+      const allowed = choices(field.options);
+      return z
+        .string({ error: `« ${field.label} » : une seule réponse est attendue` })
+        .refine((v) => allowed.includes(v), { error: unavailableMessage(field) });
+    }
+    case 'checkboxes': {
+      const allowed = choices(field.options);
+      return z
+        .array(z.string(), { error: `« ${field.label} » : une liste de choix est attendue` })
+        .refine((list) => list.every((v) => allowed.includes(v)), { error: unavailableMessage(field) })
+        .refine((list) => new Set(list).size === list.length, { error: `« ${field.label} » : chaque choix une seule fois` })
+        .refine((list) => !field.required || list.length > 0, { error: requiredMessage(field) });
+    }
+  }
+}
+
+function unavailableMessage(field: Field & { options: Option[] }) {
+  const disabled = field.options.filter((o) => o.disabledReason);
+  const why = disabled.length ? ` Certains choix ne sont plus possibles (${disabled.map((o) => `${o.label} : ${o.disabledReason}`).join(' ; ')}).` : '';
+  return `« ${field.label} » : choisissez parmi les réponses proposées.${why}`;
+}
+
+/** Browsers without a date picker send what the person typed: accept 15/03/2010 as well as 2010-03-15. */
+function frenchDateToIso(text: string): string {
+  const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : text.trim();
+}

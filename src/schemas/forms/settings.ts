@@ -1,0 +1,68 @@
+/**
+ * Settings editors change in content/formulaires/<key>.yaml: who receives submissions, whether the
+ * form is open, whether it is sensitive, how long submissions are kept, where the person lands after.
+ */
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import '../common.ts';
+import type { FormDefinition } from './form.ts';
+
+const adresse = z.email({ error: 'adresse e-mail attendue, par exemple equipe@exemple.fr' });
+
+export const formSettingsSchema = z.strictObject({
+  /** false: the form answers INACTIVE with `message_ferme`. */
+  ouvert: z.boolean({ error: 'ouvert attendu : true ou false' }),
+  /** Shown when the form is closed: what to do instead. */
+  message_ferme: z.string().min(1).optional(),
+  /** Team addresses notified of each submission. */
+  destinataires: z.array(adresse).min(1, { error: 'indiquez au moins une adresse dans destinataires' }),
+  /** contact-referent: the referents' shared addresses, by quartier id (content/quartiers/). */
+  destinataires_par_quartier: z.record(z.string(), z.array(adresse).min(1)).optional(),
+  /** Path of the thank-you page; by default /formulaires/<key>/merci/. */
+  merci: z
+    .string()
+    .regex(/^\/(?!\/)[a-z0-9/_-]*$/, { error: 'merci attendu : un chemin du site, par exemple /formulaires/agir/merci/' })
+    .optional(),
+  /** true: submissions are sealed for the team (issue 5) and notifications carry no content. */
+  sensible: z.boolean({ error: 'sensible attendu : true ou false' }),
+  /** Days a submission is kept before it is deleted. */
+  conservation_jours: z.int({ error: 'conservation_jours attendu : un nombre entier de jours' }).min(1).max(3650, { error: 'conservation_jours : 3650 jours (10 ans) au plus' }),
+  /** Id of the team's public key that seals sensitive submissions (issue 5). */
+  cle_equipe: z.string().min(1).optional(),
+});
+export type FormSettings = z.infer<typeof formSettingsSchema> & { merci: string };
+
+export type SettingsProblem = { file: string; field?: string; message: string };
+
+/** Parses one settings file; problems name the file and the field, in French. */
+export function parseFormSettings(
+  file: string,
+  text: string,
+  form: FormDefinition,
+): { settings?: FormSettings; problems: SettingsProblem[] } {
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch {
+    return { problems: [{ file, message: 'fichier illisible : vérifiez les deux-points, l’indentation et les guillemets' }] };
+  }
+  const result = formSettingsSchema.safeParse(data ?? {});
+  if (!result.success) {
+    return {
+      problems: result.error.issues.map((issue) => ({
+        file,
+        field: issue.path.join('.') || undefined,
+        message: issue.code === 'unrecognized_keys' ? `champ inconnu : ${issue.keys.join(', ')}` : issue.message,
+      })),
+    };
+  }
+  if (form.sensitive && !result.data.sensible) {
+    return {
+      problems: [{ file, field: 'sensible', message: 'ce formulaire recueille des données sensibles : sensible doit rester à true' }],
+    };
+  }
+  return { settings: { ...result.data, merci: result.data.merci ?? `/formulaires/${form.key}/merci/` }, problems: [] };
+}
+
+export const formatSettingsProblems = (problems: SettingsProblem[]) =>
+  problems.map((p) => `${p.file}${p.field ? ` › ${p.field}` : ''} : ${p.message}`).join('\n');

@@ -1,0 +1,52 @@
+/**
+ * Checks a submission against its form: every field with its own zod rule, then the rules across
+ * fields. Each problem gets a Formspree error code and a French message.
+ */
+import { fieldSchema } from './rules.ts';
+import { isMultiple, requiredMessage, type Field } from './field.ts';
+import { cleanText } from './text.ts';
+import type { FormContext } from './context.ts';
+import type { FormDefinition, Values } from './form.ts';
+
+export type FieldErrorCode = 'REQUIRED_FIELD_MISSING' | 'REQUIRED_FIELD_EMPTY' | 'TYPE_EMAIL' | 'TYPE_NUMERIC' | 'TYPE_TEXT';
+export type FieldError = { field: string; code: FieldErrorCode; message: string };
+
+export type Validation = { ok: true; values: Values } | { ok: false; errors: FieldError[] };
+
+const isEmpty = (v: unknown) =>
+  (typeof v === 'string' && cleanText(v).trim() === '') || (Array.isArray(v) && v.length === 0);
+
+const typeCode = (field: Field): FieldErrorCode => (field.type === 'email' ? 'TYPE_EMAIL' : 'TYPE_TEXT');
+
+/**
+ * `input` holds only the form's own field names (the caller refuses unknown ones): strings, or any
+ * JSON value a client sent, which is then refused with a clear message if it is of the wrong type.
+ */
+export function validateSubmission(
+  form: FormDefinition,
+  ctx: FormContext,
+  target: string | undefined,
+  input: Record<string, unknown>,
+): Validation {
+  const errors: FieldError[] = [];
+  const values: Values = {};
+  for (const field of form.fields(ctx, target)) {
+    let raw = Object.hasOwn(input, field.name) ? input[field.name] : undefined;
+    if (raw === undefined) {
+      if (field.required) errors.push({ field: field.name, code: 'REQUIRED_FIELD_MISSING', message: requiredMessage(field) });
+      continue;
+    }
+    if (isMultiple(field) && typeof raw === 'string') raw = [raw];
+    if (isEmpty(raw)) {
+      if (field.required) errors.push({ field: field.name, code: 'REQUIRED_FIELD_EMPTY', message: requiredMessage(field) });
+      continue;
+    }
+    const result = fieldSchema(field).safeParse(raw);
+    if (result.success) values[field.name] = result.data;
+    else errors.push({ field: field.name, code: typeCode(field), message: result.error.issues[0]?.message ?? requiredMessage(field) });
+  }
+  if (errors.length === 0 && form.check) {
+    for (const problem of form.check(values, ctx, target)) errors.push({ ...problem, code: 'TYPE_TEXT' });
+  }
+  return errors.length ? { ok: false, errors } : { ok: true, values };
+}
