@@ -15,9 +15,9 @@ export const codePoints = (text: string): number => {
   return n;
 };
 
-/** NFC, invisible controls removed, line breaks as LF. What we store is what this returns. */
+/** NFC, invisible controls removed, CRLF as LF (as browsers count textarea length). What we store is what this returns. */
 export function cleanText(text: string): string {
-  return text.replace(INVISIBLE, '').replace(/\r\n?/g, '\n').normalize('NFC');
+  return text.replace(INVISIBLE, '').replace(/\r\n/g, '\n').normalize('NFC');
 }
 
 /** Why a raw value cannot be accepted as text, or undefined when it can. */
