@@ -41,9 +41,13 @@ export function validateSubmission(
       if (field.required) errors.push({ field: field.name, code: 'REQUIRED_FIELD_EMPTY', message: requiredMessage(field) });
       continue;
     }
+    if (Array.isArray(raw) && !isMultiple(field)) {
+      errors.push({ field: field.name, code: 'TYPE_TEXT', message: `« ${field.label} » a été envoyé plusieurs fois : une seule réponse est attendue` });
+      continue;
+    }
     const result = fieldSchema(field).safeParse(raw);
     if (result.success) values[field.name] = result.data;
-    else errors.push({ field: field.name, code: typeCode(field), message: result.error.issues[0]?.message ?? requiredMessage(field) });
+    else errors.push({ field: field.name, code: typeof raw === 'string' ? typeCode(field) : 'TYPE_TEXT', message: result.error.issues[0]?.message ?? requiredMessage(field) });
   }
   if (errors.length === 0 && form.check) {
     for (const problem of form.check(values, ctx, target)) errors.push({ ...problem, code: 'TYPE_TEXT' });
