@@ -4,14 +4,22 @@
 export function todayInRennes(now: Date = new Date(), env: Record<string, string | undefined> = process.env): string {
   const pinned = env.FABRIQUE_AUJOURDHUI;
   if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return pinned;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    now,
+  );
 }
 
 const asUtc = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
 /** "mardi 16 mars 2027" */
 export function formatDateLongue(iso: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(asUtc(iso));
+  return new Intl.DateTimeFormat('fr-FR', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(asUtc(iso));
 }
 
 /** "16 mars 2027" */

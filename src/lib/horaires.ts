@@ -33,10 +33,14 @@ export function fermeturesAVenir(fermetures: Fermeture[], today: string): Fermet
 export function estOuvert(horaires: Horaire[], fermetures: Fermeture[], date: string, heure: string): boolean {
   if (fermetureLe(date, fermetures)) return false;
   const jour = JOURS[weekdayIndex(date)]!;
-  return horaires.some((h) => h.jours.includes(jour) && h.creneaux.some((c) => {
-    const [debut, fin] = c.split('-') as [string, string];
-    return debut <= heure && heure < fin;
-  }));
+  return horaires.some(
+    (h) =>
+      h.jours.includes(jour) &&
+      h.creneaux.some((c) => {
+        const [debut, fin] = c.split('-') as [string, string];
+        return debut <= heure && heure < fin;
+      }),
+  );
 }
 
 /** Week of the month (1–5) of a date: days 1–7 are week 1, and so on. */

@@ -20,7 +20,11 @@ export const LIBELLE_ETAT: Record<EtatSession, string> = {
 export type SessionDatee<F> = { formation: F; session: Session };
 
 /** Sessions from today on, soonest first, across all trainings. */
-export function prochainesSessions<F extends { data: Pick<Formation, 'sessions'> }>(formations: F[], today: string, limit = Infinity): SessionDatee<F>[] {
+export function prochainesSessions<F extends { data: Pick<Formation, 'sessions'> }>(
+  formations: F[],
+  today: string,
+  limit = Infinity,
+): SessionDatee<F>[] {
   return formations
     .flatMap((formation) => formation.data.sessions.map((session) => ({ formation, session })))
     .filter(({ session }) => session.date >= today)
@@ -29,9 +33,20 @@ export function prochainesSessions<F extends { data: Pick<Formation, 'sessions'>
 }
 
 /** A training is archived when all its sessions are past. Upcoming trainings are sorted by their next session. */
-export function trierFormations<F extends { data: Pick<Formation, 'sessions'> }>(formations: F[], today: string): { aVenir: F[]; passees: F[] } {
-  const next = (f: F) => f.data.sessions.map((s) => s.date).filter((d) => d >= today).sort()[0];
-  const last = (f: F) => f.data.sessions.map((s) => s.date).sort().at(-1) ?? '';
+export function trierFormations<F extends { data: Pick<Formation, 'sessions'> }>(
+  formations: F[],
+  today: string,
+): { aVenir: F[]; passees: F[] } {
+  const next = (f: F) =>
+    f.data.sessions
+      .map((s) => s.date)
+      .filter((d) => d >= today)
+      .sort()[0];
+  const last = (f: F) =>
+    f.data.sessions
+      .map((s) => s.date)
+      .sort()
+      .at(-1) ?? '';
   const aVenir = formations.filter((f) => next(f)).sort((a, b) => next(a)!.localeCompare(next(b)!));
   const passees = formations.filter((f) => !next(f)).sort((a, b) => last(b).localeCompare(last(a)));
   return { aVenir, passees };

@@ -30,10 +30,25 @@ export function siteIndex(site: Site, pages: { id: string; data: { titre: string
     { titre: 'Plan du site', href: '/plan-du-site/', genre: 'page' },
     ...pages.map((p) => ({ titre: p.data.titre, href: `/${p.id}/`, genre: 'page' as const })),
     ...site.programmes.map((p) => ({ titre: p.data.titre, href: `/programmes/${p.id}/`, genre: 'programme' as const })),
-    ...site.quartiers.map((x) => ({ titre: `Quartier ${x.data.nom}`, href: `/quartiers/${x.id}/`, genre: 'quartier' as const, quartier: x.data.nom })),
+    ...site.quartiers.map((x) => ({
+      titre: `Quartier ${x.data.nom}`,
+      href: `/quartiers/${x.id}/`,
+      genre: 'quartier' as const,
+      quartier: x.data.nom,
+    })),
     ...site.formations.map((f) => ({ titre: f.data.titre, href: `/formations/${f.id}/`, genre: 'formation' as const })),
-    ...site.activites.map((a) => ({ titre: a.data.titre, href: `/activites/${a.id}/`, genre: 'activite' as const, quartier: q(a.data.quartier) })),
-    ...site.lieux.map((l) => ({ titre: l.data.nom, href: `/lieux/${l.id}/`, genre: 'lieu' as const, quartier: q(l.data.quartier) })),
+    ...site.activites.map((a) => ({
+      titre: a.data.titre,
+      href: `/activites/${a.id}/`,
+      genre: 'activite' as const,
+      quartier: q(a.data.quartier),
+    })),
+    ...site.lieux.map((l) => ({
+      titre: l.data.nom,
+      href: `/lieux/${l.id}/`,
+      genre: 'lieu' as const,
+      quartier: q(l.data.quartier),
+    })),
   ];
 }
 

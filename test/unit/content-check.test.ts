@@ -46,23 +46,31 @@ describe('content checker', () => {
   it('names an unknown quartier and lists the known ones', async () => {
     const content = await contentWith('referents/le-blosne-1.md', (t) => t.replace('quartier: le-blosne', 'quartier: blosne'));
     const message = formatProblems((await checkContent(content)).problems);
-    expect(message).toContain("content/referents/le-blosne-1.md, champ « quartier » : « blosne » n'existe pas dans content/quartiers/. Valeurs possibles : le-blosne");
+    expect(message).toContain(
+      "content/referents/le-blosne-1.md, champ « quartier » : « blosne » n'existe pas dans content/quartiers/. Valeurs possibles : le-blosne",
+    );
   });
 
   it('refuses an impossible date', async () => {
     const content = await contentWith('formations/creche.md', (t) => t.replace('date: 2027-02-10', 'date: 2027-02-30'));
     const message = formatProblems((await checkContent(content)).problems);
-    expect(message).toContain('content/formations/creche.md, champ « sessions[0].date » : date impossible ou mal écrite : « 2027-02-30 » ; format attendu AAAA-MM-JJ');
+    expect(message).toContain(
+      'content/formations/creche.md, champ « sessions[0].date » : date impossible ou mal écrite : « 2027-02-30 » ; format attendu AAAA-MM-JJ',
+    );
   });
 
   it('refuses a malformed time slot', async () => {
     const content = await contentWith('lieux/salle-exemple.md', (t) => t.replace('"13:30-17:00"', '"13h30-17h"'));
     const message = formatProblems((await checkContent(content)).problems);
-    expect(message).toContain('content/lieux/salle-exemple.md, champ « horaires[0].creneaux[1] » : créneau mal écrit : « 13h30-17h » ; attendu HH:MM-HH:MM');
+    expect(message).toContain(
+      'content/lieux/salle-exemple.md, champ « horaires[0].creneaux[1] » : créneau mal écrit : « 13h30-17h » ; attendu HH:MM-HH:MM',
+    );
   });
 
   it('refuses a personal phone number on a referent', async () => {
-    const content = await contentWith('referents/le-blosne-1.md', (t) => t.replace('statut: en-poste', 'statut: en-poste\ntelephone: "0600000000"'));
+    const content = await contentWith('referents/le-blosne-1.md', (t) =>
+      t.replace('statut: en-poste', 'statut: en-poste\ntelephone: "0600000000"'),
+    );
     const message = formatProblems((await checkContent(content)).problems);
     expect(message).toContain('content/referents/le-blosne-1.md : champ non autorisé : telephone');
   });
@@ -77,7 +85,10 @@ describe('content checker', () => {
       cwd: project,
       env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}` },
     });
-    const failure = await run.then(() => null, (error: { stdout: string; stderr: string; code: number }) => error);
+    const failure = await run.then(
+      () => null,
+      (error: { stdout: string; stderr: string; code: number }) => error,
+    );
     expect(failure, 'the build must fail').not.toBeNull();
     expect(`${failure!.stdout}${failure!.stderr}`).toContain("« blosne » n'existe pas dans content/quartiers/");
   }, 60_000);

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { estOuvert, formatLigneHoraire, formatRecurrence, horairesParJour, prochainesDates, semaineDuMois } from '../../src/lib/horaires.ts';
+import {
+  estOuvert,
+  formatLigneHoraire,
+  formatRecurrence,
+  horairesParJour,
+  prochainesDates,
+  semaineDuMois,
+} from '../../src/lib/horaires.ts';
 import { formatCreneau, formatDateLongue, todayInRennes, weekdayIndex } from '../../src/lib/dates.ts';
 import { isRealDate, isValidSlot } from '../../src/schemas/common.ts';
 

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { etatSession, prochainesSessions, trierFormations } from '../../src/lib/sessions.ts';
 
-const session = (id: string, date: string, places = 5) => ({ id, date, creneau: '09:00-12:00', lieu: 'l', capacite: 12, places_restantes: places });
-const formation = (id: string, inscriptions: 'ouvertes' | 'fermees', sessions: ReturnType<typeof session>[]) => ({ id, data: { inscriptions, sessions } });
+const session = (id: string, date: string, places = 5) => ({
+  id,
+  date,
+  creneau: '09:00-12:00',
+  lieu: 'l',
+  capacite: 12,
+  places_restantes: places,
+});
+const formation = (id: string, inscriptions: 'ouvertes' | 'fermees', sessions: ReturnType<typeof session>[]) => ({
+  id,
+  data: { inscriptions, sessions },
+});
 
 const a = formation('a', 'ouvertes', [session('a1', '2027-01-10'), session('a2', '2027-04-10', 0)]);
 const b = formation('b', 'fermees', [session('b1', '2027-02-01')]);
