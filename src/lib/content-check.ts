@@ -29,13 +29,19 @@ export async function checkContent(contentDir: string): Promise<{ problems: Cont
       const file = rel(path.join(dir, fileName));
       const id = fileName.replace(/\.mdx?$/, '');
       if (!ID.test(id)) {
-        problems.push({ file, message: `nom de fichier à corriger : lettres minuscules sans accent, chiffres et tirets seulement (par exemple « le-blosne.md »)` });
+        problems.push({
+          file,
+          message: `nom de fichier à corriger : lettres minuscules sans accent, chiffres et tirets seulement (par exemple « le-blosne.md »)`,
+        });
         continue;
       }
       const raw = await readFile(path.join(dir, fileName), 'utf8');
       const fm = FRONT_MATTER.exec(raw);
       if (!fm) {
-        problems.push({ file, message: 'en-tête manquant : le fichier doit commencer par une ligne « --- », les champs, puis une autre ligne « --- »' });
+        problems.push({
+          file,
+          message: 'en-tête manquant : le fichier doit commencer par une ligne « --- », les champs, puis une autre ligne « --- »',
+        });
         continue;
       }
       let data: unknown;
@@ -43,7 +49,10 @@ export async function checkContent(contentDir: string): Promise<{ problems: Cont
         data = parseYaml(fm[1] ?? '') ?? {};
       } catch (error) {
         const line = (error as { linePos?: { line: number }[] }).linePos?.[0]?.line;
-        problems.push({ file, message: `en-tête illisible${line ? ` (ligne ${line + 1} du fichier)` : ''} : vérifiez les deux-points, l'indentation et les guillemets` });
+        problems.push({
+          file,
+          message: `en-tête illisible${line ? ` (ligne ${line + 1} du fichier)` : ''} : vérifiez les deux-points, l'indentation et les guillemets`,
+        });
         continue;
       }
       const result = (schema as z.ZodType).safeParse(data);
@@ -120,7 +129,12 @@ function checkUniqueness(entries: LoadedEntry[]): ContentProblem[] {
   for (const e of entries.filter((x) => x.collection === 'formations')) {
     const seen = new Set<string>();
     for (const [i, s] of (e.data.sessions as { id: string }[]).entries()) {
-      if (seen.has(s.id)) problems.push({ file: e.file, field: `sessions[${i}].id`, message: `identifiant de session « ${s.id} » en double dans cette formation` });
+      if (seen.has(s.id))
+        problems.push({
+          file: e.file,
+          field: `sessions[${i}].id`,
+          message: `identifiant de session « ${s.id} » en double dans cette formation`,
+        });
       seen.add(s.id);
     }
   }

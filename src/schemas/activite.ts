@@ -24,6 +24,9 @@ export const activiteSchema = z
     inscriptions: z.enum(['ouvertes', 'fermees'], { error: 'inscriptions attendu : ouvertes ou fermees' }),
     ...commun,
   })
-  .refine((a) => a.ages.min <= a.ages.max, { error: "l'âge minimum doit être inférieur ou égal au maximum", path: ['ages', 'max'] })
+  .refine((a) => a.ages.min <= a.ages.max, {
+    error: "l'âge minimum doit être inférieur ou égal au maximum",
+    path: ['ages', 'max'],
+  })
   .refine((a) => a.horaires.du <= a.horaires.au, { error: 'la date « au » doit être après « du »', path: ['horaires', 'au'] });
 export type Activite = z.infer<typeof activiteSchema>;

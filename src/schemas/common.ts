@@ -20,7 +20,8 @@ const dateAsText = (v: unknown) => (v instanceof Date && !Number.isNaN(v.getTime
 export const dateIso = z.preprocess(
   dateAsText,
   z.string({ error: 'date attendue au format AAAA-MM-JJ, par exemple 2027-03-15' }).refine(isRealDate, {
-    error: (issue) => `date impossible ou mal écrite : « ${String(issue.input)} » ; format attendu AAAA-MM-JJ, par exemple 2027-03-15`,
+    error: (issue) =>
+      `date impossible ou mal écrite : « ${String(issue.input)} » ; format attendu AAAA-MM-JJ, par exemple 2027-03-15`,
   }),
 );
 

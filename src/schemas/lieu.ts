@@ -14,6 +14,16 @@ export const fermeture = z
   .refine((f) => f.du <= f.au, { error: 'la date « au » doit être le même jour ou après « du »', path: ['au'] });
 export type Fermeture = z.infer<typeof fermeture>;
 
+/**
+ * An accessibility fact: oui / non once someone has checked on site, non-verifie until then
+ * (true and false are read as oui and non), so the page never states as fact what nobody checked.
+ */
+export const constat = z.preprocess(
+  (v) => (v === true ? 'oui' : v === false ? 'non' : v),
+  z.enum(['oui', 'non', 'non-verifie'], { error: 'valeur attendue : oui, non ou non-verifie' }),
+);
+export type Constat = z.infer<typeof constat>;
+
 /** A place where people are received (HSDS "location"), with what Soliguide shows about access. */
 export const lieuSchema = z.strictObject({
   nom: z.string().min(1),
@@ -22,12 +32,12 @@ export const lieuSchema = z.strictObject({
   adresse,
   accessibilite: z.strictObject({
     /** Step-free entrance (plain-pied, ramp or lift). */
-    plain_pied: z.boolean(),
-    toilettes_adaptees: z.boolean(),
+    plain_pied: constat,
+    toilettes_adaptees: constat,
     /** Hearing loop (boucle magnétique) at the reception desk. */
-    boucle_magnetique: z.boolean(),
+    boucle_magnetique: constat,
     /** Reception in French sign language (LSF) possible, on request or always. */
-    lsf: z.enum(['non', 'sur-demande', 'oui'], { error: 'lsf attendu : non, sur-demande ou oui' }),
+    lsf: z.enum(['non', 'sur-demande', 'oui', 'non-verifie'], { error: 'lsf attendu : non, sur-demande, oui ou non-verifie' }),
     precisions: z.string().optional(),
   }),
   horaires: z.array(horaire).default([]),

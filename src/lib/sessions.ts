@@ -1,0 +1,53 @@
+/** Training sessions: upcoming first, past ones archived, and whether one can still sign up. */
+import type { Formation, Session } from '../schemas/formation.ts';
+
+export type EtatSession = 'ouverte' | 'complete' | 'inscriptions-fermees' | 'passee';
+
+export function etatSession(s: Session, formation: Pick<Formation, 'inscriptions'>, today: string): EtatSession {
+  if (s.date < today) return 'passee';
+  if (formation.inscriptions === 'fermees') return 'inscriptions-fermees';
+  if (s.places_restantes === 0) return 'complete';
+  return 'ouverte';
+}
+
+export const LIBELLE_ETAT: Record<EtatSession, string> = {
+  ouverte: 'Inscriptions ouvertes',
+  complete: 'Complet',
+  'inscriptions-fermees': 'Inscriptions fermées',
+  passee: 'Session passée',
+};
+
+export type SessionDatee<F> = { formation: F; session: Session };
+
+/** Sessions from today on, soonest first, across all trainings. */
+export function prochainesSessions<F extends { data: Pick<Formation, 'sessions'> }>(
+  formations: F[],
+  today: string,
+  limit = Infinity,
+): SessionDatee<F>[] {
+  return formations
+    .flatMap((formation) => formation.data.sessions.map((session) => ({ formation, session })))
+    .filter(({ session }) => session.date >= today)
+    .sort((a, b) => a.session.date.localeCompare(b.session.date) || a.session.creneau.localeCompare(b.session.creneau))
+    .slice(0, limit);
+}
+
+/** A training is archived when all its sessions are past. Upcoming trainings are sorted by their next session. */
+export function trierFormations<F extends { data: Pick<Formation, 'sessions'> }>(
+  formations: F[],
+  today: string,
+): { aVenir: F[]; passees: F[] } {
+  const next = (f: F) =>
+    f.data.sessions
+      .map((s) => s.date)
+      .filter((d) => d >= today)
+      .sort()[0];
+  const last = (f: F) =>
+    f.data.sessions
+      .map((s) => s.date)
+      .sort()
+      .at(-1) ?? '';
+  const aVenir = formations.filter((f) => next(f)).sort((a, b) => next(a)!.localeCompare(next(b)!));
+  const passees = formations.filter((f) => !next(f)).sort((a, b) => last(b).localeCompare(last(a)));
+  return { aVenir, passees };
+}

@@ -1,0 +1,50 @@
+/** Shared by the browser tests: Debian's Chromium via playwright-core, the built site on a free port, axe-core. */
+import axe from 'axe-core';
+import { readFile } from 'node:fs/promises';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { startServer, type RunningServer } from '../../functions/node.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** Serves dist/ (run `npm run build` first) with the same Node server as `npm start`. */
+export function startSite(options: Parameters<typeof startServer>[0] = {}): Promise<RunningServer> {
+  return startServer({ port: 0, ...options });
+}
+
+/** Paths listed in the built sitemap, so every public page is tested. */
+export async function sitemapPaths(): Promise<string[]> {
+  const xml = await readFile(new URL('../../dist/sitemap-0.xml', import.meta.url), 'utf8');
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+}
+
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe-core in the page; returns violations as short readable lines. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axe.source);
+  const result = await page.evaluate(
+    (tags) => (window as unknown as { axe: typeof axe }).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+    AXE_TAGS,
+  );
+  return result.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(' | ')})`,
+  );
+}
+
+/** Context options: CSP bypassed only so axe's script can be evaluated. */
+export const AXE_CONTEXT: BrowserContextOptions = { bypassCSP: true };

@@ -1,0 +1,80 @@
+/**
+ * Every page of the sitemap, in a real Chromium: loads without console errors or third-party requests,
+ * passes axe (WCAG 2.2 AA tags), is readable without JavaScript, has no horizontal scroll at 320 px,
+ * and offers the emergency numbers within one tap.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../functions/node.ts';
+import { AXE_CONTEXT, axeViolations, launchBrowser, sitemapPaths, startSite } from './browser.ts';
+
+let browser: Browser;
+let site: RunningServer;
+const paths = await sitemapPaths();
+
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('the sitemap', () => {
+  it('lists every kind of page', () => {
+    for (const p of [
+      '/',
+      '/aide/',
+      '/referents/',
+      '/formations/',
+      '/activites/',
+      '/lieux/',
+      '/plan-du-site/',
+      '/recherche/',
+      '/accessibilite/',
+      '/mentions-legales/',
+      '/confidentialite/',
+    ]) {
+      expect(paths).toContain(p);
+    }
+    expect(paths.filter((p) => p.startsWith('/programmes/') && p !== '/programmes/')).toHaveLength(6);
+    expect(paths.filter((p) => p.startsWith('/quartiers/') && p.split('/').length === 4)).toHaveLength(12);
+  });
+});
+
+describe.each(paths)('page %s', (path) => {
+  it('loads cleanly, passes axe and fits 320 px', async () => {
+    const context = await browser.newContext({ ...AXE_CONTEXT, viewport: { width: 320, height: 640 } });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
+    page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+    page.on(
+      'request',
+      (r) => !r.url().startsWith(site.url) && !r.url().startsWith('data:') && problems.push(`third-party request: ${r.url()}`),
+    );
+    const response = await page.goto(site.url + path);
+    expect(response?.status()).toBe(200);
+    await expect.poll(() => page.evaluate(() => document.readyState)).toBe('complete');
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'horizontal scroll at 320 px').toBeLessThanOrEqual(0);
+    for (const tel of ['tel:3919', 'tel:115', 'tel:17', 'tel:112', 'sms:114', 'tel:119']) {
+      expect(await page.locator(`.urgences a[href="${tel}"]`).count(), tel).toBe(1);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('is readable and navigable without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(site.url + path);
+    expect(await page.locator('main h1').isVisible()).toBe(true);
+    expect((await page.locator('main').innerText()).length).toBeGreaterThan(40);
+    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
+    expect(await page.locator('nav[aria-label="Menu principal"] a').count()).toBeGreaterThan(4);
+    await context.close();
+  });
+});
