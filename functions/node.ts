@@ -47,7 +47,7 @@ export async function createNodeApp(options: ServerOptions & { origins: string[]
   const pages = builtPages(distDir);
   const forms = createApp({
     store: options.store,
-    clock: { now: () => new Date() },
+    clock: { now: pinnedOrRealClock },
     config: { origins: options.origins, settings, content, rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, clientHashSalt: randomBytes(16).toString('hex') },
     pages,
     clientAddress: (c) => getConnInfo(c).remote.address,
@@ -73,6 +73,12 @@ export async function createNodeApp(options: ServerOptions & { origins: string[]
   })();
   app.notFound((c) => c.html(notFoundPage, 404));
   return app;
+}
+
+/** FABRIQUE_AUJOURDHUI=AAAA-MM-JJ pins "today" for the build (src/lib/dates.ts); the handlers follow it, at noon in Rennes. */
+function pinnedOrRealClock(): Date {
+  const pinned = process.env.FABRIQUE_AUJOURDHUI;
+  return pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned) ? new Date(`${pinned}T11:00:00Z`) : new Date();
 }
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {

@@ -4,7 +4,8 @@
  */
 import type { Context } from 'hono';
 import { forms, isFormKey } from '../src/schemas/forms/index.ts';
-import { todayInRennes, type FormContext } from '../src/schemas/forms/context.ts';
+import type { FormContext } from '../src/schemas/forms/context.ts';
+import { todayInRennes } from '../src/lib/dates.ts';
 import { validateSubmission, type FieldError } from '../src/schemas/forms/validate.ts';
 import { formErrorPage, typedValues } from './pages.ts';
 import { bodyKind, parseBody, type RawFields } from './protocol/body.ts';
@@ -44,7 +45,7 @@ export async function handleSubmission(c: Context, deps: AppDeps, limiter: RateL
   const parsed = await parseBody(kind, contentType!, new Uint8Array(await c.req.arrayBuffer()));
   if (!parsed.ok) return answerRefusal(c, json, parsed.refusal, pages, back);
   const fields = parsed.fields;
-  const ctx: FormContext = { ...config.content, today: todayInRennes(deps.clock.now()) };
+  const ctx: FormContext = { ...config.content, today: todayInRennes(deps.clock.now(), {}) };
   const targetRaw = form.targetField ? fields.get(form.targetField) : undefined;
   const target = typeof targetRaw === 'string' ? targetRaw : undefined;
 

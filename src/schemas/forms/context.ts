@@ -3,7 +3,9 @@
  * quartiers, and today's date in Rennes. Built from content/ at build time (pages) and at server
  * start (handlers), so both see the same sessions, places left and open or closed registrations.
  */
-export type SessionChoice = { id: string; date: string; creneau: string; lieu: string; places_restantes: number };
+import type { Session } from '../formation.ts';
+
+export type SessionChoice = Session;
 export type FormationChoice = {
   id: string;
   titre: string;
@@ -45,13 +47,7 @@ export function buildContentContext(entries: ContentEntry[]): ContentContext {
         id,
         titre: String(data.titre),
         inscriptions: data.inscriptions as FormationChoice['inscriptions'],
-        sessions: (data.sessions as SessionChoice[]).map(({ id, date, creneau, lieu, places_restantes }) => ({
-          id,
-          date: String(date),
-          creneau,
-          lieu,
-          places_restantes,
-        })),
+        sessions: (data.sessions as SessionChoice[]).map((s) => ({ ...s, date: String(s.date) })),
       }))
       .sort(byTitle),
     activites: of('activites')
@@ -70,11 +66,6 @@ export function buildContentContext(entries: ContentEntry[]): ContentContext {
   };
 }
 
-/** Today's date in Rennes (Europe/Paris), AAAA-MM-JJ, whatever the server's time zone. */
-export function todayInRennes(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}
-
 /** Age in whole years on `today` for someone born on `birth` (both AAAA-MM-JJ). */
 export function ageOn(birth: string, today: string): number {
   const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
@@ -87,12 +78,4 @@ export function yearsFrom(today: string, years: number): string {
   const [y, m, d] = today.split('-') as [string, string, string];
   const target = `${String(Number(y) + years).padStart(4, '0')}-${m}-${d}`;
   return m === '02' && d === '29' ? target.replace(/-29$/, '-28') : target;
-}
-
-/** "12 mars 2027" from AAAA-MM-JJ. */
-export function dateEnFrancais(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d)),
-  );
 }

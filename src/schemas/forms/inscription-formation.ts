@@ -1,6 +1,8 @@
 /** Sign-up for one session of a joint training with the MDPH; one page per training. */
 import { PUBLICS } from '../formation.ts';
-import { dateEnFrancais, type FormContext, type FormationChoice, type SessionChoice } from './context.ts';
+import { formatCreneau, formatDateLongue } from '../../lib/dates.ts';
+import { etatSession, LIBELLE_ETAT } from '../../lib/sessions.ts';
+import type { FormContext, FormationChoice, SessionChoice } from './context.ts';
 import { defineForm } from './form.ts';
 import type { Option } from './field.ts';
 import { email, MENTION_FACULTATIF, nom, prenom, telephone } from './shared-fields.ts';
@@ -9,10 +11,8 @@ const formation = (ctx: FormContext, id: string | undefined) => ctx.formations.f
 
 /** Why a session cannot be chosen, or undefined when it can. */
 export function sessionClosedReason(f: FormationChoice, s: SessionChoice, today: string): string | undefined {
-  if (s.date < today) return 'session passée';
-  if (f.inscriptions === 'fermees') return 'inscriptions fermées';
-  if (s.places_restantes <= 0) return 'complet';
-  return undefined;
+  const etat = etatSession(s, f, today);
+  return etat === 'ouverte' ? undefined : LIBELLE_ETAT[etat].toLowerCase();
 }
 
 const sessionOptions = (ctx: FormContext, f: FormationChoice | undefined): Option[] =>
@@ -22,7 +22,7 @@ const sessionOptions = (ctx: FormContext, f: FormationChoice | undefined): Optio
     const places = reason ? undefined : `${s.places_restantes} place${s.places_restantes > 1 ? 's' : ''} restante${s.places_restantes > 1 ? 's' : ''}`;
     return {
       value: s.id,
-      label: `${dateEnFrancais(s.date)}, ${s.creneau.replace('-', ' – ')}`,
+      label: `${formatDateLongue(s.date)}, ${formatCreneau(s.creneau)}`,
       hint: [lieu, places].filter(Boolean).join(' · '),
       disabledReason: reason,
     };
@@ -83,7 +83,7 @@ export const inscriptionFormation = defineForm({
     if (open.length === 0) return `Toutes les sessions de « ${f.titre} » sont complètes ou passées. ${INSTEAD}`;
     const chosen = f.sessions.find((s) => s.id === raw.session);
     const reason = chosen && sessionClosedReason(f, chosen, ctx.today);
-    if (reason) return `La session du ${dateEnFrancais(chosen.date)} n’est plus disponible (${reason}). ${INSTEAD}`;
+    if (reason) return `La session du ${formatDateLongue(chosen.date)} n’est plus disponible (${reason}). ${INSTEAD}`;
     return undefined;
   },
   pagePath: (target) => `/formations/${target}/inscription/`,

@@ -1,0 +1,27 @@
+/**
+ * What form pages need at build time: the same context and settings the handlers load at start,
+ * built from Astro's collections so pages and handlers agree on sessions and open registrations.
+ */
+import { getCollection } from 'astro:content';
+import path from 'node:path';
+import { buildContentContext, type FormContext } from '../../schemas/forms/context.ts';
+import type { FormKey } from '../../schemas/forms/index.ts';
+import type { FormSettings } from '../../schemas/forms/settings.ts';
+import { todayInRennes } from '../dates.ts';
+import { loadFormSettings } from './load.ts';
+
+let cached: Promise<{ ctx: FormContext; settings: Record<FormKey, FormSettings> }> | undefined;
+
+export function formPageData() {
+  cached ??= (async () => {
+    const names = ['formations', 'activites', 'quartiers', 'lieux'] as const;
+    const collections = await Promise.all(names.map((n) => getCollection(n)));
+    const entries = collections.flatMap((list, i) =>
+      list.map((e) => ({ collection: names[i]!, id: e.id, data: e.data as unknown as Record<string, unknown> })),
+    );
+    // Astro builds from the project root.
+    const settings = await loadFormSettings(path.resolve('content'));
+    return { ctx: { ...buildContentContext(entries), today: todayInRennes() }, settings };
+  })();
+  return cached;
+}
