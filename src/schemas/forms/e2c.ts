@@ -51,15 +51,15 @@ export const e2c = defineForm({
     telephone(),
     message({ label: 'Votre projet, vos questions', required: false, maxLength: 2000 }),
   ],
-  check: (values, ctx) => {
+  check: (values, ctx, _target, sent) => {
     const problems = [];
-    const age = ageOn(String(values.naissance), ctx.today);
-    if (age < E2C_AGE.min)
+    const age = values.naissance ? ageOn(String(values.naissance), ctx.today) : undefined;
+    if (age !== undefined && age < E2C_AGE.min)
       problems.push({
         field: 'naissance',
         message: `L’E2C accueille à partir de ${E2C_AGE.min} ans ; d’après cette date, vous avez ${age} ans. Revenez vers nous à ${E2C_AGE.min} ans. ${ELSEWHERE}`,
       });
-    if (age > E2C_AGE.max)
+    if (age !== undefined && age > E2C_AGE.max)
       problems.push({
         field: 'naissance',
         message: `L’E2C accueille jusqu’à ${E2C_AGE.max} ans (avant 26 ans) ; d’après cette date, vous avez ${age} ans. ${ELSEWHERE}`,
@@ -69,7 +69,7 @@ export const e2c = defineForm({
         field: 'diplome',
         message: `L’E2C est faite pour les jeunes sans diplôme ni qualification. Avec ce diplôme, d’autres formations vous conviennent mieux. ${ELSEWHERE}`,
       });
-    if (!values.email && !values.telephone)
+    if (!sent.has('email') && !sent.has('telephone'))
       problems.push({ field: 'email', message: 'Indiquez un e-mail ou un numéro de téléphone, pour que nous puissions vous répondre' });
     return problems;
   },

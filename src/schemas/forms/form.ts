@@ -27,8 +27,8 @@ export type FormDefinition = {
   /** Contextual forms: the hidden field naming what the page is about (training, activity, quartier). */
   targetField?: string;
   fields: (ctx: FormContext, target: string | undefined) => Field[];
-  /** Rules across fields, run once every field is valid on its own. */
-  check?: (values: Values, ctx: FormContext, target: string | undefined) => FieldProblem[];
+  /** Rules across fields; `values` holds only the fields valid on their own; `sent` names every field that was filled in. */
+  check?: (values: Values, ctx: FormContext, target: string | undefined, sent: ReadonlySet<string>) => FieldProblem[];
   /** Why the form refuses this submission now (training full, registrations closed) and what to do instead. */
   inactive?: (ctx: FormContext, target: string | undefined, raw: Record<string, unknown>) => string | undefined;
   /** Path of the page that shows the form, where mistakes are shown again. */

@@ -48,7 +48,7 @@ export const inscriptionLoisirs = defineForm({
   ],
   check: (values, ctx, target) => {
     const a = activite(ctx, target);
-    if (!a) return [];
+    if (!a || !values.enfant_naissance) return [];
     const age = ageOn(String(values.enfant_naissance), ctx.today);
     if (age < a.ages.min || age > a.ages.max)
       return [

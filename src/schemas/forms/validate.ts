@@ -30,6 +30,7 @@ export function validateSubmission(
 ): Validation {
   const errors: FieldError[] = [];
   const values: Values = {};
+  const sent = new Set<string>();
   for (const field of form.fields(ctx, target)) {
     let raw = Object.hasOwn(input, field.name) ? input[field.name] : undefined;
     if (raw === undefined) {
@@ -41,6 +42,7 @@ export function validateSubmission(
       if (field.required) errors.push({ field: field.name, code: 'REQUIRED_FIELD_EMPTY', message: requiredMessage(field) });
       continue;
     }
+    sent.add(field.name);
     if (Array.isArray(raw) && !isMultiple(field)) {
       errors.push({ field: field.name, code: 'TYPE_TEXT', message: `« ${field.label} » a été envoyé plusieurs fois : une seule réponse est attendue` });
       continue;
@@ -49,8 +51,11 @@ export function validateSubmission(
     if (result.success) values[field.name] = result.data;
     else errors.push({ field: field.name, code: typeof raw === 'string' ? typeCode(field) : 'TYPE_TEXT', message: result.error.issues[0]?.message ?? requiredMessage(field) });
   }
-  if (errors.length === 0 && form.check) {
-    for (const problem of form.check(values, ctx, target)) errors.push({ ...problem, code: 'TYPE_TEXT' });
+  if (form.check) {
+    // Rules across fields see only the values that are valid; a field already in error keeps its first message.
+    const inError = new Set(errors.map((e) => e.field));
+    for (const problem of form.check(values, ctx, target, sent))
+      if (!inError.has(problem.field)) errors.push({ ...problem, code: 'TYPE_TEXT' });
   }
   return errors.length ? { ok: false, errors } : { ok: true, values };
 }

@@ -1,0 +1,62 @@
+/** For the form journeys: the site's real targets, valid answers for each form, and filling a form field by field. */
+import type { Page } from 'playwright-core';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { loadContentContext } from '../../src/lib/forms/load.ts';
+import { todayInRennes } from '../../src/lib/dates.ts';
+import { forms, type FormKey } from '../../src/schemas/forms/index.ts';
+import { sessionClosedReason } from '../../src/schemas/forms/inscription-formation.ts';
+import type { FormContext } from '../../src/schemas/forms/context.ts';
+import { yearsFrom } from '../../src/schemas/forms/context.ts';
+import { validSubmissions, type Submission } from '../fixtures/valid-submissions.ts';
+
+export const ctx: FormContext = { ...(await loadContentContext(path.resolve(import.meta.dirname, '../../content'))), today: todayInRennes() };
+
+const openFormation = ctx.formations.find((f) => f.sessions.some((s) => !sessionClosedReason(f, s, ctx.today)))!;
+const openSession = openFormation.sessions.find((s) => !sessionClosedReason(openFormation, s, ctx.today))!;
+const openActivite = ctx.activites.find((a) => a.inscriptions === 'ouvertes' && a.places !== 0)!;
+
+/** A training with a session that cannot be chosen, if the content has one. */
+export const formationWithClosedSession = ctx.formations.find((f) => f.sessions.some((s) => sessionClosedReason(f, s, ctx.today)));
+
+export function pagePath(key: FormKey): string {
+  const form = forms[key];
+  const values = answers(key);
+  return form.pagePath(form.targetField ? String(values[form.targetField]) : undefined);
+}
+
+/** Valid answers for each form against the built site's content. */
+export function answers(key: FormKey): Submission {
+  const base = { ...validSubmissions[key] };
+  if (key === 'inscription-formation') return { ...base, formation: openFormation.id, session: openSession.id };
+  if (key === 'inscription-loisirs') return { ...base, activite: openActivite.id, enfant_naissance: yearsFrom(ctx.today, -(openActivite.ages.min + 1)) };
+  if (key === 'contact-referent') return { ...base, quartier: ctx.quartiers[0]!.id };
+  if (key === 'candidature-referent') return { ...base, quartier: ctx.quartiers[0]!.id };
+  return base;
+}
+
+/** Types the answers as a person would, using each field's definition to pick the control. */
+export async function fill(page: Page, key: FormKey, values: Submission) {
+  const form = forms[key];
+  const target = form.targetField ? String(values[form.targetField]) : undefined;
+  for (const field of form.fields(ctx, target)) {
+    const value = values[field.name];
+    if (value === undefined || field.type === 'hidden') continue;
+    const id = `#f-${field.name}`;
+    if (field.type === 'radio') await page.check(`input[name="${field.name}"][value="${value}"]`);
+    else if (field.type === 'checkboxes') for (const v of [value].flat()) await page.check(`input[name="${field.name}"][value="${v}"]`);
+    else if (field.type === 'select') await page.selectOption(id, String(value));
+    else await page.fill(id, String(value));
+  }
+}
+
+export function storedRows(dbFile: string, key: FormKey): Record<string, unknown>[] {
+  const db = new DatabaseSync(dbFile, { readOnly: true });
+  try {
+    return (db.prepare('SELECT id, data_json FROM submissions WHERE form_key = ? ORDER BY received_at').all(key) as { id: string; data_json: string }[]).map(
+      (r) => ({ id: r.id, ...(JSON.parse(r.data_json) as Record<string, unknown>) }),
+    );
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * Each form in Chromium, with JavaScript on and off: submitted, found in the database, its errors shown
+ * on the GOV.UK pattern without losing what was typed; axe on forms, error pages and thank-you pages.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../functions/node.ts';
+import { FORM_KEYS, forms } from '../../src/schemas/forms/index.ts';
+import { AXE_CONTEXT, axeViolations, launchBrowser, startSite } from './browser.ts';
+import { answers, fill, formationWithClosedSession, pagePath, storedRows } from './forms-helpers.ts';
+
+/** A free-text field of each form, where a unique marker finds the row again. */
+const MARKER_FIELD: Record<(typeof FORM_KEYS)[number], string> = {
+  'inscription-formation': 'structure',
+  'inscription-loisirs': 'besoins',
+  'contact-referent': 'message',
+  agir: 'message',
+  'candidature-referent': 'langues',
+  e2c: 'message',
+  'demande-aide': 'message',
+  'femmes-rappel': 'prenom',
+};
+
+let browser: Browser;
+let site: RunningServer;
+const dir = mkdtempSync(path.join(tmpdir(), 'e2e-forms-'));
+const dbFile = path.join(dir, 'submissions.sqlite');
+
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchBrowser(), startSite({ dbPath: dbFile, rateLimit: { max: 1000, windowMs: 60_000 } })]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const context = await browser.newContext({ ...AXE_CONTEXT, javaScriptEnabled });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  // A refused fetch (422) is logged by Chromium as a failed resource: expected, not a problem.
+  page.on('console', (m) => m.type() === 'error' && !/status of 422/.test(m.text()) && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
+  return { context, page, problems };
+}
+
+describe.each([
+  ['JavaScript on', true],
+  ['JavaScript off', false],
+])('%s', (_, js) => {
+  describe.each(FORM_KEYS)('%s', (key) => {
+    it('is sent, lands on its thank-you page and is in the database', async () => {
+      const { context, page, problems } = await open(js);
+      await page.goto(site.url + pagePath(key));
+      if (js) expect(await axeViolations(page), 'form page').toEqual([]);
+      const marker = `${js ? 'avec' : 'sans'} JS ${Date.now()}`;
+      const values = { ...answers(key), [MARKER_FIELD[key]]: marker };
+      await fill(page, key, values);
+      await Promise.all([page.waitForURL(`**/formulaires/${key}/merci/`), page.click('form.formulaire button[type="submit"]')]);
+      expect(await page.locator('h1').textContent()).toBe(forms[key].thanks.title);
+      if (js) expect(await axeViolations(page), 'thank-you page').toEqual([]);
+      const row = storedRows(dbFile, key).find((r) => Object.values(r).includes(marker));
+      expect(row, 'row in the database').toBeDefined();
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  });
+});
+
+/**
+ * axe needs JavaScript, and a page posted without it cannot be reloaded: the no-JS answer is produced
+ * in a JS-enabled tab by form.submit(), which posts like a browser without JS (no submit event, no fetch).
+ */
+async function postWithoutEnhancement(page: Page) {
+  const [response] = await Promise.all([
+    page.waitForNavigation(),
+    page.evaluate(() => document.querySelector<HTMLFormElement>('form.formulaire')!.submit()),
+  ]);
+  return response;
+}
+
+describe('error journeys', () => {
+  it('with JavaScript: inline errors, summary focused, no reload, values kept, axe clean', async () => {
+    const { context, page, problems } = await open(true);
+    await page.goto(`${site.url}/formulaires/agir/`);
+    await page.fill('#f-prenom', 'Yann');
+    await page.fill('#f-email', 'pas-une-adresse');
+    await page.fill('#f-message', 'Mon message à garder');
+    let navigated = false;
+    page.on('framenavigated', (f) => f === page.mainFrame() && (navigated = true));
+    await page.click('form.formulaire button[type="submit"]');
+    await page.waitForSelector('.resume-erreurs');
+    expect(navigated).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('resume-erreurs'))).toBe(true);
+    expect(await page.title()).toMatch(/^Erreur : /);
+    const summary = await page.locator('.resume-erreurs a').allTextContents();
+    expect(summary).toEqual(expect.arrayContaining(['Remplissez le champ « Nom »', expect.stringMatching(/adresse e-mail complète/)]));
+    expect(await page.locator('#f-email').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#f-email').getAttribute('aria-describedby')).toContain('f-email-erreur');
+    expect(await page.inputValue('#f-message')).toBe('Mon message à garder');
+    // The summary's link takes focus to the field.
+    await page.click('.resume-erreurs a[href="#f-nom"]');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-nom');
+    expect(await axeViolations(page)).toEqual([]);
+    // Correcting and resending clears the errors and goes through.
+    await page.fill('#f-nom', 'Kerhervé');
+    await page.fill('#f-email', 'yann@exemple.fr');
+    await page.check('input[name="domaines"][value="rue"]');
+    await page.check('input[name="disponibilites"][value="week-end"]');
+    await Promise.all([page.waitForURL('**/formulaires/agir/merci/'), page.click('form.formulaire button[type="submit"]')]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('without JavaScript: a 422 page with the summary and every value typed, axe clean', async () => {
+    const { context, page } = await open(false);
+    await page.goto(`${site.url}/formulaires/e2c/`);
+    await fill(page, 'e2c', { ...answers('e2c'), naissance: '1990-04-02', message: 'Je veux <b>apprendre</b>' });
+    const [response] = await Promise.all([page.waitForNavigation(), page.click('form.formulaire button[type="submit"]')]);
+    expect(response?.status()).toBe(422);
+    expect(await page.title()).toMatch(/^Erreur : /);
+    expect(await page.locator('.resume-erreurs a').allTextContents()).toEqual([expect.stringMatching(/jusqu’à 25 ans/)]);
+    expect(await page.locator('.resume-erreurs a').getAttribute('href')).toBe('#f-naissance');
+    expect(await page.inputValue('#f-naissance')).toBe('1990-04-02');
+    expect(await page.inputValue('#f-prenom')).toBe(answers('e2c').prenom);
+    expect(await page.inputValue('#f-message')).toBe('Je veux <b>apprendre</b>');
+    expect(await page.isChecked('input[name="diplome"][value="aucun"]')).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('resume-erreurs'))).toBe(true);
+    await context.close();
+  });
+
+  it('the 422 page passes axe', async () => {
+    const { context, page } = await open(true);
+    await page.goto(`${site.url}/formulaires/e2c/`);
+    await fill(page, 'e2c', { ...answers('e2c'), naissance: '1990-04-02', email: 'pas-une-adresse' });
+    expect((await postWithoutEnhancement(page))?.status()).toBe(422);
+    expect(await page.locator('.resume-erreurs li').count()).toBe(2);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('a closed session is refused with what to do instead (403 page, axe clean)', async () => {
+    const { context, page } = await open(true);
+    const f = formationWithClosedSession;
+    if (!f) return expect.fail('the content has no training with a full, closed or past session to test');
+    await page.goto(`${site.url}/formations/${f.id}/inscription/`);
+    const disabled = page.locator('input[name="session"][disabled]');
+    expect(await disabled.count()).toBeGreaterThan(0);
+    expect(await page.locator('.choix__item--indisponible .choix__aide').first().textContent()).toMatch(/Indisponible : /);
+    // Force the choice as a stale page would, then post.
+    const value = await disabled.first().getAttribute('value');
+    await disabled.first().evaluate((el) => ((el as HTMLInputElement).disabled = false));
+    await page.check(`input[name="session"][value="${value}"]`);
+    const { session: _, ...rest } = answers('inscription-formation');
+    await fill(page, 'inscription-formation', { ...rest, formation: f.id });
+    const response = await postWithoutEnhancement(page);
+    expect(response?.status()).toBe(403);
+    expect(await page.textContent('main')).toMatch(/n’est plus disponible|fermées|complètes/);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('the message page for an unknown form is a French 404, axe clean', async () => {
+    const { context, page } = await open(true);
+    await page.goto(`${site.url}/formulaires/agir/`);
+    await page.evaluate(() => document.querySelector('form.formulaire')!.setAttribute('action', '/f/inconnu'));
+    const response = await postWithoutEnhancement(page);
+    expect(response?.status()).toBe(404);
+    expect(await page.textContent('h1')).toBe('Formulaire introuvable');
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
