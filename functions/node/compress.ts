@@ -44,9 +44,11 @@ export function compression({ cacheStatic }: { cacheStatic: (path: string, metho
       compressed = encode(body, encoding, cacheable);
       if (cacheable) cache.set(key, compressed);
     }
-    const headers = new Headers(c.res.headers);
-    headers.set('Content-Encoding', encoding);
-    headers.set('Content-Length', String(compressed.length));
-    c.res = new Response(new Uint8Array(compressed), { status: c.res.status, headers });
+    const status = c.res.status;
+    // Hono copies the old response's headers onto the new one: set ours afterwards.
+    c.res = new Response(new Uint8Array(compressed), { status });
+    c.res.headers.set('Content-Type', type);
+    c.res.headers.set('Content-Encoding', encoding);
+    c.res.headers.set('Content-Length', String(compressed.length));
   };
 }
