@@ -32,6 +32,10 @@ export class RateLimiter {
 
 /** SHA-256 of salt + address, hex: the only form in which a client address is used. WebCrypto, so Node and Workers alike. */
 export async function hashClient(salt: string, address: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(`${salt}\u0000${address}`));
+  return digestHex(`${salt}\u0000${address}`);
+}
+
+async function digestHex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -4,7 +4,8 @@
  */
 import type { Context } from 'hono';
 import { forms, isFormKey } from '../src/schemas/forms/index.ts';
-import type { FormContext } from '../src/schemas/forms/context.ts';
+import type { ContentContext, FormContext } from '../src/schemas/forms/context.ts';
+import { fieldsOf } from '../src/schemas/forms/form.ts';
 import { todayInRennes } from '../src/lib/dates.ts';
 import { validateSubmission, type FieldError } from '../src/schemas/forms/validate.ts';
 import { formErrorPage, typedValues } from './pages.ts';
@@ -19,6 +20,22 @@ import type { AppDeps } from './deps.ts';
 import { StoreUnavailableError } from './store/types.ts';
 
 const DAY_MS = 86_400_000;
+
+// One context object per content and day, so fields and rules built for it are reused (see fieldsOf).
+// Formatting a date in Europe/Paris costs more than the rest of a submission: once a minute is enough.
+let todayCache = { minute: -1, today: '' };
+function today(now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (todayCache.minute !== minute) todayCache = { minute, today: todayInRennes(now, {}) };
+  return todayCache.today;
+}
+
+const contexts = new WeakMap<ContentContext, FormContext>();
+function contextFor(content: ContentContext, today: string): FormContext {
+  let ctx = contexts.get(content);
+  if (ctx?.today !== today) contexts.set(content, (ctx = { ...content, today }));
+  return ctx;
+}
 
 export async function handleSubmission(c: Context, deps: AppDeps, limiter: RateLimiter) {
   const json = wantsJson(c.req.raw.headers);
@@ -45,7 +62,7 @@ export async function handleSubmission(c: Context, deps: AppDeps, limiter: RateL
   const parsed = await parseBody(kind, contentType!, new Uint8Array(await c.req.arrayBuffer()));
   if (!parsed.ok) return answerRefusal(c, json, parsed.refusal, pages, back);
   const fields = parsed.fields;
-  const ctx: FormContext = { ...config.content, today: todayInRennes(deps.clock.now(), {}) };
+  const ctx = contextFor(config.content, today(deps.clock.now()));
   const targetRaw = form.targetField ? fields.get(form.targetField) : undefined;
   const target = typeof targetRaw === 'string' ? targetRaw : undefined;
 
@@ -74,7 +91,7 @@ export async function handleSubmission(c: Context, deps: AppDeps, limiter: RateL
     return answerRefusal(c, json, refusal(403, 'Inscriptions fermées', closed, 'INACTIVE'), pages, target ? { href: form.pagePath(target), label: 'Revenir à la page' } : back);
   }
 
-  const allowed = new Set(form.fields(ctx, target).map((f) => f.name));
+  const allowed = new Set(fieldsOf(form, ctx, target).map((f) => f.name));
   const errors: FieldError[] = problems.map((p) => ({ ...p, code: 'TYPE_TEXT' }));
   const input: Record<string, unknown> = {};
   let filled = 0;

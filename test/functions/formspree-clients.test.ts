@@ -35,7 +35,8 @@ describe('@formspree/core', () => {
   });
 
   it('field errors arrive with their codes and French messages', async () => {
-    const result = await createClient().submitForm('agir', { prenom: 'Yann', email: 'non' }, { endpoint: server.url });
+    const incomplete: Record<string, string> = { prenom: 'Yann', email: 'non' };
+    const result = await createClient().submitForm('agir', incomplete, { endpoint: server.url });
     if (result.kind !== 'error') return expect.fail('expected an error');
     expect(result.getFieldErrors('email')).toEqual([{ code: 'TYPE_EMAIL', message: expect.stringMatching(/adresse e-mail/) }]);
     expect(result.getFieldErrors('nom')).toEqual([{ code: 'REQUIRED_FIELD_MISSING', message: 'Remplissez le champ « Nom »' }]);

@@ -37,3 +37,16 @@ export type FormDefinition = {
 };
 
 export const defineForm = <const K extends string>(form: FormDefinition & { key: K }) => form;
+
+// Field lists depend only on the context and the target: built once per context (once a day on a server).
+const fieldCache = new WeakMap<FormContext, Map<string, Field[]>>();
+
+/** form.fields(ctx, target), memoised: the handler asks for them on every submission. */
+export function fieldsOf(form: FormDefinition, ctx: FormContext, target: string | undefined): Field[] {
+  let byForm = fieldCache.get(ctx);
+  if (!byForm) fieldCache.set(ctx, (byForm = new Map()));
+  const key = `${form.key}\u0000${target ?? ''}`;
+  let fields = byForm.get(key);
+  if (!fields) byForm.set(key, (fields = form.fields(ctx, target)));
+  return fields;
+}

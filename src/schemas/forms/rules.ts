@@ -37,8 +37,16 @@ function text(field: Field & { maxLength: number }, multiline: boolean) {
     );
 }
 
+const schemaCache = new WeakMap<Field, z.ZodType<string | string[]>>();
+
 /** The zod rule for one field's value as received (string, or list of strings for checkboxes). */
 export function fieldSchema(field: Field): z.ZodType<string | string[]> {
+  let schema = schemaCache.get(field);
+  if (!schema) schemaCache.set(field, (schema = buildFieldSchema(field)));
+  return schema;
+}
+
+function buildFieldSchema(field: Field): z.ZodType<string | string[]> {
   switch (field.type) {
     case 'text':
     case 'textarea':

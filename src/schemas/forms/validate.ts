@@ -6,7 +6,7 @@ import { fieldSchema } from './rules.ts';
 import { isMultiple, requiredMessage, type Field } from './field.ts';
 import { cleanText } from './text.ts';
 import type { FormContext } from './context.ts';
-import type { FormDefinition, Values } from './form.ts';
+import { fieldsOf, type FormDefinition, type Values } from './form.ts';
 
 export type FieldErrorCode = 'REQUIRED_FIELD_MISSING' | 'REQUIRED_FIELD_EMPTY' | 'TYPE_EMAIL' | 'TYPE_NUMERIC' | 'TYPE_TEXT';
 export type FieldError = { field: string; code: FieldErrorCode; message: string };
@@ -31,7 +31,7 @@ export function validateSubmission(
   const errors: FieldError[] = [];
   const values: Values = {};
   const sent = new Set<string>();
-  for (const field of form.fields(ctx, target)) {
+  for (const field of fieldsOf(form, ctx, target)) {
     let raw = Object.hasOwn(input, field.name) ? input[field.name] : undefined;
     if (raw === undefined) {
       if (field.required) errors.push({ field: field.name, code: 'REQUIRED_FIELD_MISSING', message: requiredMessage(field) });
