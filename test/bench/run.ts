@@ -1,7 +1,9 @@
-/** `npm run bench`: the project's benchmarks, printed against shared/spec/budgets.md. The search bench joins later. */
+/** `npm run bench`: every benchmark against ../shared/spec/budgets.md. Needs a built site (npm run build). */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { benchForms, printForms } from './forms.ts';
+import { benchPages } from './pages.ts';
 
+await benchPages();
 mkdirSync(path.resolve(import.meta.dirname, '../../.bench'), { recursive: true });
 printForms(await benchForms());
