@@ -29,7 +29,13 @@ export function createApp(deps: AppDeps) {
       await next();
       // Form answers are personal: never kept by a browser or a proxy.
       c.header('Cache-Control', 'no-store');
-      deps.log?.({ method: c.req.method, route: '/f/:formKey', form: safeKey(c.req.param('formKey')), status: c.res.status, ms: Date.now() - started });
+      deps.log?.({
+        method: c.req.method,
+        route: '/f/:formKey',
+        form: safeKey(c.req.param('formKey')),
+        status: c.res.status,
+        ms: Date.now() - started,
+      });
     });
     app.use(route, cors({ origin: deps.config.origins, allowMethods: ['POST'], allowHeaders: ALLOWED_HEADERS, maxAge: 600 }));
     app.post(
@@ -38,8 +44,16 @@ export function createApp(deps: AppDeps) {
         maxSize: BODY_LIMIT_BYTES,
         onError: (c) => {
           const key = c.req.param('formKey') ?? '';
-          const r = refusal(413, 'Envoi trop volumineux', 'Votre envoi est trop long (64 Kio au plus). Raccourcissez vos textes et renvoyez le formulaire.', 'FILES_TOO_BIG');
-          const back = isFormKey(key) && !forms[key].targetField ? { href: forms[key].pagePath(undefined), label: 'Revenir au formulaire' } : undefined;
+          const r = refusal(
+            413,
+            'Envoi trop volumineux',
+            'Votre envoi est trop long (64 Kio au plus). Raccourcissez vos textes et renvoyez le formulaire.',
+            'FILES_TOO_BIG',
+          );
+          const back =
+            isFormKey(key) && !forms[key].targetField
+              ? { href: forms[key].pagePath(undefined), label: 'Revenir au formulaire' }
+              : undefined;
           return answerRefusal(c, wantsJson(c.req.raw.headers), r, deps.pages, back);
         },
       }),
@@ -47,14 +61,22 @@ export function createApp(deps: AppDeps) {
     );
     app.all(route, (c) => {
       c.header('Allow', 'POST');
-      const r = refusal(405, 'Méthode non acceptée', 'Cette adresse reçoit les formulaires envoyés (POST) seulement. Pour remplir un formulaire, ouvrez sa page sur le site.');
+      const r = refusal(
+        405,
+        'Méthode non acceptée',
+        'Cette adresse reçoit les formulaires envoyés (POST) seulement. Pour remplir un formulaire, ouvrez sa page sur le site.',
+      );
       return answerRefusal(c, wantsJson(c.req.raw.headers), r, deps.pages);
     });
   }
 
   app.onError((error, c) => {
     deps.log?.({ method: c.req.method, route: c.req.routePath, status: 500, ms: 0, note: error.name });
-    const r = refusal(503, 'Service indisponible', 'Une erreur de notre côté a empêché l’envoi. Réessayez dans quelques minutes.');
+    const r = refusal(
+      503,
+      'Service indisponible',
+      'Une erreur de notre côté a empêché l’envoi. Réessayez dans quelques minutes.',
+    );
     return answerRefusal(c, wantsJson(c.req.raw.headers), r, deps.pages);
   });
   return app;

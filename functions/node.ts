@@ -48,7 +48,13 @@ export async function createNodeApp(options: ServerOptions & { origins: string[]
   const forms = createApp({
     store: options.store,
     clock: { now: pinnedOrRealClock },
-    config: { origins: options.origins, settings, content, rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT, clientHashSalt: randomBytes(16).toString('hex') },
+    config: {
+      origins: options.origins,
+      settings,
+      content,
+      rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+      clientHashSalt: randomBytes(16).toString('hex'),
+    },
     pages,
     clientAddress: (c) => getConnInfo(c).remote.address,
     log: options.log,
@@ -56,7 +62,11 @@ export async function createNodeApp(options: ServerOptions & { origins: string[]
 
   const app = new Hono();
   app.use(securityHeaders());
-  app.use(compression({ cacheStatic: (p, method, status) => method === 'GET' && status === 200 && !p.startsWith('/f/') && !p.startsWith('/p/') }));
+  app.use(
+    compression({
+      cacheStatic: (p, method, status) => method === 'GET' && status === 200 && !p.startsWith('/f/') && !p.startsWith('/p/'),
+    }),
+  );
   app.route('/', forms);
   app.use('/_astro/*', async (c, next) => {
     await next();
@@ -119,7 +129,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     dbPath: process.env.DB_PATH,
     origins: siteOrigin,
     rateLimit: rateMax ? { ...DEFAULT_RATE_LIMIT, max: rateMax } : undefined,
-    log: (e) => console.log(`${e.method} ${e.route}${e.form ? ` ${e.form}` : ''} ${e.status} ${e.ms}ms${e.note ? ` ${e.note}` : ''}`),
+    log: (e) =>
+      console.log(`${e.method} ${e.route}${e.form ? ` ${e.form}` : ''} ${e.status} ${e.ms}ms${e.note ? ` ${e.note}` : ''}`),
   });
   console.log(`Site et formulaires servis sur ${running.url}/ (arrêt : Ctrl+C)`);
   const stop = async () => {

@@ -29,7 +29,13 @@ export function typedValues(fields: RawFields): Record<string, string | string[]
 
 export function formErrorPage(
   pages: PageSource | undefined,
-  input: { form: FormDefinition; ctx: FormContext; target?: string; values: Record<string, string | string[]>; errors: ShownError[] },
+  input: {
+    form: FormDefinition;
+    ctx: FormContext;
+    target?: string;
+    values: Record<string, string | string[]>;
+    errors: ShownError[];
+  },
 ): string {
   const formHtml = renderForm(input);
   const page = pages?.get(input.form.pagePath(input.target));
@@ -39,8 +45,15 @@ export function formErrorPage(
 }
 
 /** A page with a heading and paragraphs, in the site's layout when it is built. */
-export function messagePage(pages: PageSource | undefined, title: string, bodyHtml: string, backTo?: { href: string; label: string }): string {
-  const back = backTo ? `<p><a href="${escapeHtml(backTo.href)}">${escapeHtml(backTo.label)}</a></p>` : `<p><a href="/">Retour à l’accueil</a></p>`;
+export function messagePage(
+  pages: PageSource | undefined,
+  title: string,
+  bodyHtml: string,
+  backTo?: { href: string; label: string },
+): string {
+  const back = backTo
+    ? `<p><a href="${escapeHtml(backTo.href)}">${escapeHtml(backTo.label)}</a></p>`
+    : `<p><a href="/">Retour à l’accueil</a></p>`;
   const html = `<div class="message-formulaire">${bodyHtml}${back}</div>`;
   const shell = pages?.get(MESSAGE_PAGE);
   const filled = shell && replaceRegion(shell, html);

@@ -6,7 +6,13 @@ import { escapeHtml } from '../src/lib/forms/html.ts';
 import type { Refusal } from './protocol/codes.ts';
 import { messagePage, type PageSource } from './pages.ts';
 
-export function answerRefusal(c: Context, json: boolean, r: Refusal, pages: PageSource | undefined, backTo?: { href: string; label: string }) {
+export function answerRefusal(
+  c: Context,
+  json: boolean,
+  r: Refusal,
+  pages: PageSource | undefined,
+  backTo?: { href: string; label: string },
+) {
   for (const [name, value] of Object.entries(r.headers ?? {})) c.header(name, value);
   if (json) return c.json({ error: r.error, errors: r.errors }, r.status as ContentfulStatusCode);
   const body = `<h1>${escapeHtml(r.title)}</h1>${r.errors.map((e) => `<p>${escapeHtml(e.message)}</p>`).join('')}`;

@@ -9,7 +9,7 @@ import { fieldsOf } from '../src/schemas/forms/form.ts';
 import { todayInRennes } from '../src/lib/dates.ts';
 import { validateSubmission, type FieldError } from '../src/schemas/forms/validate.ts';
 import { formErrorPage, typedValues } from './pages.ts';
-import { bodyKind, parseBody, type RawFields } from './protocol/body.ts';
+import { bodyKind, parseBody } from './protocol/body.ts';
 import { refusal } from './protocol/codes.ts';
 import { wantsJson } from './protocol/negotiate.ts';
 import { isCrossSite } from './protocol/origin.ts';
@@ -43,21 +43,49 @@ export async function handleSubmission(c: Context, deps: AppDeps, limiter: RateL
   const { pages, config } = deps;
 
   if (!isFormKey(formKey)) {
-    const r = refusal(404, 'Formulaire introuvable', 'Ce formulaire n’existe pas ou plus. Revenez à la page précédente, ou à l’accueil du site.', 'FORM_NOT_FOUND');
+    const r = refusal(
+      404,
+      'Formulaire introuvable',
+      'Ce formulaire n’existe pas ou plus. Revenez à la page précédente, ou à l’accueil du site.',
+      'FORM_NOT_FOUND',
+    );
     return answerRefusal(c, json, { ...r, error: 'Form not found' }, pages);
   }
   const form = forms[formKey];
   const settings = config.settings[formKey];
-  const back = form.targetField ? undefined : { href: form.pagePath(undefined), label: `Revenir au formulaire « ${form.title} »` };
+  const back = form.targetField
+    ? undefined
+    : { href: form.pagePath(undefined), label: `Revenir au formulaire « ${form.title} »` };
 
   if (isCrossSite(c.req.raw.headers, config.origins)) {
-    return answerRefusal(c, json, refusal(403, 'Envoi refusé', 'Cet envoi vient d’un autre site : il a été refusé. Remplissez le formulaire directement sur notre site.', 'BLOCKED'), pages, back);
+    return answerRefusal(
+      c,
+      json,
+      refusal(
+        403,
+        'Envoi refusé',
+        'Cet envoi vient d’un autre site : il a été refusé. Remplissez le formulaire directement sur notre site.',
+        'BLOCKED',
+      ),
+      pages,
+      back,
+    );
   }
 
   const contentType = c.req.header('content-type');
   const kind = bodyKind(contentType);
   if (!kind) {
-    return answerRefusal(c, json, refusal(415, 'Format non accepté', 'Format d’envoi non accepté : envoyez le formulaire depuis la page du site (encodages acceptés : formulaire HTML, multipart ou JSON en UTF-8).'), pages, back);
+    return answerRefusal(
+      c,
+      json,
+      refusal(
+        415,
+        'Format non accepté',
+        'Format d’envoi non accepté : envoyez le formulaire depuis la page du site (encodages acceptés : formulaire HTML, multipart ou JSON en UTF-8).',
+      ),
+      pages,
+      back,
+    );
   }
   const parsed = await parseBody(kind, contentType!, new Uint8Array(await c.req.arrayBuffer()));
   if (!parsed.ok) return answerRefusal(c, json, parsed.refusal, pages, back);
@@ -85,10 +113,17 @@ export async function handleSubmission(c: Context, deps: AppDeps, limiter: RateL
   }
 
   const closed = !settings.ouvert
-    ? (settings.message_ferme ?? 'Ce formulaire est fermé pour le moment. Revenez plus tard ou écrivez à l’équipe par la page Contact.')
+    ? (settings.message_ferme ??
+      'Ce formulaire est fermé pour le moment. Revenez plus tard ou écrivez à l’équipe par la page Contact.')
     : form.inactive?.(ctx, target, Object.fromEntries(fields));
   if (closed) {
-    return answerRefusal(c, json, refusal(403, 'Inscriptions fermées', closed, 'INACTIVE'), pages, target ? { href: form.pagePath(target), label: 'Revenir à la page' } : back);
+    return answerRefusal(
+      c,
+      json,
+      refusal(403, 'Inscriptions fermées', closed, 'INACTIVE'),
+      pages,
+      target ? { href: form.pagePath(target), label: 'Revenir à la page' } : back,
+    );
   }
 
   const allowed = new Set(fieldsOf(form, ctx, target).map((f) => f.name));
@@ -98,7 +133,11 @@ export async function handleSubmission(c: Context, deps: AppDeps, limiter: RateL
   for (const [name, value] of fields) {
     if (isSpecialField(name)) continue;
     if (!allowed.has(name)) {
-      errors.push({ field: name.slice(0, 60), code: 'TYPE_TEXT', message: `Ce formulaire n’a pas de champ « ${name.slice(0, 60)} » : rechargez la page et renvoyez le formulaire.` });
+      errors.push({
+        field: name.slice(0, 60),
+        code: 'TYPE_TEXT',
+        message: `Ce formulaire n’a pas de champ « ${name.slice(0, 60)} » : rechargez la page et renvoyez le formulaire.`,
+      });
       continue;
     }
     input[name] = value;
@@ -140,11 +179,9 @@ export async function handleSubmission(c: Context, deps: AppDeps, limiter: RateL
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
     c.header('Retry-After', '30');
-    const message = 'Votre envoi n’a pas pu être enregistré, à cause d’un problème de notre côté. Rien n’a été perdu de ce que vous avez écrit : réessayez dans quelques minutes.';
+    const message =
+      'Votre envoi n’a pas pu être enregistré, à cause d’un problème de notre côté. Rien n’a été perdu de ce que vous avez écrit : réessayez dans quelques minutes.';
     if (json) return c.json({ error: message, errors: [{ message }] }, 503);
-    return c.html(
-      formErrorPage(pages, { form, ctx, target, values: typedValues(fields), errors: [{ message }] }),
-      503,
-    );
+    return c.html(formErrorPage(pages, { form, ctx, target, values: typedValues(fields), errors: [{ message }] }), 503);
   }
 }

@@ -20,10 +20,16 @@ function pick(acceptEncoding: string | undefined): Encoding | undefined {
 
 function encode(body: Buffer, encoding: Encoding, best: boolean): Buffer {
   if (encoding === 'gzip') return gzipSync(body, { level: best ? 9 : 6 });
-  return brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: best ? 11 : 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
+  return brotliCompressSync(body, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: best ? 11 : 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+  });
 }
 
-export function compression({ cacheStatic }: { cacheStatic: (path: string, method: string, status: number) => boolean }): MiddlewareHandler {
+export function compression({
+  cacheStatic,
+}: {
+  cacheStatic: (path: string, method: string, status: number) => boolean;
+}): MiddlewareHandler {
   const cache = new Map<string, Buffer>();
   return async (c, next) => {
     await next();

@@ -21,8 +21,14 @@ const TOO_MANY = `Trop de champs envoyés (${MAX_PARTS} au plus).`;
 /** The body kind from a Content-Type header, or undefined when we do not accept it (415). */
 export function bodyKind(contentType: string | undefined): BodyKind | undefined {
   if (!contentType) return undefined;
-  const [type = '', ...params] = contentType.toLowerCase().split(';').map((s) => s.trim());
-  const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
+  const [type = '', ...params] = contentType
+    .toLowerCase()
+    .split(';')
+    .map((s) => s.trim());
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice(8)
+    .replace(/"/g, '');
   if (charset && charset !== 'utf-8' && charset !== 'utf8') return undefined;
   if (type === 'application/json') return 'json';
   if (type === 'application/x-www-form-urlencoded') return 'urlencoded';
@@ -94,7 +100,12 @@ async function parseMultipart(contentType: string, bytes: Uint8Array<ArrayBuffer
     if (typeof value !== 'string')
       return {
         ok: false,
-        refusal: refusal(422, 'Fichiers non acceptés', 'Ce formulaire n’accepte pas de fichier joint. Retirez le fichier et renvoyez le formulaire.', 'NO_FILE_UPLOADS'),
+        refusal: refusal(
+          422,
+          'Fichiers non acceptés',
+          'Ce formulaire n’accepte pas de fichier joint. Retirez le fichier et renvoyez le formulaire.',
+          'NO_FILE_UPLOADS',
+        ),
       };
     add(fields, name, value);
   }

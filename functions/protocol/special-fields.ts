@@ -49,7 +49,10 @@ export function readSpecialFields(fields: RawFields, headerKey: string | null): 
   const replyTo = text('_replyto');
   if (replyTo !== undefined && replyTo !== '') {
     if (textProblem(replyTo, false) || !EMAIL_PATTERN.test(replyTo.trim()) || replyTo.length > 254)
-      problems.push({ field: '_replyto', message: 'Adresse de réponse : entrez une adresse e-mail complète, par exemple prenom.nom@exemple.fr' });
+      problems.push({
+        field: '_replyto',
+        message: 'Adresse de réponse : entrez une adresse e-mail complète, par exemple prenom.nom@exemple.fr',
+      });
     else special.replyTo = replyTo.trim();
   }
 

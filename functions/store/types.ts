@@ -5,8 +5,7 @@
 
 /** A submission's content: clear JSON, or sealed for the team with HPKE (issue 5). */
 export type SubmissionContent =
-  | { kind: 'clear'; json: string }
-  | { kind: 'sealed'; keyId: string; encapsulatedKey: Uint8Array; ciphertext: Uint8Array };
+  { kind: 'clear'; json: string } | { kind: 'sealed'; keyId: string; encapsulatedKey: Uint8Array; ciphertext: Uint8Array };
 
 export type NewSubmission = {
   id: string;

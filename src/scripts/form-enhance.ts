@@ -22,7 +22,10 @@ function clearErrors(zone: Element) {
   zone.querySelectorAll('.champ--erreur').forEach((e) => e.classList.remove('champ--erreur'));
   zone.querySelectorAll('[aria-invalid]').forEach((e) => e.removeAttribute('aria-invalid'));
   zone.querySelectorAll('[aria-describedby]').forEach((e) => {
-    const ids = e.getAttribute('aria-describedby')!.split(' ').filter((id) => !id.endsWith('-erreur'));
+    const ids = e
+      .getAttribute('aria-describedby')!
+      .split(' ')
+      .filter((id) => !id.endsWith('-erreur'));
     if (ids.length) e.setAttribute('aria-describedby', ids.join(' '));
     else e.removeAttribute('aria-describedby');
   });

@@ -1,6 +1,13 @@
 // The part of autocannon's API the benchmarks use (the package ships no types).
 declare module 'autocannon' {
-  type Options = { url: string; connections?: number; duration?: number; method?: string; headers?: Record<string, string>; body?: string };
+  type Options = {
+    url: string;
+    connections?: number;
+    duration?: number;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  };
   type Result = {
     duration: number;
     errors: number;

@@ -13,13 +13,24 @@ import { validSubmissions } from '../fixtures/valid-submissions.ts';
 const root = path.resolve(import.meta.dirname, '../..');
 export const FORMS_BUDGET = { perSecond: 1000, p99Ms: 50 };
 
-export type FormsBenchResult = { accepted: number; perSecond: number; p99Ms: number; errors: number; refused: number; stored: number; lost: number };
+export type FormsBenchResult = {
+  accepted: number;
+  perSecond: number;
+  p99Ms: number;
+  errors: number;
+  refused: number;
+  stored: number;
+  lost: number;
+};
 
 export async function benchForms({ connections = 50, seconds = 10 } = {}): Promise<FormsBenchResult> {
   // On the project's disk, not /tmp (which may be memory): fsync must reach a real device.
   const dir = mkdtempSync(path.join(root, '.bench', 'forms-'));
   const dbFile = path.join(dir, 'submissions.sqlite');
-  const child = spawn(process.execPath, ['test/fixtures/server-child.ts', dbFile, path.join(root, 'dist')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['test/fixtures/server-child.ts', dbFile, path.join(root, 'dist')], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   try {
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (c: Buffer) => {
@@ -60,8 +71,16 @@ export async function benchForms({ connections = 50, seconds = 10 } = {}): Promi
 export function printForms(r: FormsBenchResult) {
   const ok = (pass: boolean) => (pass ? 'OK ' : 'HORS BUDGET');
   console.log('\nFormulaires — 50 connexions, stockage durable (SQLite WAL, synchronous=FULL)');
-  console.log(`  envois acceptés/s : ${r.perSecond.toFixed(0).padStart(6)}   budget ≥ ${FORMS_BUDGET.perSecond}   ${ok(r.perSecond >= FORMS_BUDGET.perSecond)}`);
-  console.log(`  latence p99       : ${String(r.p99Ms).padStart(6)} ms budget ≤ ${FORMS_BUDGET.p99Ms} ms ${ok(r.p99Ms <= FORMS_BUDGET.p99Ms)}`);
-  console.log(`  erreurs           : ${String(r.errors).padStart(6)}   budget 0      ${ok(r.errors === 0)}   (réponses non 2xx : ${r.refused})`);
-  console.log(`  perdus            : ${String(r.lost).padStart(6)}   budget 0      ${ok(r.lost === 0)}   (${r.accepted} acceptés, ${r.stored} en base)`);
+  console.log(
+    `  envois acceptés/s : ${r.perSecond.toFixed(0).padStart(6)}   budget ≥ ${FORMS_BUDGET.perSecond}   ${ok(r.perSecond >= FORMS_BUDGET.perSecond)}`,
+  );
+  console.log(
+    `  latence p99       : ${String(r.p99Ms).padStart(6)} ms budget ≤ ${FORMS_BUDGET.p99Ms} ms ${ok(r.p99Ms <= FORMS_BUDGET.p99Ms)}`,
+  );
+  console.log(
+    `  erreurs           : ${String(r.errors).padStart(6)}   budget 0      ${ok(r.errors === 0)}   (réponses non 2xx : ${r.refused})`,
+  );
+  console.log(
+    `  perdus            : ${String(r.lost).padStart(6)}   budget 0      ${ok(r.lost === 0)}   (${r.accepted} acceptés, ${r.stored} en base)`,
+  );
 }

@@ -9,7 +9,9 @@ import type { RunningServer } from '../../functions/node.ts';
 import { launchBrowser, startSite } from './browser.ts';
 import { storedRows } from './forms-helpers.ts';
 
-const ajaxScript = createRequire(import.meta.url).resolve('@formspree/ajax').replace(/index\.js$/, 'global.js');
+const ajaxScript = createRequire(import.meta.url)
+  .resolve('@formspree/ajax')
+  .replace(/index\.js$/, 'global.js');
 let browser: Browser;
 let site: RunningServer;
 const dir = mkdtempSync(path.join(tmpdir(), 'e2e-ajax-'));
@@ -36,7 +38,15 @@ it('initForm + submit: success shown, row stored; errors shown on the fields', a
       <input type="checkbox" name="domaines" value="accueil" checked><input type="checkbox" name="disponibilites" value="week-end" checked>
       <button type="submit">Envoyer</button></form></body></html>`);
   await page.addScriptTag({ path: ajaxScript });
-  await page.evaluate((origin) => (window as unknown as { formspree: (...a: unknown[]) => void }).formspree('initForm', { formElement: '#f', formId: 'agir', origin }), site.url);
+  await page.evaluate(
+    (origin) =>
+      (window as unknown as { formspree: (...a: unknown[]) => void }).formspree('initForm', {
+        formElement: '#f',
+        formId: 'agir',
+        origin,
+      }),
+    site.url,
+  );
 
   await page.fill('#email', 'pas-une-adresse');
   await page.click('button[type="submit"]');

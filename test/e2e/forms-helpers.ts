@@ -10,14 +10,19 @@ import type { FormContext } from '../../src/schemas/forms/context.ts';
 import { yearsFrom } from '../../src/schemas/forms/context.ts';
 import { validSubmissions, type Submission } from '../fixtures/valid-submissions.ts';
 
-export const ctx: FormContext = { ...(await loadContentContext(path.resolve(import.meta.dirname, '../../content'))), today: todayInRennes() };
+export const ctx: FormContext = {
+  ...(await loadContentContext(path.resolve(import.meta.dirname, '../../content'))),
+  today: todayInRennes(),
+};
 
 const openFormation = ctx.formations.find((f) => f.sessions.some((s) => !sessionClosedReason(f, s, ctx.today)))!;
 const openSession = openFormation.sessions.find((s) => !sessionClosedReason(openFormation, s, ctx.today))!;
 const openActivite = ctx.activites.find((a) => a.inscriptions === 'ouvertes' && a.places !== 0)!;
 
 /** A training with a session that cannot be chosen, if the content has one. */
-export const formationWithClosedSession = ctx.formations.find((f) => f.sessions.some((s) => sessionClosedReason(f, s, ctx.today)));
+export const formationWithClosedSession = ctx.formations.find((f) =>
+  f.sessions.some((s) => sessionClosedReason(f, s, ctx.today)),
+);
 
 export function pagePath(key: FormKey): string {
   const form = forms[key];
@@ -29,7 +34,8 @@ export function pagePath(key: FormKey): string {
 export function answers(key: FormKey): Submission {
   const base = { ...validSubmissions[key] };
   if (key === 'inscription-formation') return { ...base, formation: openFormation.id, session: openSession.id };
-  if (key === 'inscription-loisirs') return { ...base, activite: openActivite.id, enfant_naissance: yearsFrom(ctx.today, -(openActivite.ages.min + 1)) };
+  if (key === 'inscription-loisirs')
+    return { ...base, activite: openActivite.id, enfant_naissance: yearsFrom(ctx.today, -(openActivite.ages.min + 1)) };
   if (key === 'contact-referent') return { ...base, quartier: ctx.quartiers[0]!.id };
   if (key === 'candidature-referent') return { ...base, quartier: ctx.quartiers[0]!.id };
   return base;
@@ -44,7 +50,8 @@ export async function fill(page: Page, key: FormKey, values: Submission) {
     if (value === undefined || field.type === 'hidden') continue;
     const id = `#f-${field.name}`;
     if (field.type === 'radio') await page.check(`input[name="${field.name}"][value="${value}"]`);
-    else if (field.type === 'checkboxes') for (const v of [value].flat()) await page.check(`input[name="${field.name}"][value="${v}"]`);
+    else if (field.type === 'checkboxes')
+      for (const v of [value].flat()) await page.check(`input[name="${field.name}"][value="${v}"]`);
     else if (field.type === 'select') await page.selectOption(id, String(value));
     else await page.fill(id, String(value));
   }
@@ -53,9 +60,12 @@ export async function fill(page: Page, key: FormKey, values: Submission) {
 export function storedRows(dbFile: string, key: FormKey): Record<string, unknown>[] {
   const db = new DatabaseSync(dbFile, { readOnly: true });
   try {
-    return (db.prepare('SELECT id, data_json FROM submissions WHERE form_key = ? ORDER BY received_at').all(key) as { id: string; data_json: string }[]).map(
-      (r) => ({ id: r.id, ...(JSON.parse(r.data_json) as Record<string, unknown>) }),
-    );
+    return (
+      db.prepare('SELECT id, data_json FROM submissions WHERE form_key = ? ORDER BY received_at').all(key) as {
+        id: string;
+        data_json: string;
+      }[]
+    ).map((r) => ({ id: r.id, ...(JSON.parse(r.data_json) as Record<string, unknown>) }));
   } finally {
     db.close();
   }

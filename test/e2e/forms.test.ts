@@ -30,7 +30,10 @@ const dir = mkdtempSync(path.join(tmpdir(), 'e2e-forms-'));
 const dbFile = path.join(dir, 'submissions.sqlite');
 
 beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite({ dbPath: dbFile, rateLimit: { max: 1000, windowMs: 60_000 } })]);
+  [browser, site] = await Promise.all([
+    launchBrowser(),
+    startSite({ dbPath: dbFile, rateLimit: { max: 1000, windowMs: 60_000 } }),
+  ]);
 });
 afterAll(async () => {
   await browser?.close();
@@ -98,7 +101,9 @@ describe('error journeys', () => {
     expect(await page.evaluate(() => document.activeElement?.classList.contains('resume-erreurs'))).toBe(true);
     expect(await page.title()).toMatch(/^Erreur : /);
     const summary = await page.locator('.resume-erreurs a').allTextContents();
-    expect(summary).toEqual(expect.arrayContaining(['Remplissez le champ « Nom »', expect.stringMatching(/adresse e-mail complète/)]));
+    expect(summary).toEqual(
+      expect.arrayContaining(['Remplissez le champ « Nom »', expect.stringMatching(/adresse e-mail complète/)]),
+    );
     expect(await page.locator('#f-email').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#f-email').getAttribute('aria-describedby')).toContain('f-email-erreur');
     expect(await page.inputValue('#f-message')).toBe('Mon message à garder');
@@ -155,7 +160,8 @@ describe('error journeys', () => {
     const value = await disabled.first().getAttribute('value');
     await disabled.first().evaluate((el) => ((el as HTMLInputElement).disabled = false));
     await page.check(`input[name="session"][value="${value}"]`);
-    const { session: _, ...rest } = answers('inscription-formation');
+    const rest = answers('inscription-formation');
+    delete rest.session; // the disabled session chosen above stands
     await fill(page, 'inscription-formation', { ...rest, formation: f.id });
     const response = await postWithoutEnhancement(page);
     expect(response?.status()).toBe(403);

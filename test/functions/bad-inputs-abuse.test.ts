@@ -37,12 +37,22 @@ describe('17. cross-site posts → 403 BLOCKED', () => {
   });
 
   it('CORS: our origin only, never *', async () => {
-    const ok = await h.app.request('/f/agir', { method: 'OPTIONS', headers: { origin: ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, formspree-client' } });
+    const ok = await h.app.request('/f/agir', {
+      method: 'OPTIONS',
+      headers: {
+        origin: ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type, formspree-client',
+      },
+    });
     expect(ok.status).toBe(204);
     expect(ok.headers.get('access-control-allow-origin')).toBe(ORIGIN);
     expect(ok.headers.get('access-control-allow-methods')).toBe('POST');
     expect(ok.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('formspree-session-data');
-    const foreign = await h.app.request('/f/agir', { method: 'OPTIONS', headers: { origin: 'https://malveillant.example', 'access-control-request-method': 'POST' } });
+    const foreign = await h.app.request('/f/agir', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://malveillant.example', 'access-control-request-method': 'POST' },
+    });
     expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -124,7 +124,10 @@ describe('7. duplicate fields → refused, nothing stored', () => {
   });
 
   it('a repeated JSON key → 400', async () => {
-    const res = await h.postJson('agir', '{"prenom":"Yann","nom":"K","email":"y@exemple.fr","email":"z@exemple.fr","domaines":["rue"],"disponibilites":["week-end"]}');
+    const res = await h.postJson(
+      'agir',
+      '{"prenom":"Yann","nom":"K","email":"y@exemple.fr","email":"z@exemple.fr","domaines":["rue"],"disponibilites":["week-end"]}',
+    );
     await expectJsonRefusal(res, 400);
     expectNothingStored();
   });
@@ -137,18 +140,25 @@ describe('7. duplicate fields → refused, nothing stored', () => {
 describe('8. multipart abuse → refused, nothing written', () => {
   const multipart = (parts: string[]) => `${parts.map((p) => `--B0UND\r\n${p}\r\n`).join('')}--B0UND--\r\n`;
   const field = (name: string, value: string) => `Content-Disposition: form-data; name="${name}"\r\n\r\n${value}`;
-  const fieldsOf = (v: Record<string, string | string[]>) => Object.entries(v).flatMap(([k, x]) => [x].flat().map((y) => field(k, y)));
+  const fieldsOf = (v: Record<string, string | string[]>) =>
+    Object.entries(v).flatMap(([k, x]) => [x].flat().map((y) => field(k, y)));
   const tmpBefore = () => readdirSync(tmpdir()).length;
 
   it('a valid multipart submission is accepted', async () => {
-    const res = await h.post('agir', multipart(fieldsOf(validSubmissions.agir)), { 'content-type': 'multipart/form-data; boundary=B0UND' });
+    const res = await h.post('agir', multipart(fieldsOf(validSubmissions.agir)), {
+      'content-type': 'multipart/form-data; boundary=B0UND',
+    });
     expect(res.status).toBe(303);
   });
 
   it('a file part → 422 NO_FILE_UPLOADS', async () => {
     const before = tmpBefore();
-    const file = 'Content-Disposition: form-data; name="piece"; filename="cv.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 binaire';
-    const res = await h.post('agir', multipart([...fieldsOf(validSubmissions.agir), file]), { 'content-type': 'multipart/form-data; boundary=B0UND', accept: 'application/json' });
+    const file =
+      'Content-Disposition: form-data; name="piece"; filename="cv.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 binaire';
+    const res = await h.post('agir', multipart([...fieldsOf(validSubmissions.agir), file]), {
+      'content-type': 'multipart/form-data; boundary=B0UND',
+      accept: 'application/json',
+    });
     const body = await expectJsonRefusal(res, 422);
     expect(body.errors[0]).toMatchObject({ code: 'NO_FILE_UPLOADS' });
     expectNothingStored();
@@ -157,16 +167,34 @@ describe('8. multipart abuse → refused, nothing written', () => {
 
   it('hundreds of parts → 400', async () => {
     const parts = Array.from({ length: 300 }, (_, i) => field(`x${i}`, 'a'));
-    await expectJsonRefusal(await h.post('agir', multipart(parts), { 'content-type': 'multipart/form-data; boundary=B0UND', accept: 'application/json' }), 400);
+    await expectJsonRefusal(
+      await h.post('agir', multipart(parts), {
+        'content-type': 'multipart/form-data; boundary=B0UND',
+        accept: 'application/json',
+      }),
+      400,
+    );
     expectNothingStored();
   });
 
   it('a missing boundary → 400', async () => {
-    await expectJsonRefusal(await h.post('agir', multipart(fieldsOf(validSubmissions.agir)), { 'content-type': 'multipart/form-data', accept: 'application/json' }), 400);
+    await expectJsonRefusal(
+      await h.post('agir', multipart(fieldsOf(validSubmissions.agir)), {
+        'content-type': 'multipart/form-data',
+        accept: 'application/json',
+      }),
+      400,
+    );
     expectNothingStored();
   });
 
   it('a body that does not match its boundary → 400', async () => {
-    await expectJsonRefusal(await h.post('agir', 'pas du tout multipart', { 'content-type': 'multipart/form-data; boundary=B0UND', accept: 'application/json' }), 400);
+    await expectJsonRefusal(
+      await h.post('agir', 'pas du tout multipart', {
+        'content-type': 'multipart/form-data; boundary=B0UND',
+        accept: 'application/json',
+      }),
+      400,
+    );
   });
 });

@@ -12,7 +12,8 @@ beforeEach(async () => (h = await makeHarness()));
 afterEach(() => h.cleanup());
 
 const ctx = { ...content, today: '2027-01-15' };
-const stored = () => h.rows('SELECT data_json FROM submissions').map((r) => JSON.parse(String(r.data_json)) as Record<string, unknown>);
+const stored = () =>
+  h.rows('SELECT data_json FROM submissions').map((r) => JSON.parse(String(r.data_json)) as Record<string, unknown>);
 type JsonErrors = { errors: { field?: string; code: string; message: string }[] };
 
 /** A value of exactly `n` code points that the field accepts; the last one is outside the BMP (2 UTF-16 units). */
@@ -86,7 +87,9 @@ describe('11. unknown fields and prototype names → 422, Object.prototype untou
   });
 
   it.each(['__proto__[pollue]', '__proto__', 'constructor[prototype][pollue]', 'prototype'])('form field %s', async (name) => {
-    const res = await h.postForm('agir', `${urlEncoded(validSubmissions.agir)}&${encodeURIComponent(name)}=1`, { accept: 'application/json' });
+    const res = await h.postForm('agir', `${urlEncoded(validSubmissions.agir)}&${encodeURIComponent(name)}=1`, {
+      accept: 'application/json',
+    });
     expect(res.status).toBe(422);
     expect(h.count().submissions).toBe(0);
     expect(({} as Record<string, unknown>).pollue).toBeUndefined();
@@ -141,7 +144,9 @@ describe('13. invisible and non-NFC text → stored normalised', () => {
 
   it('a value made only of invisible characters counts as empty', async () => {
     const res = await h.postJson('agir', { ...validSubmissions.agir, prenom: '\u200B\u200B' });
-    expect(((await res.json()) as JsonErrors).errors).toEqual([expect.objectContaining({ field: 'prenom', code: 'REQUIRED_FIELD_EMPTY' })]);
+    expect(((await res.json()) as JsonErrors).errors).toEqual([
+      expect.objectContaining({ field: 'prenom', code: 'REQUIRED_FIELD_EMPTY' }),
+    ]);
   });
 });
 
@@ -176,7 +181,10 @@ describe('15. values starting with = + - @ tab or CR → stored as typed, neutra
   it('stored as typed, and the CSV export prefixes them so no spreadsheet runs them', async () => {
     for (const message of risky) expect((await h.postJson('agir', { ...validSubmissions.agir, message })).status).toBe(200);
     expect(stored().map((r) => r.message)).toEqual(risky);
-    const csv = toCsv(['message'], stored().map((r) => ({ message: String(r.message) })));
+    const csv = toCsv(
+      ['message'],
+      stored().map((r) => ({ message: String(r.message) })),
+    );
     const lines = csv.trim().split('\r\n').slice(1);
     for (const line of lines) expect(line).toMatch(/^"'/);
     expect(csv).toContain(`"'=HYPERLINK(""http://exemple.fr"")"`);
@@ -187,25 +195,37 @@ describe('16. dates out of range → 422 saying why', () => {
   const errorsOf = async (res: Response) => ((await res.json()) as JsonErrors).errors;
 
   it('a birth date in the future', async () => {
-    const res = await h.postJson('inscription-loisirs', { ...validSubmissions['inscription-loisirs'], enfant_naissance: '2027-06-01' });
+    const res = await h.postJson('inscription-loisirs', {
+      ...validSubmissions['inscription-loisirs'],
+      enfant_naissance: '2027-06-01',
+    });
     expect(res.status).toBe(422);
-    expect(await errorsOf(res)).toEqual([expect.objectContaining({ field: 'enfant_naissance', message: expect.stringMatching(/futur/) })]);
+    expect(await errorsOf(res)).toEqual([
+      expect.objectContaining({ field: 'enfant_naissance', message: expect.stringMatching(/futur/) }),
+    ]);
   });
 
   it('a child too old for the activity', async () => {
-    const res = await h.postJson('inscription-loisirs', { ...validSubmissions['inscription-loisirs'], enfant_naissance: '2010-01-01' });
+    const res = await h.postJson('inscription-loisirs', {
+      ...validSubmissions['inscription-loisirs'],
+      enfant_naissance: '2010-01-01',
+    });
     expect(await errorsOf(res)).toEqual([expect.objectContaining({ message: expect.stringMatching(/de 6 à 12 ans.*17 ans/) })]);
   });
 
   it('over the E2C age limit', async () => {
     const res = await h.postJson('e2c', { ...validSubmissions.e2c, naissance: '1990-01-01' });
     expect(res.status).toBe(422);
-    expect(await errorsOf(res)).toEqual([expect.objectContaining({ field: 'naissance', message: expect.stringMatching(/jusqu’à 25 ans.*37 ans.*Mission locale/) })]);
+    expect(await errorsOf(res)).toEqual([
+      expect.objectContaining({ field: 'naissance', message: expect.stringMatching(/jusqu’à 25 ans.*37 ans.*Mission locale/) }),
+    ]);
   });
 
   it('under the E2C age limit', async () => {
     const res = await h.postJson('e2c', { ...validSubmissions.e2c, naissance: '2012-01-01' });
-    expect(await errorsOf(res)).toEqual([expect.objectContaining({ field: 'naissance', message: expect.stringMatching(/à partir de 16 ans/) })]);
+    expect(await errorsOf(res)).toEqual([
+      expect.objectContaining({ field: 'naissance', message: expect.stringMatching(/à partir de 16 ans/) }),
+    ]);
   });
 
   it('the day before the 26th birthday is still accepted; the birthday is not', async () => {

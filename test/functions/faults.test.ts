@@ -43,10 +43,14 @@ describe('22. kill -9 while submissions are being accepted', () => {
   it('every acknowledged submission is still there and the database is intact', async () => {
     const dir = tempDir('kill-');
     const dbFile = path.join(dir, 'submissions.sqlite');
-    const child = spawn(path.join(root, 'node_modules/.bin/node'), ['test/fixtures/server-child.ts', dbFile, path.join(dir, 'dist')], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      path.join(root, 'node_modules/.bin/node'),
+      ['test/fixtures/server-child.ts', dbFile, path.join(dir, 'dist')],
+      {
+        cwd: root,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     cleanups.push(() => void child.kill('SIGKILL'));
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
@@ -73,7 +77,7 @@ describe('22. kill -9 while submissions are being accepted', () => {
       }
     };
     await Promise.all(Array.from({ length: 20 }, worker));
-    await new Promise((r) => child.exitCode !== null || child.signalCode ? r(null) : child.once('exit', r));
+    await new Promise((r) => (child.exitCode !== null || child.signalCode ? r(null) : child.once('exit', r)));
     expect(child.signalCode).toBe('SIGKILL');
 
     const { integrity, ids, outbox } = inspect(dbFile);
@@ -144,7 +148,12 @@ describe('23. disk full or database locked → 503, never a false success, and r
     const page = await fetch(`${server.url}/f/agir`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
-      body: new URLSearchParams({ ...validSubmissions.agir, domaines: 'rue', disponibilites: 'week-end', message: 'Mon texte précieux' }),
+      body: new URLSearchParams({
+        ...validSubmissions.agir,
+        domaines: 'rue',
+        disponibilites: 'week-end',
+        message: 'Mon texte précieux',
+      }),
     });
     expect(page.status).toBe(503);
     expect(await page.text()).toContain('Mon texte précieux</textarea>');

@@ -15,7 +15,14 @@ export const settings = await loadFormSettings(path.resolve(import.meta.dirname,
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>;
 
-export async function makeHarness(over: { rateLimit?: AppConfig['rateLimit']; pages?: PageSource; store?: SqliteStoreOptions; settings?: Partial<AppConfig['settings']> } = {}) {
+export async function makeHarness(
+  over: {
+    rateLimit?: AppConfig['rateLimit'];
+    pages?: PageSource;
+    store?: SqliteStoreOptions;
+    settings?: Partial<AppConfig['settings']>;
+  } = {},
+) {
   const dir = mkdtempSync(path.join(tmpdir(), 'forms-'));
   const dbFile = path.join(dir, 'submissions.sqlite');
   const store = new SqliteStore(dbFile, over.store);
@@ -52,7 +59,11 @@ export async function makeHarness(over: { rateLimit?: AppConfig['rateLimit']; pa
   const postForm = (formKey: string, body: string, headers: Record<string, string> = {}) =>
     post(formKey, body, { 'content-type': 'application/x-www-form-urlencoded', ...headers });
   const postJson = (formKey: string, body: unknown, headers: Record<string, string> = {}) =>
-    post(formKey, typeof body === 'string' ? body : JSON.stringify(body), { 'content-type': 'application/json', accept: 'application/json', ...headers });
+    post(formKey, typeof body === 'string' ? body : JSON.stringify(body), {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      ...headers,
+    });
   const cleanup = async () => {
     await store.close();
     rmSync(dir, { recursive: true, force: true });

@@ -12,12 +12,22 @@ beforeEach(async () => (h = await makeHarness()));
 afterEach(() => h.cleanup());
 
 const valid = validSubmissions.agir;
-type Answer = { ok?: boolean; next?: string; id?: string; error?: string; errors?: { field?: string; code?: string; message: string }[] };
+type Answer = {
+  ok?: boolean;
+  next?: string;
+  id?: string;
+  error?: string;
+  errors?: { field?: string; code?: string; message: string }[];
+};
 const json = async (res: Response) => (await res.json()) as Answer;
 
 describe('routes', () => {
   it('POST /p/:project/f/:formKey is the same form, the project ignored', async () => {
-    const res = await h.app.request('/p/nimporte/f/agir', { method: 'POST', body: JSON.stringify(valid), headers: { 'content-type': 'application/json' } });
+    const res = await h.app.request('/p/nimporte/f/agir', {
+      method: 'POST',
+      body: JSON.stringify(valid),
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(200);
     expect(h.count().submissions).toBe(1);
   });
@@ -25,7 +35,10 @@ describe('routes', () => {
   it('an unknown form → 404 FORM_NOT_FOUND, "Form not found" for older clients', async () => {
     const res = await h.postJson('inconnu', valid);
     expect(res.status).toBe(404);
-    expect(await json(res)).toEqual({ error: 'Form not found', errors: [{ code: 'FORM_NOT_FOUND', message: expect.stringMatching(/n’existe pas/) }] });
+    expect(await json(res)).toEqual({
+      error: 'Form not found',
+      errors: [{ code: 'FORM_NOT_FOUND', message: expect.stringMatching(/n’existe pas/) }],
+    });
   });
 
   it('every form answer carries Cache-Control: no-store', async () => {
@@ -48,7 +61,11 @@ describe('negotiation', () => {
         : await h.postForm('agir', urlEncoded(valid), headers);
     if (expectJson) {
       expect(res.status).toBe(200);
-      expect(await json(res)).toEqual({ ok: true, next: expect.stringMatching(/\/formulaires\/agir\/merci\/$/), id: expect.any(String) });
+      expect(await json(res)).toEqual({
+        ok: true,
+        next: expect.stringMatching(/\/formulaires\/agir\/merci\/$/),
+        id: expect.any(String),
+      });
     } else {
       expect(res.status).toBe(303);
       expect(res.headers.get('location')).toBe('/formulaires/agir/merci/');
@@ -71,7 +88,16 @@ describe('special fields', () => {
   );
 
   it('special fields are never stored; unsupported ones are ignored', async () => {
-    await h.postJson('agir', { ...valid, _next: '/aide/', _subject: 'Objet', _cc: 'x@exemple.fr', _format: 'plain', _language: 'en', _template: 'box', _gotcha: '' });
+    await h.postJson('agir', {
+      ...valid,
+      _next: '/aide/',
+      _subject: 'Objet',
+      _cc: 'x@exemple.fr',
+      _format: 'plain',
+      _language: 'en',
+      _template: 'box',
+      _gotcha: '',
+    });
     const data = JSON.parse(String(h.rows('SELECT data_json FROM submissions')[0]!.data_json)) as object;
     expect(Object.keys(data).filter((k) => k.startsWith('_'))).toEqual([]);
   });
@@ -137,13 +163,22 @@ describe('INACTIVE: closed forms say what to do instead', () => {
   });
 
   it('an activity with no place left', async () => {
-    const res = await h.postJson('inscription-loisirs', { ...validSubmissions['inscription-loisirs'], activite: 'musique', enfant_naissance: '2022-01-01' });
+    const res = await h.postJson('inscription-loisirs', {
+      ...validSubmissions['inscription-loisirs'],
+      activite: 'musique',
+      enfant_naissance: '2022-01-01',
+    });
     expect(res.status).toBe(403);
-    expect((await json(res)).errors![0]).toMatchObject({ code: 'INACTIVE', message: expect.stringMatching(/complet.*autres activités/) });
+    expect((await json(res)).errors![0]).toMatchObject({
+      code: 'INACTIVE',
+      message: expect.stringMatching(/complet.*autres activités/),
+    });
   });
 
   it('a form closed by its settings', async () => {
-    const closed = await makeHarness({ settings: { agir: { ...settings.agir, ouvert: false, message_ferme: 'Fermé pendant l’été : revenez en septembre.' } } });
+    const closed = await makeHarness({
+      settings: { agir: { ...settings.agir, ouvert: false, message_ferme: 'Fermé pendant l’été : revenez en septembre.' } },
+    });
     const res = await closed.postJson('agir', valid);
     expect(res.status).toBe(403);
     expect((await json(res)).errors).toEqual([{ code: 'INACTIVE', message: 'Fermé pendant l’été : revenez en septembre.' }]);
@@ -151,7 +186,10 @@ describe('INACTIVE: closed forms say what to do instead', () => {
   });
 
   it('an unknown training is a field error, not a crash', async () => {
-    const res = await h.postJson('inscription-formation', { ...validSubmissions['inscription-formation'], formation: 'inexistante' });
+    const res = await h.postJson('inscription-formation', {
+      ...validSubmissions['inscription-formation'],
+      formation: 'inexistante',
+    });
     expect(res.status).toBe(422);
     expect((await json(res)).errors).toContainEqual(expect.objectContaining({ field: 'formation' }));
   });
@@ -160,14 +198,18 @@ describe('INACTIVE: closed forms say what to do instead', () => {
 describe('recipients', () => {
   it('contact-referent writes to the quartier’s referents when the settings name them', async () => {
     const perQuartier = await makeHarness({
-      settings: { 'contact-referent': { ...settings['contact-referent'], destinataires_par_quartier: { 'le-blosne': ['referents.blosne@exemple.fr'] } } },
+      settings: {
+        'contact-referent': {
+          ...settings['contact-referent'],
+          destinataires_par_quartier: { 'le-blosne': ['referents.blosne@exemple.fr'] },
+        },
+      },
     });
     await perQuartier.postJson('contact-referent', validSubmissions['contact-referent']);
     await perQuartier.postJson('contact-referent', { ...validSubmissions['contact-referent'], quartier: 'centre' });
-    expect(perQuartier.rows('SELECT recipients_json FROM outbox ORDER BY id').map((r) => JSON.parse(String(r.recipients_json)))).toEqual([
-      ['referents.blosne@exemple.fr'],
-      settings['contact-referent'].destinataires,
-    ]);
+    expect(
+      perQuartier.rows('SELECT recipients_json FROM outbox ORDER BY id').map((r) => JSON.parse(String(r.recipients_json))),
+    ).toEqual([['referents.blosne@exemple.fr'], settings['contact-referent'].destinataires]);
     await perQuartier.cleanup();
   });
 });
@@ -176,14 +218,21 @@ describe('the Node server', () => {
   it('sends the security headers on pages, assets and form answers, and compresses static files', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'headers-'));
     mkdirSync(path.join(dir, 'dist', '_astro'), { recursive: true });
-    writeFileSync(path.join(dir, 'dist', 'index.html'), `<!doctype html><html lang="fr"><title>t</title>${'<p>Bonjour</p>'.repeat(200)}</html>`);
+    writeFileSync(
+      path.join(dir, 'dist', 'index.html'),
+      `<!doctype html><html lang="fr"><title>t</title>${'<p>Bonjour</p>'.repeat(200)}</html>`,
+    );
     writeFileSync(path.join(dir, 'dist', '_astro', 'site.css'), 'body{color:#111}'.repeat(100));
     const server = await startServer({ dbPath: path.join(dir, 'db.sqlite'), distDir: path.join(dir, 'dist') });
     try {
       const answers = await Promise.all([
         fetch(`${server.url}/`, { headers: { 'accept-encoding': 'br' } }),
         fetch(`${server.url}/_astro/site.css`, { headers: { 'accept-encoding': 'gzip' } }),
-        fetch(`${server.url}/f/agir`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: '{}' }),
+        fetch(`${server.url}/f/agir`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: server.url },
+          body: '{}',
+        }),
         fetch(`${server.url}/absente/`),
       ]);
       for (const res of answers) {
@@ -192,7 +241,9 @@ describe('the Node server', () => {
         expect(csp).toContain("style-src 'self'");
         expect(csp).toContain("frame-ancestors 'none'");
         expect(csp).not.toContain('unsafe-inline');
-        expect(Number(/max-age=(\d+)/.exec(res.headers.get('strict-transport-security') ?? '')?.[1])).toBeGreaterThanOrEqual(31_536_000);
+        expect(Number(/max-age=(\d+)/.exec(res.headers.get('strict-transport-security') ?? '')?.[1])).toBeGreaterThanOrEqual(
+          31_536_000,
+        );
         expect(res.headers.get('x-content-type-options')).toBe('nosniff');
         expect(res.headers.get('referrer-policy')).toBe('same-origin');
       }

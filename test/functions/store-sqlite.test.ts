@@ -56,7 +56,10 @@ describe('SqliteStore', () => {
   it('a failed commit fails every submission of its batch and keeps nothing', async () => {
     // The second insert collides on its id: the whole group commit rolls back.
     await store.save(submission('existe'), { recipients: ['x@exemple.fr'] });
-    const batch = [store.save(submission('b'), { recipients: ['x@exemple.fr'] }), store.save(submission('existe'), { recipients: ['x@exemple.fr'] })];
+    const batch = [
+      store.save(submission('b'), { recipients: ['x@exemple.fr'] }),
+      store.save(submission('existe'), { recipients: ['x@exemple.fr'] }),
+    ];
     const results = await Promise.allSettled(batch);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect((results[0] as PromiseRejectedResult).reason).toBeInstanceOf(StoreUnavailableError);
@@ -66,10 +69,20 @@ describe('SqliteStore', () => {
 
   it('holds a sealed submission: blob, key id and encapsulated key, no clear JSON', async () => {
     await store.save(
-      submission('s', { content: { kind: 'sealed', keyId: 'equipe-2027', encapsulatedKey: new Uint8Array([1, 2]), ciphertext: new Uint8Array([3, 4, 5]) } }),
+      submission('s', {
+        content: {
+          kind: 'sealed',
+          keyId: 'equipe-2027',
+          encapsulatedKey: new Uint8Array([1, 2]),
+          ciphertext: new Uint8Array([3, 4, 5]),
+        },
+      }),
       { recipients: ['x@exemple.fr'] },
     );
-    const row = store.db.prepare('SELECT data_json, sealed, key_id, encapsulated_key FROM submissions').get() as Record<string, unknown>;
+    const row = store.db.prepare('SELECT data_json, sealed, key_id, encapsulated_key FROM submissions').get() as Record<
+      string,
+      unknown
+    >;
     expect(row.data_json).toBeNull();
     expect([...(row.sealed as Uint8Array)]).toEqual([3, 4, 5]);
     expect(row.key_id).toBe('equipe-2027');
@@ -78,7 +91,9 @@ describe('SqliteStore', () => {
   it('refuses a row that is both clear and sealed, or neither (CHECK constraint)', () => {
     const insert = (data: string | null, sealed: Uint8Array | null) =>
       store.db
-        .prepare("INSERT INTO submissions (id, form_key, received_at, delete_after, data_json, sealed, key_id, encapsulated_key) VALUES (?, 'agir', 't', 't', ?, ?, ?, ?)")
+        .prepare(
+          "INSERT INTO submissions (id, form_key, received_at, delete_after, data_json, sealed, key_id, encapsulated_key) VALUES (?, 'agir', 't', 't', ?, ?, ?, ?)",
+        )
         .run(String(Math.random()), data, sealed, sealed ? 'k' : null, sealed ? new Uint8Array([1]) : null);
     expect(() => insert('{}', new Uint8Array([1]))).toThrow(/CHECK/);
     expect(() => insert(null, null)).toThrow(/CHECK/);

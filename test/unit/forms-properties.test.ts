@@ -34,11 +34,20 @@ describe('body parsing', () => {
 
   it('any bytes, in any of the three encodings, give a result or a refusal: never an exception', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), fc.constantFrom('json', 'urlencoded', 'multipart') as fc.Arbitrary<'json' | 'urlencoded' | 'multipart'>, async (raw, kind) => {
-        const type = kind === 'multipart' ? 'multipart/form-data; boundary=x' : kind === 'json' ? 'application/json' : 'application/x-www-form-urlencoded';
-        const parsed = await parseBody(kind, type, new Uint8Array(raw));
-        if (!parsed.ok) expect([400, 422]).toContain(parsed.refusal.status);
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ maxLength: 400 }),
+        fc.constantFrom('json', 'urlencoded', 'multipart') as fc.Arbitrary<'json' | 'urlencoded' | 'multipart'>,
+        async (raw, kind) => {
+          const type =
+            kind === 'multipart'
+              ? 'multipart/form-data; boundary=x'
+              : kind === 'json'
+                ? 'application/json'
+                : 'application/x-www-form-urlencoded';
+          const parsed = await parseBody(kind, type, new Uint8Array(raw));
+          if (!parsed.ok) expect([400, 422]).toContain(parsed.refusal.status);
+        },
+      ),
     );
   });
 
@@ -73,6 +82,7 @@ describe('validation', () => {
         expect(typeof stored).toBe('string');
         const s = stored as string;
         expect(s.normalize('NFC')).toBe(s);
+        // eslint-disable-next-line no-control-regex -- checking that control characters are gone
         expect(s).not.toMatch(/[\u200B\u202A-\u202E\u2066-\u2069\uFEFF\u0000-\u0008]/);
         expect(codePoints(s)).toBeLessThanOrEqual(field.maxLength);
       }),
@@ -82,17 +92,24 @@ describe('validation', () => {
 
   it('values outside the choices are refused', () => {
     fc.assert(
-      fc.property(text.filter((t) => !['accueil', 'rue', 'repas', 'accompagnement', 'loisirs', 'langues', 'autre'].includes(t)), (choice) => {
-        const result = validateSubmission(form, ctx, undefined, { ...validSubmissions.agir, domaines: [choice] });
-        expect(result.ok).toBe(false);
-      }),
+      fc.property(
+        text.filter((t) => !['accueil', 'rue', 'repas', 'accompagnement', 'loisirs', 'langues', 'autre'].includes(t)),
+        (choice) => {
+          const result = validateSubmission(form, ctx, undefined, { ...validSubmissions.agir, domaines: [choice] });
+          expect(result.ok).toBe(false);
+        },
+      ),
     );
   });
 });
 
 describe('escaping', () => {
   it('escaped text has no markup characters left and decodes back to the original', () => {
-    const decode = (s: string) => s.replace(/&lt;|&gt;|&quot;|&#39;|&amp;/g, (e) => ({ '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' })[e]!);
+    const decode = (s: string) =>
+      s.replace(
+        /&lt;|&gt;|&quot;|&#39;|&amp;/g,
+        (e) => ({ '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'", '&amp;': '&' })[e]!,
+      );
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (s) => {
         const escaped = escapeHtml(s);

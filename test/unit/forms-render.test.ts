@@ -41,7 +41,12 @@ describe.each(FORM_KEYS)('%s', (key) => {
       if ('maxLength' in field) expect(a!.maxlength).toBe(String(field.maxLength));
       if (field.type === 'date') expect([a!.type, a!.min, a!.max]).toEqual(['date', field.min, field.max]);
       if (field.type === 'email' || field.type === 'tel' || field.type === 'text') expect(a!.type).toBe(field.type);
-      if (!field.required) expect(html).toMatch(new RegExp(`for="f-${field.name}">[^<]*<span class="champ__facultatif">|<legend class="champ__label">[^<]*<span class="champ__facultatif">`));
+      if (!field.required)
+        expect(html).toMatch(
+          new RegExp(
+            `for="f-${field.name}">[^<]*<span class="champ__facultatif">|<legend class="champ__label">[^<]*<span class="champ__facultatif">`,
+          ),
+        );
     }
   });
 });

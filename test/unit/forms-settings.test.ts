@@ -17,7 +17,9 @@ describe('form settings', () => {
   });
 
   it('names the file and the field, in French', () => {
-    const { problems } = parse('ouvert: oui\ndestinataires: [pas-une-adresse]\nsensible: false\nconservation_jours: 0\ncouleur: bleu\n');
+    const { problems } = parse(
+      'ouvert: oui\ndestinataires: [pas-une-adresse]\nsensible: false\nconservation_jours: 0\ncouleur: bleu\n',
+    );
     expect(problems).toEqual(
       expect.arrayContaining([
         { file: FILE, field: 'ouvert', message: 'ouvert attendu : true ou false' },
@@ -29,7 +31,10 @@ describe('form settings', () => {
   });
 
   it('a sensitive form cannot be made non-sensitive by its settings', () => {
-    const { problems } = parse('ouvert: true\ndestinataires: [a@exemple.fr]\nsensible: false\nconservation_jours: 30\n', 'femmes-rappel');
+    const { problems } = parse(
+      'ouvert: true\ndestinataires: [a@exemple.fr]\nsensible: false\nconservation_jours: 30\n',
+      'femmes-rappel',
+    );
     expect(problems).toEqual([{ file: FILE, field: 'sensible', message: expect.stringMatching(/sensible doit rester à true/) }]);
   });
 

@@ -8,7 +8,12 @@ import path from 'node:path';
 import { checkContent, formatProblems } from '../content-check.ts';
 import { buildContentContext, type ContentContext } from '../../schemas/forms/context.ts';
 import { FORM_KEYS, forms, type FormKey } from '../../schemas/forms/index.ts';
-import { formatSettingsProblems, parseFormSettings, type FormSettings, type SettingsProblem } from '../../schemas/forms/settings.ts';
+import {
+  formatSettingsProblems,
+  parseFormSettings,
+  type FormSettings,
+  type SettingsProblem,
+} from '../../schemas/forms/settings.ts';
 
 export async function loadFormSettings(contentDir: string): Promise<Record<FormKey, FormSettings>> {
   const problems: SettingsProblem[] = [];

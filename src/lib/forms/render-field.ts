@@ -21,7 +21,8 @@ const describedBy = (field: Field, error: string | undefined) =>
 const labelText = (field: Field) => `${escapeHtml(field.label)}${field.required ? '' : FACULTATIF}`;
 
 export function renderField(field: Field, value: string | string[] | undefined, error: string | undefined): string {
-  if (field.type === 'hidden') return `<input${attrs({ type: 'hidden', name: field.name, value: typeof value === 'string' ? value : '' })}>`;
+  if (field.type === 'hidden')
+    return `<input${attrs({ type: 'hidden', name: field.name, value: typeof value === 'string' ? value : '' })}>`;
   const hint = field.hint ? `<p class="champ__aide" id="${hintId(field.name)}">${escapeHtml(field.hint)}</p>` : '';
   const err = error ? renderErrorMessage(field.name, error) : '';
   const wrapper = (inner: string) =>
@@ -51,7 +52,12 @@ export function renderField(field: Field, value: string | string[] | undefined, 
 
   if (field.type === 'select') {
     const options = [`<option value="">Choisissez</option>`]
-      .concat(field.options.map((o) => `<option${attrs({ value: o.value, selected: o.value === text, disabled: Boolean(o.disabledReason) })}>${escapeHtml(o.label)}</option>`))
+      .concat(
+        field.options.map(
+          (o) =>
+            `<option${attrs({ value: o.value, selected: o.value === text, disabled: Boolean(o.disabledReason) })}>${escapeHtml(o.label)}</option>`,
+        ),
+      )
       .join('');
     return wrapper(`${label}${hint}${err}<select${attrs({ ...common, class: 'champ__liste' })}>${options}</select>`);
   }
@@ -72,12 +78,20 @@ export function renderField(field: Field, value: string | string[] | undefined, 
   return wrapper(`${label}${hint}${err}<input${attrs({ ...common, ...typed, class: 'champ__saisie', value: text })}>`);
 }
 
-function renderChoice(field: Field & { options: Option[] }, option: Option, index: number, chosen: string[], error: string | undefined) {
+function renderChoice(
+  field: Field & { options: Option[] },
+  option: Option,
+  index: number,
+  chosen: string[],
+  error: string | undefined,
+) {
   // The first choice carries the field's id, so the error summary's link lands on the group.
   const id = index === 0 ? fieldId(field.name) : `${fieldId(field.name)}-${index + 1}`;
   const optionHintId = `${id}-aide`;
   const hintParts = [option.hint, option.disabledReason ? `Indisponible : ${option.disabledReason}` : undefined].filter(Boolean);
-  const optionHint = hintParts.length ? `<span class="choix__aide" id="${optionHintId}">${escapeHtml(hintParts.join(' · '))}</span>` : '';
+  const optionHint = hintParts.length
+    ? `<span class="choix__aide" id="${optionHintId}">${escapeHtml(hintParts.join(' · '))}</span>`
+    : '';
   const input = `<input${attrs({
     class: 'choix__case',
     type: field.type === 'radio' ? 'radio' : 'checkbox',

@@ -15,7 +15,13 @@ export const contactReferent = defineForm({
   quickExit: false,
   targetField: 'quartier',
   fields: (ctx) => [
-    { name: 'quartier', label: 'Quartier', type: 'hidden', required: true, options: ctx.quartiers.map((q) => ({ value: q.id, label: q.nom })) },
+    {
+      name: 'quartier',
+      label: 'Quartier',
+      type: 'hidden',
+      required: true,
+      options: ctx.quartiers.map((q) => ({ value: q.id, label: q.nom })),
+    },
     nom({ label: 'Votre nom', autocomplete: 'name', maxLength: 100 }),
     email(),
     telephone({ hint: 'Si vous préférez être rappelé.' }),

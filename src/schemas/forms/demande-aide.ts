@@ -33,8 +33,20 @@ export const demandeAide = defineForm({
       ],
       sensitive: true,
     },
-    message({ label: 'Votre demande', hint: 'Écrivez ce que vous voulez : quelques mots suffisent.', maxLength: 4000, sensitive: true, autocomplete: 'off' }),
-    prenom({ required: false, label: 'Prénom ou pseudonyme', hint: 'Comment vous appeler quand on vous répond.', autocomplete: 'off', sensitive: true }),
+    message({
+      label: 'Votre demande',
+      hint: 'Écrivez ce que vous voulez : quelques mots suffisent.',
+      maxLength: 4000,
+      sensitive: true,
+      autocomplete: 'off',
+    }),
+    prenom({
+      required: false,
+      label: 'Prénom ou pseudonyme',
+      hint: 'Comment vous appeler quand on vous répond.',
+      autocomplete: 'off',
+      sensitive: true,
+    }),
     {
       name: 'canal',
       label: 'Comment pouvons-nous vous répondre sans risque ?',
@@ -47,14 +59,25 @@ export const demandeAide = defineForm({
       ],
       sensitive: true,
     },
-    telephone({ hint: 'Si vous avez choisi le téléphone ou le SMS : un numéro où vous êtes seul à répondre.', autocomplete: 'off', sensitive: true }),
-    email({ required: false, hint: 'Si vous avez choisi l’e-mail : une adresse que vous êtes seul à lire.', autocomplete: 'off', sensitive: true }),
+    telephone({
+      hint: 'Si vous avez choisi le téléphone ou le SMS : un numéro où vous êtes seul à répondre.',
+      autocomplete: 'off',
+      sensitive: true,
+    }),
+    email({
+      required: false,
+      hint: 'Si vous avez choisi l’e-mail : une adresse que vous êtes seul à lire.',
+      autocomplete: 'off',
+      sensitive: true,
+    }),
     moments({ required: false, label: 'Quand pouvons-nous vous contacter sans risque ?' }),
     messageAutorise(),
   ],
   check: (values) => {
     if ((values.canal === 'telephone' || values.canal === 'sms') && !values.telephone)
-      return [{ field: 'telephone', message: 'Vous avez choisi d’être recontacté par téléphone ou SMS : indiquez un numéro sûr' }];
+      return [
+        { field: 'telephone', message: 'Vous avez choisi d’être recontacté par téléphone ou SMS : indiquez un numéro sûr' },
+      ];
     if (values.canal === 'email' && !values.email)
       return [{ field: 'email', message: 'Vous avez choisi d’être recontacté par e-mail : indiquez une adresse sûre' }];
     return [];

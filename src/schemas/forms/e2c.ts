@@ -70,7 +70,10 @@ export const e2c = defineForm({
         message: `L’E2C est faite pour les jeunes sans diplôme ni qualification. Avec ce diplôme, d’autres formations vous conviennent mieux. ${ELSEWHERE}`,
       });
     if (!sent.has('email') && !sent.has('telephone'))
-      problems.push({ field: 'email', message: 'Indiquez un e-mail ou un numéro de téléphone, pour que nous puissions vous répondre' });
+      problems.push({
+        field: 'email',
+        message: 'Indiquez un e-mail ou un numéro de téléphone, pour que nous puissions vous répondre',
+      });
     return problems;
   },
   pagePath: () => '/formulaires/e2c/',

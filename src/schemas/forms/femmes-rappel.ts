@@ -16,10 +16,22 @@ export const femmesRappel = defineForm({
   sensitive: true,
   quickExit: true,
   fields: () => [
-    telephone({ required: true, label: 'Un numéro où vous joindre sans risque', hint: 'Un numéro où vous êtes seule à répondre.', autocomplete: 'off', sensitive: true }),
+    telephone({
+      required: true,
+      label: 'Un numéro où vous joindre sans risque',
+      hint: 'Un numéro où vous êtes seule à répondre.',
+      autocomplete: 'off',
+      sensitive: true,
+    }),
     moments(),
     messageAutorise(),
-    prenom({ required: false, label: 'Prénom ou prénom d’emprunt', hint: 'Pour savoir comment vous demander au téléphone.', autocomplete: 'off', sensitive: true }),
+    prenom({
+      required: false,
+      label: 'Prénom ou prénom d’emprunt',
+      hint: 'Pour savoir comment vous demander au téléphone.',
+      autocomplete: 'off',
+      sensitive: true,
+    }),
   ],
   pagePath: () => '/formulaires/femmes-rappel/',
   thanks: {

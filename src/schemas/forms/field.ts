@@ -41,15 +41,7 @@ export type CheckboxesField = BaseField & { type: 'checkboxes'; options: Option[
 export type HiddenField = BaseField & { type: 'hidden'; options: Option[] };
 
 export type Field =
-  | TextField
-  | EmailField
-  | TelField
-  | TextareaField
-  | DateField
-  | RadioField
-  | SelectField
-  | CheckboxesField
-  | HiddenField;
+  TextField | EmailField | TelField | TextareaField | DateField | RadioField | SelectField | CheckboxesField | HiddenField;
 
 export type FieldType = Field['type'];
 

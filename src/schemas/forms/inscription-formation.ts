@@ -19,7 +19,9 @@ const sessionOptions = (ctx: FormContext, f: FormationChoice | undefined): Optio
   (f?.sessions ?? []).map((s) => {
     const reason = sessionClosedReason(f!, s, ctx.today);
     const lieu = ctx.lieux[s.lieu] ?? s.lieu;
-    const places = reason ? undefined : `${s.places_restantes} place${s.places_restantes > 1 ? 's' : ''} restante${s.places_restantes > 1 ? 's' : ''}`;
+    const places = reason
+      ? undefined
+      : `${s.places_restantes} place${s.places_restantes > 1 ? 's' : ''} restante${s.places_restantes > 1 ? 's' : ''}`;
     return {
       value: s.id,
       label: `${formatDateLongue(s.date)}, ${formatCreneau(s.creneau)}`,
@@ -43,7 +45,13 @@ export const inscriptionFormation = defineForm({
   fields: (ctx, target) => {
     const f = formation(ctx, target);
     return [
-      { name: 'formation', label: 'Formation', type: 'hidden', required: true, options: ctx.formations.map((x) => ({ value: x.id, label: x.titre })) },
+      {
+        name: 'formation',
+        label: 'Formation',
+        type: 'hidden',
+        required: true,
+        options: ctx.formations.map((x) => ({ value: x.id, label: x.titre })),
+      },
       {
         name: 'session',
         label: 'Session',
@@ -63,7 +71,15 @@ export const inscriptionFormation = defineForm({
         required: true,
         options: [...Object.entries(PUBLICS).map(([value, label]) => ({ value, label })), { value: 'autre', label: 'Autre' }],
       },
-      { name: 'structure', label: 'Établissement ou structure', hint: 'Par exemple : crèche, école, centre de loisirs.', type: 'text', required: false, maxLength: 120, autocomplete: 'organization' },
+      {
+        name: 'structure',
+        label: 'Établissement ou structure',
+        hint: 'Par exemple : crèche, école, centre de loisirs.',
+        type: 'text',
+        required: false,
+        maxLength: 120,
+        autocomplete: 'organization',
+      },
       {
         name: 'besoins',
         label: 'Besoins d’accessibilité ou d’adaptation',

@@ -18,7 +18,13 @@ export const inscriptionLoisirs = defineForm({
   quickExit: false,
   targetField: 'activite',
   fields: (ctx) => [
-    { name: 'activite', label: 'Activité', type: 'hidden', required: true, options: ctx.activites.map((a) => ({ value: a.id, label: a.titre })) },
+    {
+      name: 'activite',
+      label: 'Activité',
+      type: 'hidden',
+      required: true,
+      options: ctx.activites.map((a) => ({ value: a.id, label: a.titre })),
+    },
     prenom({ name: 'enfant_prenom', label: 'Prénom de l’enfant', autocomplete: 'off' }),
     {
       name: 'enfant_naissance',

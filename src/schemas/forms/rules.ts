@@ -95,7 +95,9 @@ function buildFieldSchema(field: Field): z.ZodType<string | string[]> {
 
 function unavailableMessage(field: Field & { options: Option[] }) {
   const disabled = field.options.filter((o) => o.disabledReason);
-  const why = disabled.length ? ` Certains choix ne sont plus possibles (${disabled.map((o) => `${o.label} : ${o.disabledReason}`).join(' ; ')}).` : '';
+  const why = disabled.length
+    ? ` Certains choix ne sont plus possibles (${disabled.map((o) => `${o.label} : ${o.disabledReason}`).join(' ; ')}).`
+    : '';
   return `« ${field.label} » : choisissez parmi les réponses proposées.${why}`;
 }
 

@@ -26,7 +26,10 @@ export const formSettingsSchema = z.strictObject({
   /** true: submissions are sealed for the team (issue 5) and notifications carry no content. */
   sensible: z.boolean({ error: 'sensible attendu : true ou false' }),
   /** Days a submission is kept before it is deleted. */
-  conservation_jours: z.int({ error: 'conservation_jours attendu : un nombre entier de jours' }).min(1).max(3650, { error: 'conservation_jours : 3650 jours (10 ans) au plus' }),
+  conservation_jours: z
+    .int({ error: 'conservation_jours attendu : un nombre entier de jours' })
+    .min(1)
+    .max(3650, { error: 'conservation_jours : 3650 jours (10 ans) au plus' }),
   /** Id of the team's public key that seals sensitive submissions (issue 5). */
   cle_equipe: z.string().min(1).optional(),
 });
@@ -58,7 +61,9 @@ export function parseFormSettings(
   }
   if (form.sensitive && !result.data.sensible) {
     return {
-      problems: [{ file, field: 'sensible', message: 'ce formulaire recueille des données sensibles : sensible doit rester à true' }],
+      problems: [
+        { file, field: 'sensible', message: 'ce formulaire recueille des données sensibles : sensible doit rester à true' },
+      ],
     };
   }
   return { settings: { ...result.data, merci: result.data.merci ?? `/formulaires/${form.key}/merci/` }, problems: [] };

@@ -13,8 +13,7 @@ export type FieldError = { field: string; code: FieldErrorCode; message: string 
 
 export type Validation = { ok: true; values: Values } | { ok: false; errors: FieldError[] };
 
-const isEmpty = (v: unknown) =>
-  (typeof v === 'string' && cleanText(v).trim() === '') || (Array.isArray(v) && v.length === 0);
+const isEmpty = (v: unknown) => (typeof v === 'string' && cleanText(v).trim() === '') || (Array.isArray(v) && v.length === 0);
 
 const typeCode = (field: Field): FieldErrorCode => (field.type === 'email' ? 'TYPE_EMAIL' : 'TYPE_TEXT');
 
@@ -44,12 +43,21 @@ export function validateSubmission(
     }
     sent.add(field.name);
     if (Array.isArray(raw) && !isMultiple(field)) {
-      errors.push({ field: field.name, code: 'TYPE_TEXT', message: `« ${field.label} » a été envoyé plusieurs fois : une seule réponse est attendue` });
+      errors.push({
+        field: field.name,
+        code: 'TYPE_TEXT',
+        message: `« ${field.label} » a été envoyé plusieurs fois : une seule réponse est attendue`,
+      });
       continue;
     }
     const result = fieldSchema(field).safeParse(raw);
     if (result.success) values[field.name] = result.data;
-    else errors.push({ field: field.name, code: typeof raw === 'string' ? typeCode(field) : 'TYPE_TEXT', message: result.error.issues[0]?.message ?? requiredMessage(field) });
+    else
+      errors.push({
+        field: field.name,
+        code: typeof raw === 'string' ? typeCode(field) : 'TYPE_TEXT',
+        message: result.error.issues[0]?.message ?? requiredMessage(field),
+      });
   }
   if (form.check) {
     // Rules across fields see only the values that are valid; a field already in error keeps its first message.
