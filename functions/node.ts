@@ -104,12 +104,19 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const http = server as import('node:http').Server;
   http.headersTimeout = 10_000;
   http.requestTimeout = 30_000;
+  // Retention: submissions past their settings' conservation_jours are deleted at start and every 6 hours.
+  const purge = () =>
+    void store.purgeExpired(new Date()).catch(() => options.log?.({ method: '-', route: 'purge', status: 503, ms: 0 }));
+  purge();
+  const purgeTimer = setInterval(purge, 6 * 3_600_000);
+  purgeTimer.unref();
   const { port } = http.address() as { port: number };
   const url = `http://${host}:${port}`;
   origins.push(url, `http://localhost:${port}`, `http://127.0.0.1:${port}`);
   return {
     url,
     close: async () => {
+      clearInterval(purgeTimer);
       await new Promise<void>((done) => {
         http.close(() => done());
         http.closeAllConnections?.();
