@@ -17,7 +17,9 @@ import { isSpecialField, readSpecialFields } from './protocol/special-fields.ts'
 import { answerRefusal, answerSuccess, answerValidationJson } from './respond.ts';
 import { hashClient, type RateLimiter } from './rate-limit.ts';
 import type { AppDeps } from './deps.ts';
-import { StoreUnavailableError } from './store/types.ts';
+import { StoreUnavailableError, type SubmissionContent } from './store/types.ts';
+import { sealValues } from './seal/seal.ts';
+import { currentKey } from '../src/schemas/forms/settings.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -160,6 +162,12 @@ export async function handleSubmission(c: Context, deps: AppDeps, limiter: RateL
   const now = deps.clock.now();
   const id = deps.newId?.() ?? crypto.randomUUID();
   const recipients = (target && settings.destinataires_par_quartier?.[target]) || settings.destinataires;
+  // Sensitive forms are sealed here, before the store sees them: no clear copy is ever written.
+  const teamKey = settings.sensible ? currentKey(settings) : undefined;
+  if (settings.sensible && !teamKey) throw new Error('formulaire sensible sans clé d’équipe');
+  const content: SubmissionContent = teamKey
+    ? await sealValues(teamKey, formKey, id, result.values)
+    : { kind: 'clear', json: JSON.stringify(result.values) };
   try {
     const saved = await deps.store.save(
       {
@@ -168,8 +176,7 @@ export async function handleSubmission(c: Context, deps: AppDeps, limiter: RateL
         receivedAt: now.toISOString(),
         deleteAfter: new Date(now.getTime() + settings.conservation_jours * DAY_MS).toISOString(),
         idempotencyKey: special.idempotencyKey,
-        // Sealing of sensitive forms (HPKE to the team's key) comes with issue 5.
-        content: { kind: 'clear', json: JSON.stringify(result.values) },
+        content,
       },
       settings.sensible
         ? { recipients }

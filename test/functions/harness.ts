@@ -9,6 +9,9 @@ import type { PageSource } from '../../functions/pages.ts';
 import { SqliteStore, type SqliteStoreOptions } from '../../functions/store/sqlite.ts';
 import { loadFormSettings } from '../../src/lib/forms/load.ts';
 import { content, NOW } from '../fixtures/forms-context.ts';
+import { generateTeamKey } from '../../functions/seal/keys.ts';
+import { importPrivateKey, openValues } from '../../functions/seal/open.ts';
+import { FORM_KEYS } from '../../src/schemas/forms/index.ts';
 
 export const ORIGIN = 'https://fabrique.test';
 export const settings = await loadFormSettings(path.resolve(import.meta.dirname, '../../content'));
@@ -27,12 +30,21 @@ export async function makeHarness(
   const dbFile = path.join(dir, 'submissions.sqlite');
   const store = new SqliteStore(dbFile, over.store);
   const logs: LogEntry[] = [];
+  // The repository's example keys have no private half: tests seal to a pair of their own.
+  const teamKey = await generateTeamKey('essai', NOW);
+  const privateKey = await importPrivateKey(teamKey.id, teamKey.privateKey);
+  const sealedSettings = Object.fromEntries(
+    FORM_KEYS.filter((k) => settings[k].sensible).map((k) => [
+      k,
+      { ...settings[k], cle_equipe: teamKey.id, cles_publiques: { [teamKey.id]: teamKey.publicKey } },
+    ]),
+  );
   const app = createApp({
     store,
     clock: { now: () => NOW },
     config: {
       origins: [ORIGIN],
-      settings: { ...settings, ...over.settings },
+      settings: { ...settings, ...sealedSettings, ...over.settings },
       content,
       rateLimit: over.rateLimit ?? { max: 1000, windowMs: 60_000 },
       clientHashSalt: 'sel-de-test',
@@ -54,6 +66,25 @@ export async function makeHarness(
     submissions: Number(rows('SELECT count(*) AS n FROM submissions')[0]!.n),
     outbox: Number(rows('SELECT count(*) AS n FROM outbox')[0]!.n),
   });
+  /** Every stored submission's values, oldest first, opened with the test team's private key when sealed. */
+  const stored = async () => {
+    const all = rows(
+      'SELECT id, form_key, data_json, sealed, key_id, encapsulated_key FROM submissions ORDER BY received_at, rowid',
+    );
+    return Promise.all(
+      all.map(async (r) =>
+        r.data_json !== null
+          ? (JSON.parse(String(r.data_json)) as Record<string, unknown>)
+          : ((await openValues(privateKey, {
+              id: String(r.id),
+              formKey: String(r.form_key),
+              keyId: String(r.key_id),
+              encapsulatedKey: r.encapsulated_key as Uint8Array,
+              ciphertext: r.sealed as Uint8Array,
+            })) as Record<string, unknown>),
+      ),
+    );
+  };
   const post = (formKey: string, body: BodyInit, headers: Record<string, string> = {}) =>
     app.request(`/f/${formKey}`, { method: 'POST', body, headers: { origin: ORIGIN, ...headers } });
   const postForm = (formKey: string, body: string, headers: Record<string, string> = {}) =>
@@ -68,5 +99,5 @@ export async function makeHarness(
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   };
-  return { app, store, dir, dbFile, rows, count, post, postForm, postJson, logs, cleanup };
+  return { app, store, dir, dbFile, rows, count, stored, teamKey, privateKey, post, postForm, postJson, logs, cleanup };
 }

@@ -49,3 +49,28 @@ describe('form settings', () => {
     expect(parse('ouvert: [true\n').problems[0]?.message).toMatch(/fichier illisible/);
   });
 });
+
+describe('team keys in settings (issue 5)', () => {
+  const base = 'ouvert: true\ndestinataires: [a@exemple.fr]\nconservation_jours: 30\n';
+  const KEY = 'accueil-2026-11-71e1883a';
+  const PUB = 'PWLvLrpJ7owe5O6AURDX4hTHTXkSDvSQVC3nSjXGzWQ';
+
+  it('a form with one sensitive field must stay sensible', () => {
+    expect(parse(`${base}sensible: false\n`, 'inscription-loisirs').problems[0]?.field).toBe('sensible');
+  });
+
+  it('a sensitive form needs its current key, listed among its public keys', () => {
+    expect(parse(`${base}sensible: true\n`, 'demande-aide').problems[0]?.field).toBe('cle_equipe');
+    expect(parse(`${base}sensible: true\ncle_equipe: ${KEY}\n`, 'demande-aide').problems[0]?.field).toBe('cles_publiques');
+    const ok = parse(`${base}sensible: true\ncle_equipe: ${KEY}\ncles_publiques:\n  ${KEY}: ${PUB}\n`, 'demande-aide');
+    expect(ok.problems).toEqual([]);
+  });
+
+  it('a public key that is not 32 bytes of base64url is refused', () => {
+    const { problems } = parse(
+      `${base}sensible: true\ncle_equipe: ${KEY}\ncles_publiques:\n  ${KEY}: ${PUB.slice(1)}\n`,
+      'demande-aide',
+    );
+    expect(problems[0]?.message).toMatch(/43 caractères/);
+  });
+});

@@ -11,7 +11,8 @@ export const contactReferent = defineForm({
     MENTION_FACULTATIF,
   ],
   submitLabel: 'Envoyer le message',
-  sensitive: false,
+  // A message to the disability referents tells that someone in the home lives with a disability.
+  sensitive: true,
   quickExit: false,
   targetField: 'quartier',
   fields: (ctx) => [

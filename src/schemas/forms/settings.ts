@@ -30,8 +30,20 @@ export const formSettingsSchema = z.strictObject({
     .int({ error: 'conservation_jours attendu : un nombre entier de jours' })
     .min(1)
     .max(3650, { error: 'conservation_jours : 3650 jours (10 ans) au plus' }),
-  /** Id of the team's public key that seals sensitive submissions (issue 5). */
+  /** Id of the team's current public key: new sensitive submissions are sealed to it. */
   cle_equipe: z.string().min(1).optional(),
+  /**
+   * The team's public keys by id (X25519, base64url), pasted from `npm run keys -- create`. Older keys
+   * stay listed after a rotation so staff know which private key opens older submissions.
+   */
+  cles_publiques: z
+    .record(
+      z.string().regex(/^[a-z0-9-]+$/, { error: 'identifiant de clé attendu, par exemple accueil-2026-11-71e1883a' }),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{43}$/, { error: 'clé publique attendue : 43 caractères base64url, copiés de npm run keys' }),
+    )
+    .optional(),
 });
 export type FormSettings = z.infer<typeof formSettingsSchema> & { merci: string };
 
@@ -59,14 +71,41 @@ export function parseFormSettings(
       })),
     };
   }
-  if (form.sensitive && !result.data.sensible) {
+  if (mustBeSealed(form) && !result.data.sensible) {
     return {
       problems: [
         { file, field: 'sensible', message: 'ce formulaire recueille des données sensibles : sensible doit rester à true' },
       ],
     };
   }
+  if (result.data.sensible) {
+    const { cle_equipe: current, cles_publiques: keys = {} } = result.data;
+    if (!current) {
+      return {
+        problems: [
+          { file, field: 'cle_equipe', message: 'formulaire sensible : indiquez la clé de l’équipe (npm run keys -- create)' },
+        ],
+      };
+    }
+    if (!Object.hasOwn(keys, current)) {
+      return { problems: [{ file, field: 'cles_publiques', message: `la clé ${current} doit figurer dans cles_publiques` }] };
+    }
+  }
   return { settings: { ...result.data, merci: result.data.merci ?? `/formulaires/${form.key}/merci/` }, problems: [] };
+}
+
+// Field names and flags do not depend on the site's content, only choices do: an empty context is enough.
+const NO_CONTENT = { formations: [], activites: [], quartiers: [], lieux: {}, today: '' };
+
+/** A form marked sensitive, or with any field marked sensitive, is sealed: its settings cannot say otherwise. */
+export const mustBeSealed = (form: FormDefinition) =>
+  form.sensitive || form.fields(NO_CONTENT, undefined).some((f) => f.sensitive);
+
+/** The key new submissions are sealed to (sensitive forms only; parseFormSettings guarantees it exists). */
+export function currentKey(settings: FormSettings): { id: string; publicKey: string } | undefined {
+  const id = settings.cle_equipe;
+  const publicKey = id ? settings.cles_publiques?.[id] : undefined;
+  return id && publicKey ? { id, publicKey } : undefined;
 }
 
 export const formatSettingsProblems = (problems: SettingsProblem[]) =>
