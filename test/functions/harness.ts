@@ -24,10 +24,12 @@ export async function makeHarness(
     pages?: PageSource;
     store?: SqliteStoreOptions;
     settings?: Partial<AppConfig['settings']>;
+    /** Reopen an existing database file (as after a restart); it is then left in place by cleanup. */
+    dbFile?: string;
   } = {},
 ) {
   const dir = mkdtempSync(path.join(tmpdir(), 'forms-'));
-  const dbFile = path.join(dir, 'submissions.sqlite');
+  const dbFile = over.dbFile ?? path.join(dir, 'submissions.sqlite');
   const store = new SqliteStore(dbFile, over.store);
   const logs: LogEntry[] = [];
   // The repository's example keys have no private half: tests seal to a pair of their own.
