@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Constat } from '../../src/schemas/lieu.ts';
 import {
   attributsRecherche,
   rechercheActivite,
@@ -15,7 +16,11 @@ const lieu = new Map([
     quartier: 'le-blosne',
     accessibilite: { plain_pied: 'oui' as const },
   }),
-  entree('es-centre', { nom: 'Espace social Centre', quartier: 'centre', accessibilite: { plain_pied: 'non-verifie' as const } }),
+  entree('es-centre', {
+    nom: 'Espace social Centre',
+    quartier: 'centre',
+    accessibilite: { plain_pied: 'non-verifie' as Constat },
+  }),
 ]);
 const site = { lieu, quartier };
 const session = (id: string, date: string, l: string) => ({
