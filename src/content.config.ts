@@ -1,22 +1,25 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { collections as schemas, type CollectionName } from './schemas/index.ts';
+import { activiteSchema } from './schemas/activite.ts';
+import { formationSchema } from './schemas/formation.ts';
+import { lieuSchema } from './schemas/lieu.ts';
+import { organisationSchema } from './schemas/organisation.ts';
+import { pageSchema } from './schemas/page.ts';
+import { programmeSchema } from './schemas/programme.ts';
+import { quartierSchema } from './schemas/quartier.ts';
+import { referentSchema } from './schemas/referent.ts';
 
-// One collection per folder of content/; references are checked by the content checker
-// (src/integrations/content-check.ts) with French messages, so plain ids are enough here.
-const collection = (name: CollectionName) =>
-  defineCollection({
-    loader: glob({ base: `./content/${name}`, pattern: '*.{md,mdx}' }),
-    schema: schemas[name].schema,
-  });
+// One collection per folder of content/. References between collections are checked before the build by
+// src/integrations/content-check.ts, with French messages, so plain ids are enough here.
+const from = (folder: string) => glob({ base: `./content/${folder}`, pattern: '*.{md,mdx}' });
 
 export const collections = {
-  quartiers: collection('quartiers'),
-  organisations: collection('organisations'),
-  lieux: collection('lieux'),
-  referents: collection('referents'),
-  formations: collection('formations'),
-  activites: collection('activites'),
-  programmes: collection('programmes'),
-  pages: collection('pages'),
+  quartiers: defineCollection({ loader: from('quartiers'), schema: quartierSchema }),
+  organisations: defineCollection({ loader: from('organisations'), schema: organisationSchema }),
+  lieux: defineCollection({ loader: from('lieux'), schema: lieuSchema }),
+  referents: defineCollection({ loader: from('referents'), schema: referentSchema }),
+  formations: defineCollection({ loader: from('formations'), schema: formationSchema }),
+  activites: defineCollection({ loader: from('activites'), schema: activiteSchema }),
+  programmes: defineCollection({ loader: from('programmes'), schema: programmeSchema }),
+  pages: defineCollection({ loader: from('pages'), schema: pageSchema }),
 };

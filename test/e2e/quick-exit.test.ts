@@ -61,26 +61,21 @@ describe('quick exit on the pages for people facing violence', () => {
     const page = await context.newPage();
     await page.goto(`${site.url}/`);
     await page.goto(`${site.url}/aide/`);
-    // Keep the neutral page from answering until we have looked at the overlay.
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    await context.unroute(`${NEUTRAL}**`);
-    await context.route(`${NEUTRAL}**`, async (route) => {
-      await held;
-      await route.fulfill({ contentType: 'text/html', body: '<title>Météo</title>' });
+    // Record the moment the overlay is shown: it must cover the page before the navigation starts.
+    let overlayShown = false;
+    await page.exposeFunction('signalVoile', () => (overlayShown = true));
+    await page.evaluate(() => {
+      const voile = document.querySelector<HTMLElement>('.sortie-rapide__voile')!;
+      const signal = (window as unknown as { signalVoile: () => void }).signalVoile;
+      new MutationObserver(() => !voile.hidden && signal()).observe(voile, { attributes: true });
     });
-    expect(await page.locator('.sortie-rapide__voile').isVisible()).toBe(false);
     await page.keyboard.press('Shift');
     await page.keyboard.press('Shift');
     expect(await page.locator('.sortie-rapide__voile').isVisible()).toBe(false);
-    // Playwright waits for the navigation this key starts, so the press is awaited after the release.
-    const third = page.keyboard.press('Shift');
-    await expect
-      .poll(() => page.evaluate(() => !document.querySelector<HTMLElement>('.sortie-rapide__voile')?.hidden))
-      .toBe(true);
-    release();
-    await third;
+    expect(page.url()).toBe(`${site.url}/aide/`);
+    await page.keyboard.press('Shift');
     await page.waitForURL(NEUTRAL);
+    expect(overlayShown).toBe(true);
     await page.goBack();
     expect(page.url()).toBe(`${site.url}/`);
     await context.close();
