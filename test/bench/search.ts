@@ -4,9 +4,11 @@
  * time Pagefind takes to index each. The generated site lives in a temporary folder, deleted at the end.
  *
  * Bytes are counted from context-level `requestfinished` events (`request.sizes()`, headers + encoded
- * body): Pagefind fetches its index from a Web Worker, which page-level counting misses.
+ * body): Pagefind fetches its index from a Web Worker, which page-level counting misses. The worker's own
+ * script is reported with an empty body, so its compressed size is measured by fetching it again.
  */
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +55,12 @@ function byteCounter(context: BrowserContext) {
   context.on('requestfailed', () => inFlight--);
   context.on('requestfinished', async (request) => {
     const s = await request.sizes();
-    const n = s.responseHeadersSize + s.responseBodySize;
+    let body = s.responseBodySize;
+    // Chromium reports 0 for a worker's own script (pagefind-worker.js): fetch it again as the browser did.
+    if (body === 0 && (await request.response())?.status() === 200) {
+      body = await encodedSize(request.url(), (await request.allHeaders())['accept-encoding'] ?? 'gzip, deflate, br');
+    }
+    const n = s.responseHeadersSize + body;
     bytes += n;
     const kind = /\.(pf_\w+|pagefind|js|json)$/.exec(new URL(request.url()).pathname)?.[1] ?? 'autre';
     byKind[kind] = (byKind[kind] ?? 0) + n;
@@ -74,6 +81,17 @@ function byteCounter(context: BrowserContext) {
       return bytes;
     },
   };
+}
+
+/** Bytes on the wire of a response body, compressed as the server sends it for that Accept-Encoding. */
+function encodedSize(url: string, acceptEncoding: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers: { 'accept-encoding': acceptEncoding } }, (res) => {
+      let n = 0;
+      res.on('data', (chunk: Buffer) => (n += chunk.length));
+      res.on('end', () => resolve(n));
+    }).on('error', reject);
+  });
 }
 
 async function search(page: Page, q: string): Promise<void> {
