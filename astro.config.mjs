@@ -3,11 +3,12 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { pagefind } from './src/integrations/pagefind.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
-  integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.includes('/merci/') })],
+  integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.includes('/merci/') }), pagefind()],
   build: {
     format: 'directory',
     // One cached stylesheet for the whole site rather than CSS inlined in every page.
