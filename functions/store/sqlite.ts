@@ -35,6 +35,8 @@ export function openDatabase(file: string, { busyTimeoutMs = 2000, maxPageCount 
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA foreign_keys = ON');
+  // Deleted rows (retention, a person's request) are overwritten with zeros, not left in free pages.
+  db.exec('PRAGMA secure_delete = ON');
   if (maxPageCount) db.exec(`PRAGMA max_page_count = ${Math.floor(maxPageCount)}`);
   migrate(db);
   return db;

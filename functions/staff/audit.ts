@@ -1,0 +1,25 @@
+/**
+ * The audit log of staff reading: one JSON line per decrypt, export or delete, appended, never
+ * rewritten. It says when, who (the computer account), what action, which submission ids and which
+ * key ids; never a submitted value, so the log itself needs no sealing.
+ */
+import { appendFileSync } from 'node:fs';
+
+export type AuditAction = 'dechiffrement' | 'export' | 'suppression';
+
+export type AuditEntry = {
+  /** ISO 8601, UTC. */
+  at: string;
+  action: AuditAction;
+  /** Account on the staff computer that ran the command. */
+  user: string;
+  ids: string[];
+  keyIds: string[];
+  form?: string;
+  format?: 'csv' | 'json';
+};
+
+export function appendAudit(file: string, entry: AuditEntry): void {
+  // Mode 0600 at creation: the ids say who asked for help, even without content.
+  appendFileSync(file, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
+}

@@ -1,0 +1,74 @@
+/** The staff command's reads and deletes on the submissions database (metadata, sealed blobs, clear JSON). */
+import { DatabaseSync } from 'node:sqlite';
+import { existsSync } from 'node:fs';
+import type { SealedRow } from '../seal/open.ts';
+import { openDatabase } from '../store/sqlite.ts';
+
+export type StoredRow = {
+  id: string;
+  formKey: string;
+  receivedAt: string;
+  deleteAfter: string;
+  keyId: string | null;
+  /** Clear JSON of a form that is not sensitive. */
+  json: string | null;
+  sealed: SealedRow | null;
+};
+
+type Raw = {
+  id: string;
+  form_key: string;
+  received_at: string;
+  delete_after: string;
+  key_id: string | null;
+  data_json: string | null;
+  sealed: Uint8Array | null;
+  encapsulated_key: Uint8Array | null;
+};
+
+const toRow = (r: Raw): StoredRow => ({
+  id: r.id,
+  formKey: r.form_key,
+  receivedAt: r.received_at,
+  deleteAfter: r.delete_after,
+  keyId: r.key_id,
+  json: r.data_json,
+  sealed:
+    r.sealed && r.encapsulated_key && r.key_id
+      ? { id: r.id, formKey: r.form_key, keyId: r.key_id, encapsulatedKey: r.encapsulated_key, ciphertext: r.sealed }
+      : null,
+});
+
+const COLUMNS = 'id, form_key, received_at, delete_after, key_id, data_json, sealed, encapsulated_key';
+
+export class SubmissionsDb {
+  private readonly db: DatabaseSync;
+
+  constructor(file: string) {
+    if (!existsSync(file)) throw new Error(`Base introuvable : ${file}. Indiquez-la avec --db FICHIER.`);
+    // The server's own opening: same migrations and secure_delete, so a delete here leaves nothing behind.
+    this.db = openDatabase(file);
+  }
+
+  list(formKey?: string): StoredRow[] {
+    const sql = `SELECT ${COLUMNS} FROM submissions ${formKey ? 'WHERE form_key = ?' : ''} ORDER BY received_at, rowid`;
+    const rows = (formKey ? this.db.prepare(sql).all(formKey) : this.db.prepare(sql).all()) as Raw[];
+    return rows.map(toRow);
+  }
+
+  get(id: string): StoredRow | undefined {
+    const raw = this.db.prepare(`SELECT ${COLUMNS} FROM submissions WHERE id = ?`).get(id) as Raw | undefined;
+    return raw && toRow(raw);
+  }
+
+  /** Deletes a submission and its outbox rows, then clears the WAL so the bytes leave the files too. */
+  delete(id: string): boolean {
+    const { changes } = this.db.prepare('DELETE FROM submissions WHERE id = ?').run(id);
+    this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    return Number(changes) > 0;
+  }
+
+  close(): void {
+    if (this.db.isOpen) this.db.close();
+  }
+}
