@@ -18,6 +18,9 @@ import { compression } from './node/compress.ts';
 import { securityHeaders } from './node/security-headers.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 import { SqliteStore, type SqliteStoreOptions } from './store/sqlite.ts';
+import { deliverDue } from './notify/deliver.ts';
+import type { Mailer } from './notify/mail.ts';
+import { smtpMailer, smtpSettingsFromEnv } from './notify/smtp.ts';
 
 export type ServerOptions = {
   port?: number;
@@ -32,6 +35,14 @@ export type ServerOptions = {
   store?: SqliteStoreOptions;
   /** Where request log lines go; silent by default in tests. */
   log?: (entry: LogEntry) => void;
+  /** Sends the outbox; by default SMTP from SMTP_* variables, none if SMTP_HOST is unset. */
+  mailer?: Mailer;
+  /** Domain of notification Message-IDs; default the host of SITE_URL, else "localhost". */
+  mailDomain?: string;
+  /** How often the outbox is looked at, in ms (default 30 s). */
+  deliveryIntervalMs?: number;
+  /** Operator messages (delivery problems); console by default. */
+  notice?: (line: string) => void;
 };
 export type RunningServer = { url: string; close: () => Promise<void> };
 
@@ -85,6 +96,15 @@ export async function createNodeApp(options: ServerOptions & { origins: string[]
   return app;
 }
 
+function smtpFromEnv(notice: (line: string) => void): Mailer | undefined {
+  const settings = smtpSettingsFromEnv(process.env);
+  if (!settings) {
+    notice('SMTP non configuré (SMTP_HOST) : les notifications restent dans la file d’envoi de la base.');
+    return undefined;
+  }
+  return smtpMailer(settings);
+}
+
 /** FABRIQUE_AUJOURDHUI=AAAA-MM-JJ pins "today" for the build (src/lib/dates.ts); the handlers follow it, at noon in Rennes. */
 function pinnedOrRealClock(): Date {
   const pinned = process.env.FABRIQUE_AUJOURDHUI;
@@ -110,6 +130,34 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   purge();
   const purgeTimer = setInterval(purge, 6 * 3_600_000);
   purgeTimer.unref();
+  // Notifications: the outbox is delivered by a timer, apart from requests, so a mail outage never
+  // fails a submission. Without SMTP settings the rows wait in the outbox, said once at start.
+  const notice = options.notice ?? (() => {});
+  const mailer = options.mailer ?? smtpFromEnv(notice);
+  let deliveryTimer: ReturnType<typeof setInterval> | undefined;
+  if (mailer) {
+    let running = false;
+    const deliver = async () => {
+      if (running) return;
+      running = true;
+      try {
+        await deliverDue({
+          store,
+          mailer,
+          clock: { now: () => new Date() },
+          mailDomain: options.mailDomain ?? 'localhost',
+          log: notice,
+        });
+      } catch (error) {
+        notice(`notifications : ${(error as Error).name}`);
+      } finally {
+        running = false;
+      }
+    };
+    deliveryTimer = setInterval(() => void deliver(), options.deliveryIntervalMs ?? 30_000);
+    deliveryTimer.unref();
+    void deliver();
+  }
   const { port } = http.address() as { port: number };
   const url = `http://${host}:${port}`;
   origins.push(url, `http://localhost:${port}`, `http://127.0.0.1:${port}`);
@@ -117,6 +165,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url,
     close: async () => {
       clearInterval(purgeTimer);
+      clearInterval(deliveryTimer);
       await new Promise<void>((done) => {
         http.close(() => done());
         http.closeAllConnections?.();
@@ -136,6 +185,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
     dbPath: process.env.DB_PATH,
     origins: siteOrigin,
     rateLimit: rateMax ? { ...DEFAULT_RATE_LIMIT, max: rateMax } : undefined,
+    notice: (line) => console.log(line),
+    mailDomain: process.env.SITE_URL ? new URL(process.env.SITE_URL).hostname : undefined,
     log: (e) =>
       console.log(`${e.method} ${e.route}${e.form ? ` ${e.form}` : ''} ${e.status} ${e.ms}ms${e.note ? ` ${e.note}` : ''}`),
   });

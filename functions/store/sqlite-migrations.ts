@@ -32,4 +32,8 @@ export const MIGRATIONS: readonly string[] = [
      sent_at TEXT
    ) STRICT;
    CREATE INDEX outbox_due ON outbox(status, next_attempt_at);`,
+  // 2: who a notification is for (the team, or the person who asked for a confirmation) and why the
+  // last attempt failed (an SMTP code, never content), for the staff to see in the outbox.
+  `ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'equipe' CHECK (kind IN ('equipe', 'confirmation'));
+   ALTER TABLE outbox ADD COLUMN last_error TEXT;`,
 ];

@@ -10,6 +10,7 @@ import { MIGRATIONS } from './sqlite-migrations.ts';
 import {
   StoreUnavailableError,
   type NewNotification,
+  type DueNotification,
   type NewSubmission,
   type SaveResult,
   type SubmissionStore,
@@ -128,6 +129,53 @@ export class SqliteStore implements SubmissionStore {
     if (changes === 0) throw new Error('identifiant de soumission déjà utilisé');
     this.insertOutbox.run(s.id, JSON.stringify(n.recipients), n.subject ?? null, n.replyTo ?? null, s.receivedAt);
     return { id: s.id, duplicate: false };
+  }
+
+  async dueNotifications(now: Date, limit: number): Promise<DueNotification[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT o.id AS outbox_id, o.submission_id, s.form_key, s.received_at, o.kind, o.recipients_json, o.subject,
+                o.reply_to, o.attempts, s.data_json
+           FROM outbox o JOIN submissions s ON s.id = o.submission_id
+          WHERE o.status = 'pending' AND o.next_attempt_at <= ?
+          ORDER BY o.next_attempt_at, o.id LIMIT ?`,
+      )
+      .all(now.toISOString(), limit) as {
+      outbox_id: number;
+      submission_id: string;
+      form_key: string;
+      received_at: string;
+      kind: 'equipe' | 'confirmation';
+      recipients_json: string;
+      subject: string | null;
+      reply_to: string | null;
+      attempts: number;
+      data_json: string | null;
+    }[];
+    return rows.map((r) => ({
+      outboxId: r.outbox_id,
+      submissionId: r.submission_id,
+      formKey: r.form_key,
+      receivedAt: r.received_at,
+      kind: r.kind,
+      recipients: JSON.parse(r.recipients_json) as string[],
+      subject: r.subject ?? undefined,
+      replyTo: r.reply_to ?? undefined,
+      attempts: r.attempts,
+      clearJson: r.data_json ?? undefined,
+    }));
+  }
+
+  async notificationSent(outboxId: number, at: Date): Promise<void> {
+    this.db
+      .prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`)
+      .run(at.toISOString(), outboxId);
+  }
+
+  async notificationFailed(outboxId: number, nextAttemptAt: Date, error: string): Promise<void> {
+    this.db
+      .prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?')
+      .run(nextAttemptAt.toISOString(), error.slice(0, 200), outboxId);
   }
 
   async purgeExpired(now: Date): Promise<number> {

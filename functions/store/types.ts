@@ -29,6 +29,21 @@ export type NewNotification = {
 
 export type SaveResult = { id: string; duplicate: boolean };
 
+/** An outbox row due for sending, with what the mailer may put in the message. */
+export type DueNotification = {
+  outboxId: number;
+  submissionId: string;
+  formKey: string;
+  receivedAt: string;
+  kind: 'equipe' | 'confirmation';
+  recipients: string[];
+  subject?: string;
+  replyTo?: string;
+  attempts: number;
+  /** Clear values of a form that is not sensitive; absent for a sealed one (the server cannot read it). */
+  clearJson?: string;
+};
+
 /** Thrown when storage cannot take a submission now (disk full, database locked): the handler answers 503. */
 export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
@@ -37,6 +52,11 @@ export class StoreUnavailableError extends Error {
 export interface SubmissionStore {
   /** Stores the submission and its outbox entry in one transaction; resolves only once committed. */
   save(submission: NewSubmission, notification: NewNotification): Promise<SaveResult>;
+  /** Outbox rows not yet sent whose next attempt is due, oldest first. */
+  dueNotifications(now: Date, limit: number): Promise<DueNotification[]>;
+  notificationSent(outboxId: number, at: Date): Promise<void>;
+  /** Records a failed attempt and when to try again; `error` is an SMTP code or error name, never content. */
+  notificationFailed(outboxId: number, nextAttemptAt: Date, error: string): Promise<void>;
   /** Deletes submissions whose retention has ended; returns how many. */
   purgeExpired(now: Date): Promise<number>;
   close(): Promise<void>;

@@ -1,0 +1,49 @@
+/**
+ * The text of a notification. A sensitive form's e-mail names the request and the form, nothing else:
+ * mailboxes are forwarded, synced to phones and read over shoulders. A non-sensitive form's e-mail
+ * carries the answers, with the person's address as Reply-To (protocol: `_subject`, `_replyto`).
+ */
+import { forms, isFormKey } from '../../src/schemas/forms/index.ts';
+import { hasOptions } from '../../src/schemas/forms/field.ts';
+import type { DueNotification } from '../store/types.ts';
+import type { OutgoingMail } from './mail.ts';
+
+const NO_CONTENT = { formations: [], activites: [], quartiers: [], lieux: {}, today: '' };
+
+export function teamNotification(due: DueNotification, mailDomain: string): OutgoingMail {
+  const title = isFormKey(due.formKey) ? forms[due.formKey].title : due.formKey;
+  const messageId = `<${due.submissionId}.${due.kind}@${mailDomain}>`;
+  const received = `Reçue le ${due.receivedAt.slice(0, 16).replace('T', ' à ')} (UTC).`;
+  if (due.clearJson === undefined) {
+    return {
+      to: due.recipients,
+      subject: `Nouvelle demande n° ${due.submissionId} — formulaire ${title}`,
+      text: [
+        `Nouvelle demande n° ${due.submissionId} — formulaire ${title}.`,
+        received,
+        '',
+        'Son contenu est scellé : il ne figure pas dans ce message.',
+        `Pour la lire : npm run submissions -- show ${due.submissionId} --key VOTRE-FICHIER-DE-CLE`,
+        '',
+      ].join('\n'),
+      messageId,
+    };
+  }
+  const values = JSON.parse(due.clearJson) as Record<string, string | string[]>;
+  const fields = isFormKey(due.formKey) ? forms[due.formKey].fields(NO_CONTENT, undefined) : [];
+  const lines = Object.entries(values).map(([name, value]) => {
+    const field = fields.find((f) => f.name === name);
+    const shown = [value]
+      .flat()
+      .map((v) => (field && hasOptions(field) ? (field.options.find((o) => o.value === v)?.label ?? v) : v))
+      .join(', ');
+    return `${field?.label ?? name} : ${shown}`;
+  });
+  return {
+    to: due.recipients,
+    subject: due.subject ?? `Nouvel envoi n° ${due.submissionId} — formulaire ${title}`,
+    text: [`Nouvel envoi n° ${due.submissionId} — formulaire ${title}.`, received, '', ...lines, ''].join('\n'),
+    replyTo: due.replyTo,
+    messageId,
+  };
+}
