@@ -19,9 +19,16 @@ import { hashClient, type RateLimiter } from './rate-limit.ts';
 import type { AppDeps } from './deps.ts';
 import { StoreUnavailableError, type SubmissionContent } from './store/types.ts';
 import { sealValues } from './seal/seal.ts';
+import { CONFIRMATION_FIELD } from '../src/schemas/forms/shared-fields.ts';
 import { currentKey } from '../src/schemas/forms/settings.ts';
 
 const DAY_MS = 86_400_000;
+
+/** The person's address when they ticked the confirmation box (only forms that have one; never sealed ones, see caller). */
+function wantsConfirmation(values: Record<string, string | string[]>): string | undefined {
+  const ticked = [values[CONFIRMATION_FIELD] ?? []].flat().includes('oui');
+  return ticked && typeof values.email === 'string' ? values.email : undefined;
+}
 
 // One context object per content and day, so fields and rules built for it are reused (see fieldsOf).
 // Formatting a date in Europe/Paris costs more than the rest of a submission: once a minute is enough.
@@ -180,7 +187,12 @@ export async function handleSubmission(c: Context, deps: AppDeps, limiter: RateL
       },
       settings.sensible
         ? { recipients }
-        : { recipients, subject: special.subject, replyTo: special.replyTo ?? (result.values.email as string | undefined) },
+        : {
+            recipients,
+            subject: special.subject,
+            replyTo: special.replyTo ?? (result.values.email as string | undefined),
+            confirmationTo: wantsConfirmation(result.values),
+          },
     );
     return answerSuccess(c, json, nextPath, saved.id);
   } catch (error) {

@@ -5,9 +5,9 @@
  */
 import type { SubmissionStore } from '../store/types.ts';
 import { retryDelayMs } from './backoff.ts';
-import type { Mailer, OutgoingMail } from './mail.ts';
+import { confirmationMail } from './confirmation.ts';
+import type { Mailer } from './mail.ts';
 import { teamNotification } from './message.ts';
-import type { DueNotification } from '../store/types.ts';
 
 export type DeliveryDeps = {
   store: SubmissionStore;
@@ -15,8 +15,6 @@ export type DeliveryDeps = {
   clock: { now(): Date };
   /** Domain of Message-IDs, e.g. fabrique-solidarites.rennes.fr. */
   mailDomain: string;
-  /** Builds a confirmation to the person (step 5); absent: such rows wait. */
-  confirmation?: (due: DueNotification, mailDomain: string) => OutgoingMail | undefined;
   log?: (line: string) => void;
 };
 
@@ -32,8 +30,7 @@ export async function deliverDue(deps: DeliveryDeps, batch = 50): Promise<Delive
   const report: DeliveryReport = { sent: 0, failed: 0 };
   const due = await deps.store.dueNotifications(deps.clock.now(), batch);
   for (const row of due) {
-    const mail = row.kind === 'equipe' ? teamNotification(row, deps.mailDomain) : deps.confirmation?.(row, deps.mailDomain);
-    if (!mail) continue;
+    const mail = row.kind === 'equipe' ? teamNotification(row, deps.mailDomain) : confirmationMail(row, deps.mailDomain);
     try {
       await deps.mailer.send(mail);
       await deps.store.notificationSent(row.outboxId, deps.clock.now());

@@ -74,7 +74,7 @@ export class SqliteStore implements SubmissionStore {
     );
     this.findByKey = this.db.prepare('SELECT id FROM submissions WHERE form_key = ? AND idempotency_key = ?');
     this.insertOutbox = this.db.prepare(
-      'INSERT INTO outbox (submission_id, recipients_json, subject, reply_to, next_attempt_at) VALUES (?, ?, ?, ?, ?)',
+      'INSERT INTO outbox (submission_id, kind, recipients_json, subject, reply_to, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)',
     );
   }
 
@@ -127,7 +127,9 @@ export class SqliteStore implements SubmissionStore {
       if (first) return { id: first.id, duplicate: true };
     }
     if (changes === 0) throw new Error('identifiant de soumission déjà utilisé');
-    this.insertOutbox.run(s.id, JSON.stringify(n.recipients), n.subject ?? null, n.replyTo ?? null, s.receivedAt);
+    this.insertOutbox.run(s.id, 'equipe', JSON.stringify(n.recipients), n.subject ?? null, n.replyTo ?? null, s.receivedAt);
+    if (n.confirmationTo)
+      this.insertOutbox.run(s.id, 'confirmation', JSON.stringify([n.confirmationTo]), null, null, s.receivedAt);
     return { id: s.id, duplicate: false };
   }
 

@@ -25,6 +25,8 @@ export type NewNotification = {
   /** Non-sensitive forms only. */
   subject?: string;
   replyTo?: string;
+  /** The person's address, only when they ticked the confirmation box on a form that is not sealed. */
+  confirmationTo?: string;
 };
 
 export type SaveResult = { id: string; duplicate: boolean };

@@ -5,7 +5,7 @@ import { etatSession, LIBELLE_ETAT } from '../../lib/sessions.ts';
 import type { FormContext, FormationChoice, SessionChoice } from './context.ts';
 import { defineForm } from './form.ts';
 import type { Option } from './field.ts';
-import { email, MENTION_FACULTATIF, nom, prenom, telephone } from './shared-fields.ts';
+import { email, MENTION_FACULTATIF, nom, prenom, telephone, confirmation } from './shared-fields.ts';
 
 const formation = (ctx: FormContext, id: string | undefined) => ctx.formations.find((f) => f.id === id);
 
@@ -89,6 +89,7 @@ export const inscriptionFormation = defineForm({
         maxLength: 1000,
         rows: 4,
       },
+      confirmation(),
     ];
   },
   inactive: (ctx, target, raw) => {

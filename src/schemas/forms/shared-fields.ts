@@ -1,6 +1,6 @@
 /** Fields several forms ask in the same words, so a person reads the same label everywhere. */
 import type { FormContext } from './context.ts';
-import type { EmailField, Option, SelectField, TelField, TextareaField, TextField } from './field.ts';
+import type { CheckboxesField, EmailField, Option, SelectField, TelField, TextareaField, TextField } from './field.ts';
 
 export const prenom = (over: Partial<TextField> = {}): TextField => ({
   name: 'prenom',
@@ -31,6 +31,20 @@ export const email = (over: Partial<EmailField> = {}): EmailField => ({
   maxLength: 254,
   autocomplete: 'email',
   ...over,
+});
+
+/**
+ * Name of the box a person ticks to receive a confirmation e-mail. Nothing is ever sent to the person
+ * otherwise (facts.md: never contact someone in a way they have not said is safe); sealed forms never do.
+ */
+export const CONFIRMATION_FIELD = 'confirmation';
+
+export const confirmation = (): CheckboxesField => ({
+  name: CONFIRMATION_FIELD,
+  label: 'Confirmation par e-mail',
+  type: 'checkboxes',
+  required: false,
+  options: [{ value: 'oui', label: 'Je souhaite recevoir un e-mail confirmant que mon inscription est arrivée' }],
 });
 
 export const telephone = (over: Partial<TelField> = {}): TelField => ({
