@@ -12,9 +12,7 @@ const rennesDay = new Intl.DateTimeFormat('en-CA', {
 export function todayInRennes(now: Date = new Date(), env: Record<string, string | undefined> = process.env): string {
   const pinned = env.FABRIQUE_AUJOURDHUI;
   if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return pinned;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    now,
-  );
+  return rennesDay.format(now);
 }
 
 const asUtc = (iso: string) => new Date(`${iso}T12:00:00Z`);
