@@ -8,7 +8,12 @@ import { pagefind } from './src/integrations/pagefind.ts';
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
-  integrations: [contentCheck(), mdx(), sitemap({ filter: (page) => !page.includes('/merci/') }), pagefind()],
+  integrations: [
+    contentCheck(),
+    mdx(),
+    sitemap({ filter: (page) => !page.includes('/merci/') && !page.includes('/formulaires/erreur/') }),
+    pagefind(),
+  ],
   build: {
     format: 'directory',
     // One cached stylesheet for the whole site rather than CSS inlined in every page.

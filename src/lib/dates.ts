@@ -1,12 +1,18 @@
 /** Calendar dates as the site handles them: "AAAA-MM-JJ" strings, compared as text, shown in French. */
 
+// Built once: creating a formatter costs more than formatting (it showed in the form handler's profile).
+const rennesDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Paris',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
 /** Today in Rennes as AAAA-MM-JJ. The build may be pinned with FABRIQUE_AUJOURDHUI=AAAA-MM-JJ (tests, previews). */
 export function todayInRennes(now: Date = new Date(), env: Record<string, string | undefined> = process.env): string {
   const pinned = env.FABRIQUE_AUJOURDHUI;
   if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return pinned;
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    now,
-  );
+  return rennesDay.format(now);
 }
 
 const asUtc = (iso: string) => new Date(`${iso}T12:00:00Z`);

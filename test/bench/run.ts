@@ -3,7 +3,9 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { benchForms, printForms } from './forms.ts';
 import { benchPages } from './pages.ts';
+import { benchSearch } from './search.ts';
 
 await benchPages();
+await benchSearch();
 mkdirSync(path.resolve(import.meta.dirname, '../../.bench'), { recursive: true });
 printForms(await benchForms());

@@ -22,6 +22,7 @@ const MARKER_FIELD: Record<(typeof FORM_KEYS)[number], string> = {
   e2c: 'message',
   'demande-aide': 'message',
   'femmes-rappel': 'prenom',
+  contact: 'message',
 };
 
 let browser: Browser;

@@ -1,6 +1,7 @@
 /** Every form of the site, by key: the one list the pages, the handlers and the tests read. */
 import { agir } from './agir.ts';
 import { candidatureReferent } from './candidature-referent.ts';
+import { contact } from './contact.ts';
 import { contactReferent } from './contact-referent.ts';
 import { demandeAide } from './demande-aide.ts';
 import { e2c } from './e2c.ts';
@@ -18,6 +19,7 @@ export const forms = {
   e2c,
   'demande-aide': demandeAide,
   'femmes-rappel': femmesRappel,
+  contact,
 } as const satisfies Record<string, FormDefinition>;
 
 export type FormKey = keyof typeof forms;
