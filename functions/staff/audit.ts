@@ -5,7 +5,7 @@
  */
 import { appendFileSync } from 'node:fs';
 
-export type AuditAction = 'dechiffrement' | 'export' | 'suppression';
+export type AuditAction = 'dechiffrement' | 'export' | 'suppression' | 'purge';
 
 export type AuditEntry = {
   /** ISO 8601, UTC. */

@@ -5,6 +5,7 @@
  *   npm run submissions -- show ID --key FICHIER
  *   npm run submissions -- export --form CLE --format csv|json --key FICHIER [--out FICHIER]
  *   npm run submissions -- delete ID
+ *   npm run submissions -- purge   (what the server does every 6 hours, on demand)
  * Options: --db (default data/submissions.sqlite, or DB_PATH), --audit (default audit.log beside the
  * database, or AUDIT_LOG); --key may be given several times (after a key change).
  */
@@ -29,6 +30,7 @@ const USAGE = `Usage :
   npm run submissions -- show ID --key FICHIER
   npm run submissions -- export --form CLE --format csv|json --key FICHIER [--out FICHIER]
   npm run submissions -- delete ID
+  npm run submissions -- purge        (efface les envois arrivés en fin de conservation)
 Options : --db FICHIER (base des envois), --audit FICHIER (journal), --key plusieurs fois après un changement de clé.
 `;
 
@@ -84,7 +86,7 @@ export async function submissionsCommand(argv: string[], context: CommandEnv): P
   const audit = (entry: Omit<AuditEntry, 'at' | 'user'>) =>
     appendAudit(auditFile, { at: context.now.toISOString(), user: context.user, ...entry });
 
-  if (!action || !['list', 'show', 'export', 'delete'].includes(action)) return { code: 2, out: '', err: USAGE };
+  if (!action || !['list', 'show', 'export', 'delete', 'purge'].includes(action)) return { code: 2, out: '', err: USAGE };
   if ((action === 'show' || action === 'delete') && !id)
     return { code: 2, out: '', err: `Indiquez l’identifiant de l’envoi.\n${USAGE}` };
   if (opts.form && !isFormKey(opts.form)) {
@@ -155,6 +157,12 @@ export async function submissionsCommand(argv: string[], context: CommandEnv): P
         out: opts.out ? '' : text,
         err: `${rows.length} envoi(s) exporté(s)${opts.out ? ` dans ${opts.out}` : ''}.\n`,
       };
+    }
+
+    if (action === 'purge') {
+      const ids = db.purgeExpired(context.now);
+      if (ids.length) audit({ action: 'purge', ids, keyIds: [] });
+      return { code: 0, out: `${ids.length} envoi(s) arrivé(s) en fin de conservation effacé(s).\n`, err: '' };
     }
 
     // delete: on a person's request, or an error. The outbox row goes with it (foreign key cascade).

@@ -68,6 +68,16 @@ export class SubmissionsDb {
     return Number(changes) > 0;
   }
 
+  /** Deletes every submission whose retention has ended; returns their ids (for the audit log). */
+  purgeExpired(now: Date): string[] {
+    const ids = (
+      this.db.prepare('SELECT id FROM submissions WHERE delete_after <= ?').all(now.toISOString()) as { id: string }[]
+    ).map((r) => r.id);
+    this.db.prepare('DELETE FROM submissions WHERE delete_after <= ?').run(now.toISOString());
+    this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    return ids;
+  }
+
   close(): void {
     if (this.db.isOpen) this.db.close();
   }

@@ -181,7 +181,10 @@ export class SqliteStore implements SubmissionStore {
   }
 
   async purgeExpired(now: Date): Promise<number> {
+    // Outbox rows go with their submission (ON DELETE CASCADE); secure_delete zeroes the freed pages.
     const { changes } = this.db.prepare('DELETE FROM submissions WHERE delete_after <= ?').run(now.toISOString());
+    // The WAL still holds the pages as they were written: copy back and empty it, so no old frame remains.
+    if (Number(changes) > 0) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     return Number(changes);
   }
 
