@@ -6,6 +6,7 @@ export const agir = defineForm({
   key: 'agir',
   title: 'Agir avec la Fabrique',
   description: 'Proposer votre aide à la Fabrique rennaise des solidarités : domaines, disponibilités.',
+  purpose: 'Vous mettre en relation avec l’équipe qui accueille les bénévoles, selon vos domaines et vos disponibilités.',
   intro: [
     'La Fabrique réunit des habitants qui veulent agir contre l’exclusion, avec les personnes qui vivent à la rue et avec les associations déjà présentes. Dites-nous ce que vous aimeriez faire : nous vous proposons une rencontre.',
     MENTION_FACULTATIF,

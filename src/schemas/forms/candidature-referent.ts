@@ -6,6 +6,7 @@ export const candidatureReferent = defineForm({
   key: 'candidature-referent',
   title: 'Devenir référent handicap et inclusion',
   description: 'Proposer votre candidature comme référent handicap et inclusion de votre quartier.',
+  purpose: 'Étudier votre candidature de référent handicap et inclusion et vous recontacter pour en parler.',
   intro: [
     'Dans chaque quartier, un référent handicap et inclusion accueille les habitants, les écoute et les oriente. Ce peut être un parent d’enfant en situation de handicap ou un adulte en situation de handicap.',
     MENTION_FACULTATIF,

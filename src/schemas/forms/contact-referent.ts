@@ -6,6 +6,7 @@ export const contactReferent = defineForm({
   key: 'contact-referent',
   title: 'Écrire aux référents du quartier',
   description: 'Écrire aux référents handicap et inclusion de votre quartier.',
+  purpose: 'Transmettre votre message aux référents de votre quartier, pour qu’ils vous répondent et vous orientent.',
   intro: [
     'Les référents handicap et inclusion sont des habitants du quartier : un parent d’enfant en situation de handicap ou un adulte en situation de handicap. Ils vous répondent et vous orientent.',
     MENTION_FACULTATIF,

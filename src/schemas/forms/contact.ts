@@ -6,6 +6,7 @@ export const contact = defineForm({
   key: 'contact',
   title: 'Écrire à la Fabrique',
   description: 'Poser une question à l’équipe de la Fabrique rennaise des solidarités ou signaler un problème sur le site.',
+  purpose: 'Répondre à votre question ou corriger le problème signalé sur le site.',
   intro: [
     'Une question, une difficulté pour utiliser ce site, un contenu que vous ne pouvez pas lire ? Écrivez-nous : l’équipe vous répond par e-mail.',
     'Pour demander de l’aide pour vous ou un proche, utilisez plutôt la demande d’aide : vous y choisissez comment et quand être recontacté sans danger.',

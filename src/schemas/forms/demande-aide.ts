@@ -7,6 +7,7 @@ export const demandeAide = defineForm({
   key: 'demande-aide',
   title: 'Demander de l’aide',
   description: 'Demander de l’aide à la Fabrique rennaise des solidarités, en choisissant comment être recontacté sans risque.',
+  purpose: 'Répondre à votre demande d’aide, par le moyen et aux moments que vous avez indiqués comme sans risque.',
   intro: [
     'En cas de danger immédiat, appelez le 17 ou envoyez un SMS au 114.',
     'Dites-nous ce dont vous avez besoin et comment vous joindre sans risque. Vous n’êtes pas obligé de donner votre nom.',

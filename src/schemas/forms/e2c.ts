@@ -11,6 +11,7 @@ export const e2c = defineForm({
   key: 'e2c',
   title: 'Je m’intéresse à l’E2C',
   description: 'Dire votre intérêt pour l’École de la deuxième chance de Rennes (16–25 ans, sans diplôme).',
+  purpose: 'Transmettre votre intérêt à l’École de la deuxième chance de Rennes, qui vous recontacte.',
   intro: [
     `L’École de la deuxième chance accueille les jeunes de ${E2C_AGE.min} à ${E2C_AGE.max} ans sortis de l’école sans diplôme ni qualification. Le parcours est personnalisé : de 4 mois à 2 ans, entre formation et stages en entreprise.`,
     MENTION_FACULTATIF,

@@ -7,6 +7,7 @@ export const femmesRappel = defineForm({
   key: 'femmes-rappel',
   title: 'Être rappelée',
   description: 'Demander à être rappelée par l’équipe du lieu ressource pour les femmes victimes de violences.',
+  purpose: 'Vous rappeler au numéro et aux moments que vous avez choisis, sans laisser de message si vous l’avez demandé.',
   intro: [
     'En cas de danger immédiat, appelez le 17 ou envoyez un SMS au 114. Le 3919 (Violences Femmes Info) est gratuit, anonyme et n’apparaît pas sur la facture.',
     'Laissez un numéro sûr et les moments où vous pouvez parler : une personne de l’équipe vous rappelle. Seuls le numéro et les moments sont demandés.',

@@ -17,6 +17,8 @@ export type FormDefinition = {
   title: string;
   /** Short description for the page's meta description. */
   description: string;
+  /** Why the data is collected, one sentence for the privacy notice (/confidentialite/). */
+  purpose: string;
   /** Paragraphs shown above the form. */
   intro: string[];
   submitLabel: string;

@@ -9,6 +9,7 @@ export const inscriptionLoisirs = defineForm({
   key: 'inscription-loisirs',
   title: 'Inscrire un enfant à une activité',
   description: 'Inscription d’un enfant, avec ou sans handicap, à une activité de loisirs partagée.',
+  purpose: 'Inscrire votre enfant à l’activité et bien l’accueillir, en tenant compte de ce que vous nous dites de ses besoins.',
   intro: [
     'Les activités accueillent ensemble des enfants en situation de handicap et des enfants sans handicap. Dites-nous ce qui aide votre enfant : l’équipe prépare son accueil avec vous.',
     MENTION_FACULTATIF,
