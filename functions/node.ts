@@ -13,6 +13,8 @@ import { fileURLToPath } from 'node:url';
 import { loadContentContext, loadFormSettings } from '../src/lib/forms/load.ts';
 import { createApp } from './app.ts';
 import type { LogEntry } from './deps.ts';
+import type { FormKey } from '../src/schemas/forms/index.ts';
+import type { FormSettings } from '../src/schemas/forms/settings.ts';
 import { builtPages } from './node/built-pages.ts';
 import { compression } from './node/compress.ts';
 import { securityHeaders } from './node/security-headers.ts';
@@ -35,6 +37,8 @@ export type ServerOptions = {
   store?: SqliteStoreOptions;
   /** Where request log lines go; silent by default in tests. */
   log?: (entry: LogEntry) => void;
+  /** Replaces some forms' settings after loading content/ (tests: their own team keys). */
+  settings?: Partial<Record<FormKey, FormSettings>>;
   /** Sends the outbox; by default SMTP from SMTP_* variables, none if SMTP_HOST is unset. */
   mailer?: Mailer;
   /** Domain of notification Message-IDs; default the host of SITE_URL, else "localhost". */
@@ -54,7 +58,8 @@ export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 30, windowMs: 10 * 60
 export async function createNodeApp(options: ServerOptions & { origins: string[]; store: SqliteStore }) {
   const distDir = options.distDir ?? path.join(projectRoot, 'dist');
   const contentDir = options.contentDir ?? path.join(projectRoot, 'content');
-  const [settings, content] = await Promise.all([loadFormSettings(contentDir), loadContentContext(contentDir)]);
+  const [loaded, content] = await Promise.all([loadFormSettings(contentDir), loadContentContext(contentDir)]);
+  const settings = { ...loaded, ...options.settings } as Record<FormKey, FormSettings>;
   const pages = builtPages(distDir);
   const forms = createApp({
     store: options.store,

@@ -56,6 +56,6 @@ it('initForm + submit: success shown, row stored; errors shown on the fields', a
   await page.fill('#email', 'ajax@exemple.fr');
   await page.click('button[type="submit"]');
   await page.waitForFunction(() => document.querySelector('[data-fs-success]')?.textContent?.trim());
-  expect(storedRows(dbFile, 'agir').map((r) => r.email)).toEqual(['ajax@exemple.fr']);
+  expect((await storedRows(dbFile, 'agir')).map((r) => r.email)).toEqual(['ajax@exemple.fr']);
   await context.close();
 });

@@ -2,9 +2,11 @@
 import type { Page } from 'playwright-core';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { loadContentContext } from '../../src/lib/forms/load.ts';
+import { loadContentContext, loadFormSettings } from '../../src/lib/forms/load.ts';
+import { generateTeamKey } from '../../functions/seal/keys.ts';
+import { importPrivateKey, openValues } from '../../functions/seal/open.ts';
 import { todayInRennes } from '../../src/lib/dates.ts';
-import { forms, type FormKey } from '../../src/schemas/forms/index.ts';
+import { FORM_KEYS, forms, type FormKey } from '../../src/schemas/forms/index.ts';
 import { sessionClosedReason } from '../../src/schemas/forms/inscription-formation.ts';
 import type { FormContext } from '../../src/schemas/forms/context.ts';
 import { yearsFrom } from '../../src/schemas/forms/context.ts';
@@ -57,16 +59,51 @@ export async function fill(page: Page, key: FormKey, values: Submission) {
   }
 }
 
-export function storedRows(dbFile: string, key: FormKey): Record<string, unknown>[] {
+/** A team key of the tests' own, for the sealed forms: the repository's example keys have no private half. */
+export const e2eTeamKey = await generateTeamKey('essai-e2e', new Date());
+const e2ePrivateKey = await importPrivateKey(e2eTeamKey.id, e2eTeamKey.privateKey);
+
+/** Server settings that seal the sensitive forms to e2eTeamKey. */
+export async function e2eSealedSettings() {
+  const settings = await loadFormSettings(path.resolve(import.meta.dirname, '../../content'));
+  return Object.fromEntries(
+    FORM_KEYS.filter((k) => settings[k].sensible).map((k) => [
+      k,
+      { ...settings[k], cle_equipe: e2eTeamKey.id, cles_publiques: { [e2eTeamKey.id]: e2eTeamKey.publicKey } },
+    ]),
+  );
+}
+
+/** A form's stored submissions, sealed ones opened with the test team's private key. */
+export async function storedRows(dbFile: string, key: FormKey): Promise<Record<string, unknown>[]> {
   const db = new DatabaseSync(dbFile, { readOnly: true });
+  let rows: {
+    id: string;
+    data_json: string | null;
+    sealed: Uint8Array | null;
+    key_id: string | null;
+    encapsulated_key: Uint8Array | null;
+  }[];
   try {
-    return (
-      db.prepare('SELECT id, data_json FROM submissions WHERE form_key = ? ORDER BY received_at').all(key) as {
-        id: string;
-        data_json: string;
-      }[]
-    ).map((r) => ({ id: r.id, ...(JSON.parse(r.data_json) as Record<string, unknown>) }));
+    rows = db
+      .prepare('SELECT id, data_json, sealed, key_id, encapsulated_key FROM submissions WHERE form_key = ? ORDER BY received_at')
+      .all(key) as typeof rows;
   } finally {
     db.close();
   }
+  return Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      sealed: r.data_json === null,
+      ...(r.data_json !== null
+        ? (JSON.parse(r.data_json) as Record<string, unknown>)
+        : await openValues(e2ePrivateKey, {
+            id: r.id,
+            formKey: key,
+            keyId: r.key_id!,
+            encapsulatedKey: r.encapsulated_key!,
+            ciphertext: r.sealed!,
+          })),
+    })),
+  );
 }

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../functions/node.ts';
 import { FORM_KEYS, forms } from '../../src/schemas/forms/index.ts';
 import { AXE_CONTEXT, axeViolations, launchBrowser, startSite } from './browser.ts';
-import { answers, fill, formationWithClosedSession, pagePath, storedRows } from './forms-helpers.ts';
+import { answers, e2eSealedSettings, fill, formationWithClosedSession, pagePath, storedRows } from './forms-helpers.ts';
 
 /** A free-text field of each form, where a unique marker finds the row again. */
 const MARKER_FIELD: Record<(typeof FORM_KEYS)[number], string> = {
@@ -25,6 +25,7 @@ const MARKER_FIELD: Record<(typeof FORM_KEYS)[number], string> = {
   contact: 'message',
 };
 
+const settingsSealed = new Set(Object.keys(await e2eSealedSettings()));
 let browser: Browser;
 let site: RunningServer;
 const dir = mkdtempSync(path.join(tmpdir(), 'e2e-forms-'));
@@ -33,7 +34,7 @@ const dbFile = path.join(dir, 'submissions.sqlite');
 beforeAll(async () => {
   [browser, site] = await Promise.all([
     launchBrowser(),
-    startSite({ dbPath: dbFile, rateLimit: { max: 1000, windowMs: 60_000 } }),
+    startSite({ dbPath: dbFile, rateLimit: { max: 1000, windowMs: 60_000 }, settings: await e2eSealedSettings() }),
   ]);
 });
 afterAll(async () => {
@@ -67,8 +68,10 @@ describe.each([
       await Promise.all([page.waitForURL(`**/formulaires/${key}/merci/`), page.click('form.formulaire button[type="submit"]')]);
       expect(await page.locator('h1').textContent()).toBe(forms[key].thanks.title);
       if (js) expect(await axeViolations(page), 'thank-you page').toEqual([]);
-      const row = storedRows(dbFile, key).find((r) => Object.values(r).includes(marker));
+      const row = (await storedRows(dbFile, key)).find((r) => Object.values(r).includes(marker));
       expect(row, 'row in the database').toBeDefined();
+      // Sensitive forms are sealed on arrival: the marker is only found once opened with the team key.
+      expect(row!.sealed, 'sealed').toBe(settingsSealed.has(key));
       expect(problems).toEqual([]);
       await context.close();
     });

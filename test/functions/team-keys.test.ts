@@ -23,7 +23,7 @@ async function createKey(team: string, when = NOW) {
   const result = await keysCommand(['create', '--team', team, '--out', out], when);
   expect(result.code, result.err).toBe(0);
   const id = /^cle_equipe: (\S+)$/m.exec(result.out)![1]!;
-  const publicKey = new RegExp(`^  ${id}: (\\S+)$`, 'm').exec(result.out)![1]!;
+  const publicKey = new RegExp(`^ {2}${id}: (\\S+)$`, 'm').exec(result.out)![1]!;
   return { out, id, publicKey, printed: result.out };
 }
 
