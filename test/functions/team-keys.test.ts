@@ -38,7 +38,7 @@ describe('npm run keys -- create', () => {
     // The printed lines are valid settings as they are.
     const yaml = `ouvert: true\ndestinataires: [a@exemple.fr]\nsensible: true\nconservation_jours: 90\n${printed
       .split('\n')
-      .filter((l) => /^(cle_equipe|cles_publiques|  )/.test(l))
+      .filter((l) => /^(cle_equipe|cles_publiques| {2})/.test(l))
       .join('\n')}\n`;
     const parsed = parseFormSettings('x.yaml', yaml, forms['demande-aide']);
     expect(parsed.problems).toEqual([]);
