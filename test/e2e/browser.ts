@@ -1,6 +1,9 @@
 /** Shared by the browser tests: Debian's Chromium via playwright-core, the built site on a free port, axe-core. */
 import axe from 'axe-core';
+import { mkdtempSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { startServer, type RunningServer } from '../../functions/node.ts';
 
@@ -19,7 +22,9 @@ export function launchBrowser(): Promise<Browser> {
 
 /** Serves dist/ (run `npm run build` first) with the same Node server as `npm start`. */
 export function startSite(options: Parameters<typeof startServer>[0] = {}): Promise<RunningServer> {
-  return startServer({ port: 0, ...options });
+  // Submissions go to a throwaway database, never to the project's data/ folder.
+  const dbPath = path.join(mkdtempSync(path.join(tmpdir(), 'site-')), 'submissions.sqlite');
+  return startServer({ port: 0, dbPath, ...options });
 }
 
 /** Paths listed in the built sitemap, so every public page is tested. */
