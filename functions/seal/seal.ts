@@ -15,13 +15,25 @@ function publicKeyOf(text: string): Promise<CryptoKey> {
   return key;
 }
 
+/**
+ * Pads the JSON with spaces (which JSON.parse ignores) to a multiple of 512 bytes, so the ciphertext
+ * length says little about how long a message was.
+ */
+export const PAD_BYTES = 512;
+function padded(json: Uint8Array): Uint8Array {
+  const size = Math.ceil((json.length + 1) / PAD_BYTES) * PAD_BYTES;
+  const out = new Uint8Array(size).fill(0x20);
+  out.set(json);
+  return out;
+}
+
 export async function sealValues(
   key: TeamPublicKey,
   formKey: string,
   submissionId: string,
   values: unknown,
 ): Promise<Extract<SubmissionContent, { kind: 'sealed' }>> {
-  const plaintext = new TextEncoder().encode(JSON.stringify(values));
+  const plaintext = padded(new TextEncoder().encode(JSON.stringify(values)));
   const { ct, enc } = await suite.seal(
     { recipientPublicKey: await publicKeyOf(key.publicKey), info: SEAL_INFO },
     plaintext,

@@ -96,6 +96,20 @@ describe('opening', () => {
     await expect(openValues(key, { ...row, formKey: 'femmes-rappel' })).rejects.toThrow(WrongKeyError);
   });
 
+  it('a short and a longer message give ciphertexts of the same length (padding)', async () => {
+    const team = await generateTeamKey('accueil', NOW);
+    const seal = (message: string) => sealValues({ id: team.id, publicKey: team.publicKey }, 'demande-aide', 'x', { message });
+    const [short, longer] = await Promise.all([
+      seal('Oui.'),
+      seal('Je cherche un endroit où dormir cette semaine, avec mes deux enfants.'),
+    ]);
+    expect(short.ciphertext.length).toBe(longer.ciphertext.length);
+    expect(
+      (await openValues(await importPrivateKey(team.id, team.privateKey), { id: 'x', formKey: 'demande-aide', ...longer }))
+        .message,
+    ).toMatch(/^Je cherche/);
+  });
+
   it('two sealings of the same values differ (fresh encapsulated key each time)', async () => {
     const team = await generateTeamKey('accueil', NOW);
     const a = await sealValues({ id: team.id, publicKey: team.publicKey }, 'demande-aide', 'x', values);
