@@ -102,6 +102,18 @@ describe('export', () => {
     ]);
   });
 
+  it('CSV of a clear form: one line each, choices joined, formulas neutralised, no key needed', async () => {
+    await submit('agir', { ...validSubmissions.agir, message: '=1+1' });
+    await submit('e2c');
+    const { code, out } = await run('export', '--form', 'agir', '--format', 'csv');
+    expect(code).toBe(0);
+    const lines = out.trim().split('\r\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('"accueil, repas"');
+    expect(lines[1]).toContain(`"'=1+1"`);
+    expect(audit()).toEqual([expect.objectContaining({ action: 'export', form: 'agir', format: 'csv' })]);
+  });
+
   it('JSON of every form, clear and sealed', async () => {
     await submit('demande-aide');
     await submit('agir');
