@@ -32,16 +32,20 @@ export function prochainesSessions<F extends { data: Pick<Formation, 'sessions'>
     .slice(0, limit);
 }
 
+/** Date of a training's next session from today on, or undefined when all are past. */
+export function prochaineDate(formation: { data: Pick<Formation, 'sessions'> }, today: string): string | undefined {
+  return formation.data.sessions
+    .map((s) => s.date)
+    .filter((d) => d >= today)
+    .sort()[0];
+}
+
 /** A training is archived when all its sessions are past. Upcoming trainings are sorted by their next session. */
 export function trierFormations<F extends { data: Pick<Formation, 'sessions'> }>(
   formations: F[],
   today: string,
 ): { aVenir: F[]; passees: F[] } {
-  const next = (f: F) =>
-    f.data.sessions
-      .map((s) => s.date)
-      .filter((d) => d >= today)
-      .sort()[0];
+  const next = (f: F) => prochaineDate(f, today);
   const last = (f: F) =>
     f.data.sessions
       .map((s) => s.date)
