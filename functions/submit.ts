@@ -31,13 +31,6 @@ function wantsConfirmation(values: Record<string, string | string[]>): string | 
 }
 
 // One context object per content and day, so fields and rules built for it are reused (see fieldsOf).
-// Formatting a date in Europe/Paris costs more than the rest of a submission: once a minute is enough.
-let todayCache = { minute: -1, today: '' };
-function today(now: Date): string {
-  const minute = Math.floor(now.getTime() / 60_000);
-  if (todayCache.minute !== minute) todayCache = { minute, today: todayInRennes(now, {}) };
-  return todayCache.today;
-}
 
 const contexts = new WeakMap<ContentContext, FormContext>();
 function contextFor(content: ContentContext, today: string): FormContext {
@@ -99,7 +92,7 @@ export async function handleSubmission(c: Context, deps: AppDeps, limiter: RateL
   const parsed = await parseBody(kind, contentType!, new Uint8Array(await c.req.arrayBuffer()));
   if (!parsed.ok) return answerRefusal(c, json, parsed.refusal, pages, back);
   const fields = parsed.fields;
-  const ctx = contextFor(config.content, today(deps.clock.now()));
+  const ctx = contextFor(config.content, todayInRennes(deps.clock.now(), {}));
   const targetRaw = form.targetField ? fields.get(form.targetField) : undefined;
   const target = typeof targetRaw === 'string' ? targetRaw : undefined;
 
