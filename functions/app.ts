@@ -70,12 +70,14 @@ export function createApp(deps: AppDeps) {
     });
   }
 
+  // Only our own faults get here (a client's input never does: see no-5xx.property.test.ts). A 500, not a
+  // 503: retrying would meet the same fault, so the person is told another way to reach us.
   app.onError((error, c) => {
     deps.log?.({ method: c.req.method, route: c.req.routePath, status: 500, ms: 0, note: error.name });
     const r = refusal(
-      503,
-      'Service indisponible',
-      'Une erreur de notre côté a empêché l’envoi. Réessayez dans quelques minutes.',
+      500,
+      'Erreur de notre côté',
+      'Une erreur de notre côté a empêché l’envoi ; ce n’est pas de votre fait. Si elle se reproduit, joignez l’équipe par téléphone ou à l’accueil.',
     );
     return answerRefusal(c, wantsJson(c.req.raw.headers), r, deps.pages);
   });
