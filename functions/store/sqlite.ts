@@ -3,16 +3,19 @@
  * before we answer. Submissions arriving together are committed together (group commit): each one
  * still waits for the commit that holds it, and a failed commit fails every one it held.
  */
-import { DatabaseSync } from 'node:sqlite';
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS } from './sqlite-migrations.ts';
+import { SQL } from './sqlite-sql.ts';
 import {
   StoreUnavailableError,
-  type NewNotification,
   type DueNotification,
+  type EraseResult,
+  type NewNotification,
   type NewSubmission,
   type SaveResult,
+  type ServiceCounters,
   type SubmissionStore,
 } from './types.ts';
 
@@ -58,24 +61,38 @@ function migrate(db: DatabaseSync) {
   }
 }
 
+/**
+ * Deletes rows in one transaction, then copies the WAL back and empties it so that no old frame remains.
+ * A reader holding a snapshot stops the WAL from being emptied: then `clean` is false, never a silent success.
+ */
+export function eraseIn(db: DatabaseSync, ids: string[]): EraseResult {
+  const del = db.prepare(SQL.deleteSubmission);
+  let erased = 0;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for (const id of ids) erased += Number(del.run(id).changes);
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+  const { busy, log } = db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number; log: number };
+  return { erased, clean: busy === 0 && log <= 0 };
+}
+
 export class SqliteStore implements SubmissionStore {
   readonly db: DatabaseSync;
   private queue: Pending[] = [];
   private scheduled = false;
-  private readonly insertSubmission;
-  private readonly findByKey;
-  private readonly insertOutbox;
+  private readonly statements: Record<'insertSubmission' | 'idByIdempotencyKey' | 'insertOutbox', StatementSync>;
 
   constructor(file: string, options: SqliteStoreOptions = {}) {
     this.db = openDatabase(file, options);
-    this.insertSubmission = this.db.prepare(
-      `INSERT INTO submissions (id, form_key, received_at, delete_after, idempotency_key, data_json, sealed, key_id, encapsulated_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    );
-    this.findByKey = this.db.prepare('SELECT id FROM submissions WHERE form_key = ? AND idempotency_key = ?');
-    this.insertOutbox = this.db.prepare(
-      'INSERT INTO outbox (submission_id, kind, recipients_json, subject, reply_to, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)',
-    );
+    this.statements = {
+      insertSubmission: this.db.prepare(SQL.insertSubmission),
+      idByIdempotencyKey: this.db.prepare(SQL.idByIdempotencyKey),
+      insertOutbox: this.db.prepare(SQL.insertOutbox),
+    };
   }
 
   save(submission: NewSubmission, notification: NewNotification): Promise<SaveResult> {
@@ -110,7 +127,7 @@ export class SqliteStore implements SubmissionStore {
   private saveOne(s: NewSubmission, n: NewNotification): SaveResult {
     const clear = s.content.kind === 'clear' ? s.content : undefined;
     const sealed = s.content.kind === 'sealed' ? s.content : undefined;
-    const { changes } = this.insertSubmission.run(
+    const { changes } = this.statements.insertSubmission.run(
       s.id,
       s.formKey,
       s.receivedAt,
@@ -123,26 +140,18 @@ export class SqliteStore implements SubmissionStore {
     );
     if (changes === 0 && s.idempotencyKey) {
       // A retry: the first submission with this key stands, and its notification is already queued.
-      const first = this.findByKey.get(s.formKey, s.idempotencyKey) as { id: string } | undefined;
+      const first = this.statements.idByIdempotencyKey.get(s.formKey, s.idempotencyKey) as { id: string } | undefined;
       if (first) return { id: first.id, duplicate: true };
     }
     if (changes === 0) throw new Error('identifiant de soumission déjà utilisé');
-    this.insertOutbox.run(s.id, 'equipe', JSON.stringify(n.recipients), n.subject ?? null, n.replyTo ?? null, s.receivedAt);
-    if (n.confirmationTo)
-      this.insertOutbox.run(s.id, 'confirmation', JSON.stringify([n.confirmationTo]), null, null, s.receivedAt);
+    const outbox = this.statements.insertOutbox;
+    outbox.run(s.id, 'equipe', JSON.stringify(n.recipients), n.subject ?? null, n.replyTo ?? null, s.receivedAt);
+    if (n.confirmationTo) outbox.run(s.id, 'confirmation', JSON.stringify([n.confirmationTo]), null, null, s.receivedAt);
     return { id: s.id, duplicate: false };
   }
 
   async dueNotifications(now: Date, limit: number): Promise<DueNotification[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT o.id AS outbox_id, o.submission_id, s.form_key, s.received_at, o.kind, o.recipients_json, o.subject,
-                o.reply_to, o.attempts, s.data_json
-           FROM outbox o JOIN submissions s ON s.id = o.submission_id
-          WHERE o.status = 'pending' AND o.next_attempt_at <= ?
-          ORDER BY o.next_attempt_at, o.id LIMIT ?`,
-      )
-      .all(now.toISOString(), limit) as {
+    const rows = this.db.prepare(SQL.dueNotifications).all(now.toISOString(), limit) as {
       outbox_id: number;
       submission_id: string;
       form_key: string;
@@ -169,27 +178,63 @@ export class SqliteStore implements SubmissionStore {
   }
 
   async notificationSent(outboxId: number, at: Date): Promise<void> {
-    this.db
-      .prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`)
-      .run(at.toISOString(), outboxId);
+    this.db.prepare(SQL.notificationSent).run(at.toISOString(), outboxId);
   }
 
   async notificationFailed(outboxId: number, nextAttemptAt: Date, error: string): Promise<void> {
-    this.db
-      .prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?')
-      .run(nextAttemptAt.toISOString(), error.slice(0, 200), outboxId);
+    this.db.prepare(SQL.notificationFailed).run(nextAttemptAt.toISOString(), error.slice(0, 200), outboxId);
   }
 
-  async purgeExpired(now: Date): Promise<number> {
-    // Outbox rows go with their submission (ON DELETE CASCADE); secure_delete zeroes the freed pages.
-    const { changes } = this.db.prepare('DELETE FROM submissions WHERE delete_after <= ?').run(now.toISOString());
-    // The WAL still holds the pages as they were written: copy back and empty it, so no old frame remains.
-    if (Number(changes) > 0) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-    return Number(changes);
+  async expiredIds(now: Date): Promise<string[]> {
+    return (this.db.prepare(SQL.expiredIds).all(now.toISOString()) as { id: string }[]).map((r) => r.id);
+  }
+
+  async erase(ids: string[]): Promise<EraseResult> {
+    return eraseIn(this.db, ids);
+  }
+
+  async addCounts(counts: Record<string, number>): Promise<void> {
+    const add = this.db.prepare(SQL.addCount);
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const [name, value] of Object.entries(counts)) if (value) add.run(name, value);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  async counters(): Promise<ServiceCounters> {
+    return countersIn(this.db);
+  }
+
+  async writable(): Promise<boolean> {
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      this.db.prepare(SQL.probeInsert).run(new Date().toISOString());
+      this.db.prepare(SQL.probeClear).run();
+      this.db.exec('COMMIT');
+      return true;
+    } catch {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      return false;
+    }
   }
 
   async close(): Promise<void> {
     while (this.queue.length) await new Promise((r) => setImmediate(r));
     if (this.db.isOpen) this.db.close();
   }
+}
+
+export function countersIn(db: DatabaseSync): ServiceCounters {
+  const counts = Object.fromEntries(
+    (db.prepare(SQL.counts).all() as { name: string; value: number }[]).map((r) => [r.name, Number(r.value)]),
+  );
+  const o = db.prepare(SQL.outboxCounts).get() as { pending: number | null; failing: number | null; sent: number | null };
+  return {
+    counts,
+    notifications: { pending: Number(o.pending ?? 0), failing: Number(o.failing ?? 0), sent: Number(o.sent ?? 0) },
+  };
 }

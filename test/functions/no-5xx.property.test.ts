@@ -34,7 +34,19 @@ afterAll(async () => {
 // Names the handler treats specially, every form's field names, and anything at all.
 const SPECIAL = ['_next', '_subject', '_replyto', '_gotcha', '_idempotency', '_cc', '_format', '_language', '__proto__'];
 const KNOWN = [...new Set(FORM_KEYS.flatMap((k) => Object.keys(validSubmissions[k])))];
-const CONTROLS = fc.constantFrom('\u0000', '\u0001', '\u0007', '\t', '\n', '\r', '\u001f', '\u007f', '\u0085', '\u2028', '\ufeff');
+const CONTROLS = fc.constantFrom(
+  '\u0000',
+  '\u0001',
+  '\u0007',
+  '\t',
+  '\n',
+  '\r',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\u2028',
+  '\ufeff',
+);
 const anyText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 80 }),
   fc.string({ unit: 'binary-ascii', maxLength: 80 }),
@@ -47,7 +59,9 @@ const entries = fc.array(fc.tuple(fieldName, fieldValue), { maxLength: 12 });
 const specials = fc.array(fc.tuple(fc.constantFrom(...SPECIAL), anyText), { maxLength: 4 });
 /** A valid submission with special fields added (or, less often, anything): reaches storage and the answer. */
 // A same-site path with anything after it: the shape that reaches the Location header.
-const nextPath = fc.tuple(fc.constantFrom('/', '/merci', '/formulaires/'), anyText).map(([p, rest]) => ['_next', p + rest] as [string, string]);
+const nextPath = fc
+  .tuple(fc.constantFrom('/', '/merci', '/formulaires/'), anyText)
+  .map(([p, rest]) => ['_next', p + rest] as [string, string]);
 const nearlyValid = fc
   .tuple(
     fc.constantFrom(...FORM_KEYS),
@@ -58,8 +72,13 @@ const nearlyValid = fc
     form: form as string,
     pairs: [...Object.entries(validSubmissions[form]), ...(next ? [next] : []), ...extra],
   }));
-const formKey = fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...FORM_KEYS) }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) });
-const accept = fc.option(fc.constantFrom('application/json', 'text/html', '*/*', 'application/json;q=0', 'text/*, application/xml', 'é'));
+const formKey = fc.oneof(
+  { weight: 4, arbitrary: fc.constantFrom(...FORM_KEYS) },
+  { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
+);
+const accept = fc.option(
+  fc.constantFrom('application/json', 'text/html', '*/*', 'application/json;q=0', 'text/*, application/xml', 'é'),
+);
 // Mostly the site's own origin, so that most cases get past the origin check.
 const originOf = (url: string) =>
   fc.oneof(
@@ -69,7 +88,9 @@ const originOf = (url: string) =>
 
 /** Percent-encodes bytes as a form does; raw bytes may be invalid UTF-8. */
 const pct = (bytes: Uint8Array) =>
-  Array.from(bytes, (b) => (/[A-Za-z0-9_.-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, '0')}`)).join('');
+  Array.from(bytes, (b) =>
+    /[A-Za-z0-9_.-]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).padStart(2, '0')}`,
+  ).join('');
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const urlencoded = (pairs: [string, unknown][]) =>
   pairs.flatMap(([k, v]) => [v].flat().map((x) => `${pct(utf8(k))}=${pct(utf8(String(x)))}`)).join('&');
@@ -78,7 +99,9 @@ function multipart(pairs: [string, unknown][], boundary: string, file: boolean) 
   const parts = pairs.flatMap(([k, v]) =>
     [v]
       .flat()
-      .map((x) => `--${boundary}\r\nContent-Disposition: form-data; name="${k.replace(/["\r\n]/g, '_')}"\r\n\r\n${String(x)}\r\n`),
+      .map(
+        (x) => `--${boundary}\r\nContent-Disposition: form-data; name="${k.replace(/["\r\n]/g, '_')}"\r\n\r\n${String(x)}\r\n`,
+      ),
   );
   if (file) parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="f"; filename="a.txt"\r\n\r\nx\r\n`);
   return utf8(`${parts.join('')}--${boundary}--\r\n`);
@@ -127,7 +150,9 @@ describe('no client input produces a 5xx', () => {
     const body = fc.oneof(
       { weight: 6, arbitrary: nearlyValid.map((n) => ({ form: n.form, body: urlencoded(n.pairs) })) },
       fc.tuple(formKey, entries).map(([form, pairs]) => ({ form, body: urlencoded(pairs) })),
-      fc.tuple(formKey, fc.uint8Array({ maxLength: 300 })).map(([form, bytes]) => ({ form, body: `nom=${pct(bytes)}&_next=${pct(bytes)}` })),
+      fc
+        .tuple(formKey, fc.uint8Array({ maxLength: 300 }))
+        .map(([form, bytes]) => ({ form, body: `nom=${pct(bytes)}&_next=${pct(bytes)}` })),
       fc.tuple(formKey, fc.string({ unit: 'binary', maxLength: 300 })).map(([form, raw]) => ({ form, body: raw })),
     );
     await check(
@@ -148,20 +173,35 @@ describe('no client input produces a 5xx', () => {
     );
     const type = fc.constantFrom('application/json', 'application/json; charset=utf-8', 'APPLICATION/JSON;charset="UTF8"');
     await check(
-      fc.tuple(body, type, accept, originOf(server.url)).map(([b, contentType, a, origin]) => ({ ...b, contentType, accept: a, origin })),
+      fc
+        .tuple(body, type, accept, originOf(server.url))
+        .map(([b, contentType, a, origin]) => ({ ...b, contentType, accept: a, origin })),
     );
   }, 120_000);
 
   it('multipart, well formed or not, with or without a file', async () => {
     const body = fc
-      .tuple(fc.oneof(nearlyValid, fc.tuple(formKey, entries).map(([form, pairs]) => ({ form, pairs }))), fc.boolean(), fc.boolean())
+      .tuple(
+        fc.oneof(
+          nearlyValid,
+          fc.tuple(formKey, entries).map(([form, pairs]) => ({ form, pairs })),
+        ),
+        fc.boolean(),
+        fc.boolean(),
+      )
       .map(([n, file, broken]) => {
         const bytes = multipart(n.pairs, 'limite42', file);
         return { form: n.form, body: broken ? bytes.slice(0, Math.floor(bytes.length / 2)) : bytes };
       });
-    const type = fc.constantFrom('multipart/form-data; boundary=limite42', 'multipart/form-data', 'multipart/form-data; boundary=autre');
+    const type = fc.constantFrom(
+      'multipart/form-data; boundary=limite42',
+      'multipart/form-data',
+      'multipart/form-data; boundary=autre',
+    );
     await check(
-      fc.tuple(body, type, accept, originOf(server.url)).map(([b, contentType, a, origin]) => ({ ...b, contentType, accept: a, origin })),
+      fc
+        .tuple(body, type, accept, originOf(server.url))
+        .map(([b, contentType, a, origin]) => ({ ...b, contentType, accept: a, origin })),
     );
   }, 120_000);
 

@@ -1,0 +1,54 @@
+/**
+ * Limits that keep slow and abusive clients from holding the server: headers and whole-request
+ * timeouts (one byte a second never completes a request), an idle timeout (a client that never reads
+ * its answer is dropped), keep-alive limits, and caps on connections per client and in all.
+ */
+import type { Server } from 'node:http';
+import { normalize } from './client-address.ts';
+
+export type ConnectionLimits = {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** A connection with nothing read or written for this long is closed. */
+  idleTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxRequestsPerSocket: number;
+  maxConnections: number;
+  /** Open connections from one address; a trusted proxy is not capped (it carries everyone). */
+  maxConnectionsPerClient: number;
+};
+
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 20_000,
+  idleTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxRequestsPerSocket: 1_000,
+  maxConnections: 2_000,
+  maxConnectionsPerClient: 64,
+};
+
+export function limitConnections(server: Server, limits: ConnectionLimits, trusted: ReadonlySet<string>) {
+  server.headersTimeout = limits.headersTimeoutMs;
+  server.requestTimeout = limits.requestTimeoutMs;
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.maxRequestsPerSocket = limits.maxRequestsPerSocket;
+  server.maxConnections = limits.maxConnections;
+  server.timeout = limits.idleTimeoutMs;
+  const open = new Map<string, number>();
+  server.on('connection', (socket) => {
+    const address = normalize(socket.remoteAddress) ?? '';
+    if (trusted.has(address)) return;
+    const n = (open.get(address) ?? 0) + 1;
+    if (n > limits.maxConnectionsPerClient) {
+      socket.destroy();
+      return;
+    }
+    open.set(address, n);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
+}
