@@ -3,7 +3,7 @@
  * timeouts (one byte a second never completes a request), an idle timeout (a client that never reads
  * its answer is dropped), keep-alive limits, and caps on connections per client and in all.
  */
-import type { Server } from 'node:http';
+import type { Server, ServerOptions } from 'node:http';
 import { normalize } from './client-address.ts';
 
 export type ConnectionLimits = {
@@ -23,15 +23,21 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   requestTimeoutMs: 20_000,
   idleTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
-  maxRequestsPerSocket: 1_000,
+  maxRequestsPerSocket: 100,
   maxConnections: 2_000,
   maxConnectionsPerClient: 64,
 };
 
+/** Options for http.createServer: the timeouts, and how often Node checks them (default 30 s, too coarse). */
+export const serverOptions = (limits: ConnectionLimits): ServerOptions => ({
+  headersTimeout: limits.headersTimeoutMs,
+  requestTimeout: limits.requestTimeoutMs,
+  keepAliveTimeout: limits.keepAliveTimeoutMs,
+  connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs / 2),
+});
+
+/** What can only be set once the server exists: caps, and the idle timeout of each connection. */
 export function limitConnections(server: Server, limits: ConnectionLimits, trusted: ReadonlySet<string>) {
-  server.headersTimeout = limits.headersTimeoutMs;
-  server.requestTimeout = limits.requestTimeoutMs;
-  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.maxRequestsPerSocket = limits.maxRequestsPerSocket;
   server.maxConnections = limits.maxConnections;
   server.timeout = limits.idleTimeoutMs;

@@ -26,7 +26,7 @@ import { builtPages } from './built-pages.ts';
 import { clientAddress, normalize } from './client-address.ts';
 import { compression } from './compress.ts';
 import { clockFrom, defaultAuditLog, type Clock } from './config.ts';
-import { limitConnections, DEFAULT_CONNECTION_LIMITS, type ConnectionLimits } from './connection-limits.ts';
+import { limitConnections, DEFAULT_CONNECTION_LIMITS, serverOptions, type ConnectionLimits } from './connection-limits.ts';
 import { startJobs } from './jobs.ts';
 import { securityHeaders } from './security-headers.ts';
 
@@ -63,7 +63,12 @@ export type ServerOptions = {
   /** Operator messages (delivery problems); console by default. */
   notice?: (line: string) => void;
 };
-export type RunningServer = { url: string; close: () => Promise<void> };
+export type RunningServer = {
+  url: string;
+  close: () => Promise<void>;
+  /** Connections the server holds open now (tests of abusive clients). */
+  openConnections: () => Promise<number>;
+};
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -134,11 +139,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // The server's own address is learnt once it listens; the origin list is read at each request.
   const origins = [...(options.origins ?? [])];
   const app = await createNodeApp({ ...options, origins, store, clock, counters, trusted });
+  const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
   const server = await new Promise<ServerType>((resolve) => {
-    const s: ServerType = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () => resolve(s));
+    const s: ServerType = serve(
+      { fetch: app.fetch, port: options.port ?? 0, hostname: host, serverOptions: serverOptions(limits) },
+      () => resolve(s),
+    );
   });
   const http = server as Server;
-  limitConnections(http, { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits }, trusted);
+  limitConnections(http, limits, trusted);
 
   const notice = options.notice ?? (() => {});
   const jobs = startJobs({
@@ -159,6 +168,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   origins.push(url, `http://localhost:${port}`, `http://127.0.0.1:${port}`);
   return {
     url,
+    openConnections: () => new Promise((resolve) => http.getConnections((_error, n) => resolve(n))),
     close: async () => {
       await new Promise<void>((done) => {
         http.close(() => done());
