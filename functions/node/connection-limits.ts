@@ -12,7 +12,6 @@ export type ConnectionLimits = {
   /** A connection with nothing read or written for this long is closed. */
   idleTimeoutMs: number;
   keepAliveTimeoutMs: number;
-  maxRequestsPerSocket: number;
   maxConnections: number;
   /** Open connections from one address; a trusted proxy is not capped (it carries everyone). */
   maxConnectionsPerClient: number;
@@ -23,7 +22,6 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   requestTimeoutMs: 20_000,
   idleTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
-  maxRequestsPerSocket: 100,
   maxConnections: 2_000,
   maxConnectionsPerClient: 64,
 };
@@ -38,7 +36,8 @@ export const serverOptions = (limits: ConnectionLimits): ServerOptions => ({
 
 /** What can only be set once the server exists: caps, and the idle timeout of each connection. */
 export function limitConnections(server: Server, limits: ConnectionLimits, trusted: ReadonlySet<string>) {
-  server.maxRequestsPerSocket = limits.maxRequestsPerSocket;
+  // No cap on requests per connection: past it Node answers 503 to a client that keeps sending, and
+  // a 5xx is for our own faults. The idle and keep-alive timeouts bound a connection instead.
   server.maxConnections = limits.maxConnections;
   server.timeout = limits.idleTimeoutMs;
   const open = new Map<string, number>();
