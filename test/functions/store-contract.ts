@@ -67,9 +67,12 @@ export function storeContract(name: string, factory: StoreFactory) {
 
     it('a failed commit fails every submission it held, with StoreUnavailableError, and keeps nothing of them', async () => {
       await store.save(submission('existe'), team);
+      // While one commit is under way, the next two arrive and are committed together.
+      const underWay = store.save(submission('avant'), team);
       const results = await Promise.allSettled([store.save(submission('b'), team), store.save(submission('existe'), team)]);
+      await underWay;
       for (const r of results) expect(r.status === 'rejected' && r.reason instanceof StoreUnavailableError).toBe(true);
-      expect(await dueIds()).toEqual(['existe:equipe']);
+      expect(await dueIds()).toEqual(['existe:equipe', 'avant:equipe']);
     });
 
     it('a sealed submission gives the mailer no content', async () => {

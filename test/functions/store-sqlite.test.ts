@@ -69,6 +69,7 @@ describe('SqliteStore', () => {
   it('a failed commit fails every submission of its batch and keeps nothing', async () => {
     // The second insert collides on its id: the whole group commit rolls back.
     await store.save(submission('existe'), { recipients: ['x@exemple.fr'] });
+    const underWay = store.save(submission('avant'), { recipients: ['x@exemple.fr'] });
     const batch = [
       store.save(submission('b'), { recipients: ['x@exemple.fr'] }),
       store.save(submission('existe'), { recipients: ['x@exemple.fr'] }),
@@ -76,8 +77,9 @@ describe('SqliteStore', () => {
     const results = await Promise.allSettled(batch);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect((results[0] as PromiseRejectedResult).reason).toBeInstanceOf(StoreUnavailableError);
-    expect(count('submissions')).toBe(1);
-    expect(count('outbox')).toBe(1);
+    await underWay;
+    expect(count('submissions')).toBe(2);
+    expect(count('outbox')).toBe(2);
   });
 
   it('holds a sealed submission: blob, key id and encapsulated key, no clear JSON', async () => {

@@ -12,10 +12,11 @@ import { startServer, type RunningServer } from '../../functions/node.ts';
 import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
 
 let server: RunningServer | undefined;
-let dir: string;
+let dir: string | undefined;
 afterEach(async () => {
   await server?.close();
-  rmSync(dir, { recursive: true, force: true });
+  server = undefined;
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 async function serve(trustedProxies: string[]) {
