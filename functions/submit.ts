@@ -114,7 +114,7 @@ async function readBody(s: Known): Promise<Read | Response> {
 }
 
 async function withinRateLimit(s: Read, limiter: RateLimiter): Promise<Response | undefined> {
-  const client = await hashClient(s.deps.config.clientHashSalt, s.deps.clientAddress(s.c) ?? 'inconnu');
+  const client = await (s.deps.hashClient ?? hashClient)(s.deps.config.clientHashSalt, s.deps.clientAddress(s.c) ?? 'inconnu');
   const rate = limiter.hit(`${s.formKey}:${client}`, s.deps.clock.now().getTime());
   if (rate.allowed) return;
   const message = MESSAGES.tooOften(Math.ceil(rate.retryAfterSeconds / 60));

@@ -7,7 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
@@ -93,6 +93,7 @@ async function createNodeApp(
     clientAddress: (c) => clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), options.trusted),
     log: options.log,
     counters: options.counters,
+    hashClient: (salt, address) => createHmac('sha256', salt).update(address).digest('hex').slice(0, 32),
   });
 
   const app = new Hono();

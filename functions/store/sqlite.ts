@@ -97,14 +97,12 @@ export class SqliteStore implements SubmissionStore {
     if (this.inFlight || this.queue.length === 0) return;
     this.inFlight = this.queue;
     this.queue = [];
-    this.writer.ref();
     this.writer.postMessage({ batch: this.inFlight.map(({ submission, notification }) => ({ submission, notification })) });
   }
 
   private committed(outcome: BatchOutcome) {
     const batch = this.inFlight ?? [];
     this.inFlight = undefined;
-    this.writer.unref();
     if (outcome.ok) batch.forEach((p, i) => p.resolve(outcome.results[i]!));
     else {
       const failure = new StoreUnavailableError(`enregistrement impossible : ${outcome.message}`);
