@@ -15,10 +15,11 @@ export const SQL = {
      ORDER BY o.next_attempt_at, o.id LIMIT ?`,
   notificationSent: `UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`,
   notificationFailed: 'UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?',
-  // Past retention, and every notification sent: a request nobody was told of is never purged.
+  // Past retention, and the team told: a request nobody was told of is never purged. A confirmation to
+  // the person that cannot be delivered (a mistyped address) does not keep the data past its date.
   expiredIds: `SELECT s.id FROM submissions s
      WHERE s.delete_after <= ?
-       AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.submission_id = s.id AND o.status <> 'sent')
+       AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.submission_id = s.id AND o.kind = 'equipe' AND o.status <> 'sent')
      ORDER BY s.delete_after, s.id`,
   // Outbox rows go with their submission (ON DELETE CASCADE).
   deleteSubmission: 'DELETE FROM submissions WHERE id = ?',

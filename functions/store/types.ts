@@ -80,8 +80,9 @@ export interface SubmissionStore {
   /** Records a failed attempt and when to try again; `error` is an SMTP code or error name, never content. */
   notificationFailed(outboxId: number, nextAttemptAt: Date, error: string): Promise<void>;
   /**
-   * Ids of submissions whose retention has ended, oldest first. A submission with a notification not
-   * yet sent is kept past its date: no request expires before anyone was told of it.
+   * Ids of submissions whose retention has ended, oldest first. A submission whose team notification is
+   * not yet sent is kept past its date: no request expires before anyone was told of it. (A confirmation
+   * to the person still pending does not hold it: a mistyped address must not keep data forever.)
    */
   expiredIds(now: Date): Promise<string[]>;
   /** Deletes these submissions with their outbox rows, and makes their bytes leave the files. */

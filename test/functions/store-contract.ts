@@ -111,6 +111,14 @@ export function storeContract(name: string, factory: StoreFactory) {
       expect(await store.expiredIds(at(31))).toEqual(['court', 'long']);
     });
 
+    it('a confirmation to the person that never goes does not keep the submission past its date', async () => {
+      await store.save(submission('a', { deleteAfter: at(10).toISOString() }), { ...team, confirmationTo: 'faute@exemple.fr' });
+      const [equipe, confirmation] = await store.dueNotifications(T0, 10);
+      await store.notificationSent(equipe!.outboxId, T0);
+      await store.notificationFailed(confirmation!.outboxId, at(100), 'SMTP 550');
+      expect(await store.expiredIds(at(11))).toEqual(['a']);
+    });
+
     it('erase removes the submissions and their outbox rows, and says it finished', async () => {
       await store.save(submission('a'), { ...team, confirmationTo: 'p@exemple.fr' });
       await store.save(submission('b'), team);
