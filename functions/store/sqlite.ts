@@ -188,6 +188,7 @@ export class SqliteStore implements SubmissionStore {
     while (this.queue.length || this.inFlight) await new Promise((r) => setTimeout(r, 1));
     this.closing = true;
     const exited = new Promise((r) => this.writer.once('exit', r));
+    this.writer.ref(); // the process waits for the writer to close its connection
     this.writer.postMessage('close');
     await exited;
     if (this.db.isOpen) this.db.close();
