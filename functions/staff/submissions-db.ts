@@ -41,8 +41,6 @@ const toRow = (r: Raw): StoredRow => ({
       : null,
 });
 
-const COLUMNS = SQL.staffColumns;
-
 export class SubmissionsDb {
   private readonly db: DatabaseSync;
 
@@ -53,13 +51,12 @@ export class SubmissionsDb {
   }
 
   list(formKey?: string): StoredRow[] {
-    const sql = `SELECT ${COLUMNS} FROM submissions ${formKey ? 'WHERE form_key = ?' : ''} ORDER BY received_at, rowid`;
-    const rows = (formKey ? this.db.prepare(sql).all(formKey) : this.db.prepare(sql).all()) as Raw[];
+    const rows = (formKey ? this.db.prepare(SQL.staffListForm).all(formKey) : this.db.prepare(SQL.staffList).all()) as Raw[];
     return rows.map(toRow);
   }
 
   get(id: string): StoredRow | undefined {
-    const raw = this.db.prepare(`SELECT ${COLUMNS} FROM submissions WHERE id = ?`).get(id) as Raw | undefined;
+    const raw = this.db.prepare(SQL.staffGet).get(id) as Raw | undefined;
     return raw && toRow(raw);
   }
 

@@ -2,6 +2,8 @@
  * Every SQL statement of the SQLite store and the staff command, in one place. Plain SQL that ports
  * to D1 (the same dialect) and PostgreSQL ($n placeholders aside): no SQLite-only functions.
  */
+const STAFF_COLUMNS = 'id, form_key, received_at, delete_after, key_id, data_json, sealed, encapsulated_key';
+
 export const SQL = {
   insertSubmission: `INSERT INTO submissions (id, form_key, received_at, delete_after, idempotency_key, data_json, sealed, key_id, encapsulated_key)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
@@ -33,5 +35,8 @@ export const SQL = {
      FROM outbox`,
   probeInsert: 'INSERT INTO health_probe (at) VALUES (?)',
   probeClear: 'DELETE FROM health_probe',
-  staffColumns: 'id, form_key, received_at, delete_after, key_id, data_json, sealed, encapsulated_key',
+  staffList: `SELECT ${STAFF_COLUMNS} FROM submissions ORDER BY received_at, rowid`,
+  staffListForm: `SELECT ${STAFF_COLUMNS} FROM submissions WHERE form_key = ? ORDER BY received_at, rowid`,
+  staffGet: `SELECT ${STAFF_COLUMNS} FROM submissions WHERE id = ?`,
+  checkpoint: 'PRAGMA wal_checkpoint(TRUNCATE)',
 } as const;

@@ -44,7 +44,7 @@ export function eraseIn(db: DatabaseSync, ids: string[]): EraseResult {
     if (db.isTransaction) db.exec('ROLLBACK');
     throw error;
   }
-  const { busy, log } = db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number; log: number };
+  const { busy, log } = db.prepare(SQL.checkpoint).get() as { busy: number; log: number };
   return { erased, clean: busy === 0 && log <= 0 };
 }
 
