@@ -3,7 +3,7 @@
  * timeouts (one byte a second never completes a request), an idle timeout (a client that never reads
  * its answer is dropped), keep-alive limits, and caps on connections per client and in all.
  */
-import type { Server, ServerOptions } from 'node:http';
+import type { IncomingMessage, Server, ServerOptions } from 'node:http';
 import { normalize } from './client-address.ts';
 
 export type ConnectionLimits = {
@@ -12,6 +12,11 @@ export type ConnectionLimits = {
   /** A connection with nothing read or written for this long is closed. */
   idleTimeoutMs: number;
   keepAliveTimeoutMs: number;
+  /**
+   * Requests on one connection before it is closed. A client that pipelines thousands of requests and
+   * never reads the answers makes the server work until its buffers fill; past this it is cut off.
+   */
+  maxRequestsPerConnection: number;
   maxConnections: number;
   /** Open connections from one address; a trusted proxy is not capped (it carries everyone). */
   maxConnectionsPerClient: number;
@@ -22,6 +27,7 @@ export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
   requestTimeoutMs: 20_000,
   idleTimeoutMs: 30_000,
   keepAliveTimeoutMs: 5_000,
+  maxRequestsPerConnection: 10_000,
   maxConnections: 2_000,
   maxConnectionsPerClient: 64,
 };
@@ -36,8 +42,14 @@ export const serverOptions = (limits: ConnectionLimits): ServerOptions => ({
 
 /** What can only be set once the server exists: caps, and the idle timeout of each connection. */
 export function limitConnections(server: Server, limits: ConnectionLimits, trusted: ReadonlySet<string>) {
-  // No cap on requests per connection: past it Node answers 503 to a client that keeps sending, and
-  // a 5xx is for our own faults. The idle and keep-alive timeouts bound a connection instead.
+  // Node's own maxRequestsPerSocket answers 503 to a client that keeps sending (a 5xx is for our own
+  // faults): the connection is closed instead, as a timeout would.
+  const served = new WeakMap<object, number>();
+  server.on('request', (req: IncomingMessage) => {
+    const n = (served.get(req.socket) ?? 0) + 1;
+    served.set(req.socket, n);
+    if (n > limits.maxRequestsPerConnection) req.socket.destroy();
+  });
   server.maxConnections = limits.maxConnections;
   server.timeout = limits.idleTimeoutMs;
   const open = new Map<string, number>();
