@@ -90,6 +90,15 @@ function fromOurSite(s: Known): Response | undefined {
   if (isCrossSite(s.c.req.raw.headers, s.deps.config.origins)) return refusalAnswer(s, 'autre_site', REFUSALS.crossSite);
 }
 
+// Today's date in Rennes, formatted once a minute (the day changes on a whole minute in every time zone
+// Rennes uses): formatting it was a few per cent of a request's CPU.
+let todayCache = { minute: Number.NaN, today: '' };
+function todayAt(now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (todayCache.minute !== minute) todayCache = { minute, today: todayInRennes(now, {}) };
+  return todayCache.today;
+}
+
 // One context object per content and day, so fields and rules built for it are reused (see fieldsOf).
 const contexts = new WeakMap<ContentContext, FormContext>();
 function contextFor(content: ContentContext, today: string): FormContext {
@@ -108,7 +117,7 @@ async function readBody(s: Known): Promise<Read | Response> {
   return {
     ...s,
     fields: parsed.fields,
-    ctx: contextFor(s.deps.config.content, todayInRennes(s.deps.clock.now(), {})),
+    ctx: contextFor(s.deps.config.content, todayAt(s.deps.clock.now())),
     target: typeof targetRaw === 'string' ? targetRaw : undefined,
   };
 }
