@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { routePath } from 'hono/route';
 import { forms, isFormKey } from '../src/schemas/forms/index.ts';
 import type { AppDeps, FormsEnv } from './deps.ts';
 import { BODY_LIMIT_BYTES } from './protocol/limits.ts';
@@ -72,7 +73,7 @@ export function createApp(deps: AppDeps) {
 
   app.onError((error, c) => {
     c.set('outcome', 'erreur_interne');
-    deps.log?.({ method: c.req.method, route: c.req.routePath, status: 500, outcome: 'erreur_interne', ms: 0, note: error.name });
+    deps.log?.({ method: c.req.method, route: routePath(c), status: 500, outcome: 'erreur_interne', ms: 0, note: error.name });
     return answerRefusal(c, wantsJson(c.req.raw.headers), REFUSALS.internal, deps.pages);
   });
   return app;
