@@ -5,36 +5,48 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
+import { routePath } from 'hono/route';
 import { forms, isFormKey } from '../src/schemas/forms/index.ts';
-import type { AppDeps } from './deps.ts';
+import type { AppDeps, FormsEnv } from './deps.ts';
+import { BODY_LIMIT_BYTES } from './protocol/limits.ts';
 import { wantsJson } from './protocol/negotiate.ts';
-import { refusal } from './protocol/codes.ts';
+import { REFUSALS } from './protocol/refusals.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { answerRefusal } from './respond.ts';
 import { handleSubmission } from './submit.ts';
 
-export const BODY_LIMIT_BYTES = 64 * 1024;
 export const FORM_ROUTES = ['/f/:formKey', '/p/:project/f/:formKey'] as const;
+/** For a load balancer: 200 when the store takes a write now, 503 otherwise. No content, no counts. */
+export const HEALTH_ROUTE = '/_sante';
 const ALLOWED_HEADERS = ['Content-Type', 'Accept', 'Formspree-Client', 'Formspree-Session-Data', 'X-Requested-With'];
 
 export type { AppDeps } from './deps.ts';
 
 export function createApp(deps: AppDeps) {
-  const app = new Hono();
+  const app = new Hono<FormsEnv>();
   const limiter = new RateLimiter(deps.config.rateLimit);
+
+  app.get(HEALTH_ROUTE, async (c) => {
+    c.header('Cache-Control', 'no-store');
+    const ok = await deps.store.writable().catch(() => false);
+    return c.json({ ok, stockage: ok ? 'inscriptible' : 'indisponible' }, ok ? 200 : 503);
+  });
 
   for (const route of FORM_ROUTES) {
     app.use(route, async (c, next) => {
-      const started = Date.now();
+      const started = performance.now();
       await next();
       // Form answers are personal: never kept by a browser or a proxy.
       c.header('Cache-Control', 'no-store');
+      const outcome = c.get('outcome') ?? (c.res.status === 413 ? 'trop_gros' : c.res.status === 405 ? 'methode' : undefined);
+      if (outcome && c.req.method === 'POST') deps.counters?.add(outcome);
       deps.log?.({
         method: c.req.method,
         route: '/f/:formKey',
         form: safeKey(c.req.param('formKey')),
         status: c.res.status,
-        ms: Date.now() - started,
+        outcome,
+        ms: Math.round(performance.now() - started),
       });
     });
     app.use(route, cors({ origin: deps.config.origins, allowMethods: ['POST'], allowHeaders: ALLOWED_HEADERS, maxAge: 600 }));
@@ -44,40 +56,25 @@ export function createApp(deps: AppDeps) {
         maxSize: BODY_LIMIT_BYTES,
         onError: (c) => {
           const key = c.req.param('formKey') ?? '';
-          const r = refusal(
-            413,
-            'Envoi trop volumineux',
-            'Votre envoi est trop long (64 Kio au plus). Raccourcissez vos textes et renvoyez le formulaire.',
-            'FILES_TOO_BIG',
-          );
           const back =
             isFormKey(key) && !forms[key].targetField
               ? { href: forms[key].pagePath(undefined), label: 'Revenir au formulaire' }
               : undefined;
-          return answerRefusal(c, wantsJson(c.req.raw.headers), r, deps.pages, back);
+          return answerRefusal(c, wantsJson(c.req.raw.headers), REFUSALS.tooBig, deps.pages, back);
         },
       }),
       (c) => handleSubmission(c, deps, limiter),
     );
     app.all(route, (c) => {
       c.header('Allow', 'POST');
-      const r = refusal(
-        405,
-        'Méthode non acceptée',
-        'Cette adresse reçoit les formulaires envoyés (POST) seulement. Pour remplir un formulaire, ouvrez sa page sur le site.',
-      );
-      return answerRefusal(c, wantsJson(c.req.raw.headers), r, deps.pages);
+      return answerRefusal(c, wantsJson(c.req.raw.headers), REFUSALS.method, deps.pages);
     });
   }
 
   app.onError((error, c) => {
-    deps.log?.({ method: c.req.method, route: c.req.routePath, status: 500, ms: 0, note: error.name });
-    const r = refusal(
-      503,
-      'Service indisponible',
-      'Une erreur de notre côté a empêché l’envoi. Réessayez dans quelques minutes.',
-    );
-    return answerRefusal(c, wantsJson(c.req.raw.headers), r, deps.pages);
+    c.set('outcome', 'erreur_interne');
+    deps.log?.({ method: c.req.method, route: routePath(c), status: 500, outcome: 'erreur_interne', ms: 0, note: error.name });
+    return answerRefusal(c, wantsJson(c.req.raw.headers), REFUSALS.internal, deps.pages);
   });
   return app;
 }

@@ -6,6 +6,7 @@ import type { FormSettings } from '../src/schemas/forms/settings.ts';
 import type { PageSource } from './pages.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 import type { SubmissionStore } from './store/types.ts';
+import type { Counters } from './counters.ts';
 
 export type AppConfig = {
   /** Origins allowed to post (the site's own), e.g. https://fabrique-solidarites.rennes.fr. Never "*". */
@@ -19,7 +20,37 @@ export type AppConfig = {
 };
 
 /** One line per request; never field values, raw addresses or query strings. */
-export type LogEntry = { method: string; route: string; form?: string; status: number; ms: number; note?: string };
+export type LogEntry = {
+  method: string;
+  route: string;
+  form?: string;
+  status: number;
+  /** accepte, spam, or why it was refused (see Outcome). */
+  outcome?: Outcome;
+  ms: number;
+  note?: string;
+};
+
+/** What became of a request, for the log line and the counters: a word, never content. */
+export type Outcome =
+  | 'accepte'
+  | 'doublon'
+  | 'spam'
+  | 'formulaire_inconnu'
+  | 'autre_site'
+  | 'format'
+  | 'illisible'
+  | 'trop_gros'
+  | 'trop_frequent'
+  | 'ferme'
+  | 'vide'
+  | 'invalide'
+  | 'stockage_indisponible'
+  | 'methode'
+  | 'erreur_interne';
+
+/** Hono's variables for the form routes: the step that answered says what became of the request. */
+export type FormsEnv = { Variables: { outcome: Outcome } };
 
 export type AppDeps = {
   store: SubmissionStore;
@@ -29,5 +60,13 @@ export type AppDeps = {
   /** The client's network address, hashed before any use. */
   clientAddress: (c: Context) => string | undefined;
   log?: (entry: LogEntry) => void;
+  /**
+   * Keyed hash of a client address (salt + address), the only form in which an address is used. Node
+   * passes a synchronous HMAC (WebCrypto's async digest cost a sixth of the request time under load);
+   * by default WebCrypto, which every runtime has.
+   */
+  hashClient?: (salt: string, address: string) => string | Promise<string>;
+  /** Accepted and refused counts, written to the store by a background job (Node: node/jobs.ts). */
+  counters?: Counters;
   newId?: () => string;
 };

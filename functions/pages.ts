@@ -63,6 +63,3 @@ export function messagePage(
     `<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title></head><body><main id="contenu">${html}</main></body></html>`
   );
 }
-
-export const paragraphs = (title: string, lines: string[]) =>
-  `<h1>${escapeHtml(title)}</h1>${lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('')}`;

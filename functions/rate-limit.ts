@@ -39,3 +39,6 @@ async function digestHex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
   return Array.from(new Uint8Array(digest).slice(0, 16), (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/** Default: 30 submissions of one form per client per 10 minutes; a shelter's shared connection stays well under. */
+export const DEFAULT_RATE_LIMIT: RateLimitOptions = { max: 30, windowMs: 10 * 60_000 };

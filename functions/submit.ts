@@ -1,37 +1,105 @@
 /**
- * POST /f/:formKey — the path of one submission: negotiate, check origin and rate, read the body,
- * special fields, open or closed, validate, store (submission + outbox in one commit), answer.
+ * POST /f/:formKey — the path of one submission, as a pipeline of named steps. Each step either answers
+ * (a refusal, or the honeypot's fake success) or hands what it learnt to the next:
+ *   known form → same site → body → rate limit → special fields → open → valid → sealed → stored → answer.
+ * The step that answers records the outcome (counters, log line); nothing a client sends reaches a 5xx.
  */
 import type { Context } from 'hono';
-import { forms, isFormKey } from '../src/schemas/forms/index.ts';
+import { forms, isFormKey, type FormKey } from '../src/schemas/forms/index.ts';
 import type { ContentContext, FormContext } from '../src/schemas/forms/context.ts';
-import { fieldsOf } from '../src/schemas/forms/form.ts';
+import { fieldsOf, type FormDefinition } from '../src/schemas/forms/form.ts';
 import { todayInRennes } from '../src/lib/dates.ts';
 import { validateSubmission, type FieldError } from '../src/schemas/forms/validate.ts';
+import { CONFIRMATION_FIELD } from '../src/schemas/forms/shared-fields.ts';
+import { currentKey, type FormSettings } from '../src/schemas/forms/settings.ts';
+import type { ShownError } from '../src/lib/forms/render-form.ts';
 import { formErrorPage, typedValues } from './pages.ts';
-import { bodyKind, parseBody } from './protocol/body.ts';
-import { refusal } from './protocol/codes.ts';
+import { bodyKind, parseBody, type RawFields } from './protocol/body.ts';
+import { refusal, type Refusal } from './protocol/codes.ts';
+import { DAY_MS, MAX_NAME_SHOWN, STORE_RETRY_AFTER_S } from './protocol/limits.ts';
 import { wantsJson } from './protocol/negotiate.ts';
 import { isCrossSite } from './protocol/origin.ts';
-import { isSpecialField, readSpecialFields } from './protocol/special-fields.ts';
+import { MESSAGES, REFUSALS } from './protocol/refusals.ts';
+import { isSpecialField, readSpecialFields, type Special } from './protocol/special-fields.ts';
 import { answerRefusal, answerSuccess, answerValidationJson } from './respond.ts';
 import { hashClient, type RateLimiter } from './rate-limit.ts';
-import type { AppDeps } from './deps.ts';
+import type { AppDeps, FormsEnv, Outcome } from './deps.ts';
 import { StoreUnavailableError, type SubmissionContent } from './store/types.ts';
 import { sealValues } from './seal/seal.ts';
-import { CONFIRMATION_FIELD } from '../src/schemas/forms/shared-fields.ts';
-import { currentKey } from '../src/schemas/forms/settings.ts';
 
-const DAY_MS = 86_400_000;
+type Ctx = Context<FormsEnv>;
+type Back = { href: string; label: string };
+/** What the steps have learnt so far about this submission. */
+type Known = {
+  c: Ctx;
+  deps: AppDeps;
+  json: boolean;
+  formKey: FormKey;
+  form: FormDefinition;
+  settings: FormSettings;
+  back?: Back;
+};
+type Read = Known & { fields: RawFields; ctx: FormContext; target?: string };
 
-/** The person's address when they ticked the confirmation box (only forms that have one; never sealed ones, see caller). */
-function wantsConfirmation(values: Record<string, string | string[]>): string | undefined {
-  const ticked = [values[CONFIRMATION_FIELD] ?? []].flat().includes('oui');
-  return ticked && typeof values.email === 'string' ? values.email : undefined;
+export async function handleSubmission(c: Ctx, deps: AppDeps, limiter: RateLimiter): Promise<Response> {
+  const known = knownForm(c, deps);
+  if (known instanceof Response) return known;
+  const sameSite = fromOurSite(known);
+  if (sameSite) return sameSite;
+  const read = await readBody(known);
+  if (read instanceof Response) return read;
+  const tooOften = await withinRateLimit(read, limiter);
+  if (tooOften) return tooOften;
+  const { special, problems } = readSpecialFields(read.fields, c.req.header('idempotency-key') ?? null);
+  const nextPath = special.next ?? read.settings.merci;
+  if (special.spam) return honeypot(read, nextPath);
+  const closed = formClosed(read);
+  if (closed) return closed;
+  const values = validValues(read, problems);
+  if (values instanceof Response) return values;
+  return storeAndAnswer(read, special, values, nextPath);
+}
+
+/** Records what became of the request (log line, counters) and returns the answer. */
+const answered = (c: Ctx, outcome: Outcome, response: Response) => (c.set('outcome', outcome), response);
+
+/** The form page the person is sent back to, with what they typed and the errors. */
+function formAgain(s: Read, errors: ShownError[], status: 422 | 429 | 503) {
+  return s.c.html(
+    formErrorPage(s.deps.pages, { form: s.form, ctx: s.ctx, target: s.target, values: typedValues(s.fields), errors }),
+    status,
+  );
+}
+
+function refusalAnswer(s: Known, outcome: Outcome, r: Refusal, back = s.back) {
+  return answered(s.c, outcome, answerRefusal(s.c, s.json, r, s.deps.pages, back));
+}
+
+function knownForm(c: Ctx, deps: AppDeps): Known | Response {
+  const json = wantsJson(c.req.raw.headers);
+  const formKey = c.req.param('formKey') ?? '';
+  if (!isFormKey(formKey)) return answered(c, 'formulaire_inconnu', answerRefusal(c, json, REFUSALS.formNotFound, deps.pages));
+  const form = forms[formKey];
+  const back = form.targetField
+    ? undefined
+    : { href: form.pagePath(undefined), label: `Revenir au formulaire « ${form.title} »` };
+  return { c, deps, json, formKey, form, settings: deps.config.settings[formKey], back };
+}
+
+function fromOurSite(s: Known): Response | undefined {
+  if (isCrossSite(s.c.req.raw.headers, s.deps.config.origins)) return refusalAnswer(s, 'autre_site', REFUSALS.crossSite);
+}
+
+// Today's date in Rennes, formatted once a minute (the day changes on a whole minute in every time zone
+// Rennes uses): formatting it was a few per cent of a request's CPU.
+let todayCache = { minute: Number.NaN, today: '' };
+function todayAt(now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (todayCache.minute !== minute) todayCache = { minute, today: todayInRennes(now, {}) };
+  return todayCache.today;
 }
 
 // One context object per content and day, so fields and rules built for it are reused (see fieldsOf).
-
 const contexts = new WeakMap<ContentContext, FormContext>();
 function contextFor(content: ContentContext, today: string): FormContext {
   let ctx = contexts.get(content);
@@ -39,161 +107,117 @@ function contextFor(content: ContentContext, today: string): FormContext {
   return ctx;
 }
 
-export async function handleSubmission(c: Context, deps: AppDeps, limiter: RateLimiter) {
-  const json = wantsJson(c.req.raw.headers);
-  const formKey = c.req.param('formKey') ?? '';
-  const { pages, config } = deps;
-
-  if (!isFormKey(formKey)) {
-    const r = refusal(
-      404,
-      'Formulaire introuvable',
-      'Ce formulaire n’existe pas ou plus. Revenez à la page précédente, ou à l’accueil du site.',
-      'FORM_NOT_FOUND',
-    );
-    return answerRefusal(c, json, { ...r, error: 'Form not found' }, pages);
-  }
-  const form = forms[formKey];
-  const settings = config.settings[formKey];
-  const back = form.targetField
-    ? undefined
-    : { href: form.pagePath(undefined), label: `Revenir au formulaire « ${form.title} »` };
-
-  if (isCrossSite(c.req.raw.headers, config.origins)) {
-    return answerRefusal(
-      c,
-      json,
-      refusal(
-        403,
-        'Envoi refusé',
-        'Cet envoi vient d’un autre site : il a été refusé. Remplissez le formulaire directement sur notre site.',
-        'BLOCKED',
-      ),
-      pages,
-      back,
-    );
-  }
-
-  const contentType = c.req.header('content-type');
+async function readBody(s: Known): Promise<Read | Response> {
+  const contentType = s.c.req.header('content-type');
   const kind = bodyKind(contentType);
-  if (!kind) {
-    return answerRefusal(
-      c,
-      json,
-      refusal(
-        415,
-        'Format non accepté',
-        'Format d’envoi non accepté : envoyez le formulaire depuis la page du site (encodages acceptés : formulaire HTML, multipart ou JSON en UTF-8).',
-      ),
-      pages,
-      back,
-    );
-  }
-  const parsed = await parseBody(kind, contentType!, new Uint8Array(await c.req.arrayBuffer()));
-  if (!parsed.ok) return answerRefusal(c, json, parsed.refusal, pages, back);
-  const fields = parsed.fields;
-  const ctx = contextFor(config.content, todayInRennes(deps.clock.now(), {}));
-  const targetRaw = form.targetField ? fields.get(form.targetField) : undefined;
-  const target = typeof targetRaw === 'string' ? targetRaw : undefined;
+  if (!kind) return refusalAnswer(s, 'format', REFUSALS.contentType);
+  const parsed = await parseBody(kind, contentType!, new Uint8Array(await s.c.req.arrayBuffer()));
+  if (!parsed.ok) return refusalAnswer(s, parsed.refusal.status === 422 ? 'invalide' : 'illisible', parsed.refusal);
+  const targetRaw = s.form.targetField ? parsed.fields.get(s.form.targetField) : undefined;
+  return {
+    ...s,
+    fields: parsed.fields,
+    ctx: contextFor(s.deps.config.content, todayAt(s.deps.clock.now())),
+    target: typeof targetRaw === 'string' ? targetRaw : undefined,
+  };
+}
 
-  const client = await hashClient(config.clientHashSalt, deps.clientAddress(c) ?? 'inconnu');
-  const rate = limiter.hit(`${formKey}:${client}`, deps.clock.now().getTime());
-  if (!rate.allowed) {
-    const minutes = Math.ceil(rate.retryAfterSeconds / 60);
-    const message = `Trop d’envois de ce formulaire depuis votre connexion. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`;
-    c.header('Retry-After', String(rate.retryAfterSeconds));
-    if (json) return c.json({ error: message, errors: [{ code: 'BLOCKED', message }] }, 429);
-    // The form comes back with what was typed, so waiting costs nothing.
-    return c.html(formErrorPage(pages, { form, ctx, target, values: typedValues(fields), errors: [{ message }] }), 429);
-  }
+async function withinRateLimit(s: Read, limiter: RateLimiter): Promise<Response | undefined> {
+  const client = await (s.deps.hashClient ?? hashClient)(s.deps.config.clientHashSalt, s.deps.clientAddress(s.c) ?? 'inconnu');
+  const rate = limiter.hit(`${s.formKey}:${client}`, s.deps.clock.now().getTime());
+  if (rate.allowed) return;
+  const message = MESSAGES.tooOften(Math.ceil(rate.retryAfterSeconds / 60));
+  s.c.header('Retry-After', String(rate.retryAfterSeconds));
+  if (s.json) return answered(s.c, 'trop_frequent', s.c.json({ error: message, errors: [{ code: 'BLOCKED', message }] }, 429));
+  // The form comes back with what was typed, so waiting costs nothing.
+  return answered(s.c, 'trop_frequent', formAgain(s, [{ message }], 429));
+}
 
-  const { special, problems } = readSpecialFields(fields, c.req.header('idempotency-key') ?? null);
-  const nextPath = special.next ?? settings.merci;
-  if (special.spam) {
-    // Looks like a success to a robot; nothing stored, nothing sent.
-    return answerSuccess(c, json, nextPath, deps.newId?.() ?? crypto.randomUUID());
-  }
+/** Looks like a success to a robot; nothing stored, nothing sent. */
+function honeypot(s: Read, nextPath: string) {
+  return answered(s.c, 'spam', answerSuccess(s.c, s.json, nextPath, s.deps.newId?.() ?? crypto.randomUUID()));
+}
 
-  const closed = !settings.ouvert
-    ? (settings.message_ferme ??
-      'Ce formulaire est fermé pour le moment. Revenez plus tard ou écrivez à l’équipe par la page Contact.')
-    : form.inactive?.(ctx, target, Object.fromEntries(fields));
-  if (closed) {
-    return answerRefusal(
-      c,
-      json,
-      refusal(403, 'Inscriptions fermées', closed, 'INACTIVE'),
-      pages,
-      target ? { href: form.pagePath(target), label: 'Revenir à la page' } : back,
-    );
-  }
+function formClosed(s: Read): Response | undefined {
+  const closed = !s.settings.ouvert
+    ? (s.settings.message_ferme ?? MESSAGES.closed)
+    : s.form.inactive?.(s.ctx, s.target, Object.fromEntries(s.fields));
+  if (!closed) return;
+  const back = s.target ? { href: s.form.pagePath(s.target), label: 'Revenir à la page' } : s.back;
+  return refusalAnswer(s, 'ferme', refusal(403, 'Inscriptions fermées', closed, 'INACTIVE'), back);
+}
 
-  const allowed = new Set(fieldsOf(form, ctx, target).map((f) => f.name));
+function validValues(s: Read, problems: { field: string; message: string }[]): Record<string, string | string[]> | Response {
+  const allowed = new Set(fieldsOf(s.form, s.ctx, s.target).map((f) => f.name));
   const errors: FieldError[] = problems.map((p) => ({ ...p, code: 'TYPE_TEXT' }));
   const input: Record<string, unknown> = {};
   let filled = 0;
-  for (const [name, value] of fields) {
+  for (const [name, value] of s.fields) {
     if (isSpecialField(name)) continue;
     if (!allowed.has(name)) {
-      errors.push({
-        field: name.slice(0, 60),
-        code: 'TYPE_TEXT',
-        message: `Ce formulaire n’a pas de champ « ${name.slice(0, 60)} » : rechargez la page et renvoyez le formulaire.`,
-      });
+      const shown = name.slice(0, MAX_NAME_SHOWN);
+      errors.push({ field: shown, code: 'TYPE_TEXT', message: MESSAGES.unknownField(shown) });
       continue;
     }
     input[name] = value;
-    if (name !== form.targetField && value !== '' && !(Array.isArray(value) && value.length === 0)) filled++;
+    if (name !== s.form.targetField && value !== '' && !(Array.isArray(value) && value.length === 0)) filled++;
   }
-
   if (filled === 0 && errors.length === 0) {
-    const message = 'Le formulaire est vide : remplissez au moins les champs obligatoires.';
-    if (json) return c.json({ error: message, errors: [{ code: 'EMPTY', message }] }, 422);
-    return c.html(formErrorPage(pages, { form, ctx, target, values: typedValues(fields), errors: [{ message }] }), 422);
+    const message = MESSAGES.empty;
+    if (s.json) return answered(s.c, 'vide', s.c.json({ error: message, errors: [{ code: 'EMPTY', message }] }, 422));
+    return answered(s.c, 'vide', formAgain(s, [{ message }], 422));
   }
-
-  const result = validateSubmission(form, ctx, target, input);
+  const result = validateSubmission(s.form, s.ctx, s.target, input);
   if (!result.ok) errors.push(...result.errors);
   if (errors.length || !result.ok) {
-    if (json) return answerValidationJson(c, errors);
-    return c.html(formErrorPage(pages, { form, ctx, target, values: typedValues(fields), errors }), 422);
+    return answered(s.c, 'invalide', s.json ? answerValidationJson(s.c, errors) : formAgain(s, errors, 422));
   }
+  return result.values;
+}
 
-  const now = deps.clock.now();
-  const id = deps.newId?.() ?? crypto.randomUUID();
-  const recipients = (target && settings.destinataires_par_quartier?.[target]) || settings.destinataires;
-  // Sensitive forms are sealed here, before the store sees them: no clear copy is ever written.
-  const teamKey = settings.sensible ? currentKey(settings) : undefined;
-  if (settings.sensible && !teamKey) throw new Error('formulaire sensible sans clé d’équipe');
-  const content: SubmissionContent = teamKey
-    ? await sealValues(teamKey, formKey, id, result.values)
-    : { kind: 'clear', json: JSON.stringify(result.values) };
+/** The person's address when they ticked the confirmation box (only forms that have one; never sealed ones). */
+function wantsConfirmation(values: Record<string, string | string[]>): string | undefined {
+  const ticked = [values[CONFIRMATION_FIELD] ?? []].flat().includes('oui');
+  return ticked && typeof values.email === 'string' ? values.email : undefined;
+}
+
+/** Sensitive forms are sealed here, before the store sees them: no clear copy is ever written. */
+async function sealedOrClear(s: Read, id: string, values: Record<string, string | string[]>): Promise<SubmissionContent> {
+  if (!s.settings.sensible) return { kind: 'clear', json: JSON.stringify(values) };
+  const teamKey = currentKey(s.settings);
+  if (!teamKey) throw new Error('formulaire sensible sans clé d’équipe');
+  return sealValues(teamKey, s.formKey, id, values);
+}
+
+async function storeAndAnswer(s: Read, special: Special, values: Record<string, string | string[]>, nextPath: string) {
+  const now = s.deps.clock.now();
+  const id = s.deps.newId?.() ?? crypto.randomUUID();
+  const recipients = (s.target && s.settings.destinataires_par_quartier?.[s.target]) || s.settings.destinataires;
   try {
-    const saved = await deps.store.save(
+    const saved = await s.deps.store.save(
       {
         id,
-        formKey,
+        formKey: s.formKey,
         receivedAt: now.toISOString(),
-        deleteAfter: new Date(now.getTime() + settings.conservation_jours * DAY_MS).toISOString(),
+        deleteAfter: new Date(now.getTime() + s.settings.conservation_jours * DAY_MS).toISOString(),
         idempotencyKey: special.idempotencyKey,
-        content,
+        content: await sealedOrClear(s, id, values),
       },
-      settings.sensible
+      s.settings.sensible
         ? { recipients }
         : {
             recipients,
             subject: special.subject,
-            replyTo: special.replyTo ?? (result.values.email as string | undefined),
-            confirmationTo: wantsConfirmation(result.values),
+            replyTo: special.replyTo ?? (values.email as string | undefined),
+            confirmationTo: wantsConfirmation(values),
           },
     );
-    return answerSuccess(c, json, nextPath, saved.id);
+    return answered(s.c, saved.duplicate ? 'doublon' : 'accepte', answerSuccess(s.c, s.json, nextPath, saved.id));
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
-    c.header('Retry-After', '30');
-    const message =
-      'Votre envoi n’a pas pu être enregistré, à cause d’un problème de notre côté. Rien n’a été perdu de ce que vous avez écrit : réessayez dans quelques minutes.';
-    if (json) return c.json({ error: message, errors: [{ message }] }, 503);
-    return c.html(formErrorPage(pages, { form, ctx, target, values: typedValues(fields), errors: [{ message }] }), 503);
+    s.c.header('Retry-After', String(STORE_RETRY_AFTER_S));
+    const message = MESSAGES.storeDown;
+    if (s.json) return answered(s.c, 'stockage_indisponible', s.c.json({ error: message, errors: [{ message }] }, 503));
+    return answered(s.c, 'stockage_indisponible', formAgain(s, [{ message }], 503));
   }
 }

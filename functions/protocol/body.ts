@@ -4,12 +4,12 @@
  */
 import { hasDuplicateKey } from './json-keys.ts';
 import { refusal, type Refusal } from './codes.ts';
+import { MAX_PARTS } from './limits.ts';
 
 /** Field name → value: a string, a list when a form-encoded name repeats, or any JSON value. */
 export type RawFields = Map<string, unknown>;
 export type ParsedBody = { ok: true; fields: RawFields } | { ok: false; refusal: Refusal };
 
-export const MAX_PARTS = 100;
 export type BodyKind = 'json' | 'urlencoded' | 'multipart';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });

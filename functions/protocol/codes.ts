@@ -8,7 +8,7 @@ export type ProtocolError = { field?: string; code?: FieldErrorCode | FormErrorC
 
 /** A refusal: HTTP status, the top-level `error` string older clients read, the errors, extra headers. */
 export type Refusal = {
-  status: 400 | 403 | 404 | 405 | 413 | 415 | 422 | 429 | 503;
+  status: 400 | 403 | 404 | 405 | 413 | 415 | 422 | 429 | 500 | 503;
   error: string;
   errors: ProtocolError[];
   /** Heading of the browser page. */

@@ -20,8 +20,9 @@ const HANDLED = new Set(['_gotcha', '_next', '_subject', '_replyto', '_idempoten
 
 export const isSpecialField = (name: string) => IGNORED.has(name) || HANDLED.has(name);
 
-// Same-site path only: one leading slash, no scheme, no backslash (browsers read \ as /), no controls.
-const SAME_SITE_PATH = /^\/(?![/\\])[^\\\s]{0,300}$/;
+// Same-site path only: one leading slash, no scheme, no backslash (browsers read \ as /), and printable
+// ASCII only: a control or non-ASCII character cannot go in a Location header (Node refuses it with a 500).
+const SAME_SITE_PATH = /^\/(?![/\\])[!-[\]-~]{0,300}$/;
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
 
 export type SpecialProblem = { field: string; message: string };

@@ -30,6 +30,3 @@ export function fromBase64url(text: string): Uint8Array {
   const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/'));
   return Uint8Array.from(binary, (c) => c.charCodeAt(0));
 }
-
-/** An X25519 public key is 32 bytes; anything else in settings is a copy-paste mistake. */
-export const isPublicKeyText = (text: string) => /^[A-Za-z0-9_-]{43}$/.test(text);

@@ -1,11 +1,13 @@
 /**
- * The audit log of staff reading: one JSON line per decrypt, export or delete, appended, never
+ * The audit log of staff reading and of erasures: one JSON line per opening, export, delete or purge
+ * (the server's own purges too, user "serveur"), written before the action, appended, never
  * rewritten. It says when, who (the computer account), what action, which submission ids and which
  * key ids; never a submitted value, so the log itself needs no sealing.
  */
 import { appendFileSync } from 'node:fs';
 
-export type AuditAction = 'dechiffrement' | 'export' | 'suppression' | 'purge';
+/** lecture: a clear submission shown; dechiffrement: a sealed one opened. */
+export type AuditAction = 'lecture' | 'dechiffrement' | 'export' | 'suppression' | 'purge';
 
 export type AuditEntry = {
   /** ISO 8601, UTC. */

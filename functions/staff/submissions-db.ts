@@ -1,8 +1,10 @@
-/** The staff command's reads and deletes on the submissions database (metadata, sealed blobs, clear JSON). */
+/** The staff command's reads and erasures on the submissions database (metadata, sealed blobs, clear JSON). */
 import { DatabaseSync } from 'node:sqlite';
 import { existsSync } from 'node:fs';
 import type { SealedRow } from '../seal/open.ts';
-import { openDatabase } from '../store/sqlite.ts';
+import { countersIn, eraseIn, openDatabase } from '../store/sqlite.ts';
+import { SQL } from '../store/sqlite-sql.ts';
+import type { EraseResult, ServiceCounters } from '../store/types.ts';
 
 export type StoredRow = {
   id: string;
@@ -39,8 +41,6 @@ const toRow = (r: Raw): StoredRow => ({
       : null,
 });
 
-const COLUMNS = 'id, form_key, received_at, delete_after, key_id, data_json, sealed, encapsulated_key';
-
 export class SubmissionsDb {
   private readonly db: DatabaseSync;
 
@@ -51,31 +51,22 @@ export class SubmissionsDb {
   }
 
   list(formKey?: string): StoredRow[] {
-    const sql = `SELECT ${COLUMNS} FROM submissions ${formKey ? 'WHERE form_key = ?' : ''} ORDER BY received_at, rowid`;
-    const rows = (formKey ? this.db.prepare(sql).all(formKey) : this.db.prepare(sql).all()) as Raw[];
+    const rows = (formKey ? this.db.prepare(SQL.staffListForm).all(formKey) : this.db.prepare(SQL.staffList).all()) as Raw[];
     return rows.map(toRow);
   }
 
   get(id: string): StoredRow | undefined {
-    const raw = this.db.prepare(`SELECT ${COLUMNS} FROM submissions WHERE id = ?`).get(id) as Raw | undefined;
+    const raw = this.db.prepare(SQL.staffGet).get(id) as Raw | undefined;
     return raw && toRow(raw);
   }
 
-  /** Deletes a submission and its outbox rows, then clears the WAL so the bytes leave the files too. */
-  delete(id: string): boolean {
-    const { changes } = this.db.prepare('DELETE FROM submissions WHERE id = ?').run(id);
-    this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-    return Number(changes) > 0;
+  /** Deletes submissions with their outbox rows and empties the WAL; `clean` false when a reader prevented it. */
+  erase(ids: string[]): EraseResult {
+    return eraseIn(this.db, ids);
   }
 
-  /** Deletes every submission whose retention has ended; returns their ids (for the audit log). */
-  purgeExpired(now: Date): string[] {
-    const ids = (
-      this.db.prepare('SELECT id FROM submissions WHERE delete_after <= ?').all(now.toISOString()) as { id: string }[]
-    ).map((r) => r.id);
-    this.db.prepare('DELETE FROM submissions WHERE delete_after <= ?').run(now.toISOString());
-    this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-    return ids;
+  counters(): ServiceCounters {
+    return countersIn(this.db);
   }
 
   close(): void {

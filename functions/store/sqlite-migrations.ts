@@ -36,4 +36,8 @@ export const MIGRATIONS: readonly string[] = [
   // last attempt failed (an SMTP code, never content), for the staff to see in the outbox.
   `ALTER TABLE outbox ADD COLUMN kind TEXT NOT NULL DEFAULT 'equipe' CHECK (kind IN ('equipe', 'confirmation'));
    ALTER TABLE outbox ADD COLUMN last_error TEXT;`,
+  // 3: service counters (accepted, refused by reason), for the staff command; never any content.
+  // The probe table lets the health check prove a write reaches the disk without touching submissions.
+  `CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT;
+   CREATE TABLE health_probe (id INTEGER PRIMARY KEY, at TEXT NOT NULL) STRICT;`,
 ];

@@ -1,28 +1,29 @@
 /**
  * The default store: one SQLite file (node:sqlite), WAL with synchronous=FULL so a commit is on disk
- * before we answer. Submissions arriving together are committed together (group commit): each one
- * still waits for the commit that holds it, and a failed commit fails every one it held.
+ * before we answer. Submissions are committed by a writer thread (sqlite-writer.ts), off the thread
+ * that reads requests; those arriving while a commit is under way are committed together in the next
+ * one (group commit). Each still waits for the commit that holds it; a failed commit fails all it held.
  */
-import { DatabaseSync } from 'node:sqlite';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { MIGRATIONS } from './sqlite-migrations.ts';
+import type { DatabaseSync } from 'node:sqlite';
+import { Worker } from 'node:worker_threads';
+import { openDatabase, type SqliteStoreOptions } from './sqlite-open.ts';
+import { SQL } from './sqlite-sql.ts';
+import type { BatchOutcome } from './sqlite-writer.ts';
 import {
   StoreUnavailableError,
-  type NewNotification,
   type DueNotification,
+  type EraseResult,
+  type NewNotification,
   type NewSubmission,
   type SaveResult,
+  type ServiceCounters,
   type SubmissionStore,
 } from './types.ts';
 
-export type SqliteStoreOptions = {
-  /** How long to wait for a lock held by another process before giving up (503). */
-  busyTimeoutMs?: number;
-  /** Caps the file size in pages; used to test a full database where no small filesystem can be mounted. */
-  maxPageCount?: number;
-};
-
+/**
+ * Deletes rows in one transaction, then copies the WAL back and empties it so that no old frame remains.
+ * A reader holding a snapshot stops the WAL from being emptied: then `clean` is false, never a silent success.
+ */
 type Pending = {
   submission: NewSubmission;
   notification: NewNotification;
@@ -30,119 +31,88 @@ type Pending = {
   reject: (e: Error) => void;
 };
 
-export function openDatabase(file: string, { busyTimeoutMs = 2000, maxPageCount }: SqliteStoreOptions = {}): DatabaseSync {
-  if (file !== ':memory:') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new DatabaseSync(file, { timeout: busyTimeoutMs });
-  db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = FULL');
-  db.exec('PRAGMA foreign_keys = ON');
-  // Deleted rows (retention, a person's request) are overwritten with zeros, not left in free pages.
-  db.exec('PRAGMA secure_delete = ON');
-  if (maxPageCount) db.exec(`PRAGMA max_page_count = ${Math.floor(maxPageCount)}`);
-  migrate(db);
-  return db;
-}
+export { openDatabase, type SqliteStoreOptions } from './sqlite-open.ts';
 
-function migrate(db: DatabaseSync) {
-  const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
-  for (let v = version; v < MIGRATIONS.length; v++) {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      db.exec(MIGRATIONS[v]!);
-      db.exec(`PRAGMA user_version = ${v + 1}`);
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
-      throw error;
-    }
+export function eraseIn(db: DatabaseSync, ids: string[]): EraseResult {
+  const del = db.prepare(SQL.deleteSubmission);
+  let erased = 0;
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    for (const id of ids) erased += Number(del.run(id).changes);
+    db.exec('COMMIT');
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
   }
+  const { busy, log } = db.prepare(SQL.checkpoint).get() as { busy: number; log: number };
+  return { erased, clean: busy === 0 && log <= 0 };
 }
 
 export class SqliteStore implements SubmissionStore {
+  /** This thread's connection: reads, the outbox updates, erasures, counters (all rare next to submissions). */
   readonly db: DatabaseSync;
   private queue: Pending[] = [];
-  private scheduled = false;
-  private readonly insertSubmission;
-  private readonly findByKey;
-  private readonly insertOutbox;
+  private inFlight: Pending[] | undefined;
+  private writer: Worker;
+  private closing = false;
+  private readonly file: string;
+  private readonly options: SqliteStoreOptions;
 
   constructor(file: string, options: SqliteStoreOptions = {}) {
+    this.file = file;
+    this.options = options;
+    // Opened here first, synchronously: a file that cannot be opened fails the start, and migrations
+    // are applied before the writer thread opens its own connection.
     this.db = openDatabase(file, options);
-    this.insertSubmission = this.db.prepare(
-      `INSERT INTO submissions (id, form_key, received_at, delete_after, idempotency_key, data_json, sealed, key_id, encapsulated_key)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-    );
-    this.findByKey = this.db.prepare('SELECT id FROM submissions WHERE form_key = ? AND idempotency_key = ?');
-    this.insertOutbox = this.db.prepare(
-      'INSERT INTO outbox (submission_id, kind, recipients_json, subject, reply_to, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)',
-    );
+    this.writer = this.startWriter();
+  }
+
+  private startWriter(): Worker {
+    const worker = new Worker(new URL('./sqlite-worker.ts', import.meta.url), {
+      workerData: { file: this.file, options: this.options },
+    });
+    worker.on('message', (message: BatchOutcome | 'ready') => {
+      if (message !== 'ready') this.committed(message);
+    });
+    // A writer that dies fails the batch it held (503, nothing acknowledged) and is replaced.
+    worker.on('exit', () => {
+      if (this.inFlight) this.committed({ ok: false, message: 'le fil d’écriture s’est arrêté' });
+      if (!this.closing) this.writer = this.startWriter();
+    });
+    worker.on('error', () => {});
+    worker.unref();
+    return worker;
   }
 
   save(submission: NewSubmission, notification: NewNotification): Promise<SaveResult> {
+    if (this.closing) return Promise.reject(new StoreUnavailableError('stockage fermé'));
     return new Promise((resolve, reject) => {
       this.queue.push({ submission, notification, resolve, reject });
-      if (!this.scheduled) {
-        this.scheduled = true;
-        // Let the submissions that arrived in this turn of the event loop join the same commit.
-        setImmediate(() => this.flush());
-      }
+      this.send();
     });
   }
 
-  private flush() {
-    const batch = this.queue;
+  /** Sends what is queued as one commit, unless one is under way: then it waits and goes as the next one. */
+  private send() {
+    if (this.inFlight || this.queue.length === 0) return;
+    this.inFlight = this.queue;
     this.queue = [];
-    this.scheduled = false;
-    const results: SaveResult[] = [];
-    try {
-      this.db.exec('BEGIN IMMEDIATE');
-      for (const { submission, notification } of batch) results.push(this.saveOne(submission, notification));
-      this.db.exec('COMMIT');
-    } catch (error) {
-      if (this.db.isTransaction) this.db.exec('ROLLBACK');
-      const failure = new StoreUnavailableError(`enregistrement impossible : ${(error as Error).message}`, { cause: error });
-      for (const p of batch) p.reject(failure);
-      return;
-    }
-    batch.forEach((p, i) => p.resolve(results[i]!));
+    this.writer.postMessage({ batch: this.inFlight.map(({ submission, notification }) => ({ submission, notification })) });
   }
 
-  private saveOne(s: NewSubmission, n: NewNotification): SaveResult {
-    const clear = s.content.kind === 'clear' ? s.content : undefined;
-    const sealed = s.content.kind === 'sealed' ? s.content : undefined;
-    const { changes } = this.insertSubmission.run(
-      s.id,
-      s.formKey,
-      s.receivedAt,
-      s.deleteAfter,
-      s.idempotencyKey ?? null,
-      clear?.json ?? null,
-      sealed?.ciphertext ?? null,
-      sealed?.keyId ?? null,
-      sealed?.encapsulatedKey ?? null,
-    );
-    if (changes === 0 && s.idempotencyKey) {
-      // A retry: the first submission with this key stands, and its notification is already queued.
-      const first = this.findByKey.get(s.formKey, s.idempotencyKey) as { id: string } | undefined;
-      if (first) return { id: first.id, duplicate: true };
+  private committed(outcome: BatchOutcome) {
+    const batch = this.inFlight ?? [];
+    this.inFlight = undefined;
+    if (outcome.ok) batch.forEach((p, i) => p.resolve(outcome.results[i]!));
+    else {
+      const failure = new StoreUnavailableError(`enregistrement impossible : ${outcome.message}`);
+      for (const p of batch) p.reject(failure);
     }
-    if (changes === 0) throw new Error('identifiant de soumission déjà utilisé');
-    this.insertOutbox.run(s.id, 'equipe', JSON.stringify(n.recipients), n.subject ?? null, n.replyTo ?? null, s.receivedAt);
-    if (n.confirmationTo)
-      this.insertOutbox.run(s.id, 'confirmation', JSON.stringify([n.confirmationTo]), null, null, s.receivedAt);
-    return { id: s.id, duplicate: false };
+    this.send();
   }
 
   async dueNotifications(now: Date, limit: number): Promise<DueNotification[]> {
-    const rows = this.db
-      .prepare(
-        `SELECT o.id AS outbox_id, o.submission_id, s.form_key, s.received_at, o.kind, o.recipients_json, o.subject,
-                o.reply_to, o.attempts, s.data_json
-           FROM outbox o JOIN submissions s ON s.id = o.submission_id
-          WHERE o.status = 'pending' AND o.next_attempt_at <= ?
-          ORDER BY o.next_attempt_at, o.id LIMIT ?`,
-      )
-      .all(now.toISOString(), limit) as {
+    const rows = this.db.prepare(SQL.dueNotifications).all(now.toISOString(), limit) as {
       outbox_id: number;
       submission_id: string;
       form_key: string;
@@ -169,27 +139,69 @@ export class SqliteStore implements SubmissionStore {
   }
 
   async notificationSent(outboxId: number, at: Date): Promise<void> {
-    this.db
-      .prepare(`UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, last_error = NULL WHERE id = ?`)
-      .run(at.toISOString(), outboxId);
+    this.db.prepare(SQL.notificationSent).run(at.toISOString(), outboxId);
   }
 
   async notificationFailed(outboxId: number, nextAttemptAt: Date, error: string): Promise<void> {
-    this.db
-      .prepare('UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?')
-      .run(nextAttemptAt.toISOString(), error.slice(0, 200), outboxId);
+    this.db.prepare(SQL.notificationFailed).run(nextAttemptAt.toISOString(), error.slice(0, 200), outboxId);
   }
 
-  async purgeExpired(now: Date): Promise<number> {
-    // Outbox rows go with their submission (ON DELETE CASCADE); secure_delete zeroes the freed pages.
-    const { changes } = this.db.prepare('DELETE FROM submissions WHERE delete_after <= ?').run(now.toISOString());
-    // The WAL still holds the pages as they were written: copy back and empty it, so no old frame remains.
-    if (Number(changes) > 0) this.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-    return Number(changes);
+  async expiredIds(now: Date): Promise<string[]> {
+    return (this.db.prepare(SQL.expiredIds).all(now.toISOString()) as { id: string }[]).map((r) => r.id);
+  }
+
+  async erase(ids: string[]): Promise<EraseResult> {
+    return eraseIn(this.db, ids);
+  }
+
+  async addCounts(counts: Record<string, number>): Promise<void> {
+    const add = this.db.prepare(SQL.addCount);
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      for (const [name, value] of Object.entries(counts)) if (value) add.run(name, value);
+      this.db.exec('COMMIT');
+    } catch (error) {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+
+  async counters(): Promise<ServiceCounters> {
+    return countersIn(this.db);
+  }
+
+  async writable(): Promise<boolean> {
+    try {
+      this.db.exec('BEGIN IMMEDIATE');
+      this.db.prepare(SQL.probeInsert).run(new Date().toISOString());
+      this.db.prepare(SQL.probeClear).run();
+      this.db.exec('COMMIT');
+      return true;
+    } catch {
+      if (this.db.isTransaction) this.db.exec('ROLLBACK');
+      return false;
+    }
   }
 
   async close(): Promise<void> {
-    while (this.queue.length) await new Promise((r) => setImmediate(r));
+    if (this.closing) return;
+    while (this.queue.length || this.inFlight) await new Promise((r) => setTimeout(r, 1));
+    this.closing = true;
+    const exited = new Promise((r) => this.writer.once('exit', r));
+    this.writer.ref(); // the process waits for the writer to close its connection
+    this.writer.postMessage('close');
+    await exited;
     if (this.db.isOpen) this.db.close();
   }
+}
+
+export function countersIn(db: DatabaseSync): ServiceCounters {
+  const counts = Object.fromEntries(
+    (db.prepare(SQL.counts).all() as { name: string; value: number }[]).map((r) => [r.name, Number(r.value)]),
+  );
+  const o = db.prepare(SQL.outboxCounts).get() as { pending: number | null; failing: number | null; sent: number | null };
+  return {
+    counts,
+    notifications: { pending: Number(o.pending ?? 0), failing: Number(o.failing ?? 0), sent: Number(o.sent ?? 0) },
+  };
 }

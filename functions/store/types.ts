@@ -51,6 +51,26 @@ export class StoreUnavailableError extends Error {
   override name = 'StoreUnavailableError';
 }
 
+/** What an erasure achieved: rows deleted, and whether their bytes have left the files too. */
+export type EraseResult = {
+  erased: number;
+  /**
+   * false when the deleted rows may still be read in the files (SQLite: a reader kept the WAL from being
+   * emptied). The caller must say so: the erasure is not finished.
+   */
+  clean: boolean;
+};
+
+/** Counts kept by the server (accepted, refused by reason) and what the outbox holds. */
+export type ServiceCounters = {
+  counts: Record<string, number>;
+  notifications: { pending: number; failing: number; sent: number };
+};
+
+/**
+ * Every method is asynchronous, so that D1 and PostgreSQL implement the same interface; the contract
+ * (test/functions/store-contract.ts) runs against each.
+ */
 export interface SubmissionStore {
   /** Stores the submission and its outbox entry in one transaction; resolves only once committed. */
   save(submission: NewSubmission, notification: NewNotification): Promise<SaveResult>;
@@ -59,7 +79,18 @@ export interface SubmissionStore {
   notificationSent(outboxId: number, at: Date): Promise<void>;
   /** Records a failed attempt and when to try again; `error` is an SMTP code or error name, never content. */
   notificationFailed(outboxId: number, nextAttemptAt: Date, error: string): Promise<void>;
-  /** Deletes submissions whose retention has ended; returns how many. */
-  purgeExpired(now: Date): Promise<number>;
+  /**
+   * Ids of submissions whose retention has ended, oldest first. A submission whose team notification is
+   * not yet sent is kept past its date: no request expires before anyone was told of it. (A confirmation
+   * to the person still pending does not hold it: a mistyped address must not keep data forever.)
+   */
+  expiredIds(now: Date): Promise<string[]>;
+  /** Deletes these submissions with their outbox rows, and makes their bytes leave the files. */
+  erase(ids: string[]): Promise<EraseResult>;
+  /** Adds to the named counters (accepted, refused by reason). */
+  addCounts(counts: Record<string, number>): Promise<void>;
+  counters(): Promise<ServiceCounters>;
+  /** Writes and removes a probe row: true when the store can take a submission now. */
+  writable(): Promise<boolean>;
   close(): Promise<void>;
 }

@@ -17,5 +17,8 @@ declare module 'autocannon' {
     latency: { p99: number; p50: number; average: number };
     requests: { average: number };
   };
-  export default function autocannon(options: Options): Promise<Result>;
+  type Instance = Promise<Result> & {
+    on(event: 'response', listener: (client: unknown, statusCode: number, resBytes: number, responseTime: number) => void): void;
+  };
+  export default function autocannon(options: Options): Instance;
 }

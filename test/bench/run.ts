@@ -1,11 +1,35 @@
-/** `npm run bench`: every benchmark against ../shared/spec/budgets.md. Needs a built site (npm run build). */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { benchForms, printForms } from './forms.ts';
-import { benchPages } from './pages.ts';
-import { benchSearch } from './search.ts';
+/**
+ * `npm run bench`: every benchmark against ../shared/spec/budgets.md. Needs a built site (npm run build).
+ *   npm run bench                      pages, search, forms, durability (1,000 kill -9 cycles)
+ *   npm run bench -- formulaires       forms only
+ *   npm run bench -- durabilite [N]    durability only, N cycles (default 1,000)
+ * Exits non-zero when a forms or durability budget is missed.
+ */
+import { DURABILITY_BUDGET } from './budgets.ts';
+import { benchDurability, durabilityBudgetLines, printDurability } from './durability.ts';
+import { benchForms, formsBudgetLines, printForms } from './forms.ts';
 
-await benchPages();
-await benchSearch();
-mkdirSync(path.resolve(import.meta.dirname, '../../.bench'), { recursive: true });
-printForms(await benchForms());
+const [only, n] = process.argv.slice(2);
+let missed = 0;
+
+if (!only) {
+  const { benchPages } = await import('./pages.ts');
+  const { benchSearch } = await import('./search.ts');
+  await benchPages();
+  await benchSearch();
+}
+if (!only || only === 'formulaires') {
+  const r = await benchForms();
+  printForms(r);
+  missed += formsBudgetLines(r).filter((l) => !l.ok).length;
+}
+if (!only || only === 'durabilite') {
+  const r = await benchDurability({ cycles: n ? Number(n) : DURABILITY_BUDGET.cycles, progress: (l) => console.log(l) });
+  printDurability(r);
+  // A shorter run than the budget's cycles is a trial: its losses count, its cycle count does not.
+  missed += durabilityBudgetLines(r).filter((l) => !l.ok && (l.label !== 'cycles kill -9' || !n)).length;
+}
+if (missed) {
+  console.log(`\n${missed} budget(s) manqué(s).`);
+  process.exitCode = 1;
+}

@@ -25,10 +25,7 @@ const INSCRIPTION = validSubmissions['inscription-formation'];
 const deliver = () =>
   deliverDue({
     store: h.store,
-    mailer: smtpMailer(
-      { host: '127.0.0.1', port: sink.port, secure: false, from: 'f@fabrique.test', timeoutMs: 2000 },
-      { ignoreTLS: true },
-    ),
+    mailer: smtpMailer({ host: '127.0.0.1', port: sink.port, tls: 'aucun', from: 'f@fabrique.test', timeoutMs: 2000 }),
     clock: { now: () => NOW },
     mailDomain: 'fabrique.test',
   });

@@ -26,10 +26,11 @@ beforeEach(async () => {
     SMTP_PORT: String(sink.port),
     SMTP_FROM: 'Fabrique <formulaires@fabrique.test>',
     SMTP_TIMEOUT_MS: '400',
+    SMTP_TLS: 'aucun',
   })!;
   delivery = {
     store: h.store,
-    mailer: smtpMailer(settings, { ignoreTLS: true }),
+    mailer: smtpMailer(settings),
     clock: { now: () => new Date(t) },
     mailDomain: 'fabrique.test',
   };
@@ -138,11 +139,12 @@ describe('the Node server’s delivery loop', () => {
       SMTP_PORT: String(sink.port),
       SMTP_FROM: 'f@fabrique.test',
       SMTP_TIMEOUT_MS: '300',
+      SMTP_TLS: 'aucun',
     })!;
     const server = await startServer({
       dbPath: path.join(dir, 'db.sqlite'),
       distDir: path.join(dir, 'dist'),
-      mailer: smtpMailer(settings, { ignoreTLS: true }),
+      mailer: smtpMailer(settings),
       deliveryIntervalMs: 50,
     });
     try {
@@ -185,5 +187,54 @@ describe('the Node server’s delivery loop', () => {
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('TLS is required, never opportunistic (issue 8)', () => {
+  it('a server that does not offer STARTTLS (stripped on the way) gets neither the login nor the message', async () => {
+    const { SMTPServer } = await import('smtp-server');
+    const logins: string[] = [];
+    const messages: string[] = [];
+    const port = await freePort();
+    const stripped = new SMTPServer({
+      disabledCommands: ['STARTTLS'],
+      allowInsecureAuth: true,
+      logger: false,
+      onAuth: (auth, _session, callback) => {
+        logins.push(auth.username ?? '');
+        callback(null, { user: auth.username });
+      },
+      onData: (stream, _session, callback) => {
+        stream.on('data', (c: Buffer) => messages.push(c.toString()));
+        stream.on('end', () => callback());
+      },
+    });
+    await new Promise<void>((r) => stripped.listen(port, '127.0.0.1', r));
+    try {
+      await submit('agir');
+      const settings = smtpSettingsFromEnv({
+        SMTP_HOST: '127.0.0.1',
+        SMTP_PORT: String(port),
+        SMTP_FROM: 'f@fabrique.test',
+        SMTP_USER: 'equipe',
+        SMTP_PASSWORD: 'secret',
+        SMTP_TIMEOUT_MS: '1000',
+      })!;
+      expect(settings.tls).toBe('starttls');
+      const report = await deliverDue({ ...delivery, mailer: smtpMailer(settings) });
+      expect(report).toEqual({ sent: 0, failed: 1 });
+      expect(logins).toEqual([]);
+      expect(messages).toEqual([]);
+      // The row waits for a server that speaks TLS.
+      expect(h.rows('SELECT status FROM outbox')).toEqual([{ status: 'pending' }]);
+    } finally {
+      await new Promise<void>((r) => stripped.close(() => r()));
+    }
+  });
+
+  it('no TLS is allowed only for a relay on this machine', () => {
+    expect(() => smtpSettingsFromEnv({ SMTP_HOST: 'smtp.exemple.fr', SMTP_FROM: 'f@x.fr', SMTP_TLS: 'aucun' })).toThrow(
+      /relais sur cette machine/,
+    );
   });
 });

@@ -1,7 +1,13 @@
-/** Issue 5, step 6: expired submissions and their outbox rows are purged so the bytes leave the files. */
-import { existsSync, readFileSync } from 'node:fs';
+/**
+ * Retention (issue 5, step 6; issue 8): expired submissions are purged so the bytes leave the files;
+ * never one whose notification is unsent; the server's purge follows its one clock, pinned or not, and
+ * writes its audit line before deleting anything.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startServer } from '../../functions/node.ts';
+import { purgeExpired } from '../../functions/retention.ts';
 import { submissionsCommand } from '../../functions/staff/submissions-cli.ts';
 import { NOW } from '../fixtures/forms-context.ts';
 import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
@@ -29,17 +35,26 @@ async function submitBoth() {
   expect((await post('e2c', validSubmissions.e2c)).status).toBe(200);
   expect(fileBytes().includes(Buffer.from(TRACE))).toBe(true);
 }
+/** Every notification delivered, as the outbox loop would. */
+async function deliverAll() {
+  for (const d of await h.store.dueNotifications(new Date(NOW.getTime() + 1000 * DAY), 100))
+    await h.store.notificationSent(d.outboxId, NOW);
+}
+const audited: string[][] = [];
+const purge = (days: number) => purgeExpired(h.store, new Date(NOW.getTime() + days * DAY), (ids) => void audited.push(ids));
 
 describe('retention purge', () => {
   it('nothing goes before its retention ends', async () => {
     await submitBoth();
-    expect(await h.store.purgeExpired(new Date(NOW.getTime() + 29 * DAY))).toBe(0);
+    await deliverAll();
+    expect((await purge(29)).erased).toBe(0);
     expect(h.count()).toEqual({ submissions: 2, outbox: 2 });
   });
 
   it('after it, the submission and its outbox row are gone, and their bytes are not in the file or the WAL', async () => {
     await submitBoth();
-    expect(await h.store.purgeExpired(new Date(NOW.getTime() + 31 * DAY))).toBe(1);
+    await deliverAll();
+    expect(await purge(31)).toMatchObject({ erased: 1, clean: true });
     expect(h.rows('SELECT form_key FROM submissions')).toEqual([{ form_key: 'e2c' }]);
     expect(h.count()).toEqual({ submissions: 1, outbox: 1 });
     expect(fileBytes().includes(Buffer.from(TRACE))).toBe(false);
@@ -47,8 +62,17 @@ describe('retention purge', () => {
     expect(fileBytes().includes(Buffer.from(validSubmissions.e2c.nom as string))).toBe(true);
   });
 
+  it('a submission whose notification was never sent does not expire: nobody would have been told of it', async () => {
+    await submitBoth();
+    expect(await purge(400)).toMatchObject({ ids: [], erased: 0 });
+    expect(h.count()).toEqual({ submissions: 2, outbox: 2 });
+    await deliverAll();
+    expect((await purge(400)).erased).toBe(2);
+  });
+
   it('the staff purge command does the same, and logs the ids it removed', async () => {
     await submitBoth();
+    await deliverAll();
     const audit = path.join(h.dir, 'journal.log');
     const result = await submissionsCommand(['purge', '--db', h.dbFile, '--audit', audit], {
       now: new Date(NOW.getTime() + 31 * DAY),
@@ -64,5 +88,54 @@ describe('retention purge', () => {
     const lines = readFileSync(audit, 'utf8').trim().split('\n');
     expect(lines.map((l) => JSON.parse(l) as { action: string })).toEqual([expect.objectContaining({ action: 'purge' })]);
     expect(lines.join('')).not.toContain(TRACE);
+  });
+});
+
+describe('the server’s own purge', () => {
+  const serve = (over: Parameters<typeof startServer>[0] = {}) =>
+    startServer({ dbPath: h.dbFile, distDir: path.join(h.dir, 'dist'), auditLog: path.join(h.dir, 'audit.log'), ...over });
+
+  it('follows the pinned date (FABRIQUE_AUJOURDHUI): what it accepted survives a restart', async () => {
+    const saved = process.env.FABRIQUE_AUJOURDHUI;
+    process.env.FABRIQUE_AUJOURDHUI = '2020-01-10';
+    try {
+      let server = await serve();
+      const res = await fetch(`${server.url}/f/agir`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', origin: server.url },
+        body: urlEncoded(validSubmissions.agir),
+      });
+      expect(res.status).toBe(200);
+      await server.close();
+      await deliverAll();
+      server = await serve(); // purges at start
+      await server.close();
+      expect(h.count().submissions).toBe(1);
+    } finally {
+      if (saved === undefined) delete process.env.FABRIQUE_AUJOURDHUI;
+      else process.env.FABRIQUE_AUJOURDHUI = saved;
+    }
+  });
+
+  it('writes its audit line (user "serveur") before deleting, and deletes nothing when it cannot', async () => {
+    await submitBoth();
+    await deliverAll();
+    const clock = { now: () => new Date(NOW.getTime() + 31 * DAY) };
+    const blocked = path.join(h.dir, 'bloque');
+    mkdirSync(blocked);
+    const notices: string[] = [];
+    let server = await serve({ clock, auditLog: blocked, notice: (l) => notices.push(l) });
+    await server.close();
+    expect(h.count().submissions).toBe(2);
+    expect(notices.join('\n')).toMatch(/^purge : /m);
+    rmSync(blocked, { recursive: true });
+
+    server = await serve({ clock });
+    await server.close();
+    expect(h.count().submissions).toBe(1);
+    const lines = readFileSync(path.join(h.dir, 'audit.log'), 'utf8').trim().split('\n');
+    expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([
+      expect.objectContaining({ action: 'purge', user: 'serveur', ids: [expect.any(String)] }),
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 /** Issue 5, step 3: staff read, export and delete submissions with the team's private key file, audited. */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateTeamKey } from '../../functions/seal/keys.ts';
@@ -165,4 +166,62 @@ it('runs as an npm script', async () => {
     },
   );
   expect(out).toContain(AIDE.message);
+});
+
+describe('the audit line comes first (issue 8)', () => {
+  it('showing a clear submission is logged too, as a reading', async () => {
+    const id = await submit('agir');
+    expect((await run('show', id)).code).toBe(0);
+    expect(audit()).toEqual([{ at: NOW.toISOString(), action: 'lecture', user: 'agent', ids: [id], keyIds: [], form: 'agir' }]);
+  });
+
+  it('when the audit log cannot be written, nothing is shown, exported or deleted', async () => {
+    const id = await submit('demande-aide');
+    // A directory where the log file should be: every append fails.
+    const blocked = path.join(h.dir, 'journal-bloque');
+    mkdirSync(blocked);
+    const runBlocked = (...argv: string[]) =>
+      submissionsCommand([...argv, '--db', h.dbFile, '--audit', blocked], { now: NOW, user: 'agent', env: {} });
+    const out = path.join(h.dir, 'export.csv');
+    for (const result of [
+      await runBlocked('show', id, '--key', keyFile),
+      await runBlocked('export', '--form', 'demande-aide', '--format', 'csv', '--key', keyFile, '--out', out),
+      await runBlocked('delete', id),
+    ]) {
+      expect(result.code).toBe(1);
+      expect(result.out).toBe('');
+      expect(result.err).toMatch(/journal d’audit .* ne peut pas être écrit .*rien n’a été fait/);
+      expect(result.err).not.toContain(AIDE.message);
+    }
+    expect(existsSync(out)).toBe(false);
+    expect(h.rows('SELECT id FROM submissions')).toEqual([{ id }]);
+  });
+
+  it('delete says so and fails when a reader keeps the erased bytes in the WAL', async () => {
+    const id = await submit('agir');
+    const reader = new DatabaseSync(h.dbFile, { readOnly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM submissions').get();
+    try {
+      const result = await run('delete', id);
+      expect(result.code).toBe(1);
+      expect(result.err).toMatch(/un autre programme lit la base.*Relancez « npm run submissions -- purge »/);
+    } finally {
+      reader.exec('COMMIT');
+      reader.close();
+    }
+    expect((await run('purge')).code).toBe(0);
+  }, 20_000);
+});
+
+describe('stats (issue 8)', () => {
+  it('shows counts and notifications, no content', async () => {
+    await submit('agir');
+    await h.store.addCounts({ accepte: 1 });
+    const { code, out } = await run('stats');
+    expect(code).toBe(0);
+    expect(out).toMatch(/accepte\s+1/);
+    expect(out).toMatch(/en attente\s+1/);
+    expect(out).not.toContain(validSubmissions.agir.nom as string);
+  });
 });

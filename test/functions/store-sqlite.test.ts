@@ -1,5 +1,5 @@
-/** The SQLite store: durable settings, versioned migrations, one transaction per submission + outbox, sealed rows. */
-import { mkdtempSync, rmSync } from 'node:fs';
+/** The SQLite store: the shared contract, then what is SQLite's own: durable settings, versioned migrations, one transaction per submission + outbox, sealed rows. */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -7,6 +7,19 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../functions/store/sqlite-migrations.ts';
 import { SqliteStore } from '../../functions/store/sqlite.ts';
 import { StoreUnavailableError, type NewSubmission } from '../../functions/store/types.ts';
+import { storeContract } from './store-contract.ts';
+
+storeContract('SQLite', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'contrat-'));
+  const store = new SqliteStore(path.join(dir, 'submissions.sqlite'));
+  return {
+    store,
+    cleanup: async () => {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
 
 let dir: string;
 let file: string;
@@ -56,6 +69,7 @@ describe('SqliteStore', () => {
   it('a failed commit fails every submission of its batch and keeps nothing', async () => {
     // The second insert collides on its id: the whole group commit rolls back.
     await store.save(submission('existe'), { recipients: ['x@exemple.fr'] });
+    const underWay = store.save(submission('avant'), { recipients: ['x@exemple.fr'] });
     const batch = [
       store.save(submission('b'), { recipients: ['x@exemple.fr'] }),
       store.save(submission('existe'), { recipients: ['x@exemple.fr'] }),
@@ -63,8 +77,9 @@ describe('SqliteStore', () => {
     const results = await Promise.allSettled(batch);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     expect((results[0] as PromiseRejectedResult).reason).toBeInstanceOf(StoreUnavailableError);
-    expect(count('submissions')).toBe(1);
-    expect(count('outbox')).toBe(1);
+    await underWay;
+    expect(count('submissions')).toBe(2);
+    expect(count('outbox')).toBe(2);
   });
 
   it('holds a sealed submission: blob, key id and encapsulated key, no clear JSON', async () => {
@@ -99,12 +114,22 @@ describe('SqliteStore', () => {
     expect(() => insert(null, null)).toThrow(/CHECK/);
   });
 
-  it('deletes submissions whose retention has ended, with their outbox entries', async () => {
-    await store.save(submission('vieux', { deleteAfter: '2027-01-01T00:00:00.000Z' }), { recipients: ['x@exemple.fr'] });
-    await store.save(submission('recent'), { recipients: ['x@exemple.fr'] });
-    expect(await store.purgeExpired(new Date('2027-06-01T00:00:00Z'))).toBe(1);
-    expect(store.db.prepare('SELECT id FROM submissions').all()).toEqual([{ id: 'recent' }]);
-    expect(count('outbox')).toBe(1);
+  it('erase empties the WAL; a reader holding a snapshot stops that, and erase says so instead of succeeding', async () => {
+    await store.close();
+    store = new SqliteStore(file, { busyTimeoutMs: 100 });
+    await store.save(submission('a', { content: { kind: 'clear', json: '{"message":"trace-9931"}' } }), {
+      recipients: ['x@exemple.fr'],
+    });
+    const reader = new DatabaseSync(file, { readOnly: true });
+    reader.exec('BEGIN');
+    reader.prepare('SELECT count(*) FROM submissions').get(); // a snapshot that still sees the row
+    expect(await store.erase(['a'])).toEqual({ erased: 1, clean: false });
+    reader.exec('COMMIT');
+    reader.close();
+    // Once the reader is gone, erasing nothing finishes the job.
+    expect(await store.erase([])).toEqual({ erased: 0, clean: true });
+    const bytes = Buffer.concat([file, `${file}-wal`].filter(existsSync).map((f) => readFileSync(f)));
+    expect(bytes.includes(Buffer.from('trace-9931'))).toBe(false);
   });
 
   it('a second process reads committed rows at once', async () => {

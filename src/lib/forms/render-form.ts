@@ -58,6 +58,3 @@ export function renderForm({ form, ctx, target, values = {}, errors = [] }: Rend
     `</form></div>`
   );
 }
-
-/** The form framed by the region comments, as a page embeds it. */
-export const renderFormRegion = (input: RenderFormInput) => `${REGION_START}${renderForm(input)}${REGION_END}`;

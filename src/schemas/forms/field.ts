@@ -43,8 +43,6 @@ export type HiddenField = BaseField & { type: 'hidden'; options: Option[] };
 export type Field =
   TextField | EmailField | TelField | TextareaField | DateField | RadioField | SelectField | CheckboxesField | HiddenField;
 
-export type FieldType = Field['type'];
-
 /** Fields whose value is a list of choices. */
 export const isMultiple = (field: Field): field is CheckboxesField => field.type === 'checkboxes';
 

@@ -1,0 +1,105 @@
+/**
+ * The Node server's settings from the environment, checked at start: a wrong value stops the server
+ * with a French message saying which variable and what is expected, instead of running half-configured.
+ */
+import { isIP } from 'node:net';
+import path from 'node:path';
+import { smtpSettingsFromEnv, type SmtpSettings } from '../notify/smtp.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../rate-limit.ts';
+
+export type Clock = { now(): Date };
+
+export type EnvConfig = {
+  port: number;
+  host: string;
+  dbPath?: string;
+  auditLog?: string;
+  origins: string[];
+  mailDomain?: string;
+  rateLimit: RateLimitOptions;
+  trustedProxies: string[];
+  clock: Clock;
+  smtp?: SmtpSettings;
+};
+
+export type ConfigResult = { ok: true; config: EnvConfig } | { ok: false; errors: string[] };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * FABRIQUE_AUJOURDHUI=AAAA-MM-JJ pins "today" as for the build (src/lib/dates.ts), at noon in Rennes. The
+ * one clock of the server: dates written, retention purge and notifications all follow it.
+ */
+export function clockFrom(pinned: string | undefined): Clock {
+  if (!pinned) return { now: () => new Date() };
+  const fixed = new Date(`${pinned}T11:00:00Z`).getTime();
+  return { now: () => new Date(fixed) };
+}
+
+export function configFromEnv(env: Record<string, string | undefined>): ConfigResult {
+  const errors: string[] = [];
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const n = Number(raw);
+    if (Number.isInteger(n) && n >= min && n <= max) return n;
+    errors.push(`${name} = « ${raw} » : attendu un nombre entier de ${min} à ${max}.`);
+    return fallback;
+  };
+
+  const port = integer('PORT', 4321, 0, 65_535);
+  const rateMax = integer('FORMS_RATE_LIMIT', DEFAULT_RATE_LIMIT.max, 1, 1_000_000);
+
+  let origins: string[] = [];
+  let mailDomain: string | undefined;
+  if (env.SITE_URL) {
+    try {
+      const url = new URL(env.SITE_URL);
+      if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error('protocole');
+      origins = [url.origin];
+      mailDomain = url.hostname;
+    } catch {
+      errors.push(
+        `SITE_URL = « ${env.SITE_URL} » : attendu l’adresse publique du site, par exemple https://fabrique-solidarites.rennes.fr`,
+      );
+    }
+  }
+
+  const pinned = env.FABRIQUE_AUJOURDHUI;
+  if (pinned && (!DATE.test(pinned) || Number.isNaN(Date.parse(pinned))))
+    errors.push(`FABRIQUE_AUJOURDHUI = « ${pinned} » : attendu une date AAAA-MM-JJ, par exemple 2027-01-15.`);
+
+  const trustedProxies = (env.TRUSTED_PROXIES ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  for (const p of trustedProxies)
+    if (!isIP(p)) errors.push(`TRUSTED_PROXIES : « ${p} » n’est pas une adresse IP (liste séparée par des virgules).`);
+
+  let smtp: SmtpSettings | undefined;
+  try {
+    smtp = smtpSettingsFromEnv(env);
+  } catch (error) {
+    errors.push((error as Error).message);
+  }
+
+  if (errors.length) return { ok: false, errors };
+  return {
+    ok: true,
+    config: {
+      port,
+      host: env.HOST || '127.0.0.1',
+      dbPath: env.DB_PATH || undefined,
+      auditLog: env.AUDIT_LOG || undefined,
+      origins,
+      mailDomain,
+      rateLimit: { ...DEFAULT_RATE_LIMIT, max: rateMax },
+      trustedProxies,
+      clock: clockFrom(pinned && DATE.test(pinned) ? pinned : undefined),
+      smtp,
+    },
+  };
+}
+
+/** The audit log beside the database unless AUDIT_LOG says otherwise (the staff command's default too). */
+export const defaultAuditLog = (dbPath: string) => path.join(path.dirname(dbPath), 'audit.log');

@@ -1,0 +1,71 @@
+/**
+ * Limits that keep slow and abusive clients from holding the server: headers and whole-request
+ * timeouts (one byte a second never completes a request), an idle timeout (a client that never reads
+ * its answer is dropped), keep-alive limits, and caps on connections per client and in all.
+ */
+import type { IncomingMessage, Server, ServerOptions } from 'node:http';
+import { normalize } from './client-address.ts';
+
+export type ConnectionLimits = {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  /** A connection with nothing read or written for this long is closed. */
+  idleTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  /**
+   * Requests on one connection before it is closed. A client that pipelines thousands of requests and
+   * never reads the answers makes the server work until its buffers fill; past this it is cut off.
+   */
+  maxRequestsPerConnection: number;
+  maxConnections: number;
+  /** Open connections from one address; a trusted proxy is not capped (it carries everyone). */
+  maxConnectionsPerClient: number;
+};
+
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 20_000,
+  idleTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxRequestsPerConnection: 10_000,
+  maxConnections: 2_000,
+  maxConnectionsPerClient: 64,
+};
+
+/** Options for http.createServer: the timeouts, and how often Node checks them (default 30 s, too coarse). */
+export const serverOptions = (limits: ConnectionLimits): ServerOptions => ({
+  headersTimeout: limits.headersTimeoutMs,
+  requestTimeout: limits.requestTimeoutMs,
+  keepAliveTimeout: limits.keepAliveTimeoutMs,
+  connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs / 2),
+});
+
+/** What can only be set once the server exists: caps, and the idle timeout of each connection. */
+export function limitConnections(server: Server, limits: ConnectionLimits, trusted: ReadonlySet<string>) {
+  // Node's own maxRequestsPerSocket answers 503 to a client that keeps sending (a 5xx is for our own
+  // faults): the connection is closed instead, as a timeout would.
+  const served = new WeakMap<object, number>();
+  server.on('request', (req: IncomingMessage) => {
+    const n = (served.get(req.socket) ?? 0) + 1;
+    served.set(req.socket, n);
+    if (n > limits.maxRequestsPerConnection) req.socket.destroy();
+  });
+  server.maxConnections = limits.maxConnections;
+  server.timeout = limits.idleTimeoutMs;
+  const open = new Map<string, number>();
+  server.on('connection', (socket) => {
+    const address = normalize(socket.remoteAddress) ?? '';
+    if (trusted.has(address)) return;
+    const n = (open.get(address) ?? 0) + 1;
+    if (n > limits.maxConnectionsPerClient) {
+      socket.destroy();
+      return;
+    }
+    open.set(address, n);
+    socket.once('close', () => {
+      const left = (open.get(address) ?? 1) - 1;
+      if (left > 0) open.set(address, left);
+      else open.delete(address);
+    });
+  });
+}

@@ -1,0 +1,77 @@
+/**
+ * The server's background jobs, apart from requests: the retention purge (at start and every 6 hours),
+ * the outbox delivery (every 30 s, when a mailer is configured) and the counters' write to the store.
+ * All follow the server's one clock, the pinned one included.
+ */
+import { appendAudit } from '../staff/audit.ts';
+import type { Counters } from '../counters.ts';
+import { deliverDue } from '../notify/deliver.ts';
+import type { Mailer } from '../notify/mail.ts';
+import { purgeExpired } from '../retention.ts';
+import type { SubmissionStore } from '../store/types.ts';
+import type { Clock } from './config.ts';
+
+export type JobsDeps = {
+  store: SubmissionStore;
+  clock: Clock;
+  counters: Counters;
+  /** The audit log the staff command writes too; the server's purges go there as user "serveur". */
+  auditLog: string;
+  mailer?: Mailer;
+  mailDomain: string;
+  deliveryIntervalMs: number;
+  purgeIntervalMs: number;
+  countersIntervalMs: number;
+  /** Operator messages: delivery problems, an erasure a reader held up. */
+  notice: (line: string) => void;
+};
+
+/** One run at a time of an async job; a failure is told, never thrown into the timer. */
+function exclusive(name: string, notice: (line: string) => void, job: () => Promise<void>) {
+  let running: Promise<void> | undefined;
+  const run = () =>
+    (running ??= job()
+      .catch((error: unknown) => notice(`${name} : ${(error as Error).name} ${(error as Error).message}`))
+      .finally(() => (running = undefined)));
+  return Object.assign(run, { idle: () => running ?? Promise.resolve() });
+}
+
+export function startJobs(deps: JobsDeps) {
+  const { store, clock, notice } = deps;
+
+  const purge = exclusive('purge', notice, async () => {
+    const report = await purgeExpired(store, clock.now(), (ids) =>
+      appendAudit(deps.auditLog, { at: clock.now().toISOString(), action: 'purge', user: 'serveur', ids, keyIds: [] }),
+    );
+    if (!report.clean)
+      notice(
+        'purge : des envois effacés restent lisibles dans le journal WAL, un autre programme lisant la base ; nouvel essai au prochain passage.',
+      );
+  });
+
+  const flushCounts = exclusive('compteurs', notice, async () => {
+    const counts = deps.counters.take();
+    if (Object.keys(counts).length) await store.addCounts(counts);
+  });
+
+  const deliver = deps.mailer
+    ? exclusive('notifications', notice, async () => {
+        await deliverDue({ store, mailer: deps.mailer!, clock, mailDomain: deps.mailDomain, log: notice });
+      })
+    : undefined;
+
+  const timers = [setInterval(purge, deps.purgeIntervalMs), setInterval(flushCounts, deps.countersIntervalMs)];
+  if (deliver) timers.push(setInterval(deliver, deps.deliveryIntervalMs));
+  for (const t of timers) t.unref();
+  void purge();
+  void deliver?.();
+
+  return {
+    /** Stops the timers, waits for running jobs and writes the last counts. */
+    async stop() {
+      for (const t of timers) clearInterval(t);
+      await Promise.all([purge.idle(), deliver?.idle()]);
+      await flushCounts();
+    },
+  };
+}

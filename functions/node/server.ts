@@ -1,0 +1,182 @@
+/**
+ * Composition of the Node server: the built site (dist/) and the form handlers on one port, with
+ * security headers and compression, the store, the background jobs and the limits on connections.
+ * Tests call startServer(); `functions/node.ts` reads the environment and calls it.
+ */
+import { serve, type ServerType } from '@hono/node-server';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { createHmac, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadContentContext, loadFormSettings } from '../../src/lib/forms/load.ts';
+import type { FormKey } from '../../src/schemas/forms/index.ts';
+import type { FormSettings } from '../../src/schemas/forms/settings.ts';
+import { createApp } from '../app.ts';
+import { Counters } from '../counters.ts';
+import type { LogEntry } from '../deps.ts';
+import type { Mailer } from '../notify/mail.ts';
+import { smtpMailer, smtpSettingsFromEnv } from '../notify/smtp.ts';
+import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../rate-limit.ts';
+import { SqliteStore, type SqliteStoreOptions } from '../store/sqlite.ts';
+import { builtPages } from './built-pages.ts';
+import { clientAddress, normalize } from './client-address.ts';
+import { compression } from './compress.ts';
+import { clockFrom, defaultAuditLog, type Clock } from './config.ts';
+import { limitConnections, DEFAULT_CONNECTION_LIMITS, serverOptions, type ConnectionLimits } from './connection-limits.ts';
+import { startJobs } from './jobs.ts';
+import { securityHeaders } from './security-headers.ts';
+
+export type ServerOptions = {
+  port?: number;
+  host?: string;
+  distDir?: string;
+  /** SQLite file of submissions, created if missing. Default ./data/submissions.sqlite. */
+  dbPath?: string;
+  /** Audit log of purges and staff reading; default audit.log beside the database. */
+  auditLog?: string;
+  contentDir?: string;
+  /** Origins allowed to post besides the server's own address, e.g. the public site's https origin. */
+  origins?: string[];
+  rateLimit?: RateLimitOptions;
+  /** Reverse proxies whose X-Forwarded-For is believed (exact addresses). */
+  trustedProxies?: string[];
+  connectionLimits?: Partial<ConnectionLimits>;
+  store?: SqliteStoreOptions;
+  /** The server's one clock; default FABRIQUE_AUJOURDHUI if set, else the real time. */
+  clock?: Clock;
+  /** Where request log lines go; silent by default in tests. */
+  log?: (entry: LogEntry) => void;
+  /** Replaces some forms' settings after loading content/ (tests: their own team keys). */
+  settings?: Partial<Record<FormKey, FormSettings>>;
+  /** Sends the outbox; by default SMTP from SMTP_* variables, none if SMTP_HOST is unset. */
+  mailer?: Mailer;
+  /** Domain of notification Message-IDs; default the host of SITE_URL, else "localhost". */
+  mailDomain?: string;
+  /** How often the outbox is looked at, in ms (default 30 s). */
+  deliveryIntervalMs?: number;
+  /** How often expired submissions are purged, in ms (default 6 h). */
+  purgeIntervalMs?: number;
+  /** Operator messages (delivery problems); console by default. */
+  notice?: (line: string) => void;
+};
+export type RunningServer = {
+  url: string;
+  close: () => Promise<void>;
+  /** Connections the server holds open now (tests of abusive clients). */
+  openConnections: () => Promise<number>;
+};
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+async function createNodeApp(
+  options: ServerOptions & { origins: string[]; store: SqliteStore; clock: Clock; counters: Counters; trusted: Set<string> },
+) {
+  const distDir = options.distDir ?? path.join(projectRoot, 'dist');
+  const contentDir = options.contentDir ?? path.join(projectRoot, 'content');
+  const [loaded, content] = await Promise.all([loadFormSettings(contentDir), loadContentContext(contentDir)]);
+  const settings = { ...loaded, ...options.settings } as Record<FormKey, FormSettings>;
+  const forms = createApp({
+    store: options.store,
+    clock: options.clock,
+    config: {
+      origins: options.origins,
+      settings,
+      content,
+      rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
+      clientHashSalt: randomBytes(16).toString('hex'),
+    },
+    pages: builtPages(distDir),
+    clientAddress: (c) => clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), options.trusted),
+    log: options.log,
+    counters: options.counters,
+    hashClient: (salt, address) => createHmac('sha256', salt).update(address).digest('hex').slice(0, 32),
+  });
+
+  const app = new Hono();
+  app.use(securityHeaders());
+  app.use(
+    compression({
+      cacheStatic: (p, method, status) => method === 'GET' && status === 200 && !p.startsWith('/f/') && !p.startsWith('/p/'),
+    }),
+  );
+  app.route('/', forms);
+  app.use('/_astro/*', async (c, next) => {
+    await next();
+    // File names carry a content hash: cache for a year.
+    if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+  });
+  app.use('*', serveStatic({ root: path.relative(process.cwd(), distDir) || '.' }));
+  const notFoundPage = (() => {
+    try {
+      return readFileSync(path.join(distDir, '404.html'), 'utf8');
+    } catch {
+      return '<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Page introuvable</title></head><body><main><h1>Page introuvable</h1></main></body></html>';
+    }
+  })();
+  app.notFound((c) => c.html(notFoundPage, 404));
+  return app;
+}
+
+function smtpFromEnv(notice: (line: string) => void): Mailer | undefined {
+  const settings = smtpSettingsFromEnv(process.env);
+  if (!settings) {
+    notice('SMTP non configuré (SMTP_HOST) : les notifications restent dans la file d’envoi de la base.');
+    return undefined;
+  }
+  return smtpMailer(settings);
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const host = options.host ?? '127.0.0.1';
+  const dbPath = options.dbPath ?? path.join(projectRoot, 'data', 'submissions.sqlite');
+  const store = new SqliteStore(dbPath, options.store);
+  const clock = options.clock ?? clockFrom(process.env.FABRIQUE_AUJOURDHUI);
+  const counters = new Counters();
+  const trusted = new Set((options.trustedProxies ?? []).map((a) => normalize(a)!));
+  // The server's own address is learnt once it listens; the origin list is read at each request.
+  const origins = [...(options.origins ?? [])];
+  const app = await createNodeApp({ ...options, origins, store, clock, counters, trusted });
+  const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
+  const server = await new Promise<ServerType>((resolve) => {
+    const s: ServerType = serve(
+      { fetch: app.fetch, port: options.port ?? 0, hostname: host, serverOptions: serverOptions(limits) },
+      () => resolve(s),
+    );
+  });
+  const http = server as Server;
+  limitConnections(http, limits, trusted);
+
+  const notice = options.notice ?? (() => {});
+  const jobs = startJobs({
+    store,
+    clock,
+    counters,
+    auditLog: options.auditLog ?? defaultAuditLog(dbPath),
+    mailer: options.mailer ?? smtpFromEnv(notice),
+    mailDomain: options.mailDomain ?? 'localhost',
+    deliveryIntervalMs: options.deliveryIntervalMs ?? 30_000,
+    purgeIntervalMs: options.purgeIntervalMs ?? 6 * 3_600_000,
+    countersIntervalMs: 10_000,
+    notice,
+  });
+
+  const { port } = http.address() as { port: number };
+  const url = `http://${host}:${port}`;
+  origins.push(url, `http://localhost:${port}`, `http://127.0.0.1:${port}`);
+  return {
+    url,
+    openConnections: () => new Promise((resolve) => http.getConnections((_error, n) => resolve(n))),
+    close: async () => {
+      await new Promise<void>((done) => {
+        http.close(() => done());
+        http.closeAllConnections?.();
+      });
+      await jobs.stop();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/** Issue 8, item 8: the server's settings from the environment, checked at start with French messages. */
+import { describe, expect, it } from 'vitest';
+import { configFromEnv } from '../../functions/node/config.ts';
+
+describe('configFromEnv', () => {
+  it('defaults without any variable', () => {
+    const r = configFromEnv({});
+    expect(r.ok && { port: r.config.port, host: r.config.host, origins: r.config.origins, smtp: r.config.smtp }).toEqual({
+      port: 4321,
+      host: '127.0.0.1',
+      origins: [],
+      smtp: undefined,
+    });
+  });
+
+  it('reads the site, the proxies, the rate limit and the pinned date', () => {
+    const r = configFromEnv({
+      SITE_URL: 'https://fabrique.exemple.fr/chemin',
+      TRUSTED_PROXIES: '10.0.0.1, ::1',
+      FORMS_RATE_LIMIT: '5',
+      FABRIQUE_AUJOURDHUI: '2027-01-15',
+    });
+    if (!r.ok) throw new Error(r.errors.join());
+    expect(r.config.origins).toEqual(['https://fabrique.exemple.fr']);
+    expect(r.config.mailDomain).toBe('fabrique.exemple.fr');
+    expect(r.config.trustedProxies).toEqual(['10.0.0.1', '::1']);
+    expect(r.config.rateLimit.max).toBe(5);
+    expect(r.config.clock.now().toISOString()).toBe('2027-01-15T11:00:00.000Z');
+  });
+
+  it('every wrong value is named, in French, all at once', () => {
+    const r = configFromEnv({
+      PORT: 'abc',
+      FORMS_RATE_LIMIT: '0',
+      SITE_URL: 'ftp://x',
+      FABRIQUE_AUJOURDHUI: '15/01/2027',
+      TRUSTED_PROXIES: 'proxy.local',
+      SMTP_HOST: 'smtp.exemple.fr',
+    });
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.errors).toEqual([
+      expect.stringMatching(/^PORT = « abc » : attendu un nombre entier/),
+      expect.stringMatching(/^FORMS_RATE_LIMIT = « 0 »/),
+      expect.stringMatching(/^SITE_URL = « ftp:\/\/x » : attendu l’adresse publique/),
+      expect.stringMatching(/^FABRIQUE_AUJOURDHUI = « 15\/01\/2027 » : attendu une date AAAA-MM-JJ/),
+      expect.stringMatching(/^TRUSTED_PROXIES : « proxy.local » n’est pas une adresse IP/),
+      expect.stringMatching(/^SMTP_FROM manquant/),
+    ]);
+  });
+});

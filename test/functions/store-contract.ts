@@ -1,0 +1,141 @@
+/**
+ * The contract every SubmissionStore keeps, through its interface only: SQLite today, D1 and PostgreSQL
+ * next (issue 9), each calling storeContract() with its own factory. Idempotency, the outbox written in
+ * the same transaction, notifications, purge rules, erasure, counters and the health probe.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { StoreUnavailableError, type NewSubmission, type SubmissionStore } from '../../functions/store/types.ts';
+
+export type StoreFactory = () => Promise<{ store: SubmissionStore; cleanup: () => Promise<void> }>;
+
+const T0 = new Date('2027-01-15T10:00:00.000Z');
+const DAY = 86_400_000;
+const at = (days: number) => new Date(T0.getTime() + days * DAY);
+
+export const submission = (id: string, over: Partial<NewSubmission> = {}): NewSubmission => ({
+  id,
+  formKey: 'agir',
+  receivedAt: T0.toISOString(),
+  deleteAfter: at(30).toISOString(),
+  content: { kind: 'clear', json: '{"prenom":"Yann"}' },
+  ...over,
+});
+const team = { recipients: ['equipe@exemple.fr'] };
+
+export function storeContract(name: string, factory: StoreFactory) {
+  describe(`${name}: the SubmissionStore contract`, () => {
+    let store: SubmissionStore;
+    let cleanup: () => Promise<void>;
+    beforeEach(async () => ({ store, cleanup } = await factory()));
+    afterEach(() => cleanup());
+
+    const dueIds = async (now = T0) => (await store.dueNotifications(now, 100)).map((d) => `${d.submissionId}:${d.kind}`);
+
+    it('a saved submission has its team notification due at once, in the same commit', async () => {
+      expect(await store.save(submission('a'), { ...team, subject: 'Objet', replyTo: 'y@exemple.fr' })).toEqual({
+        id: 'a',
+        duplicate: false,
+      });
+      const [due] = await store.dueNotifications(T0, 10);
+      expect(due).toMatchObject({
+        submissionId: 'a',
+        formKey: 'agir',
+        kind: 'equipe',
+        recipients: ['equipe@exemple.fr'],
+        subject: 'Objet',
+        replyTo: 'y@exemple.fr',
+        attempts: 0,
+        clearJson: '{"prenom":"Yann"}',
+      });
+    });
+
+    it('a confirmation asked for is a second outbox row', async () => {
+      await store.save(submission('a'), { ...team, confirmationTo: 'personne@exemple.fr' });
+      expect(await dueIds()).toEqual(['a:equipe', 'a:confirmation']);
+    });
+
+    it('idempotency: the same key returns the first id, and queues no second notification', async () => {
+      await store.save(submission('a', { idempotencyKey: 'cle-unique-1' }), team);
+      expect(await store.save(submission('b', { idempotencyKey: 'cle-unique-1' }), team)).toEqual({ id: 'a', duplicate: true });
+      // The same key on another form is another submission.
+      expect(await store.save(submission('c', { formKey: 'contact', idempotencyKey: 'cle-unique-1' }), team)).toEqual({
+        id: 'c',
+        duplicate: false,
+      });
+      expect(await dueIds()).toEqual(['a:equipe', 'c:equipe']);
+    });
+
+    it('a failed commit fails every submission it held, with StoreUnavailableError, and keeps nothing of them', async () => {
+      await store.save(submission('existe'), team);
+      // While one commit is under way, the next two arrive and are committed together.
+      const underWay = store.save(submission('avant'), team);
+      const results = await Promise.allSettled([store.save(submission('b'), team), store.save(submission('existe'), team)]);
+      await underWay;
+      for (const r of results) expect(r.status === 'rejected' && r.reason instanceof StoreUnavailableError).toBe(true);
+      expect(await dueIds()).toEqual(['existe:equipe', 'avant:equipe']);
+    });
+
+    it('a sealed submission gives the mailer no content', async () => {
+      const content = {
+        kind: 'sealed',
+        keyId: 'k',
+        encapsulatedKey: new Uint8Array([1]),
+        ciphertext: new Uint8Array([2]),
+      } as const;
+      await store.save(submission('s', { content }), team);
+      const [due] = await store.dueNotifications(T0, 10);
+      expect(due?.clearJson).toBeUndefined();
+    });
+
+    it('sent rows are no longer due; failed ones wait for their next attempt and count as failing', async () => {
+      await store.save(submission('a'), team);
+      await store.save(submission('b'), team);
+      const [a, b] = await store.dueNotifications(T0, 10);
+      await store.notificationSent(a!.outboxId, T0);
+      await store.notificationFailed(b!.outboxId, at(1), 'SMTP 451');
+      expect(await dueIds()).toEqual([]);
+      expect(await dueIds(at(1))).toEqual(['b:equipe']);
+      expect((await store.dueNotifications(at(1), 10))[0]!.attempts).toBe(1);
+      expect((await store.counters()).notifications).toEqual({ pending: 1, failing: 1, sent: 1 });
+    });
+
+    it('purge rules: not before the retention ends, never while a notification is unsent', async () => {
+      await store.save(submission('court', { deleteAfter: at(10).toISOString() }), team);
+      await store.save(submission('long'), team);
+      expect(await store.expiredIds(at(9))).toEqual([]);
+      // Past its date, but nobody has been told yet: kept.
+      expect(await store.expiredIds(at(11))).toEqual([]);
+      const due = await store.dueNotifications(T0, 10);
+      for (const d of due) await store.notificationSent(d.outboxId, T0);
+      expect(await store.expiredIds(at(11))).toEqual(['court']);
+      expect(await store.expiredIds(at(31))).toEqual(['court', 'long']);
+    });
+
+    it('a confirmation to the person that never goes does not keep the submission past its date', async () => {
+      await store.save(submission('a', { deleteAfter: at(10).toISOString() }), { ...team, confirmationTo: 'faute@exemple.fr' });
+      const [equipe, confirmation] = await store.dueNotifications(T0, 10);
+      await store.notificationSent(equipe!.outboxId, T0);
+      await store.notificationFailed(confirmation!.outboxId, at(100), 'SMTP 550');
+      expect(await store.expiredIds(at(11))).toEqual(['a']);
+    });
+
+    it('erase removes the submissions and their outbox rows, and says it finished', async () => {
+      await store.save(submission('a'), { ...team, confirmationTo: 'p@exemple.fr' });
+      await store.save(submission('b'), team);
+      expect(await store.erase(['a', 'inconnu'])).toEqual({ erased: 1, clean: true });
+      expect(await dueIds()).toEqual(['b:equipe']);
+      expect(await store.erase([])).toEqual({ erased: 0, clean: true });
+    });
+
+    it('counters add up across calls', async () => {
+      await store.addCounts({ accepte: 2, refus_invalide: 1 });
+      await store.addCounts({ accepte: 3 });
+      expect((await store.counters()).counts).toEqual({ accepte: 5, refus_invalide: 1 });
+    });
+
+    it('the health probe writes and says so, leaving nothing behind', async () => {
+      expect(await store.writable()).toBe(true);
+      expect(await store.expiredIds(at(1000))).toEqual([]);
+    });
+  });
+}
