@@ -87,7 +87,8 @@ function renderChoice(
 ) {
   // The first choice carries the field's id, so the error summary's link lands on the group.
   const id = index === 0 ? fieldId(field.name) : `${fieldId(field.name)}-${index + 1}`;
-  const optionHintId = `${id}-aide`;
+  // Not `${id}-aide`: the first choice's id is the field's, whose hint already has that id.
+  const optionHintId = `${id}-precision`;
   const hintParts = [option.hint, option.disabledReason ? `Indisponible : ${option.disabledReason}` : undefined].filter(Boolean);
   const optionHint = hintParts.length
     ? `<span class="choix__aide" id="${optionHintId}">${escapeHtml(hintParts.join(' · '))}</span>`
