@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContentContext, loadFormSettings } from '../src/lib/forms/load.ts';
+import { applyFormsMode, describeFormsMode, formsModeFromEnv, type FormsMode } from '../src/lib/forms/mode.ts';
 import { createApp } from './app.ts';
 import type { LogEntry } from './deps.ts';
 import type { FormKey } from '../src/schemas/forms/index.ts';
@@ -45,8 +46,10 @@ export type ServerOptions = {
   mailDomain?: string;
   /** How often the outbox is looked at, in ms (default 30 s). */
   deliveryIntervalMs?: number;
-  /** Operator messages (delivery problems); console by default. */
+  /** Operator messages (forms mode, delivery problems); console by default. */
   notice?: (line: string) => void;
+  /** Forms with example recipients or keys refuse submissions in production; default from FABRIQUE_DEMONSTRATION. */
+  mode?: FormsMode;
 };
 export type RunningServer = { url: string; close: () => Promise<void> };
 
@@ -59,7 +62,10 @@ export async function createNodeApp(options: ServerOptions & { origins: string[]
   const distDir = options.distDir ?? path.join(projectRoot, 'dist');
   const contentDir = options.contentDir ?? path.join(projectRoot, 'content');
   const [loaded, content] = await Promise.all([loadFormSettings(contentDir), loadContentContext(contentDir)]);
-  const settings = { ...loaded, ...options.settings } as Record<FormKey, FormSettings>;
+  const merged = { ...loaded, ...options.settings } as Record<FormKey, FormSettings>;
+  const mode = options.mode ?? formsModeFromEnv();
+  for (const line of describeFormsMode(merged, mode)) options.notice?.(line);
+  const settings = applyFormsMode(merged, mode);
   const pages = builtPages(distDir);
   const forms = createApp({
     store: options.store,
