@@ -6,6 +6,7 @@ import type { Context } from 'hono';
 import { forms, isFormKey } from '../src/schemas/forms/index.ts';
 import type { ContentContext, FormContext } from '../src/schemas/forms/context.ts';
 import { fieldsOf } from '../src/schemas/forms/form.ts';
+import { joinDateParts } from '../src/schemas/forms/date-parts.ts';
 import { todayInRennes } from '../src/lib/dates.ts';
 import { validateSubmission, type FieldError } from '../src/schemas/forms/validate.ts';
 import { formErrorPage, typedValues } from './pages.ts';
@@ -95,6 +96,8 @@ export async function handleSubmission(c: Context, deps: AppDeps, limiter: RateL
   const ctx = contextFor(config.content, todayInRennes(deps.clock.now(), {}));
   const targetRaw = form.targetField ? fields.get(form.targetField) : undefined;
   const target = typeof targetRaw === 'string' ? targetRaw : undefined;
+  // A date typed as day, month, year (three fields on the page) becomes the field's one value.
+  joinDateParts(fieldsOf(form, ctx, target), fields);
 
   const client = await hashClient(config.clientHashSalt, deps.clientAddress(c) ?? 'inconnu');
   const rate = limiter.hit(`${formKey}:${client}`, deps.clock.now().getTime());
