@@ -1,7 +1,7 @@
 /** Interest in the planned École de la deuxième chance (E2C): not an application, the school is a project. */
 import { ageOn, yearsFrom } from './context.ts';
 import { defineForm } from './form.ts';
-import { email, MENTION_FACULTATIF, message, nom, prenom, telephone } from './shared-fields.ts';
+import { email, message, nom, prenom, telephone } from './shared-fields.ts';
 
 export const E2C_AGE = { min: 16, max: 25 } as const;
 
