@@ -71,3 +71,15 @@ const contexte = (text: string, at: number) => text.slice(Math.max(0, at - 12), 
 /** « 1 place », « 3 places »: the noun agrees with the count. */
 export const pluriel = (n: number, singulier: string, plurielForme = `${singulier}s`) =>
   `${n}${NBSP}${Math.abs(n) >= 2 ? plurielForme : singulier}`;
+
+/**
+ * The preposition and article before a place's name: « à » + « la Maison… », « à » + « l’Espace… »,
+ * « au » + « Centre social… ». The article goes inside the link, with the name.
+ */
+export function aLieu(nom: string): { preposition: string; article: string } {
+  const mot = nom.split(/[\s\u00a0]/)[0]!;
+  if (/^(Maison|Mairie|Salle|Médiathèque|Bibliothèque|MDPH)$/u.test(mot)) return { preposition: 'à', article: 'la ' };
+  if (/^(Centre|Pôle|Point)$/u.test(mot)) return { preposition: 'au', article: '' };
+  if (/^[AEIOUÉÈÊH]/u.test(mot)) return { preposition: 'à', article: 'l’' };
+  return { preposition: 'à', article: '' };
+}
