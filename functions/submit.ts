@@ -190,7 +190,7 @@ export async function handleSubmission(c: Context, deps: AppDeps, limiter: RateL
             confirmationTo: wantsConfirmation(result.values),
           },
     );
-    return answerSuccess(c, json, nextPath, saved.id);
+    return answerSuccess(c, json, special.next ?? form.thanksPath?.(result.values, target) ?? nextPath, saved.id);
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
     c.header('Retry-After', '30');

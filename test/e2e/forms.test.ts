@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../functions/node.ts';
 import { FORM_KEYS, forms } from '../../src/schemas/forms/index.ts';
 import { AXE_CONTEXT, axeViolations, launchBrowser, startSite } from './browser.ts';
-import { answers, e2eSealedSettings, fill, formationWithClosedSession, pagePath, storedRows } from './forms-helpers.ts';
+import { formatDateLongue } from '../../src/lib/dates.ts';
+import { answers, ctx, e2eSealedSettings, fill, formationWithClosedSession, pagePath, storedRows } from './forms-helpers.ts';
 
 /** A free-text field of each form, where a unique marker finds the row again. */
 const MARKER_FIELD: Record<(typeof FORM_KEYS)[number], string> = {
@@ -65,8 +66,18 @@ describe.each([
       const marker = `${js ? 'avec' : 'sans'} JS ${Date.now()}`;
       const values = { ...answers(key), [MARKER_FIELD[key]]: marker };
       await fill(page, key, values);
-      await Promise.all([page.waitForURL(`**/formulaires/${key}/merci/`), page.click('form.formulaire button[type="submit"]')]);
+      const thanks = forms[key].thanksPath?.(values as Record<string, string>, undefined) ?? `/formulaires/${key}/merci/`;
+      await Promise.all([page.waitForURL(`**${thanks}`), page.click('form.formulaire button[type="submit"]')]);
       expect(await page.locator('h1').textContent()).toBe(forms[key].thanks.title);
+      if (key === 'inscription-formation') {
+        // What, when and where, repeated.
+        const main = (await page.locator('main').innerText()).replace(/\s+/g, ' ');
+        const formation = ctx.formations.find((f) => f.id === values.formation)!;
+        const session = formation.sessions.find((s) => s.id === values.session)!;
+        expect(main).toContain(formation.titre.replace(/'/g, '’'));
+        expect(main).toContain(formatDateLongue(session.date).replace(/\s+/g, ' '));
+        expect(main).toContain(ctx.lieux[session.lieu]!.replace(/'/g, '’'));
+      }
       if (js) expect(await axeViolations(page), 'thank-you page').toEqual([]);
       const row = (await storedRows(dbFile, key)).find((r) => Object.values(r).includes(marker));
       expect(row, 'row in the database').toBeDefined();
