@@ -1,6 +1,7 @@
 /**
  * Next-date enhancement (src/components/ProchaineDate.astro): the built page may be days old; here,
  * with today's date in Rennes, the first coming date is shown, as "aujourd’hui" or "demain" when it is.
+ * Sessions listed as coming (`data-jusquau`) that have passed since are hidden, or marked passed in a table.
  */
 import { libelleJour, prochaine } from '../lib/prochaine.ts';
 
@@ -21,4 +22,11 @@ for (const el of document.querySelectorAll<HTMLElement>('[data-module="prochaine
   time.dateTime = next;
   time.textContent = libelleJour(next, today);
   el.replaceChildren(`${libelle}\u00a0: `, time, '.');
+}
+
+for (const el of document.querySelectorAll<HTMLElement>('[data-jusquau]')) {
+  if ((el.dataset.jusquau ?? '') >= today) continue;
+  const etat = el.querySelector<HTMLElement>('[data-etat]');
+  if (etat) etat.textContent = 'Session passée';
+  else el.hidden = true;
 }

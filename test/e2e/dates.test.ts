@@ -55,3 +55,31 @@ describe('next permanence on a quartier page', () => {
     expect((await seenOn(addDays(dates.at(-1)!, 1))).text).toMatch(/pas de date à venir connue/);
   });
 });
+
+describe('coming sessions on the home page and a training page', () => {
+  it('a session that has passed since the build is no longer shown as coming', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/`);
+    const dates = await page.locator('li[data-jusquau]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-jusquau')!));
+    await context.close();
+    expect(dates.length).toBeGreaterThan(1);
+    const dayAfterFirst = addDays(dates[0]!, 1);
+
+    const later = await browser.newContext();
+    const home = await later.newPage();
+    await home.clock.setFixedTime(new Date(`${dayAfterFirst}T11:00:00Z`));
+    await home.goto(`${site.url}/`);
+    const shown = await home
+      .locator('li[data-jusquau]')
+      .evaluateAll((lis) => lis.filter((li) => !(li as HTMLElement).hidden).map((li) => li.getAttribute('data-jusquau')));
+    expect(shown).toEqual(dates.filter((d) => d >= dayAfterFirst));
+
+    // On the training page of that session, its row now says it has passed.
+    const href = await home.locator(`li[data-jusquau="${dates[0]}"] a[href^="/formations/"]`).first().getAttribute('href');
+    await home.goto(site.url + href!);
+    const row = home.locator(`tr[data-jusquau="${dates[0]}"]`).first();
+    expect(await row.locator('[data-etat]').innerText()).toBe('Session passée');
+    await later.close();
+  });
+});
