@@ -30,7 +30,7 @@ export const programmeSchema = z
       texte: z.array(z.string().min(1)).min(1),
       statut: z.enum(['brouillon', 'relu'], { error: 'statut FALC attendu : brouillon ou relu' }),
     }),
-    /** Shows the quick-exit link and safety note (pages for people facing violence). */
+    /** A sensitive page (people facing violence): safety note, and replaced in history when left (quick exit is on every page). */
     sortie_rapide: z.boolean().default(false),
     ...commun,
   })

@@ -24,7 +24,7 @@ export type FormDefinition = {
   submitLabel: string;
   /** Data that could put someone at risk: sealed at rest (issue 5), never sent in a notification. */
   sensitive: boolean;
-  /** The page offers the quick-exit link (people facing violence). */
+  /** A sensitive page (people facing violence): safety note, replaced in history when left; the quick exit is on every page. */
   quickExit: boolean;
   /** Contextual forms: the hidden field naming what the page is about (training, activity, quartier). */
   targetField?: string;
