@@ -11,7 +11,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../functions/node.ts';
 import { REGION_START } from '../../src/lib/forms/render-form.ts';
-import { launchBrowser, startSite } from './browser.ts';
+import { AXE_CONTEXT, axeViolations, launchBrowser, startSite } from './browser.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const productionDir = mkdtempSync(path.join(tmpdir(), 'dist-production-'));
@@ -55,13 +55,14 @@ describe('production build: forms on example settings', () => {
 
   for (const javaScriptEnabled of [true, false])
     it(`a phone shows it on the first screens, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
-      const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 } });
+      const context = await browser.newContext({ ...AXE_CONTEXT, javaScriptEnabled, viewport: { width: 360, height: 740 } });
       const page = await context.newPage();
       await page.goto(`${site.url}/formulaires/femmes-rappel/`);
       const notice = page.getByRole('heading', { name: 'Ce formulaire n’est pas encore en service' });
       await expect.poll(() => notice.isVisible()).toBe(true);
       expect(await page.locator('form.formulaire').count()).toBe(0);
       expect(await page.locator('[data-service] a[href="tel:3919"]').isVisible()).toBe(true);
+      if (javaScriptEnabled) expect(await axeViolations(page)).toEqual([]);
       await context.close();
     });
 
