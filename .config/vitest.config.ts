@@ -7,6 +7,10 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 export default defineConfig({
   root,
   test: {
+    // The repository's forms have example recipients and keys: in production they refuse submissions
+    // (src/lib/forms/mode.ts). Tests run the demonstration mode, as `npm start` does; the production
+    // mode's own tests ask for it by name.
+    env: { FABRIQUE_DEMONSTRATION: 'oui' },
     projects: [
       {
         root,

@@ -8,6 +8,7 @@ import type { Context } from 'hono';
 import { forms, isFormKey, type FormKey } from '../src/schemas/forms/index.ts';
 import type { ContentContext, FormContext } from '../src/schemas/forms/context.ts';
 import { fieldsOf, type FormDefinition } from '../src/schemas/forms/form.ts';
+import { joinDateParts } from '../src/schemas/forms/date-parts.ts';
 import { todayInRennes } from '../src/lib/dates.ts';
 import { validateSubmission, type FieldError } from '../src/schemas/forms/validate.ts';
 import { CONFIRMATION_FIELD } from '../src/schemas/forms/shared-fields.ts';
@@ -114,12 +115,11 @@ async function readBody(s: Known): Promise<Read | Response> {
   const parsed = await parseBody(kind, contentType!, new Uint8Array(await s.c.req.arrayBuffer()));
   if (!parsed.ok) return refusalAnswer(s, parsed.refusal.status === 422 ? 'invalide' : 'illisible', parsed.refusal);
   const targetRaw = s.form.targetField ? parsed.fields.get(s.form.targetField) : undefined;
-  return {
-    ...s,
-    fields: parsed.fields,
-    ctx: contextFor(s.deps.config.content, todayAt(s.deps.clock.now())),
-    target: typeof targetRaw === 'string' ? targetRaw : undefined,
-  };
+  const ctx = contextFor(s.deps.config.content, todayAt(s.deps.clock.now()));
+  const target = typeof targetRaw === 'string' ? targetRaw : undefined;
+  // A date typed as day, month, year (three fields on the page) becomes the field's one value.
+  joinDateParts(fieldsOf(s.form, ctx, target), parsed.fields);
+  return { ...s, fields: parsed.fields, ctx, target };
 }
 
 async function withinRateLimit(s: Read, limiter: RateLimiter): Promise<Response | undefined> {
@@ -212,7 +212,8 @@ async function storeAndAnswer(s: Read, special: Special, values: Record<string, 
             confirmationTo: wantsConfirmation(values),
           },
     );
-    return answered(s.c, saved.duplicate ? 'doublon' : 'accepte', answerSuccess(s.c, s.json, nextPath, saved.id));
+    const thanks = special.next ?? s.form.thanksPath?.(values, s.target) ?? nextPath;
+    return answered(s.c, saved.duplicate ? 'doublon' : 'accepte', answerSuccess(s.c, s.json, thanks, saved.id));
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
     s.c.header('Retry-After', String(STORE_RETRY_AFTER_S));

@@ -13,6 +13,7 @@ import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadContentContext, loadFormSettings } from '../../src/lib/forms/load.ts';
+import { applyFormsMode, describeFormsMode, formsModeFromEnv, type FormsMode } from '../../src/lib/forms/mode.ts';
 import type { FormKey } from '../../src/schemas/forms/index.ts';
 import type { FormSettings } from '../../src/schemas/forms/settings.ts';
 import { createApp } from '../app.ts';
@@ -60,8 +61,10 @@ export type ServerOptions = {
   deliveryIntervalMs?: number;
   /** How often expired submissions are purged, in ms (default 6 h). */
   purgeIntervalMs?: number;
-  /** Operator messages (delivery problems); console by default. */
+  /** Operator messages (forms mode, delivery problems); console by default. */
   notice?: (line: string) => void;
+  /** Forms with example recipients or keys refuse submissions in production; default from FABRIQUE_DEMONSTRATION. */
+  mode?: FormsMode;
 };
 export type RunningServer = {
   url: string;
@@ -78,7 +81,10 @@ async function createNodeApp(
   const distDir = options.distDir ?? path.join(projectRoot, 'dist');
   const contentDir = options.contentDir ?? path.join(projectRoot, 'content');
   const [loaded, content] = await Promise.all([loadFormSettings(contentDir), loadContentContext(contentDir)]);
-  const settings = { ...loaded, ...options.settings } as Record<FormKey, FormSettings>;
+  const merged = { ...loaded, ...options.settings } as Record<FormKey, FormSettings>;
+  const mode = options.mode ?? formsModeFromEnv();
+  for (const line of describeFormsMode(merged, mode)) options.notice?.(line);
+  const settings = applyFormsMode(merged, mode);
   const forms = createApp({
     store: options.store,
     clock: options.clock,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { collections, type CollectionName } from '../schemas/index.ts';
+import { problemesTypographiques } from './typographie.ts';
 
 export type ContentProblem = { file: string; field?: string; message: string };
 export type LoadedEntry = { collection: CollectionName; id: string; file: string; data: Record<string, unknown> };
@@ -55,6 +56,7 @@ export async function checkContent(contentDir: string): Promise<{ problems: Cont
         });
         continue;
       }
+      problems.push(...checkTypography(file, data, raw.slice(fm[0].length)));
       const result = (schema as z.ZodType).safeParse(data);
       if (!result.success) {
         for (const issue of result.error.issues) problems.push(describeIssue(file, data, issue));
@@ -66,6 +68,21 @@ export async function checkContent(contentDir: string): Promise<{ problems: Cont
 
   problems.push(...checkReferences(entries), ...checkUniqueness(entries));
   return { problems, entries };
+}
+
+/** French typography an editor must fix by hand (src/lib/typographie.ts), in every text field and the body. */
+function checkTypography(file: string, data: unknown, body: string): ContentProblem[] {
+  const problems: ContentProblem[] = [];
+  const visit = (value: unknown, at: PropertyKey[]) => {
+    if (typeof value === 'string')
+      for (const message of problemesTypographiques(value))
+        problems.push({ file, field: formatPath(at) || undefined, message: `typographie : ${message}` });
+    else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...at, i]));
+    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, [...at, k]);
+  };
+  visit(data, []);
+  for (const message of problemesTypographiques(body)) problems.push({ file, message: `typographie (texte) : ${message}` });
+  return problems;
 }
 
 function describeIssue(file: string, data: unknown, issue: z.core.$ZodIssue): ContentProblem {

@@ -17,20 +17,26 @@ export function todayInRennes(now: Date = new Date(), env: Record<string, string
 
 const asUtc = (iso: string) => new Date(`${iso}T12:00:00Z`);
 
-/** "mardi 16 mars 2027" */
+const longue = new Intl.DateTimeFormat('fr-FR', {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+const courte = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** The first of the month is written « 1er » in French; Intl writes « 1 ». */
+const premier = (text: string) => text.replace(/(^|\s)1 (?=\p{L})/u, '$11er ');
+
+/** "mardi 16 mars 2027", "mardi 1er décembre 2026" */
 export function formatDateLongue(iso: string): string {
-  return new Intl.DateTimeFormat('fr-FR', {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(asUtc(iso));
+  return premier(longue.format(asUtc(iso)));
 }
 
-/** "16 mars 2027" */
+/** "16 mars 2027", "1er mars 2027" */
 export function formatDate(iso: string): string {
-  return new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(asUtc(iso));
+  return premier(courte.format(asUtc(iso)));
 }
 
 /** "09:00-12:30" → "de 9 h à 12 h 30" */

@@ -1,11 +1,12 @@
 /** Every page of the site as a flat list: feeds the site map and the no-JavaScript A–Z index of the search page. */
 import type { Site } from './content.ts';
 
-export type Genre = 'programme' | 'quartier' | 'referents' | 'formation' | 'activite' | 'lieu' | 'page' | 'formulaire';
+export type Genre = 'page' | 'sujet' | 'programme' | 'quartier' | 'referents' | 'formation' | 'activite' | 'lieu' | 'formulaire';
 export type EntreeIndex = { titre: string; href: string; genre: Genre; quartier?: string };
 
 export const GENRES: Record<Genre, string> = {
   page: 'Pages principales',
+  sujet: 'Par sujet',
   programme: 'Programmes',
   quartier: 'Quartiers et référents',
   referents: 'Référents',
@@ -29,7 +30,9 @@ export function siteIndex(site: Site, pages: { id: string; data: { titre: string
     { titre: 'Rechercher', href: '/recherche/', genre: 'page' },
     { titre: 'Plan du site', href: '/plan-du-site/', genre: 'page' },
     ...pages.map((p) => ({ titre: p.data.titre, href: `/${p.id}/`, genre: 'page' as const })),
-    ...site.programmes.map((p) => ({ titre: p.data.titre, href: `/programmes/${p.id}/`, genre: 'programme' as const })),
+    ...SUJETS,
+    // The short title: « Femmes victimes de violences », not « Un lieu ressource… » filed under U.
+    ...site.programmes.map((p) => ({ titre: p.data.titre_court, href: `/programmes/${p.id}/`, genre: 'programme' as const })),
     ...site.quartiers.map((x) => ({
       titre: `Quartier ${x.data.nom}`,
       href: `/quartiers/${x.id}/`,
@@ -52,11 +55,31 @@ export function siteIndex(site: Site, pages: { id: string; data: { titre: string
   ];
 }
 
-/** Alphabetical groups by first letter, accents folded (É with E). */
+/** Topics as people look for them, beside the pages' own titles. */
+const SUJETS: EntreeIndex[] = [
+  { titre: 'Urgence : les numéros gratuits', href: '/aide/', genre: 'sujet' },
+  { titre: 'Violences faites aux femmes', href: '/programmes/lieu-ressources-femmes/', genre: 'sujet' },
+  { titre: 'Femmes victimes de violences', href: '/programmes/lieu-ressources-femmes/', genre: 'sujet' },
+  { titre: 'Hébergement d’urgence : le 115', href: '/aide/', genre: 'sujet' },
+  { titre: 'E2C (École de la deuxième chance)', href: '/programmes/ecole-deuxieme-chance/', genre: 'sujet' },
+  { titre: 'Handicap : le référent de votre quartier', href: '/referents/', genre: 'sujet' },
+  { titre: 'Handicap : formations avec la MDPH', href: '/formations/', genre: 'sujet' },
+  { titre: 'Handicap : loisirs avec tous les enfants', href: '/activites/', genre: 'sujet' },
+  { titre: 'Sans-abri : agir avec la Fabrique', href: '/programmes/fabrique/', genre: 'sujet' },
+];
+
+/** A title as it is filed: without its leading article (« La Fabrique » under F), accents folded. */
+export const cleDeTri = (titre: string) =>
+  titre
+    .replace(/^(le|la|les|un|une|des|du)\s+|^l[’']/iu, '')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
+
+/** Alphabetical groups by first letter, leading articles ignored, accents folded (É with E). */
 export function parLettre(entrees: EntreeIndex[]): [string, EntreeIndex[]][] {
-  const lettre = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').charAt(0).toUpperCase();
+  const lettre = (t: string) => cleDeTri(t).charAt(0).toUpperCase();
   const groups = new Map<string, EntreeIndex[]>();
-  for (const e of [...entrees].sort((a, b) => a.titre.localeCompare(b.titre, 'fr'))) {
+  for (const e of [...entrees].sort((a, b) => cleDeTri(a.titre).localeCompare(cleDeTri(b.titre), 'fr'))) {
     const l = lettre(e.titre);
     groups.set(l, [...(groups.get(l) ?? []), e]);
   }

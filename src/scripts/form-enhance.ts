@@ -111,7 +111,9 @@ function enhance(form: HTMLFormElement) {
       const res = await fetch(form.action, { method: 'POST', body, headers: { Accept: 'application/json' } });
       const answer = (await res.json()) as ApiAnswer;
       if (answer.ok && typeof answer.next === 'string') {
-        window.location.assign(answer.next);
+        // A sensitive page (quick exit) is replaced in history by its thank-you page.
+        if (document.body.hasAttribute('data-sensible')) window.location.replace(answer.next);
+        else window.location.assign(answer.next);
         return;
       }
       if (res.status === 422) idempotencyKey = '';

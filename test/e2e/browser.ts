@@ -20,11 +20,11 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
-/** Serves dist/ (run `npm run build` first) with the same Node server as `npm start`. */
+/** Serves dist/ (`npm test` builds it in demonstration mode) with the same Node server as `npm start`. */
 export function startSite(options: Parameters<typeof startServer>[0] = {}): Promise<RunningServer> {
   // Submissions go to a throwaway database, never to the project's data/ folder.
   const dbPath = path.join(mkdtempSync(path.join(tmpdir(), 'site-')), 'submissions.sqlite');
-  return startServer({ port: 0, dbPath, ...options });
+  return startServer({ port: 0, dbPath, mode: 'demonstration', ...options });
 }
 
 /** Paths listed in the built sitemap, so every public page is tested. */

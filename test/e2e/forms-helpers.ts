@@ -55,7 +55,13 @@ export async function fill(page: Page, key: FormKey, values: Submission) {
     else if (field.type === 'checkboxes')
       for (const v of [value].flat()) await page.check(`input[name="${field.name}"][value="${v}"]`);
     else if (field.type === 'select') await page.selectOption(id, String(value));
-    else await page.fill(id, String(value));
+    else if (field.type === 'date') {
+      // Typed as a person would: day, month and year in their three boxes.
+      const [year, month, day] = String(value).split('-');
+      await page.fill(id, String(Number(day)));
+      await page.fill(`${id}-mois`, String(Number(month)));
+      await page.fill(`${id}-annee`, year!);
+    } else await page.fill(id, String(value));
   }
 }
 

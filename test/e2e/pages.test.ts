@@ -61,7 +61,12 @@ describe.each(paths)('page %s', (path) => {
     expect(overflow, 'horizontal scroll at 320 px').toBeLessThanOrEqual(0);
     for (const tel of ['tel:3919', 'tel:115', 'tel:17', 'tel:112', 'sms:114', 'tel:119']) {
       expect(await page.locator(`.urgences a[href="${tel}"]`).count(), tel).toBe(1);
+      expect(await page.locator(`.urgences a[href="${tel}"]`).isVisible(), tel).toBe(true);
     }
+    // Quick exit, every emergency number and the header fit in 200 px: the page's title stays on the first screen.
+    expect(await page.locator('a[data-module="sortie-rapide"]').isVisible()).toBe(true);
+    const headerBottom = await page.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().bottom);
+    expect(headerBottom, 'height of the quick exit, emergency bar and header at 320 px').toBeLessThanOrEqual(200);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();

@@ -29,17 +29,59 @@ async function contextWithNeutralSite(javaScriptEnabled = true): Promise<Browser
 }
 
 describe('quick exit on the pages for people facing violence', () => {
-  it('appears on the women’s resource page and the help page, not elsewhere', async () => {
+  it('appears on every kind of page, the safety note on the sensitive ones', async () => {
     const context = await contextWithNeutralSite();
     const page = await context.newPage();
-    for (const [path, expected] of [
-      ['/programmes/lieu-ressources-femmes/', 1],
-      ['/aide/', 1],
-      ['/formations/', 0],
+    for (const [path, sensitive] of [
+      ['/programmes/lieu-ressources-femmes/', true],
+      ['/aide/', true],
+      ['/formulaires/femmes-rappel/', true],
+      ['/formations/', false],
+      ['/', false],
+      ['/plan-du-site/', false],
     ] as const) {
       await page.goto(site.url + path);
-      expect(await page.locator('a[data-module="sortie-rapide"]').count(), path).toBe(expected);
+      expect(await page.locator('a[data-module="sortie-rapide"]').isVisible(), path).toBe(true);
+      expect(await page.locator('.note-securite').count(), path).toBe(sensitive ? 1 : 0);
     }
+    await context.close();
+  });
+
+  it('hints at Shift only where there is a keyboard', async () => {
+    const hint = '[data-sortie-rapide-clavier]';
+    const desktop = await contextWithNeutralSite();
+    const onDesktop = await desktop.newPage();
+    await onDesktop.goto(`${site.url}/aide/`);
+    expect(await onDesktop.locator(hint).isVisible()).toBe(true);
+    await desktop.close();
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+    const onPhone = await phone.newPage();
+    await onPhone.goto(`${site.url}/aide/`);
+    expect(await onPhone.locator('a[data-module="sortie-rapide"]').isVisible()).toBe(true);
+    expect(await onPhone.locator(hint).isVisible()).toBe(false);
+    expect(await onPhone.locator('.sortie-rapide').innerText()).not.toMatch(/Maj|Shift/);
+    await phone.close();
+  });
+
+  it('leaves no sensitive page behind in Back or the tab’s history, even after moving between them', async () => {
+    const context = await contextWithNeutralSite();
+    const page = await context.newPage();
+    await page.goto(`${site.url}/`);
+    await page.goto(`${site.url}/programmes/lieu-ressources-femmes/`);
+    // From a sensitive page, a link within the site replaces it in history.
+    await page.click('main a[href="/formulaires/femmes-rappel/"]');
+    await page.waitForURL(`${site.url}/formulaires/femmes-rappel/`);
+    await page.click('.urgences a[href="/aide/"]');
+    await page.waitForURL(`${site.url}/aide/`);
+    // The tab's history: the blank start page, the home page, this page.
+    expect(await page.evaluate(() => history.length)).toBe(3);
+    await page.click('a[data-module="sortie-rapide"]');
+    await page.waitForURL(NEUTRAL);
+    expect(await page.evaluate(() => history.length)).toBe(3);
+    await page.goBack();
+    expect(page.url()).toBe(`${site.url}/`);
+    await page.goBack();
+    expect(page.url()).toBe('about:blank');
     await context.close();
   });
 

@@ -229,12 +229,12 @@ describe('the search page with JavaScript', () => {
 
   it('ships at most 5 KB (gzip) of our own search script, on the search page only', async () => {
     const html = await (await fetch(`${site.url}/recherche/`)).text();
-    const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!);
+    const home = await (await fetch(`${site.url}/`)).text();
+    // The quick exit's script is on every page (issue 10): the search page's own is the one the home page lacks.
+    const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!).filter((src) => !home.includes(src));
     expect(scripts).toHaveLength(1);
     const js = Buffer.from(await (await fetch(site.url + scripts[0])).arrayBuffer());
     expect(gzipSync(js, { level: 9 }).length).toBeLessThanOrEqual(5 * 1024);
-    const home = await (await fetch(`${site.url}/`)).text();
-    expect(home).not.toContain(scripts[0]);
   });
 });
 

@@ -212,11 +212,11 @@ describe('16. dates out of range → 422 saying why', () => {
     expect(await errorsOf(res)).toEqual([expect.objectContaining({ message: expect.stringMatching(/de 6 à 12 ans.*17 ans/) })]);
   });
 
-  it('over the E2C age limit', async () => {
-    const res = await h.postJson('e2c', { ...validSubmissions.e2c, naissance: '1990-01-01' });
+  it('a birth date more than 100 years ago', async () => {
+    const res = await h.postJson('e2c', { ...validSubmissions.e2c, naissance: '1920-01-01' });
     expect(res.status).toBe(422);
     expect(await errorsOf(res)).toEqual([
-      expect.objectContaining({ field: 'naissance', message: expect.stringMatching(/jusqu’à 25 ans.*37 ans.*Mission locale/) }),
+      expect.objectContaining({ field: 'naissance', message: expect.stringMatching(/trop ancienne/) }),
     ]);
   });
 
@@ -227,9 +227,9 @@ describe('16. dates out of range → 422 saying why', () => {
     ]);
   });
 
-  it('the day before the 26th birthday is still accepted; the birthday is not', async () => {
-    expect((await h.postJson('e2c', { ...validSubmissions.e2c, naissance: '2001-01-16' })).status).toBe(200);
-    expect((await h.postJson('e2c', { ...validSubmissions.e2c, naissance: '2001-01-15' })).status).toBe(422);
+  it('from 26 on, the E2C form still lets the person write (issue 10: explain and orient, no hard block)', async () => {
+    expect((await h.postJson('e2c', { ...validSubmissions.e2c, naissance: '2001-01-15' })).status).toBe(200);
+    expect((await h.postJson('e2c', { ...validSubmissions.e2c, naissance: '1990-01-01' })).status).toBe(200);
   });
 
   it('an impossible date', async () => {

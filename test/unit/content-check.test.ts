@@ -3,7 +3,7 @@
  * Each test copies a valid content tree (test/fixtures/content) and breaks one thing.
  */
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,4 +92,79 @@ describe('content checker', () => {
     expect(failure, 'the build must fail').not.toBeNull();
     expect(`${failure!.stdout}${failure!.stderr}`).toContain("« blosne » n'existe pas dans content/quartiers/");
   }, 60_000);
+
+  describe('programme pages', () => {
+    /** The fixture plus one programme page, as an editor would write it. */
+    async function withProgramme(edit: (text: string) => string = (t) => t): Promise<string> {
+      const content = await contentWith('lieux/salle-exemple.md', (t) => t);
+      await mkdir(path.join(content, 'programmes'), { recursive: true });
+      await writeFile(path.join(content, 'programmes/e2c.md'), edit(PROGRAMME));
+      await mkdir(path.join(content, 'organisations'), { recursive: true });
+      return content;
+    }
+
+    it('refuses a programme page without a status or a verification date', async () => {
+      const content = await withProgramme((t) => t.replace(/^statut: proposition\n/m, '').replace(/^verifie_le: .*\n/m, ''));
+      const message = formatProblems((await checkContent(content)).problems);
+      expect(message).toContain('content/programmes/e2c.md, champ « statut » : champ obligatoire manquant');
+      expect(message).toContain('content/programmes/e2c.md, champ « verifie_le » : champ obligatoire manquant');
+    });
+
+    it('accepts a proposal, and a further status only with its date and source', async () => {
+      const ok = await withProgramme();
+      expect((await checkContent(ok)).problems.filter((p) => p.file.includes('programmes'))).toEqual([]);
+      const undated = await withProgramme((t) => t.replace('statut: proposition', 'statut: en-cours'));
+      const message = formatProblems((await checkContent(undated)).problems);
+      expect(message).toContain(
+        'champ « statut_confirme_le » : champ obligatoire manquant (statut « en-cours » : indiquez la date',
+      );
+      expect(message).toContain('champ « statut_source »');
+      const dated = await withProgramme((t) =>
+        t.replace(
+          'statut: proposition',
+          'statut: en-cours\nstatut_confirme_le: 2027-01-10\nstatut_source: "Direction des solidarités"',
+        ),
+      );
+      expect((await checkContent(dated)).problems.filter((p) => p.file.includes('programmes'))).toEqual([]);
+    });
+  });
+
+  it('names typography an editor must fix, field by field and in the text', async () => {
+    const content = await contentWith(
+      'lieux/salle-exemple.md',
+      (t) => t.replace(/^nom: .*$/m, 'nom: "Salle (exemple) exemple"') + '\nRendez-vous à Maison de quartier.Merci.\n',
+    );
+    const message = formatProblems((await checkContent(content)).problems);
+    expect(message).toContain('content/lieux/salle-exemple.md, champ « nom » : typographie : mot répété');
+    expect(message).toMatch(/salle-exemple\.md : typographie \(texte\) : espace manquante/);
+    expect(message).toMatch(/salle-exemple\.md : typographie \(texte\) : article manquant/);
+  });
 });
+
+const PROGRAMME = `---
+ordre: 5
+titre: "Une École de la deuxième chance à Rennes"
+titre_court: "École de la deuxième chance"
+resume: "Un projet : ouvrir à Rennes une École de la deuxième chance pour les jeunes de moins de 26 ans sortis de l'école sans diplôme ni qualification, avec un parcours sur mesure entre formation et entreprise."
+pour_qui: "Les jeunes de moins de 26 ans, motivés, qui ont quitté l'école sans diplôme et sans qualification."
+ce_qui_est_propose:
+  - "Soutenir l'ouverture à Rennes d'une École de la deuxième chance"
+  - "Pour les jeunes de moins de 26 ans, motivés, sortis de l'école sans qualification ni diplôme"
+  - "Un parcours personnalisé de 4 mois à 2 ans, selon la charte du réseau des écoles de la deuxième chance"
+comment_participer: "L'école n'est pas encore ouverte : on ne peut pas encore s'y inscrire. Pour être tenu au courant, dites-nous votre intérêt par le formulaire ci-dessous. Entreprise ou organisme prêt à s'engager : écrivez-nous par le formulaire de contact du site."
+partenaires: []
+statut: proposition
+falc:
+  texte:
+    - "C'est un projet d'école pour les jeunes."
+    - "Cette école est pour les jeunes de moins de 26 ans."
+    - "Ces jeunes ont quitté l'école sans diplôme."
+    - "Ils apprennent à l'école et en entreprise."
+    - "À la fin, ils reçoivent un papier qui dit ce qu'ils savent faire."
+    - "L'école n'est pas encore ouverte."
+  statut: brouillon
+verifie_le: 2026-11-20
+exemple: false
+---
+
+`;

@@ -39,9 +39,15 @@ describe.each(FORM_KEYS)('%s', (key) => {
       if (field.type === 'checkboxes') expect(a!.required).toBeUndefined();
       else expect(a!.required === true, `${field.name} required`).toBe(field.required);
       if ('maxLength' in field) expect(a!.maxlength).toBe(String(field.maxLength));
-      if (field.type === 'date') expect([a!.type, a!.min, a!.max]).toEqual(['date', field.min, field.max]);
+      // Dates: day, month, year as numeric text fields (GOV.UK pattern), never the browser's date picker.
+      if (field.type === 'date') {
+        expect([a!.type, a!.inputmode, a!.name]).toEqual(['text', 'numeric', `${field.name}-jour`]);
+        for (const part of ['mois', 'annee'])
+          expect(attributesOf(html, `f-${field.name}-${part}`)?.inputmode, `${field.name}-${part}`).toBe('numeric');
+        expect(html).not.toContain('type="date"');
+      }
       if (field.type === 'email' || field.type === 'tel' || field.type === 'text') expect(a!.type).toBe(field.type);
-      if (!field.required)
+      if (!field.required && !field.optionalNote)
         expect(html).toMatch(
           new RegExp(
             `for="f-${field.name}">[^<]*<span class="champ__facultatif">|<legend class="champ__label">[^<]*<span class="champ__facultatif">`,

@@ -9,6 +9,7 @@ import type { FormKey } from '../../schemas/forms/index.ts';
 import type { FormSettings } from '../../schemas/forms/settings.ts';
 import { todayInRennes } from '../dates.ts';
 import { loadFormSettings } from './load.ts';
+import { applyFormsMode, describeFormsMode, formsModeFromEnv } from './mode.ts';
 
 let cached: Promise<{ ctx: FormContext; settings: Record<FormKey, FormSettings> }> | undefined;
 
@@ -20,7 +21,10 @@ export function formPageData() {
       list.map((e) => ({ collection: names[i]!, id: e.id, data: e.data as unknown as Record<string, unknown> })),
     );
     // Astro builds from the project root.
-    const settings = await loadFormSettings(path.resolve('content'));
+    const loaded = await loadFormSettings(path.resolve('content'));
+    const mode = formsModeFromEnv();
+    for (const line of describeFormsMode(loaded, mode)) console.warn(line);
+    const settings = applyFormsMode(loaded, mode);
     return { ctx: { ...buildContentContext(entries), today: todayInRennes() }, settings };
   })();
   return cached;

@@ -2,7 +2,8 @@
  * HTML of one field on the GOV.UK pattern: label, hint, error message, then the control with the
  * constraints (required, maxlength, type, min/max) taken from the same definition as the server's rules.
  */
-import type { Field, Option } from '../../schemas/forms/field.ts';
+import { DATE_PARTS, datePartName, splitDateValue } from '../../schemas/forms/date-parts.ts';
+import type { DateField, Field, Option } from '../../schemas/forms/field.ts';
 import { attrs, escapeHtml } from './html.ts';
 
 export const fieldId = (name: string) => `f-${name}`;
@@ -18,7 +19,14 @@ export function renderErrorMessage(name: string, message: string): string {
 const describedBy = (field: Field, error: string | undefined) =>
   [field.hint ? hintId(field.name) : '', error ? errorId(field.name) : ''].filter(Boolean).join(' ') || undefined;
 
-const labelText = (field: Field) => `${escapeHtml(field.label)}${field.required ? '' : FACULTATIF}`;
+const labelText = (field: Field) =>
+  `${escapeHtml(field.label)}${
+    field.required
+      ? ''
+      : field.optionalNote
+        ? ` <span class="champ__facultatif">(${escapeHtml(field.optionalNote)})</span>`
+        : FACULTATIF
+  }`;
 
 export function renderField(field: Field, value: string | string[] | undefined, error: string | undefined): string {
   if (field.type === 'hidden')
@@ -36,6 +44,15 @@ export function renderField(field: Field, value: string | string[] | undefined, 
         `<div class="choix choix--${field.type === 'radio' ? 'unique' : 'multiple'}">` +
         field.options.map((o, i) => renderChoice(field, o, i, chosen, error)).join('') +
         `</div></fieldset>`,
+    );
+  }
+
+  if (field.type === 'date') {
+    return wrapper(
+      `<fieldset class="champ__groupe"${attrs({ 'aria-describedby': describedBy(field, error) })}>` +
+        `<legend class="champ__label">${labelText(field)}</legend>${hint}${err}` +
+        renderDateParts(field, typeof value === 'string' ? value : undefined, error) +
+        `</fieldset>`,
     );
   }
 
@@ -66,15 +83,12 @@ export function renderField(field: Field, value: string | string[] | undefined, 
       `${label}${hint}${err}<textarea${attrs({ ...common, class: 'champ__texte', rows: field.rows ?? 5, maxlength: field.maxLength })}>${escapeHtml(text)}</textarea>`,
     );
   }
-  const typed =
-    field.type === 'date'
-      ? { type: 'date', min: field.min, max: field.max }
-      : {
-          type: field.type,
-          maxlength: field.maxLength,
-          inputmode: field.type === 'text' ? field.inputmode : undefined,
-          spellcheck: field.type === 'email' ? 'false' : undefined,
-        };
+  const typed = {
+    type: field.type,
+    maxlength: field.maxLength,
+    inputmode: field.type === 'text' ? field.inputmode : undefined,
+    spellcheck: field.type === 'email' ? 'false' : undefined,
+  };
   return wrapper(`${label}${hint}${err}<input${attrs({ ...common, ...typed, class: 'champ__saisie', value: text })}>`);
 }
 
@@ -87,7 +101,8 @@ function renderChoice(
 ) {
   // The first choice carries the field's id, so the error summary's link lands on the group.
   const id = index === 0 ? fieldId(field.name) : `${fieldId(field.name)}-${index + 1}`;
-  const optionHintId = `${id}-aide`;
+  // Not `${id}-aide`: the first choice's id is the field's, whose hint already has that id.
+  const optionHintId = `${id}-precision`;
   const hintParts = [option.hint, option.disabledReason ? `Indisponible : ${option.disabledReason}` : undefined].filter(Boolean);
   const optionHint = hintParts.length
     ? `<span class="choix__aide" id="${optionHintId}">${escapeHtml(hintParts.join(' · '))}</span>`
@@ -105,4 +120,26 @@ function renderChoice(
     'aria-invalid': error && index === 0 ? 'true' : undefined,
   })}>`;
   return `<div class="choix__item${option.disabledReason ? ' choix__item--indisponible' : ''}">${input}<label class="choix__label" for="${id}">${escapeHtml(option.label)}</label>${optionHint}</div>`;
+}
+
+/** Day, month and year as three numeric text fields (GOV.UK date input); the day carries the field's id for the error summary. */
+function renderDateParts(field: DateField, value: string | undefined, error: string | undefined): string {
+  const values = splitDateValue(value);
+  const items = DATE_PARTS.map((part, i) => {
+    const id = i === 0 ? fieldId(field.name) : `${fieldId(field.name)}-${part.suffix}`;
+    const input = `<input${attrs({
+      class: `champ__saisie date__saisie date__saisie--${part.size}`,
+      id,
+      name: datePartName(field.name, part.suffix),
+      type: 'text',
+      inputmode: 'numeric',
+      maxlength: part.size,
+      required: field.required,
+      autocomplete: field.autocomplete === 'bday' ? part.autocomplete : field.autocomplete,
+      'aria-invalid': error ? 'true' : undefined,
+      value: values[i],
+    })}>`;
+    return `<div class="date__partie"><label class="date__label" for="${id}">${part.label}</label>${input}</div>`;
+  });
+  return `<div class="date">${items.join('')}</div>`;
 }

@@ -8,7 +8,7 @@ export const agir = defineForm({
   description: 'Proposer votre aide à la Fabrique rennaise des solidarités : domaines, disponibilités.',
   purpose: 'Vous mettre en relation avec l’équipe qui accueille les bénévoles, selon vos domaines et vos disponibilités.',
   intro: [
-    'La Fabrique réunit des habitants qui veulent agir contre l’exclusion, avec les personnes qui vivent à la rue et avec les associations déjà présentes. Dites-nous ce que vous aimeriez faire : nous vous proposons une rencontre.',
+    'La Fabrique réunit des habitants qui veulent agir contre l’exclusion, avec les personnes qui vivent à la rue et avec les associations déjà présentes. Dites-nous ce que vous aimeriez faire : nous vous répondrons.',
     MENTION_FACULTATIF,
   ],
   submitLabel: 'Proposer mon aide',
@@ -53,6 +53,6 @@ export const agir = defineForm({
   pagePath: () => '/formulaires/agir/',
   thanks: {
     title: 'Merci pour votre proposition',
-    paragraphs: ['L’équipe de la Fabrique vous écrit pour vous proposer une rencontre.'],
+    paragraphs: ['L’équipe de la Fabrique vous répondra par e-mail.'],
   },
 });

@@ -8,7 +8,7 @@ export const candidatureReferent = defineForm({
   description: 'Proposer votre candidature comme référent handicap et inclusion de votre quartier.',
   purpose: 'Étudier votre candidature de référent handicap et inclusion et vous recontacter pour en parler.',
   intro: [
-    'Dans chaque quartier, un référent handicap et inclusion accueille les habitants, les écoute et les oriente. Ce peut être un parent d’enfant en situation de handicap ou un adulte en situation de handicap.',
+    'Le programme propose un référent handicap et inclusion dans chaque quartier, pour accueillir les habitants, les écouter et les orienter. Ce peut être un parent d’enfant en situation de handicap ou un adulte en situation de handicap.',
     MENTION_FACULTATIF,
   ],
   submitLabel: 'Envoyer ma candidature',

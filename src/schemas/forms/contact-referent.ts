@@ -8,7 +8,7 @@ export const contactReferent = defineForm({
   description: 'Écrire aux référents handicap et inclusion de votre quartier.',
   purpose: 'Transmettre votre message aux référents de votre quartier, pour qu’ils vous répondent et vous orientent.',
   intro: [
-    'Les référents handicap et inclusion sont des habitants du quartier : un parent d’enfant en situation de handicap ou un adulte en situation de handicap. Ils vous répondent et vous orientent.',
+    'Le référent handicap et inclusion de votre quartier peut être un parent d’enfant en situation de handicap ou un adulte en situation de handicap. Il lit votre message et vous répond.',
     MENTION_FACULTATIF,
   ],
   submitLabel: 'Envoyer le message',
@@ -32,6 +32,6 @@ export const contactReferent = defineForm({
   pagePath: (target) => `/quartiers/${target}/contact/`,
   thanks: {
     title: 'Votre message est envoyé',
-    paragraphs: ['Merci. Un référent de votre quartier vous répond, en général sous une semaine.'],
+    paragraphs: ['Merci. Un référent de votre quartier vous répond.'],
   },
 });

@@ -36,6 +36,6 @@ export const contact = defineForm({
   pagePath: () => '/formulaires/contact/',
   thanks: {
     title: 'Merci pour votre message',
-    paragraphs: ['L’équipe de la Fabrique vous répond par e-mail, en général sous deux semaines.'],
+    paragraphs: ['L’équipe de la Fabrique vous répond par e-mail.'],
   },
 });

@@ -1,20 +1,24 @@
-/** Interest in the École de la deuxième chance (E2C), for 16 to 25 year olds without a diploma. */
+/** Interest in the planned École de la deuxième chance (E2C): not an application, the school is a project. */
 import { ageOn, yearsFrom } from './context.ts';
 import { defineForm } from './form.ts';
-import { email, MENTION_FACULTATIF, message, nom, prenom, telephone } from './shared-fields.ts';
+import { email, message, nom, prenom, telephone } from './shared-fields.ts';
 
 export const E2C_AGE = { min: 16, max: 25 } as const;
 
-const ELSEWHERE = 'La Mission locale de Rennes peut vous orienter vers une formation adaptée.';
+const ELSEWHERE = 'D’ici là, la Mission locale peut vous aider à trouver une formation ou un emploi.';
+const OU_TELEPHONE = 'ou un téléphone : au moins l’un des deux';
+const OU_EMAIL = 'ou un e-mail : au moins l’un des deux';
 
 export const e2c = defineForm({
   key: 'e2c',
-  title: 'Je m’intéresse à l’E2C',
-  description: 'Dire votre intérêt pour l’École de la deuxième chance de Rennes (16–25 ans, sans diplôme).',
-  purpose: 'Transmettre votre intérêt à l’École de la deuxième chance de Rennes, qui vous recontacte.',
+  title: 'Être tenu au courant du projet d’École de la deuxième chance',
+  description:
+    'Dire votre intérêt pour le projet d’École de la deuxième chance à Rennes (moins de 26 ans, sans diplôme) : l’école n’est pas encore ouverte.',
+  purpose: 'Vous tenir au courant du projet d’École de la deuxième chance à Rennes et répondre à vos questions.',
   intro: [
-    `L’École de la deuxième chance accueille les jeunes de ${E2C_AGE.min} à ${E2C_AGE.max} ans sortis de l’école sans diplôme ni qualification. Le parcours est personnalisé : de 4 mois à 2 ans, entre formation et stages en entreprise.`,
-    MENTION_FACULTATIF,
+    'L’École de la deuxième chance de Rennes est un projet : elle n’est pas encore ouverte, et ce formulaire n’est pas une candidature. Dites-nous qu’elle vous intéresse : l’équipe de la Fabrique vous tiendra au courant quand le projet avancera et répondra à vos questions.',
+    `Le programme la prévoit pour les jeunes de moins de ${E2C_AGE.max + 1} ans sortis de l’école sans diplôme ni qualification. Vous avez ${E2C_AGE.max + 1} ans ou plus, ou un diplôme ? Écrivez-nous quand même : nous vous orienterons. ${ELSEWHERE}`,
+    'Pour vous répondre, laissez une adresse e-mail ou un numéro de téléphone : au moins l’un des deux. Les autres champs sans « (facultatif) » sont obligatoires.',
   ],
   submitLabel: 'Envoyer',
   sensitive: false,
@@ -25,10 +29,10 @@ export const e2c = defineForm({
     {
       name: 'naissance',
       label: 'Date de naissance',
-      hint: `Pour vérifier que vous avez entre ${E2C_AGE.min} et ${E2C_AGE.max} ans. Par exemple : 27/03/2007.`,
+      hint: 'Par exemple : 27 3 2007.',
       type: 'date',
       required: true,
-      // Age limits themselves are checked with a message that says why (check below).
+      // Only the under-16s are turned back, with a reason (check below): from 26 on, the person may still write.
       min: yearsFrom(ctx.today, -100),
       max: ctx.today,
       tooEarlyMessage: 'Cette date de naissance est trop ancienne : vérifiez l’année',
@@ -48,8 +52,8 @@ export const e2c = defineForm({
         { value: 'bac', label: 'Baccalauréat ou plus' },
       ],
     },
-    email({ required: false, hint: 'Un e-mail ou un numéro de téléphone, pour vous répondre.' }),
-    telephone(),
+    email({ required: false, hint: 'Nous l’utilisons seulement pour vous répondre.', optionalNote: OU_TELEPHONE }),
+    telephone({ optionalNote: OU_EMAIL }),
     message({ label: 'Votre projet, vos questions', required: false, maxLength: 2000 }),
   ],
   check: (values, ctx, _target, sent) => {
@@ -58,28 +62,23 @@ export const e2c = defineForm({
     if (age !== undefined && age < E2C_AGE.min)
       problems.push({
         field: 'naissance',
-        message: `L’E2C accueille à partir de ${E2C_AGE.min} ans ; d’après cette date, vous avez ${age} ans. Revenez vers nous à ${E2C_AGE.min} ans. ${ELSEWHERE}`,
-      });
-    if (age !== undefined && age > E2C_AGE.max)
-      problems.push({
-        field: 'naissance',
-        message: `L’E2C accueille jusqu’à ${E2C_AGE.max} ans (avant 26 ans) ; d’après cette date, vous avez ${age} ans. ${ELSEWHERE}`,
-      });
-    if (values.diplome === 'bac' || values.diplome === 'cap-bep')
-      problems.push({
-        field: 'diplome',
-        message: `L’E2C est faite pour les jeunes sans diplôme ni qualification. Avec ce diplôme, d’autres formations vous conviennent mieux. ${ELSEWHERE}`,
+        message: `D’après cette date, vous avez ${age} ans : les Écoles de la deuxième chance accueillent à partir de ${E2C_AGE.min} ans. ${ELSEWHERE}`,
       });
     if (!sent.has('email') && !sent.has('telephone'))
       problems.push({
         field: 'email',
-        message: 'Indiquez un e-mail ou un numéro de téléphone, pour que nous puissions vous répondre',
+        message:
+          'Indiquez une adresse e-mail ou un numéro de téléphone (au moins l’un des deux), pour que nous puissions vous répondre',
       });
     return problems;
   },
   pagePath: () => '/formulaires/e2c/',
   thanks: {
-    title: 'Merci, votre demande est envoyée',
-    paragraphs: ['L’équipe de l’E2C vous contacte pour vous présenter l’école et répondre à vos questions.'],
+    title: 'Merci, votre intérêt est bien noté',
+    paragraphs: [
+      'L’École de la deuxième chance de Rennes n’est pas encore ouverte : ce message n’est pas une candidature.',
+      'L’équipe de la Fabrique vous tiendra au courant quand le projet avancera, par e-mail ou par téléphone, selon ce que vous avez laissé.',
+      ELSEWHERE,
+    ],
   },
 });

@@ -10,7 +10,7 @@ export const femmesRappel = defineForm({
   purpose: 'Vous rappeler au numéro et aux moments que vous avez choisis, sans laisser de message si vous l’avez demandé.',
   intro: [
     'En cas de danger immédiat, appelez le 17 ou envoyez un SMS au 114. Le 3919 (Violences Femmes Info) est gratuit, anonyme et n’apparaît pas sur la facture.',
-    'Laissez un numéro sûr et les moments où vous pouvez parler : une personne de l’équipe vous rappelle. Seuls le numéro et les moments sont demandés.',
+    'Laissez un numéro sûr et les moments où vous pouvez parler : une personne de l’équipe du lieu ressources vous rappelle. Seuls le numéro et les moments sont demandés.',
     SAFETY_NOTE,
   ],
   submitLabel: 'Demander à être rappelée',

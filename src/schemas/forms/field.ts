@@ -16,6 +16,8 @@ type BaseField = {
   sensitive?: boolean;
   /** HTML autocomplete token; "off" for what must not be remembered on a shared computer. */
   autocomplete?: string;
+  /** Said after the label of an optional field instead of "facultatif", e.g. one of two is needed. */
+  optionalNote?: string;
   /** Message when a required field is left empty; a default is built from the label. */
   requiredMessage?: string;
 };

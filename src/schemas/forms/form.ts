@@ -24,7 +24,7 @@ export type FormDefinition = {
   submitLabel: string;
   /** Data that could put someone at risk: sealed at rest (issue 5), never sent in a notification. */
   sensitive: boolean;
-  /** The page offers the quick-exit link (people facing violence). */
+  /** A sensitive page (people facing violence): safety note, replaced in history when left; the quick exit is on every page. */
   quickExit: boolean;
   /** Contextual forms: the hidden field naming what the page is about (training, activity, quartier). */
   targetField?: string;
@@ -33,6 +33,8 @@ export type FormDefinition = {
   check?: (values: Values, ctx: FormContext, target: string | undefined, sent: ReadonlySet<string>) => FieldProblem[];
   /** Why the form refuses this submission now (training full, registrations closed) and what to do instead. */
   inactive?: (ctx: FormContext, target: string | undefined, raw: Record<string, unknown>) => string | undefined;
+  /** Thank-you page for these valid values, when it depends on them (which session); else the settings' `merci`. */
+  thanksPath?: (values: Values, target: string | undefined) => string;
   /** Path of the page that shows the form, where mistakes are shown again. */
   pagePath: (target: string | undefined) => string;
   thanks: { title: string; paragraphs: string[] };

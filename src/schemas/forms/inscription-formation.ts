@@ -19,9 +19,8 @@ const sessionOptions = (ctx: FormContext, f: FormationChoice | undefined): Optio
   (f?.sessions ?? []).map((s) => {
     const reason = sessionClosedReason(f!, s, ctx.today);
     const lieu = ctx.lieux[s.lieu] ?? s.lieu;
-    const places = reason
-      ? undefined
-      : `${s.places_restantes} place${s.places_restantes > 1 ? 's' : ''} restante${s.places_restantes > 1 ? 's' : ''}`;
+    // Not a count written at build time: it would go stale until sign-ups are counted live.
+    const places = reason ? undefined : 'places limitées';
     return {
       value: s.id,
       label: `${formatDateLongue(s.date)}, ${formatCreneau(s.creneau)}`,
@@ -38,7 +37,7 @@ export const inscriptionFormation = defineForm({
   title: 'S’inscrire à une formation',
   description: 'Inscription à une session de formation commune avec la MDPH.',
   purpose: 'Enregistrer votre inscription à la session choisie, vous confirmer votre place et prévoir les adaptations demandées.',
-  intro: ['La formation est gratuite. L’équipe vous écrit ensuite pour confirmer votre place.', MENTION_FACULTATIF],
+  intro: ['Les places sont limitées : l’équipe vous écrit ensuite pour confirmer votre place.', MENTION_FACULTATIF],
   submitLabel: 'Envoyer mon inscription',
   sensitive: false,
   quickExit: false,
@@ -104,6 +103,8 @@ export const inscriptionFormation = defineForm({
     if (reason) return `La session du ${formatDateLongue(chosen.date)} n’est plus disponible (${reason}). ${INSTEAD}`;
     return undefined;
   },
+  // The thank-you page repeats what, when and where: one per session (src/pages/formations/[id]/inscription/merci/).
+  thanksPath: (values) => `/formations/${String(values.formation)}/inscription/merci/${String(values.session)}/`,
   pagePath: (target) => `/formations/${target}/inscription/`,
   thanks: {
     title: 'Votre inscription est enregistrée',

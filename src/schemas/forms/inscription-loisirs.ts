@@ -30,7 +30,7 @@ export const inscriptionLoisirs = defineForm({
     {
       name: 'enfant_naissance',
       label: 'Date de naissance de l’enfant',
-      hint: 'Par exemple : 15/03/2018.',
+      hint: 'Par exemple : 15 3 2018.',
       type: 'date',
       required: true,
       min: yearsFrom(ctx.today, -26),

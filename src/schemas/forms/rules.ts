@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { isRealDate } from '../common.ts';
+import { datePartsProblem } from './date-parts.ts';
 import { codePoints, cleanText, textProblem } from './text.ts';
 import { requiredMessage, type Field, type Option } from './field.ts';
 
@@ -64,7 +65,11 @@ function buildFieldSchema(field: Field): z.ZodType<string | string[]> {
       );
     case 'date':
       return z
-        .string({ error: `« ${field.label} » : une date est attendue` })
+        .string({ error: `« ${field.label} » : une date est attendue (jour, mois, année)` })
+        .superRefine((value, ctx) => {
+          const problem = datePartsProblem(field.label, value);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        })
         .transform(frenchDateToIso)
         .pipe(
           z
@@ -101,7 +106,7 @@ function unavailableMessage(field: Field & { options: Option[] }) {
   return `« ${field.label} » : choisissez parmi les réponses proposées.${why}`;
 }
 
-/** Browsers without a date picker send what the person typed: accept 15/03/2010 as well as 2010-03-15. */
+/** The page's three fields arrive joined as 15/3/2010 (date-parts.ts); JSON clients may send 2010-03-15. */
 function frenchDateToIso(text: string): string {
   const m = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
   return m ? `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}` : text.trim();

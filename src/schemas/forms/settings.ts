@@ -45,7 +45,11 @@ export const formSettingsSchema = z.strictObject({
     )
     .optional(),
 });
-export type FormSettings = z.infer<typeof formSettingsSchema> & { merci: string };
+export type FormSettings = z.infer<typeof formSettingsSchema> & {
+  merci: string;
+  /** Set by src/lib/forms/mode.ts: whether the form reaches a real team, in this mode. */
+  service?: 'en-service' | 'demonstration' | 'pas-en-service';
+};
 
 export type SettingsProblem = { file: string; field?: string; message: string };
 
