@@ -17,7 +17,7 @@ import type { FormKey } from '../src/schemas/forms/index.ts';
 import type { FormSettings } from '../src/schemas/forms/settings.ts';
 import { builtPages } from './node/built-pages.ts';
 import { compression } from './node/compress.ts';
-import { securityHeaders } from './node/security-headers.ts';
+import { builtStyleHashes, securityHeaders } from './node/security-headers.ts';
 import type { RateLimitOptions } from './rate-limit.ts';
 import { SqliteStore, type SqliteStoreOptions } from './store/sqlite.ts';
 import { deliverDue } from './notify/deliver.ts';
@@ -77,7 +77,7 @@ export async function createNodeApp(options: ServerOptions & { origins: string[]
   });
 
   const app = new Hono();
-  app.use(securityHeaders());
+  app.use(securityHeaders(builtStyleHashes(distDir)));
   app.use(
     compression({
       cacheStatic: (p, method, status) => method === 'GET' && status === 200 && !p.startsWith('/f/') && !p.startsWith('/p/'),
