@@ -5,6 +5,7 @@ import { defineConfig } from 'astro/config';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { inlineStyleHashes } from './src/integrations/inline-style-hashes.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { serviceWorker } from './src/integrations/service-worker.ts';
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
@@ -12,8 +13,12 @@ export default defineConfig({
   integrations: [
     contentCheck(),
     mdx(),
-    sitemap({ filter: (page) => !page.includes('/merci/') && !page.includes('/formulaires/erreur/') }),
+    sitemap({
+      filter: (page) => !page.includes('/merci/') && !page.includes('/formulaires/erreur/') && !page.includes('/hors-ligne/'),
+    }),
     pagefind(),
+    // After pagefind(): the worker is written once the whole site, index included, is in dist/.
+    serviceWorker(),
     inlineStyleHashes(),
   ],
   build: {
