@@ -89,6 +89,21 @@ function printTemplates(visits: Visit[], sizes: { path: string; gzip: number }[]
   }
 }
 
+/** The worker and what it precaches (its CONFIG: the offline page and that page's scripts and icon). */
+async function serviceWorkerFigures() {
+  const worker = await readFile(path.join(dist, 'sw.js'), 'utf8');
+  const config = JSON.parse(/const CONFIG = (\{.*?\});/.exec(worker)![1]!) as { offline: string; assets: string[] };
+  const files = await Promise.all(
+    [`${config.offline}index.html`, ...config.assets].map((p) => readFile(path.join(dist, p.replace(/^\//, '')))),
+  );
+  return {
+    worker: gzipSync(worker, { level: 9 }).length,
+    files: files.length,
+    precacheRaw: files.reduce((n, f) => n + f.length, 0),
+    precacheGzip: files.reduce((n, f) => n + gzipSync(f, { level: 9 }).length, 0),
+  };
+}
+
 async function filesUnder(dir: string, ext: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
   return entries.filter((e) => e.isFile() && e.name.endsWith(ext)).map((e) => path.join(e.parentPath, e.name));
@@ -141,6 +156,9 @@ export async function benchPages(): Promise<PageFigures> {
   for (const j of jsGzip) check(`JS ${j.f}`, KB(j.gzip), j.gzip <= 5 * 1024, '≤ 5 KB a page');
   check(`first visit, all bytes (${visits[0]!.path})`, KB(visits[0]!.first), visits[0]!.first <= 30 * 1024, '≤ 30 KB');
   check(`repeat visit, another page (max)`, KB(repeatMax.repeat), repeatMax.repeat <= 15 * 1024, '≤ 15 KB');
+  const sw = await serviceWorkerFigures();
+  check('service worker sw.js, gzip', KB(sw.worker), sw.worker <= 3 * 1024, '≤ 3 KB');
+  check(`offline precache, ${sw.files} files, raw (gzip ${KB(sw.precacheGzip)})`, KB(sw.precacheRaw), sw.precacheRaw <= 50 * 1024, '≤ 50 KB');
   return {
     pages: paths.length,
     largestHtmlGzip: { path: sizes[0]!.path, bytes: sizes[0]!.gzip },

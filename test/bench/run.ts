@@ -2,10 +2,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { benchForms, printForms } from './forms.ts';
+import { lighthouseRenderBlocking } from './lighthouse.ts';
 import { benchPages } from './pages.ts';
 import { benchSearch } from './search.ts';
 
 await benchPages();
+await lighthouseRenderBlocking();
 await benchSearch();
 mkdirSync(path.resolve(import.meta.dirname, '../../.bench'), { recursive: true });
 printForms(await benchForms());

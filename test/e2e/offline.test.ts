@@ -6,13 +6,14 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../functions/node.ts';
-import { launchBrowser, startSite } from './browser.ts';
+import { AXE_CONTEXT, axeViolations, launchBrowser, startSite } from './browser.ts';
 
 let browser: Browser;
 let site: RunningServer;
 let context: BrowserContext;
 let page: Page;
 const problems: string[] = [];
+let offlinePageViolations: string[] = [];
 
 const keptPaths = (p: Page) =>
   p.evaluate(async () => {
@@ -24,6 +25,12 @@ const keptPaths = (p: Page) =>
 
 beforeAll(async () => {
   [browser, site] = await Promise.all([launchBrowser(), startSite()]);
+  // The offline page is out of the sitemap, so pages.test.ts does not see it: axe here, online.
+  const axeContext = await browser.newContext(AXE_CONTEXT);
+  const axePage = await axeContext.newPage();
+  await axePage.goto(`${site.url}/hors-ligne/`);
+  offlinePageViolations = await axeViolations(axePage);
+  await axeContext.close();
   context = await browser.newContext();
   context.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page = await context.newPage();
@@ -66,6 +73,10 @@ describe('offline, after the network is gone', () => {
     expect(await page.locator('main h2', { hasText: 'Référents du quartier' }).count()).toBe(12);
     expect(await page.locator('main').textContent()).toContain('Permanences');
     await expect(page.locator('main a[href="/formulaires/contact/"]').count()).resolves.toBe(1);
+  });
+
+  it('gives an offline page that passes axe', () => {
+    expect(offlinePageViolations).toEqual([]);
   });
 
   it('logs no error', () => {
