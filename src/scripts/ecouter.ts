@@ -2,14 +2,14 @@
  * Read aloud with the browser's speech synthesis (no service, no download), French voices only. Reads <main>
  * without the controls, block by block (long utterances get cut off in some browsers). Pause, resume, stop.
  */
-const zone = document.querySelector<HTMLElement>('[data-ecouter]');
+const controls = document.querySelector<HTMLElement>('[data-ecouter]');
 const synth = 'speechSynthesis' in window ? window.speechSynthesis : undefined;
 
-if (zone && synth) {
-  const lire = zone.querySelector<HTMLButtonElement>('[data-ecouter-lire]')!;
-  const pause = zone.querySelector<HTMLButtonElement>('[data-ecouter-pause]')!;
-  const arreter = zone.querySelector<HTMLButtonElement>('[data-ecouter-arreter]')!;
-  const etat = zone.querySelector<HTMLElement>('[data-ecouter-etat]')!;
+if (controls && synth) {
+  const lire = controls.querySelector<HTMLButtonElement>('[data-ecouter-lire]')!;
+  const pause = controls.querySelector<HTMLButtonElement>('[data-ecouter-pause]')!;
+  const arreter = controls.querySelector<HTMLButtonElement>('[data-ecouter-arreter]')!;
+  const etat = controls.querySelector<HTMLElement>('[data-ecouter-etat]')!;
   let voice: SpeechSynthesisVoice | undefined;
   let queue: string[] = [];
 
@@ -82,7 +82,7 @@ if (zone && synth) {
   // Voices may arrive after the page has loaded.
   const offer = () => {
     voice = frenchVoice();
-    zone.hidden = !voice;
+    controls.hidden = !voice;
   };
   offer();
   synth.addEventListener('voiceschanged', offer);

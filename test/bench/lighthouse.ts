@@ -45,13 +45,17 @@ async function audit(port: number, origin: string, template: string, pagePath: s
 
 export async function lighthouseRenderBlocking(): Promise<RenderBlockingAudit[]> {
   const templates = [...byTemplate(await sitemapPaths())].map(([template, pages]) => ({ template, path: pages[0]! }));
-  const [site, chrome] = await Promise.all([startSite(), chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS })]);
+  const [site, chrome] = await Promise.all([
+    startSite(),
+    chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS }),
+  ]);
   const results: RenderBlockingAudit[] = [];
   try {
     for (const { template, path: pagePath } of templates) {
       // A trace is sometimes lost on this shared machine (NO_NAVSTART): up to three tries.
       let result: RenderBlockingAudit | undefined;
-      for (let attempt = 0; attempt < 3 && !result?.passed; attempt++) result = await audit(chrome.port, site.url, template, pagePath);
+      for (let attempt = 0; attempt < 3 && !result?.passed; attempt++)
+        result = await audit(chrome.port, site.url, template, pagePath);
       results.push(result!);
     }
   } finally {
@@ -60,6 +64,8 @@ export async function lighthouseRenderBlocking(): Promise<RenderBlockingAudit[]>
   }
   console.log('\nLighthouse 12.2.3, render-blocking-resources, one page per template');
   for (const r of results)
-    console.log(`  ${r.passed ? 'OK  ' : 'FAIL'} ${r.template.padEnd(30)} ${String(r.items).padStart(2)} blocking   ${r.error ?? r.path}`);
+    console.log(
+      `  ${r.passed ? 'OK  ' : 'FAIL'} ${r.template.padEnd(30)} ${String(r.items).padStart(2)} blocking   ${r.error ?? r.path}`,
+    );
   return results;
 }

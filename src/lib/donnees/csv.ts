@@ -1,15 +1,17 @@
 /** CSV after RFC 4180: UTF-8, CRLF line ends, fields quoted when they hold a comma, quote or line break. */
 import type { Service } from './hsds.ts';
 
-type Row = Record<string, string | number | undefined>;
-
-const field = (v: string | number | undefined) => {
-  const s = v === undefined ? '' : String(v);
+const field = (v: unknown) => {
+  const s = v === undefined || v === null ? '' : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
-export function toCsv(columns: string[], rows: Row[]): string {
-  return [columns, ...rows.map((r) => columns.map((c) => r[c]))].map((line) => line.map(field).join(',')).join('\r\n') + '\r\n';
+export function toCsv(columns: string[], rows: object[]): string {
+  return (
+    [columns, ...rows.map((r) => columns.map((c) => (r as Record<string, unknown>)[c]))]
+      .map((line) => line.map(field).join(','))
+      .join('\r\n') + '\r\n'
+  );
 }
 
 /** The HSDS tables, one CSV each, with the columns HSDS names (tabular form: links by id). */
