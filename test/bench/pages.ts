@@ -30,20 +30,32 @@ type Visit = { path: string; first: number; requests: number; blocking: number; 
 async function load(browser: Browser, origin: string, pagePath: string, before?: string) {
   const context = await browser.newContext();
   const page = await context.newPage();
+  // The service worker installs after the first load and precaches the offline page: wait for it.
+  const workerReady = () =>
+    page.evaluate(() => Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 5000))]));
   if (before) {
     await page.goto(origin + before, { waitUntil: 'load' });
-    await page.waitForTimeout(100);
+    await workerReady();
+    await page.waitForTimeout(300);
   }
   let bytes = 0;
   let requests = 0;
-  context.on('requestfinished', async (r) => {
-    const s = await r.sizes();
-    bytes += s.responseBodySize + s.responseHeadersSize;
-    requests += 1;
+  const pending: Promise<void>[] = [];
+  context.on('requestfinished', (r) => {
+    pending.push(
+      r.sizes().then(
+        (s) => {
+          bytes += s.responseBodySize + s.responseHeadersSize;
+          requests += 1;
+        },
+        () => undefined,
+      ),
+    );
   });
   await page.goto(origin + pagePath, { waitUntil: 'load' });
-  // Lets the service worker install and precache: its bytes count in a first visit.
+  if (!before) await workerReady();
   await page.waitForTimeout(300);
+  await Promise.all(pending);
   const blocking = await page.evaluate(RENDER_BLOCKING_COUNT);
   await context.close();
   return { bytes, requests, blocking };
