@@ -1,6 +1,9 @@
 /** CSV after RFC 4180: UTF-8, CRLF line ends, fields quoted when they hold a comma, quote or line break. */
 import type { Service } from './hsds.ts';
 
+/** The tables published at /donnees/csv/<table>.csv. */
+export const TABLES = ['organizations', 'services', 'locations', 'addresses', 'schedules', 'service_at_locations'] as const;
+
 const field = (v: unknown) => {
   const s = v === undefined || v === null ? '' : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -15,7 +18,7 @@ export function toCsv(columns: string[], rows: object[]): string {
 }
 
 /** The HSDS tables, one CSV each, with the columns HSDS names (tabular form: links by id). */
-export function tables(services: Service[]): Record<string, string> {
+export function tables(services: Service[]): Record<(typeof TABLES)[number], string> {
   const locations = new Map(
     services.flatMap((s) => s.service_at_locations.map((sal) => [sal.location.id, sal.location] as const)),
   );
