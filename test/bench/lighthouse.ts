@@ -28,7 +28,8 @@ async function renameTraceField(dir: string) {
   await writeFile(file, JSON.stringify(trace));
 }
 
-async function audit(port: number, origin: string, template: string, pagePath: string): Promise<RenderBlockingAudit> {
+/** One page, gathered then audited; exported so the audit can be checked against a page with a blocking stylesheet. */
+export async function audit(port: number, origin: string, template: string, pagePath: string): Promise<RenderBlockingAudit> {
   const dir = await mkdtemp(path.join(tmpdir(), 'lh-'));
   try {
     const flags = { port, onlyAudits: [AUDIT], logLevel: 'error' as const };
