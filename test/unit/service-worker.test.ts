@@ -1,12 +1,16 @@
 /** The worker's build-time configuration: a new version when pages change, forms and quick-exit pages never kept. */
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { workerConfig } from '../../src/integrations/service-worker.ts';
+
+const roots: string[] = [];
+afterAll(() => Promise.all(roots.map((r) => rm(r, { recursive: true, force: true }))));
 
 async function site(pages: Record<string, string>) {
   const root = await mkdtemp(path.join(tmpdir(), 'sw-'));
+  roots.push(root);
   for (const [p, html] of Object.entries(pages)) {
     await mkdir(path.join(root, p), { recursive: true });
     await writeFile(path.join(root, p, 'index.html'), html);
