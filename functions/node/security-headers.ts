@@ -1,13 +1,25 @@
 /** Headers on everything the Node server sends: a CSP with no inline code, HSTS, no framing, no sniffing. */
 import { secureHeaders } from 'hono/secure-headers';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
-export const securityHeaders = () =>
+/** Hashes of the inline stylesheets, written by the build (src/integrations/inline-style-hashes.ts). */
+export function builtStyleHashes(distDir: string): string[] {
+  try {
+    return JSON.parse(readFileSync(path.join(distDir, 'csp-style-hashes.json'), 'utf8')) as string[];
+  } catch {
+    return [];
+  }
+}
+
+export const securityHeaders = (styleHashes: string[] = []) =>
   secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'self'"],
       // Pagefind's search runs WebAssembly; no inline or eval'd JavaScript is allowed.
       scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
-      styleSrc: ["'self'"],
+      // The stylesheet is inlined in each page: allowed by its hash only, never 'unsafe-inline'.
+      styleSrc: ["'self'", ...styleHashes],
       imgSrc: ["'self'", 'data:'],
       fontSrc: ["'self'"],
       connectSrc: ["'self'"],

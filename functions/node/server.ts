@@ -29,7 +29,7 @@ import { compression } from './compress.ts';
 import { clockFrom, defaultAuditLog, type Clock } from './config.ts';
 import { limitConnections, DEFAULT_CONNECTION_LIMITS, serverOptions, type ConnectionLimits } from './connection-limits.ts';
 import { startJobs } from './jobs.ts';
-import { securityHeaders } from './security-headers.ts';
+import { builtStyleHashes, securityHeaders } from './security-headers.ts';
 
 export type ServerOptions = {
   port?: number;
@@ -103,7 +103,7 @@ async function createNodeApp(
   });
 
   const app = new Hono();
-  app.use(securityHeaders());
+  app.use(securityHeaders(builtStyleHashes(distDir)));
   app.use(
     compression({
       cacheStatic: (p, method, status) => method === 'GET' && status === 200 && !p.startsWith('/f/') && !p.startsWith('/p/'),

@@ -1,10 +1,11 @@
 /** Training sessions: upcoming first, past ones archived, and whether one can still sign up. */
 import type { Formation, Session } from '../schemas/formation.ts';
 
-export type EtatSession = 'ouverte' | 'complete' | 'inscriptions-fermees' | 'passee';
+export type EtatSession = 'ouverte' | 'complete' | 'inscriptions-fermees' | 'annulee' | 'passee';
 
 export function etatSession(s: Session, formation: Pick<Formation, 'inscriptions'>, today: string): EtatSession {
   if (s.date < today) return 'passee';
+  if (s.annulee) return 'annulee';
   if (formation.inscriptions === 'fermees') return 'inscriptions-fermees';
   if (s.places_restantes === 0) return 'complete';
   return 'ouverte';
@@ -14,6 +15,7 @@ export const LIBELLE_ETAT: Record<EtatSession, string> = {
   ouverte: 'Inscriptions ouvertes',
   complete: 'Complet',
   'inscriptions-fermees': 'Inscriptions fermées',
+  annulee: 'Annulée',
   passee: 'Session passée',
 };
 

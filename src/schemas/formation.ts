@@ -24,6 +24,8 @@ export const session = z
     lieu: ref('lieux'),
     capacite: z.int().min(1, { error: 'capacité attendue : un nombre de places supérieur à 0' }),
     places_restantes: z.int().min(0, { error: 'places restantes : 0 ou plus' }),
+    /** true when the session will not take place: shown as cancelled on the page and in calendars. */
+    annulee: z.boolean().optional(),
   })
   .refine((s) => s.places_restantes <= s.capacite, {
     error: 'places_restantes ne peut pas dépasser capacite',

@@ -14,8 +14,10 @@ let missed = 0;
 
 if (!only) {
   const { benchPages } = await import('./pages.ts');
+  const { lighthouseRenderBlocking } = await import('./lighthouse.ts');
   const { benchSearch } = await import('./search.ts');
   await benchPages();
+  await lighthouseRenderBlocking();
   await benchSearch();
 }
 if (!only || only === 'formulaires') {

@@ -1,0 +1,27 @@
+/** "Envoyer par SMS" on the built pages people pass on: a plain link, ≤ 300 characters, facts and address inside. */
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { sitemapPaths } from './browser.ts';
+import { templateOf } from './templates.ts';
+
+const paths = (await sitemapPaths()).filter((p) =>
+  ['/quartiers/:id/', '/formations/:id/', '/aide/', '/referents/'].includes(templateOf(p)),
+);
+const html = (p: string) => readFile(new URL(`../../dist${p}index.html`, import.meta.url), 'utf8');
+const smsBodies = (page: string) =>
+  [...page.matchAll(/<a href="sms:\?&amp;body=([^"]*)"[^>]*>Envoyer par SMS/g)].map((m) => decodeURIComponent(m[1]!));
+
+describe.each(paths)('%s', (p) => {
+  it('has an "Envoyer par SMS" link within 300 characters, ending with a page address of the site', async () => {
+    const page = await html(p);
+    const canonical = page.match(/<link rel="canonical" href="([^"]+)"/)![1]!;
+    const bodies = smsBodies(page);
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const body of bodies) {
+      expect(body.length).toBeLessThanOrEqual(300);
+      expect(body).toMatch(new RegExp(`\\n${new URL('/', canonical).href.replace(/[.?]/g, '\\$&')}\\S*/$`));
+    }
+    if (templateOf(p) === '/formations/:id/') expect(bodies[0]).toMatch(/Prochaine session : .* 20\d\d, de \d+ h|Pas de session/);
+    if (templateOf(p) === '/quartiers/:id/') expect(bodies.at(-1)!.endsWith(`\n${canonical}`)).toBe(true);
+  });
+});
