@@ -5,6 +5,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { writeSearchWords } from './search-words.ts';
 
 export async function buildSearchIndex(siteDir: string): Promise<{ pages: number; ms: number }> {
   const started = performance.now();
@@ -17,6 +18,7 @@ export async function buildSearchIndex(siteDir: string): Promise<{ pages: number
     const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`Pagefind : ${written.errors.join('; ')}`);
     await removePrebuiltUi(written.outputPath);
+    await writeSearchWords(siteDir, written.outputPath);
     return { pages: await indexedPages(written.outputPath), ms: Math.round(performance.now() - started) };
   } finally {
     await pagefind.close();

@@ -14,6 +14,8 @@ if (link) {
     event?.preventDefault();
     voile.hidden = false;
     document.title = 'Météo';
+    // Forget what this tab kept, such as the last search (src/scripts/search.ts): Back must not show it.
+    sessionStorage.clear();
     window.location.replace(link.href);
   };
   link.addEventListener('click', leave);
