@@ -3,6 +3,7 @@
  * every official name of content/quartiers/, sorted A–Z, each with its quartier(s) and how sure we are.
  */
 import { SORTES_DE_NOM, type QuartierNoms } from '../schemas/quartier-nom.ts';
+import { normaliser } from './recherche-mots.ts';
 
 export type QuartierLien = { id: string; nom: string };
 export type NomTrouve = {
@@ -34,7 +35,26 @@ export function nomsDuFinder(quartiers: Quartier[], fiches: { data: QuartierNoms
       });
     }
   }
-  return noms.sort((a, b) => a.nom.localeCompare(b.nom, 'fr', { sensitivity: 'base' }));
+  return sansDoublons(noms).sort((a, b) => a.nom.localeCompare(b.nom, 'fr', { sensitivity: 'base' }));
+}
+
+/**
+ * One line per name and quartier: "Gros Chêne", another name of Maurepas on its own page, and the station
+ * "Gros-Chêne" are the same answer. The familiar spelling and kind stay; the name counts as verified, since
+ * the quartier's own page, checked by an editor, gives it.
+ */
+function sansDoublons(noms: NomTrouve[]): NomTrouve[] {
+  const cle = (n: NomTrouve) =>
+    `${normaliser(n.nom)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()}|${n.quartiers.map((q) => q.id).join()}`;
+  const officiels = new Set(noms.filter((n) => n.sorte === 'quartier').map(cle));
+  const familiers = new Set(noms.filter((n) => n.sorte !== 'quartier').map(cle));
+  const vus = new Set<string>();
+  return noms
+    .filter((n) => n.sorte !== 'quartier' || !familiers.has(cle(n)))
+    .filter((n) => !vus.has(cle(n)) && vus.add(cle(n)))
+    .map((n) => (officiels.has(cle(n)) ? { ...n, verifie: true } : n));
 }
 
 /** Who to ask in a quartier, in words: "Fatou S. (exemple)", or that the post is open. */
