@@ -8,10 +8,10 @@
  * with the other ways to find help. Safety (issue 10): the query is kept out of the address and the history
  * once results show; it lives in this tab's sessionStorage, which the quick exit clears.
  */
-import { corriger, mots, sansMotsVides, sembleDanger } from '../lib/recherche-mots.ts';
+import { corriger, mots, normaliser, sansMotsVides, sembleDanger } from '../lib/recherche-mots.ts';
 
 type Filtres = Record<string, string>;
-type Fragment = { url: string; excerpt: string; meta: Record<string, string | undefined> };
+type Fragment = { url: string; excerpt: string; content: string; meta: Record<string, string | undefined> };
 type Resultat = { id: string; score: number; data: () => Promise<Fragment> };
 type Resultats = { results: Resultat[] };
 type Pagefind = {
@@ -39,7 +39,7 @@ function charger(): Promise<Pagefind> {
     const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
     // Search on the page's thread: one script instead of two (the worker would repeat ~12 KB of
     // pagefind.js), and searching an index this size takes milliseconds even on an old phone.
-    await pf.options({ excerptLength: 24, noWorker: true });
+    await pf.options({ excerptLength: 30, noWorker: true });
     return pf;
   })().catch((e: unknown) => {
     pagefind = undefined; // let the next attempt retry, e.g. once the connection is back
@@ -48,14 +48,29 @@ function charger(): Promise<Pagefind> {
   return pagefind;
 }
 
-let dictionnaire: Promise<string[]> | undefined;
-/** The index's own words (pagefind/mots.txt, ~7 KB compressed), fetched once with the first search. */
-function chargerMots(): Promise<string[]> {
-  dictionnaire ??= fetch('/pagefind/mots.txt')
-    .then((r) => (r.ok ? r.text() : ''))
-    .then((t) => t.split('\n').filter(Boolean))
-    .catch(() => []);
-  return dictionnaire;
+const dictionnaire = new Map<string, Promise<string[]>>();
+/**
+ * The index's own words starting with the same letters as the words typed (pagefind/mots/<lettre>.txt, written
+ * by src/lib/search-words.ts): a typo is corrected within words of the same first letter.
+ */
+function chargerMots(texte: string): Promise<string[]> {
+  const lettres = new Set(
+    mots(normaliser(texte))
+      .map((m) => m[0]!)
+      .filter((l) => /[a-z]/.test(l)),
+  );
+  return Promise.all(
+    [...lettres].map((l) => {
+      if (!dictionnaire.has(l)) {
+        const liste = fetch(`/pagefind/mots/${l}.txt`)
+          .then((r) => (r.ok ? r.text() : ''))
+          .then((t) => t.split('\n').filter(Boolean))
+          .catch(() => []);
+        dictionnaire.set(l, liste);
+      }
+      return dictionnaire.get(l)!;
+    }),
+  ).then((listes) => listes.flat());
 }
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text = ''): HTMLElementTagNameMap[K] {
@@ -73,14 +88,33 @@ function lireFiltres(): Filtres {
   return f;
 }
 
-/** Pagefind's excerpt is text with <mark> around the matches: keep only those, never other markup. */
-function extrait(html: string): HTMLParagraphElement {
+/**
+ * Pagefind's excerpt is text with <mark> around the matches: keep only those, never other markup. The page's
+ * hidden residents' words come first in its text (`mots` characters long): leave them out, they are a list.
+ */
+function extrait(d: Fragment): HTMLParagraphElement {
   const p = el('p', 'resultat__extrait');
   const t = document.createElement('template');
-  t.innerHTML = html;
+  t.innerHTML = d.excerpt;
+  const debut = d.content.indexOf((t.content.textContent ?? '').slice(0, 30));
+  let sauter = debut >= 0 ? Math.max(0, Number(d.meta.mots ?? 0) - debut) : 0;
   for (const n of t.content.childNodes) {
-    p.append(n.nodeName === 'MARK' ? el('mark', '', n.textContent ?? '') : (n.textContent ?? ''));
+    let texte = n.textContent ?? '';
+    if (sauter > 0) {
+      const coupe = Math.min(sauter, texte.length);
+      sauter -= coupe;
+      texte = texte.slice(coupe);
+      if (sauter === 0) texte = texte.trimStart();
+      if (!texte) continue;
+    }
+    p.append(n.nodeName === 'MARK' ? el('mark', '', texte) : texte);
   }
+  // Only residents' words matched: show how the page begins instead.
+  if (!p.textContent?.trim())
+    p.textContent = `${d.content
+      .slice(Number(d.meta.mots ?? 0))
+      .trim()
+      .slice(0, 160)}…`;
   return p;
 }
 
@@ -93,7 +127,7 @@ function resultat(d: Fragment): HTMLLIElement {
   li.append(h, el('p', 'resultat__meta', [d.meta.type, d.meta.quartier, d.meta.acces].filter(Boolean).join(' · ')));
   if (d.meta.aussi) li.append(el('p', 'resultat__meta', `Aussi appelé : ${d.meta.aussi}`));
   if (d.meta.session) li.append(el('p', 'resultat__session', `Prochaine session : ${d.meta.session}`));
-  li.append(extrait(d.excerpt));
+  li.append(extrait(d));
   return li;
 }
 
@@ -175,8 +209,8 @@ async function chercher(pf: Pagefind, q: string, f: Filtres, immediat: boolean):
     return r.results.length > 0 ? r : null;
   };
   if (!q) return { r: await pf.search(null, options), cherche: q };
-  const dico = chargerMots();
   const court = mots(q).length >= 4 ? sansMotsVides(q) || q : q;
+  const dico = chargerMots(court);
   const r0 = immediat ? await pf.search(court, options) : await pf.debouncedSearch(court, options, 300);
   if (!r0) return null; // a newer keystroke took over
   // Keep the ranking of the normal search, among the pages that have the short word itself.

@@ -150,7 +150,7 @@ function random(seed: number) {
 }
 
 /** The words of each of today's indexed pages, in order. */
-async function pageWords(dir: string): Promise<string[][]> {
+export async function pageWords(dir: string): Promise<string[][]> {
   const pages: string[][] = [];
   for (const file of await htmlFiles(dir)) {
     const main = /<main[^>]*data-pagefind-body[^>]*>([\s\S]*)<\/main>/.exec(await readFile(file, 'utf8'))?.[1];
@@ -171,7 +171,7 @@ async function htmlFiles(dir: string): Promise<string[]> {
  * invented proper names (people, streets, associations) so the vocabulary grows with the site.
  * Drawing every word from the whole site instead would put "crèche" in 56% of pages instead of 37%.
  */
-async function generatePages(dir: string, count: number, sources: string[][]): Promise<void> {
+export async function generatePages(dir: string, count: number, sources: string[][]): Promise<void> {
   const rnd = random(42);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const all = sources.flat();
