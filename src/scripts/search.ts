@@ -197,6 +197,18 @@ async function afficher(essai: Essai, q: string, f: Filtres): Promise<void> {
   statut.textContent = message(r.results.length, q, Object.keys(f).length > 0, essai);
 }
 
+/** Whether a word typed appears in none of the first results (they are shown next, so this costs nothing). */
+async function absents(r: Resultats, q: string): Promise<boolean> {
+  const textes = await Promise.all(
+    r.results.slice(0, PAR_PAGE).map(async (x) => ` ${mots(normaliser((await x.data()).content)).join(' ')}`),
+  );
+  // The start of the word, so that "formations" is found in "formation" and "handicapés" in "handicapé".
+  const debuts = mots(normaliser(q))
+    .filter((m) => m.length >= 4)
+    .map((m) => ` ${m.slice(0, Math.max(4, m.length - 2))}`);
+  return debuts.some((d) => !textes.some((t) => t.includes(d)));
+}
+
 /**
  * What residents type, made searchable: a sentence without its little words; a short word such as "AVS"
  * matched exactly (stemmed, it would match "avec"); a word the index does not know corrected from the index's
@@ -210,7 +222,6 @@ async function chercher(pf: Pagefind, q: string, f: Filtres, immediat: boolean):
   };
   if (!q) return { r: await pf.search(null, options), cherche: q };
   const court = mots(q).length >= 4 ? sansMotsVides(q) || q : q;
-  const dico = chargerMots(court);
   const r0 = immediat ? await pf.search(court, options) : await pf.debouncedSearch(court, options, 300);
   if (!r0) return null; // a newer keystroke took over
   // Keep the ranking of the normal search, among the pages that have the short word itself.
@@ -218,7 +229,9 @@ async function chercher(pf: Pagefind, q: string, f: Filtres, immediat: boolean):
   const ids = new Set(exact?.results.map((x) => x.id));
   const r = exact ? { results: r0.results.filter((x) => ids.has(x.id)) } : r0;
   if (exact && r.results.length === 0) r.results = exact.results;
-  const corrige = corriger(court, await dico);
+  // The index's words are fetched only when a word may be misspelt: nothing found, or not in the first results.
+  const douteux = r.results.length === 0 || (await absents(r, court));
+  const corrige = douteux ? corriger(court, await chargerMots(court)) : court;
   const rc = corrige !== court ? await trouve(corrige) : null;
   if (rc) return { r: rc, cherche: corrige, comment: 'corrige' };
   if (r.results.length > 0) return { r, cherche: court };
