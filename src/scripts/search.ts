@@ -22,7 +22,24 @@ type Pagefind = {
 
 // Each result shown costs one fragment request (~1.5 KB): 5 at a time, as Pagefind's own interface does.
 const PAR_PAGE = 5;
-const MEMOIRE = 'recherche';
+/** This tab's memory of the last search; storage blocked by the browser only means no memory. */
+const memoire = {
+  lire: (): { q: string; f: Filtres } | null => {
+    try {
+      return JSON.parse(sessionStorage.getItem('recherche') ?? 'null') as { q: string; f: Filtres } | null;
+    } catch {
+      return null;
+    }
+  },
+  ecrire: (valeur: { q: string; f: Filtres } | null) => {
+    try {
+      if (valeur) sessionStorage.setItem('recherche', JSON.stringify(valeur));
+      else sessionStorage.removeItem('recherche');
+    } catch {
+      /* no memory: Back and reload show an empty search */
+    }
+  },
+};
 const form = document.querySelector<HTMLFormElement>('form.recherche-page');
 const champ = form?.querySelector<HTMLInputElement>('input[name="q"]');
 const filtres = document.querySelector<HTMLFieldSetElement>('[data-recherche-filtres]');
@@ -259,14 +276,14 @@ async function rechercher(immediat: boolean): Promise<void> {
   const q = champ.value.trim();
   const f = lireFiltres();
   if (!q && Object.keys(f).length === 0) {
-    sessionStorage.removeItem(MEMOIRE);
+    memoire.ecrire(null);
     zone.replaceChildren();
     statut.textContent = '';
     if (aide) aide.hidden = true;
     return;
   }
   // Kept for this tab only (Back from a result, reload); never in the address, so never in the history.
-  sessionStorage.setItem(MEMOIRE, JSON.stringify({ q, f }));
+  memoire.ecrire({ q, f });
   try {
     const essai = await chercher(await charger(), q, f, immediat);
     if (essai && n === derniere) {
@@ -284,8 +301,8 @@ async function rechercher(immediat: boolean): Promise<void> {
 function restaurer(): void {
   if (!champ || !filtres) return;
   const url = new URLSearchParams(location.search);
-  const memoire = JSON.parse(sessionStorage.getItem(MEMOIRE) ?? 'null') as { q: string; f: Filtres } | null;
-  const params = url.size > 0 ? url : new URLSearchParams({ q: memoire?.q ?? '', ...memoire?.f });
+  const garde = memoire.lire();
+  const params = url.size > 0 ? url : new URLSearchParams({ q: garde?.q ?? '', ...garde?.f });
   champ.value = params.get('q') ?? '';
   for (const c of filtres.querySelectorAll<HTMLInputElement | HTMLSelectElement>('select, input')) {
     if (c instanceof HTMLInputElement) c.checked = params.get(c.name) === c.value;
