@@ -23,7 +23,8 @@ export async function writeSearchWords(siteDir: string, outputPath: string): Pro
       .replace(/&#39;|&apos;/g, "'")
       .replace(/&[a-z]+;|&#\d+;/g, ' ');
     const vus = new Set<string>();
-    for (const mot of texte.match(/\p{L}[\p{L}'’-]*\p{L}/gu) ?? []) {
+    // Apostrophes split words, as in queries: "l’atelier" gives "atelier".
+    for (const mot of texte.match(/\p{L}[\p{L}-]*\p{L}/gu) ?? []) {
       if (mot.length < 4) continue;
       const cle = normaliser(mot);
       if (vus.has(cle)) continue;

@@ -124,6 +124,8 @@ function extrait(d: Fragment): HTMLParagraphElement {
       if (sauter === 0) texte = texte.trimStart();
       if (!texte) continue;
     }
+    // The index has straight apostrophes (src/lib/search-index.ts): typographic ones again for reading.
+    texte = texte.replace(/'/g, '’');
     p.append(n.nodeName === 'MARK' ? el('mark', '', texte) : texte);
   }
   // Only residents' words matched: show how the page begins instead.
