@@ -8,6 +8,8 @@ import { pageSchema } from './schemas/page.ts';
 import { programmeSchema } from './schemas/programme.ts';
 import { quartierSchema } from './schemas/quartier.ts';
 import { referentSchema } from './schemas/referent.ts';
+import { quartierNomsSchema } from './schemas/quartier-nom.ts';
+import { vocabulaireSchema } from './schemas/vocabulaire.ts';
 
 // One collection per folder of content/. References between collections are checked before the build by
 // src/integrations/content-check.ts, with French messages, so plain ids are enough here.
@@ -22,4 +24,6 @@ export const collections = {
   activites: defineCollection({ loader: from('activites'), schema: activiteSchema }),
   programmes: defineCollection({ loader: from('programmes'), schema: programmeSchema }),
   pages: defineCollection({ loader: from('pages'), schema: pageSchema }),
+  vocabulaire: defineCollection({ loader: from('vocabulaire'), schema: vocabulaireSchema }),
+  'quartiers-noms': defineCollection({ loader: from('quartiers-noms'), schema: quartierNomsSchema }),
 };

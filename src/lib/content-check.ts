@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { collections, type CollectionName } from '../schemas/index.ts';
 import { problemesTypographiques } from './typographie.ts';
+import { checkVocabulaire } from './vocabulaire-check.ts';
 
 export type ContentProblem = { file: string; field?: string; message: string };
 export type LoadedEntry = { collection: CollectionName; id: string; file: string; data: Record<string, unknown> };
@@ -66,7 +67,7 @@ export async function checkContent(contentDir: string): Promise<{ problems: Cont
     }
   }
 
-  problems.push(...checkReferences(entries), ...checkUniqueness(entries));
+  problems.push(...checkReferences(entries), ...checkUniqueness(entries), ...(await checkVocabulaire(entries, contentDir)));
   return { problems, entries };
 }
 

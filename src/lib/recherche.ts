@@ -39,6 +39,8 @@ export type Recherche = {
   prochaineSession?: string;
   /** Other names residents type (a quartier's `autres_noms`): indexed, never shown. */
   motsCles?: string[];
+  /** Residents' words an editor chose to show (content/vocabulaire/): shown in the result as "Aussi appelé". */
+  aussiAppele?: string[];
 };
 
 export type Attribut = { kind: 'filter' | 'meta'; name: string; value: string };
@@ -59,6 +61,7 @@ export function attributsRecherche(titre: string, r: Recherche): Attribut[] {
     out.push({ kind: 'meta', name: FILTRE.acces, value: PLAIN_PIED[r.plainPied] });
   }
   if (r.prochaineSession) out.push({ kind: 'meta', name: 'session', value: r.prochaineSession });
+  if (r.aussiAppele?.length) out.push({ kind: 'meta', name: 'aussi', value: r.aussiAppele.join(', ') });
   return out;
 }
 

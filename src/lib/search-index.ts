@@ -5,6 +5,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { writeSearchWords } from './search-words.ts';
 
 export async function buildSearchIndex(siteDir: string): Promise<{ pages: number; ms: number }> {
   const started = performance.now();
@@ -12,18 +13,39 @@ export async function buildSearchIndex(siteDir: string): Promise<{ pages: number
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind : ${errors.join('; ')}`);
   try {
-    const added = await index.addDirectory({ path: siteDir });
-    if (added.errors.length > 0) throw new Error(`Pagefind : ${added.errors.join('; ')}`);
+    for (const file of await htmlFiles(siteDir)) {
+      const sourcePath = path.relative(siteDir, file).split(path.sep).join('/');
+      const added = await index.addHTMLFile({ sourcePath, content: apostrophesDroites(await readFile(file, 'utf8')) });
+      if (added.errors.length > 0) throw new Error(`Pagefind : ${sourcePath} : ${added.errors.join('; ')}`);
+    }
     const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`Pagefind : ${written.errors.join('; ')}`);
     await removePrebuiltUi(written.outputPath);
+    await writeSearchWords(siteDir, written.outputPath);
     return { pages: await indexedPages(written.outputPath), ms: Math.round(performance.now() - started) };
   } finally {
     await pagefind.close();
   }
 }
 
-/** Pages actually indexed: addDirectory counts every HTML file, including those kept out of search. */
+/**
+ * Pagefind 1.6 keeps "l’atelier" (typographic apostrophe) as one word, so "atelier" would not find it; with a
+ * straight apostrophe it indexes "l" and "atelier". Text only: filter and metadata values in attributes stay
+ * as the search page's controls write them.
+ */
+export function apostrophesDroites(html: string): string {
+  return html.replace(/>[^<]*</g, (texte) => texte.replace(/[’‘]/g, "'"));
+}
+
+async function htmlFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && e.name.endsWith('.html') && !e.parentPath.split(path.sep).includes('pagefind'))
+    .map((e) => path.join(e.parentPath, e.name))
+    .sort();
+}
+
+/** Pages actually indexed: every HTML file is added, including those kept out of search. */
 async function indexedPages(outputPath: string): Promise<number> {
   const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
     languages: Record<string, { page_count: number }>;

@@ -9,7 +9,9 @@ import { organisationSchema } from './organisation.ts';
 import { pageSchema } from './page.ts';
 import { programmeSchema } from './programme.ts';
 import { quartierSchema } from './quartier.ts';
+import { quartierNomsSchema } from './quartier-nom.ts';
 import { referentSchema } from './referent.ts';
+import { vocabulaireSchema } from './vocabulaire.ts';
 
 /** A reference: a dotted path (`[]` walks an array) and the collection it names. */
 export type Reference = { path: string; collection: string };
@@ -48,6 +50,15 @@ export const collections = {
   },
   programmes: { schema: programmeSchema, references: [{ path: 'partenaires[]', collection: 'organisations' }] },
   pages: { schema: pageSchema, references: [] },
+  // Residents' words (issue 11): `page` is checked against the built routes by src/lib/vocabulaire-check.ts.
+  vocabulaire: { schema: vocabulaireSchema, references: [] },
+  'quartiers-noms': {
+    schema: quartierNomsSchema,
+    references: [
+      { path: 'quartier', collection: 'quartiers' },
+      { path: 'noms[].aussi[]', collection: 'quartiers' },
+    ],
+  },
 } as const satisfies Record<string, { schema: unknown; references: readonly Reference[] }>;
 
 export type CollectionName = keyof typeof collections;

@@ -18,6 +18,13 @@ if (link) {
     event?.preventDefault();
     voile.hidden = false;
     document.title = 'Météo';
+    // Forget what this tab kept, such as the last search (src/scripts/search.ts): Back must not show it.
+    // Storage can be blocked by the browser: that must never stop the exit.
+    try {
+      sessionStorage.clear();
+    } catch {
+      /* nothing kept, nothing to forget */
+    }
     window.location.replace(link.href);
   };
   link.addEventListener('click', leave);

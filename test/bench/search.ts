@@ -6,6 +6,8 @@
  * Bytes are counted from context-level `requestfinished` events (`request.sizes()`, headers + encoded
  * body): Pagefind fetches its index from a Web Worker, which page-level counting misses. The worker's own
  * script is reported with an empty body, so its compressed size is measured by fetching it again.
+ * With the figures, the causes: the median query's bytes by kind of file, and what the index is made of
+ * (test/bench/search-causes.ts).
  */
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { get } from 'node:http';
@@ -16,6 +18,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../functions/node.ts';
 import { buildSearchIndex } from '../../src/lib/search-index.ts';
 import { launchBrowser } from '../e2e/browser.ts';
+import { indexCauses, type IndexCauses } from './search-causes.ts';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 const KB = 1024;
@@ -44,6 +47,9 @@ export type SearchFigures = {
   firstBytes: number;
   followingBytes: number[];
   followingMedian: number;
+  /** Bytes of the median following query, by kind of file (index chunks, fragments…). */
+  medianByKind: Record<string, number>;
+  causes: IndexCauses;
 };
 
 /** Sums the bytes of every request of a context between two calls. */
@@ -118,13 +124,26 @@ async function measure(label: string, siteDir: string, pages: number, indexMs: n
     const firstBytes = await counter.settle();
     if (process.env.BENCH_DETAIL) console.log(`    ${FIRST} : ${JSON.stringify(counter.kinds())}`);
     const followingBytes: number[] = [];
+    const kinds: Record<string, number>[] = [];
     for (const q of FOLLOWING) {
       counter.reset();
       await search(page, q);
       followingBytes.push(await counter.settle());
+      kinds.push(counter.kinds());
       if (process.env.BENCH_DETAIL) console.log(`    ${q} : ${JSON.stringify(counter.kinds())}`);
     }
-    return { label, pages, indexMs, firstBytes, followingBytes, followingMedian: median(followingBytes) };
+    const followingMedian = median(followingBytes);
+    const medianByKind = kinds[followingBytes.indexOf(followingMedian)] ?? {};
+    return {
+      label,
+      pages,
+      indexMs,
+      firstBytes,
+      followingBytes,
+      followingMedian,
+      medianByKind,
+      causes: await indexCauses(siteDir),
+    };
   } finally {
     await browser.close();
     await site.close();
@@ -150,7 +169,7 @@ function random(seed: number) {
 }
 
 /** The words of each of today's indexed pages, in order. */
-async function pageWords(dir: string): Promise<string[][]> {
+export async function pageWords(dir: string): Promise<string[][]> {
   const pages: string[][] = [];
   for (const file of await htmlFiles(dir)) {
     const main = /<main[^>]*data-pagefind-body[^>]*>([\s\S]*)<\/main>/.exec(await readFile(file, 'utf8'))?.[1];
@@ -171,7 +190,7 @@ async function htmlFiles(dir: string): Promise<string[]> {
  * invented proper names (people, streets, associations) so the vocabulary grows with the site.
  * Drawing every word from the whole site instead would put "crèche" in 56% of pages instead of 37%.
  */
-async function generatePages(dir: string, count: number, sources: string[][]): Promise<void> {
+export async function generatePages(dir: string, count: number, sources: string[][]): Promise<void> {
   const rnd = random(42);
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)]!;
   const all = sources.flat();
@@ -247,5 +266,13 @@ function printFigures(figures: SearchFigures[], log: (line: string) => void): vo
     log(`    première recherche : ${ok(f.firstBytes, firstBudget)}`);
     log(`    recherches suivantes, médiane : ${ok(f.followingMedian, SEARCH_BUDGETS.followingMedian)}`);
     log(`    (suivantes : ${f.followingBytes.map(kb).join(', ')})`);
+    const parts = Object.entries(f.medianByKind).map(([k, b]) => `${k} ${kb(b)}`);
+    log(`    médiane, par fichier : ${parts.join(', ')}`);
+    const c = f.causes;
+    log(
+      `    index : ${c.chunks} morceaux, médiane ${kb(c.chunkMedian)}, plus gros ${kb(c.chunkMax)} ; métadonnées ${kb(c.metaBytes)} ` +
+        `(${c.pages} pages) ; fragment médian ${kb(c.fragmentMedian)}`,
+    );
+    log(`    plus gros morceaux : ${c.largest.map((m) => `« ${m.from} »→« ${m.to} » ${kb(m.bytes)}`).join(', ')}`);
   }
 }

@@ -1,0 +1,86 @@
+/**
+ * Why a search query costs what it costs (issue 11): what a Pagefind index is made of, read from its files.
+ * Pagefind 1.6 cuts the word index into chunks of 20,000 word positions (a constant in its indexer), so every
+ * word searched loads at least one whole chunk, however rare the word; a very frequent word ("de", "a") fills
+ * chunks on its own, and the chunk boundaries it creates are loaded for every word sharing its first letters.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+export type IndexCauses = {
+  chunks: number;
+  chunkMedian: number;
+  chunkMax: number;
+  /** The largest chunks and the words they span (after stemming). */
+  largest: { from: string; to: string; bytes: number }[];
+  metaBytes: number;
+  pages: number;
+  fragmentMedian: number;
+};
+
+/** Reads pagefind/ in `siteDir`: chunk sizes from the metadata's chunk list, fragment sizes, metadata size. */
+export async function indexCauses(siteDir: string): Promise<IndexCauses> {
+  const dir = path.join(siteDir, 'pagefind');
+  const metaFile = (await readdir(dir)).find((f) => f.endsWith('.pf_meta'))!;
+  const metaGz = await readFile(path.join(dir, metaFile));
+  const [, pages, chunks] = decodeCbor(gunzipSync(metaGz).subarray('pagefind_dcd'.length)) as [
+    string,
+    unknown[],
+    [string, string, string][],
+  ];
+  const sized = await Promise.all(
+    chunks.map(async ([from, to, hash]) => ({ from, to, bytes: (await stat(path.join(dir, 'index', `${hash}.pf_index`))).size })),
+  );
+  const bytes = sized.map((c) => c.bytes).sort((a, b) => a - b);
+  const fragments = await readdir(path.join(dir, 'fragment'));
+  const sample = await Promise.all(fragments.slice(0, 500).map(async (f) => (await stat(path.join(dir, 'fragment', f))).size));
+  return {
+    chunks: sized.length,
+    chunkMedian: median(bytes),
+    chunkMax: bytes.at(-1) ?? 0,
+    largest: [...sized].sort((a, b) => b.bytes - a.bytes).slice(0, 5),
+    metaBytes: metaGz.length,
+    pages: pages.length,
+    fragmentMedian: median(sample.sort((a, b) => a - b)),
+  };
+}
+
+const median = (xs: number[]) => xs[Math.floor(xs.length / 2)] ?? 0;
+
+/** Just enough CBOR (RFC 8949) for Pagefind's metadata: integers, strings, bytes, arrays, maps, simple values. */
+function decodeCbor(buf: Buffer): unknown {
+  let p = 0;
+  const length = (info: number): number => {
+    if (info < 24) return info;
+    const size = 2 ** (info - 24);
+    const v = size === 8 ? Number(buf.readBigUInt64BE(p)) : buf.readUIntBE(p, size);
+    p += size;
+    return v;
+  };
+  const item = (): unknown => {
+    const head = buf[p++]!;
+    const [major, info] = [head >> 5, head & 31];
+    if (major === 7) return info === 21 ? true : info === 20 ? false : null;
+    const n = length(info);
+    switch (major) {
+      case 0:
+        return n;
+      case 1:
+        return -1 - n;
+      case 2:
+      case 3: {
+        const s = buf.subarray(p, p + n);
+        p += n;
+        return major === 3 ? s.toString('utf8') : s;
+      }
+      case 4:
+        return Array.from({ length: n }, item);
+      case 5:
+        return Object.fromEntries(Array.from({ length: n }, () => [item(), item()]));
+      default:
+        return item(); // a tag: its content
+    }
+  };
+  return item();
+}
