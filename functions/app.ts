@@ -24,7 +24,7 @@ export type { AppDeps } from './deps.ts';
 
 export function createApp(deps: AppDeps) {
   const app = new Hono<FormsEnv>();
-  const limiter = new RateLimiter(deps.config.rateLimit);
+  const limiter = deps.rateLimit ?? new RateLimiter(deps.config.rateLimit);
 
   app.get(HEALTH_ROUTE, async (c) => {
     c.header('Cache-Control', 'no-store');

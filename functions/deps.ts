@@ -4,7 +4,7 @@ import type { ContentContext } from '../src/schemas/forms/context.ts';
 import type { FormKey } from '../src/schemas/forms/index.ts';
 import type { FormSettings } from '../src/schemas/forms/settings.ts';
 import type { PageSource } from './pages.ts';
-import type { RateLimitOptions } from './rate-limit.ts';
+import type { RateLimit, RateLimitOptions } from './rate-limit.ts';
 import type { SubmissionStore } from './store/types.ts';
 import type { Counters } from './counters.ts';
 
@@ -68,5 +68,10 @@ export type AppDeps = {
   hashClient?: (salt: string, address: string) => string | Promise<string>;
   /** Accepted and refused counts, written to the store by a background job (Node: node/jobs.ts). */
   counters?: Counters;
+  /**
+   * Where hits are counted; by default in this process's memory. Several instances pass their shared
+   * store's (PostgreSQL), with one clientHashSalt for all, so that the limit holds across them.
+   */
+  rateLimit?: RateLimit;
   newId?: () => string;
 };

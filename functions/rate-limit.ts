@@ -1,11 +1,17 @@
 /**
  * Per-form limit on submissions from one client, keyed on a salted hash of its address so that no raw
- * address is ever kept. In memory: each process counts its own clients (enough for one Node server).
+ * address is ever kept. In memory: each process counts its own clients (enough for one Node server);
+ * several instances on one database pass the store's own (AppDeps.rateLimit).
  */
 export type RateLimitOptions = { max: number; windowMs: number };
 export type RateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
-export class RateLimiter {
+/** Counts a hit; in memory here, in the database when several instances share one (store/postgres.ts). */
+export interface RateLimit {
+  hit(key: string, now: number): RateDecision | Promise<RateDecision>;
+}
+
+export class RateLimiter implements RateLimit {
   private readonly windows = new Map<string, { count: number; resetAt: number }>();
   private readonly options: RateLimitOptions;
 

@@ -23,7 +23,7 @@ import { isCrossSite } from './protocol/origin.ts';
 import { MESSAGES, REFUSALS } from './protocol/refusals.ts';
 import { isSpecialField, readSpecialFields, type Special } from './protocol/special-fields.ts';
 import { answerRefusal, answerSuccess, answerValidationJson } from './respond.ts';
-import { hashClient, type RateLimiter } from './rate-limit.ts';
+import { hashClient, type RateLimit } from './rate-limit.ts';
 import type { AppDeps, FormsEnv, Outcome } from './deps.ts';
 import { StoreUnavailableError, type SubmissionContent } from './store/types.ts';
 import { sealValues } from './seal/seal.ts';
@@ -42,7 +42,7 @@ type Known = {
 };
 type Read = Known & { fields: RawFields; ctx: FormContext; target?: string };
 
-export async function handleSubmission(c: Ctx, deps: AppDeps, limiter: RateLimiter): Promise<Response> {
+export async function handleSubmission(c: Ctx, deps: AppDeps, limiter: RateLimit): Promise<Response> {
   const known = knownForm(c, deps);
   if (known instanceof Response) return known;
   const sameSite = fromOurSite(known);
@@ -122,9 +122,9 @@ async function readBody(s: Known): Promise<Read | Response> {
   return { ...s, fields: parsed.fields, ctx, target };
 }
 
-async function withinRateLimit(s: Read, limiter: RateLimiter): Promise<Response | undefined> {
+async function withinRateLimit(s: Read, limiter: RateLimit): Promise<Response | undefined> {
   const client = await (s.deps.hashClient ?? hashClient)(s.deps.config.clientHashSalt, s.deps.clientAddress(s.c) ?? 'inconnu');
-  const rate = limiter.hit(`${s.formKey}:${client}`, s.deps.clock.now().getTime());
+  const rate = await limiter.hit(`${s.formKey}:${client}`, s.deps.clock.now().getTime());
   if (rate.allowed) return;
   const message = MESSAGES.tooOften(Math.ceil(rate.retryAfterSeconds / 60));
   s.c.header('Retry-After', String(rate.retryAfterSeconds));

@@ -1,6 +1,7 @@
 /**
  * Versioned schema of the SQLite store. PRAGMA user_version holds the number of migrations applied;
- * add new ones at the end, never edit one that has shipped.
+ * add new ones at the end, never edit one that has shipped. PostgreSQL has the same list, same numbers
+ * and meaning, in its dialect (postgres-migrations.ts).
  */
 export const MIGRATIONS: readonly string[] = [
   // 1: submissions and their outbox.
@@ -40,4 +41,7 @@ export const MIGRATIONS: readonly string[] = [
   // The probe table lets the health check prove a write reaches the disk without touching submissions.
   `CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL) STRICT;
    CREATE TABLE health_probe (id INTEGER PRIMARY KEY, at TEXT NOT NULL) STRICT;`,
+  // 4: rate-limit windows shared by every instance on one database (PostgreSQL, D1); key = form and a
+  // keyed hash of the client address, never the address. One Node process on SQLite counts in memory.
+  `CREATE TABLE rate_limits (key TEXT PRIMARY KEY, window_end INTEGER NOT NULL, count INTEGER NOT NULL) STRICT;`,
 ];

@@ -93,4 +93,9 @@ export interface SubmissionStore {
   /** Writes and removes a probe row: true when the store can take a submission now. */
   writable(): Promise<boolean>;
   close(): Promise<void>;
+  /**
+   * Runs a background job (purge, delivery) unless another instance on the same database is running it
+   * now: resolves false then. Absent for a store that one process owns (SQLite).
+   */
+  runAlone?(job: string, run: () => Promise<void>): Promise<boolean>;
 }

@@ -1,0 +1,92 @@
+/**
+ * The PostgreSQL store: the shared contract, then what several instances on one database rely on:
+ * migrations applied once by instances starting together, idempotency and rate limits across
+ * instances, purge and delivery run by one instance at a time.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PG_MIGRATIONS } from '../../functions/store/postgres-migrations.ts';
+import { MIGRATIONS } from '../../functions/store/sqlite-migrations.ts';
+import { PostgresStore } from '../../functions/store/postgres.ts';
+import { freshDatabase, noPostgres } from './postgres-server.ts';
+import { storeContract, submission } from './store-contract.ts';
+
+if (!noPostgres)
+  storeContract('PostgreSQL', async () => {
+    const db = await freshDatabase();
+    const store = await PostgresStore.open(db.url);
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        await db.drop();
+      },
+    };
+  });
+
+const team = { recipients: ['equipe@exemple.fr'] };
+
+describe.skipIf(noPostgres)('PostgresStore: several instances on one database', () => {
+  let db: Awaited<ReturnType<typeof freshDatabase>>;
+  let a: PostgresStore;
+  let b: PostgresStore;
+  beforeEach(async () => {
+    db = await freshDatabase();
+    // Two instances starting at the same moment: each migration is applied once.
+    [a, b] = await Promise.all([PostgresStore.open(db.url), PostgresStore.open(db.url)]);
+  });
+  afterEach(async () => {
+    await Promise.all([a.close(), b.close()]);
+    await db.drop();
+  });
+
+  it('has the same migrations as SQLite, applied once and recorded', async () => {
+    expect(PG_MIGRATIONS.length).toBe(MIGRATIONS.length);
+    const { rows } = await a.pool.query('SELECT version FROM schema_migrations ORDER BY version');
+    expect(rows.map((r: { version: number }) => r.version)).toEqual(PG_MIGRATIONS.map((_, i) => i + 1));
+  });
+
+  it('a retry on the other instance gets the first id; racing retries store one submission', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 ? a : b).save(submission(`s${i}`, { idempotencyKey: 'cle-1' }), team)),
+    );
+    const first = results.find((r) => !r.duplicate)!;
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    for (const r of results) expect(r.id).toBe(first.id);
+    expect((await a.pool.query('SELECT count(*)::int AS n FROM outbox')).rows[0].n).toBe(1);
+  });
+
+  it('the rate limit holds across instances', async () => {
+    const options = { max: 3, windowMs: 600_000 };
+    const [la, lb] = [a.rateLimiter(options), b.rateLimiter(options)];
+    const now = Date.parse('2027-01-15T10:00:00Z');
+    const decisions = [];
+    for (let i = 0; i < 4; i++) decisions.push(await (i % 2 ? la : lb).hit('agir:client', now + i));
+    expect(decisions.map((d) => d.allowed)).toEqual([true, true, true, false]);
+    expect(decisions[3]).toMatchObject({ retryAfterSeconds: 600 });
+    // Another client, or the same one once the window is over, starts again.
+    expect((await la.hit('agir:autre', now)).allowed).toBe(true);
+    expect((await lb.hit('agir:client', now + 600_000)).allowed).toBe(true);
+  });
+
+  it('a job runs on one instance at a time: the other skips while it runs', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let runs = 0;
+    const first = a.runAlone('purge', async () => {
+      runs++;
+      await held;
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(await b.runAlone('purge', async () => void runs++)).toBe(false);
+    // Another job is not held by it.
+    expect(await b.runAlone('notifications', async () => {})).toBe(true);
+    release();
+    expect(await first).toBe(true);
+    expect(await b.runAlone('purge', async () => void runs++)).toBe(true);
+    expect(runs).toBe(2);
+  });
+
+  it('a database that cannot be reached fails the start with the reason', async () => {
+    await expect(PostgresStore.open('postgres://postgres@127.0.0.1:1/rien')).rejects.toThrow(/ECONNREFUSED|connect/);
+  });
+});
