@@ -15,6 +15,8 @@ if (import.meta.main) {
   }
   const { config } = result;
   const running = await startServer({
+    databaseUrl: config.databaseUrl,
+    clientHashSecret: config.clientHashSecret,
     port: config.port,
     host: config.host,
     dbPath: config.dbPath,
@@ -27,6 +29,11 @@ if (import.meta.main) {
     notice: (line) => console.log(line),
     // One JSON line per request: form, status, outcome, duration; never content or an address.
     log: (e) => console.log(JSON.stringify({ at: new Date().toISOString(), ...e })),
+  }).catch((error: unknown) => {
+    // The database cannot be opened or reached: say which and why, without a stack trace.
+    const where = config.databaseUrl ? 'la base PostgreSQL (DATABASE_URL)' : 'le fichier de la base (DB_PATH)';
+    console.error(`Le serveur ne démarre pas : ${where} ne peut pas être ouverte : ${(error as Error).message}`);
+    process.exit(1);
   });
   console.log(`Site et formulaires servis sur ${running.url}/ (arrêt : Ctrl+C)`);
   const stop = async () => {

@@ -13,6 +13,8 @@ export type EnvConfig = {
   port: number;
   host: string;
   dbPath?: string;
+  databaseUrl?: string;
+  clientHashSecret?: string;
   auditLog?: string;
   origins: string[];
   mailDomain?: string;
@@ -76,6 +78,25 @@ export function configFromEnv(env: Record<string, string | undefined>): ConfigRe
   for (const p of trustedProxies)
     if (!isIP(p)) errors.push(`TRUSTED_PROXIES : « ${p} » n’est pas une adresse IP (liste séparée par des virgules).`);
 
+  // Several instances on PostgreSQL: one database URL, and one secret for client-address hashes so that
+  // the rate limit counts a client the same on every instance.
+  const databaseUrl = env.DATABASE_URL || undefined;
+  if (databaseUrl) {
+    let protocol = '';
+    try {
+      protocol = new URL(databaseUrl).protocol;
+    } catch {
+      /* reported below */
+    }
+    if (protocol !== 'postgres:' && protocol !== 'postgresql:')
+      errors.push('DATABASE_URL : attendu une adresse PostgreSQL, par exemple postgres://fabrique@db.interne:5432/fabrique');
+    if (env.DB_PATH) errors.push('DATABASE_URL et DB_PATH : choisir l’un ou l’autre (PostgreSQL ou le fichier SQLite).');
+    if ((env.FORMS_CLIENT_SECRET ?? '').length < 32)
+      errors.push(
+        'FORMS_CLIENT_SECRET : avec DATABASE_URL, attendu un secret d’au moins 32 caractères, le même sur chaque instance (par exemple : openssl rand -hex 32).',
+      );
+  }
+
   let smtp: SmtpSettings | undefined;
   try {
     smtp = smtpSettingsFromEnv(env);
@@ -90,6 +111,8 @@ export function configFromEnv(env: Record<string, string | undefined>): ConfigRe
       port,
       host: env.HOST || '127.0.0.1',
       dbPath: env.DB_PATH || undefined,
+      databaseUrl,
+      clientHashSecret: env.FORMS_CLIENT_SECRET || undefined,
       auditLog: env.AUDIT_LOG || undefined,
       origins,
       mailDomain,

@@ -38,16 +38,21 @@ function exclusive(name: string, notice: (line: string) => void, job: () => Prom
 
 export function startJobs(deps: JobsDeps) {
   const { store, clock, notice } = deps;
+  // Several instances on one database: purge and delivery run on one of them at a time (advisory lock);
+  // the others skip that turn.
+  const alone = (job: string, run: () => Promise<void>) => (store.runAlone ? store.runAlone(job, run).then(() => {}) : run());
 
-  const purge = exclusive('purge', notice, async () => {
-    const report = await purgeExpired(store, clock.now(), (ids) =>
-      appendAudit(deps.auditLog, { at: clock.now().toISOString(), action: 'purge', user: 'serveur', ids, keyIds: [] }),
-    );
-    if (!report.clean)
-      notice(
-        'purge : des envois effacés restent lisibles dans le journal WAL, un autre programme lisant la base ; nouvel essai au prochain passage.',
+  const purge = exclusive('purge', notice, () =>
+    alone('purge', async () => {
+      const report = await purgeExpired(store, clock.now(), (ids) =>
+        appendAudit(deps.auditLog, { at: clock.now().toISOString(), action: 'purge', user: 'serveur', ids, keyIds: [] }),
       );
-  });
+      if (!report.clean)
+        notice(
+          'purge : des envois effacés restent lisibles dans le journal WAL, un autre programme lisant la base ; nouvel essai au prochain passage.',
+        );
+    }),
+  );
 
   const flushCounts = exclusive('compteurs', notice, async () => {
     const counts = deps.counters.take();
@@ -55,9 +60,11 @@ export function startJobs(deps: JobsDeps) {
   });
 
   const deliver = deps.mailer
-    ? exclusive('notifications', notice, async () => {
-        await deliverDue({ store, mailer: deps.mailer!, clock, mailDomain: deps.mailDomain, log: notice });
-      })
+    ? exclusive('notifications', notice, () =>
+        alone('notifications', async () => {
+          await deliverDue({ store, mailer: deps.mailer!, clock, mailDomain: deps.mailDomain, log: notice });
+        }),
+      )
     : undefined;
 
   const timers = [setInterval(purge, deps.purgeIntervalMs), setInterval(flushCounts, deps.countersIntervalMs)];

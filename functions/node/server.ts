@@ -22,7 +22,9 @@ import type { LogEntry } from '../deps.ts';
 import type { Mailer } from '../notify/mail.ts';
 import { smtpMailer, smtpSettingsFromEnv } from '../notify/smtp.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../rate-limit.ts';
+import { PostgresStore } from '../store/postgres.ts';
 import { SqliteStore, type SqliteStoreOptions } from '../store/sqlite.ts';
+import type { SubmissionStore } from '../store/types.ts';
 import { builtPages } from './built-pages.ts';
 import { clientAddress, normalize } from './client-address.ts';
 import { compression } from './compress.ts';
@@ -47,6 +49,13 @@ export type ServerOptions = {
   trustedProxies?: string[];
   connectionLimits?: Partial<ConnectionLimits>;
   store?: SqliteStoreOptions;
+  /** PostgreSQL instead of SQLite (several instances on one database): postgres://… */
+  databaseUrl?: string;
+  /**
+   * Secret of the client-address hashes, the same on every instance (needed with databaseUrl so the
+   * rate limit holds across them); by default new at each start.
+   */
+  clientHashSecret?: string;
   /** The server's one clock; default FABRIQUE_AUJOURDHUI if set, else the real time. */
   clock?: Clock;
   /** Where request log lines go; silent by default in tests. */
@@ -76,7 +85,7 @@ export type RunningServer = {
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 async function createNodeApp(
-  options: ServerOptions & { origins: string[]; store: SqliteStore; clock: Clock; counters: Counters; trusted: Set<string> },
+  options: ServerOptions & { origins: string[]; store: SubmissionStore; clock: Clock; counters: Counters; trusted: Set<string> },
 ) {
   const distDir = options.distDir ?? path.join(projectRoot, 'dist');
   const contentDir = options.contentDir ?? path.join(projectRoot, 'content');
@@ -93,8 +102,11 @@ async function createNodeApp(
       settings,
       content,
       rateLimit: options.rateLimit ?? DEFAULT_RATE_LIMIT,
-      clientHashSalt: randomBytes(16).toString('hex'),
+      clientHashSalt: options.clientHashSecret ?? randomBytes(16).toString('hex'),
     },
+    // Several instances count in their shared database; one process in its memory.
+    rateLimit:
+      options.store instanceof PostgresStore ? options.store.rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT) : undefined,
     pages: builtPages(distDir),
     clientAddress: (c) => clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), options.trusted),
     log: options.log,
@@ -139,7 +151,9 @@ function smtpFromEnv(notice: (line: string) => void): Mailer | undefined {
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const dbPath = options.dbPath ?? path.join(projectRoot, 'data', 'submissions.sqlite');
-  const store = new SqliteStore(dbPath, options.store);
+  const store: SubmissionStore = options.databaseUrl
+    ? await PostgresStore.open(options.databaseUrl)
+    : new SqliteStore(dbPath, options.store);
   const clock = options.clock ?? clockFrom(process.env.FABRIQUE_AUJOURDHUI);
   const counters = new Counters();
   const trusted = new Set((options.trustedProxies ?? []).map((a) => normalize(a)!));

@@ -48,4 +48,20 @@ describe('configFromEnv', () => {
       expect.stringMatching(/^SMTP_FROM manquant/),
     ]);
   });
+
+  it('PostgreSQL: a database URL, never with DB_PATH, and a shared secret for client hashes', () => {
+    const secret = 'a'.repeat(64);
+    const good = configFromEnv({ DATABASE_URL: 'postgres://fabrique@db.interne:5432/fabrique', FORMS_CLIENT_SECRET: secret });
+    if (!good.ok) throw new Error(good.errors.join());
+    expect(good.config.databaseUrl).toBe('postgres://fabrique@db.interne:5432/fabrique');
+    expect(good.config.clientHashSecret).toBe(secret);
+    const bad = configFromEnv({ DATABASE_URL: 'mysql://x/y', DB_PATH: 'data/s.sqlite', FORMS_CLIENT_SECRET: 'court' });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.errors).toEqual([
+      expect.stringMatching(/^DATABASE_URL : attendu une adresse PostgreSQL/),
+      expect.stringMatching(/^DATABASE_URL et DB_PATH : choisir l’un ou l’autre/),
+      expect.stringMatching(/^FORMS_CLIENT_SECRET : avec DATABASE_URL, attendu un secret d’au moins 32 caractères/),
+    ]);
+  });
 });
