@@ -3,6 +3,32 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
+/**
+ * The protocol, storage, bad-input, sealing, retention and outbox tests, written once on the harness
+ * (test/functions/harness.ts), run again on PostgreSQL. Without a server they are skipped, loudly,
+ * except in CI (CI=true), where that is an error (test/functions/postgres-server.ts).
+ */
+const SAME_SUITE = [
+  'protocol',
+  'bad-inputs-abuse',
+  'bad-inputs-malformed',
+  'bad-inputs-values',
+  'sealed-at-rest',
+  'retention',
+  'confirmation',
+  'notify-smtp',
+  'date-parts',
+  'forms-mode',
+  'thanks-page',
+  'team-keys',
+  'next-redirect',
+].map((name) => `test/functions/${name}.test.ts`);
+const postgres = Boolean(process.env.FABRIQUE_TEST_PG_URL) || process.env.CI === 'true';
+if (!postgres)
+  console.warn(
+    '\n!!! Projet unit-postgres SAUTÉ : FABRIQUE_TEST_PG_URL n’est pas défini (eval "$(bash .ci/postgres)" && export FABRIQUE_TEST_PG_URL).\n',
+  );
+
 // Two projects: `unit` runs in seconds on sources; `e2e` drives Chromium against the built site (dist/).
 export default defineConfig({
   root,
@@ -20,6 +46,19 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      ...(postgres
+        ? [
+            {
+              root,
+              test: {
+                name: 'unit-postgres',
+                include: SAME_SUITE,
+                env: { FABRIQUE_TEST_BACKEND: 'postgres' },
+                testTimeout: 30_000,
+              },
+            },
+          ]
+        : []),
       {
         root,
         test: {

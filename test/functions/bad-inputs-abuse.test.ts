@@ -27,7 +27,7 @@ describe('17. cross-site posts → 403 BLOCKED', () => {
         : await h.postForm('agir', urlEncoded(valid), { ...headers, accept: 'application/json' });
     expect(res.status).toBe(403);
     expect(await res.json()).toMatchObject({ errors: [{ code: 'BLOCKED' }] });
-    expect(h.count().submissions).toBe(0);
+    expect((await h.count()).submissions).toBe(0);
   });
 
   it('a browser gets a French page', async () => {
@@ -62,13 +62,13 @@ describe('18. honeypot filled → looks like success, nothing stored or sent', (
     const res = await h.postJson('agir', { ...valid, _gotcha: 'http://spam.example' });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, next: expect.stringContaining('/formulaires/agir/merci/') });
-    expect(h.count()).toEqual({ submissions: 0, outbox: 0 });
+    expect(await h.count()).toEqual({ submissions: 0, outbox: 0 });
   });
 
   it('browser, even with invalid fields', async () => {
     const res = await h.postForm('agir', urlEncoded({ prenom: 'x', _gotcha: 'oui' }));
     expect(res.status).toBe(303);
-    expect(h.count()).toEqual({ submissions: 0, outbox: 0 });
+    expect(await h.count()).toEqual({ submissions: 0, outbox: 0 });
   });
 });
 
@@ -81,7 +81,7 @@ describe('19. burst from one client → 429 with Retry-After; others unaffected'
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await refused.json()).toMatchObject({ errors: [{ code: 'BLOCKED' }] });
     expect((await from('198.51.100.2')).status).toBe(200);
-    expect(h.count().submissions).toBe(6);
+    expect((await h.count()).submissions).toBe(6);
   });
 
   it('the limit is per form', async () => {
@@ -117,7 +117,7 @@ describe('20. one idempotency key sent twice → one row, one notification, same
     const first = (await (await h.postJson('agir', valid, key)).json()) as { id: string };
     const second = (await (await h.postJson('agir', valid, key)).json()) as { id: string };
     expect(second.id).toBe(first.id);
-    expect(h.count()).toEqual({ submissions: 1, outbox: 1 });
+    expect(await h.count()).toEqual({ submissions: 1, outbox: 1 });
   });
 
   it('at the same time (field), committed in the same batch', async () => {
@@ -125,13 +125,13 @@ describe('20. one idempotency key sent twice → one row, one notification, same
     const answers = await Promise.all([h.postJson('agir', body), h.postJson('agir', body), h.postJson('agir', body)]);
     const ids = await Promise.all(answers.map(async (r) => ((await r.json()) as { id: string }).id));
     expect(new Set(ids).size).toBe(1);
-    expect(h.count()).toEqual({ submissions: 1, outbox: 1 });
+    expect(await h.count()).toEqual({ submissions: 1, outbox: 1 });
   });
 
   it('the same key on another form is another submission', async () => {
     await h.postJson('agir', valid, { 'idempotency-key': 'cle-partagee-000' });
     await h.postJson('e2c', validSubmissions.e2c, { 'idempotency-key': 'cle-partagee-000' });
-    expect(h.count().submissions).toBe(2);
+    expect((await h.count()).submissions).toBe(2);
   });
 });
 

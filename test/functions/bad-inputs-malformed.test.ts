@@ -10,7 +10,7 @@ beforeEach(async () => (h = await makeHarness()));
 afterEach(() => h.cleanup());
 
 const valid = urlEncoded(validSubmissions.agir);
-const expectNothingStored = () => expect(h.count()).toEqual({ submissions: 0, outbox: 0 });
+const expectNothingStored = async () => expect(await h.count()).toEqual({ submissions: 0, outbox: 0 });
 
 async function expectJsonRefusal(res: Response, status: number) {
   expect(res.status).toBe(status);
@@ -28,7 +28,7 @@ describe('1–2. body over 64 KiB', () => {
     const res = await h.postForm('agir', big, { 'content-length': String(big.length), accept: 'application/json' });
     const body = await expectJsonRefusal(res, 413);
     expect(body.errors[0]).toMatchObject({ code: 'FILES_TOO_BIG' });
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   it('2. sent chunked, without Content-Length → 413, nothing stored', async () => {
@@ -47,7 +47,7 @@ describe('1–2. body over 64 KiB', () => {
     } as RequestInit);
     expect(res.status).toBe(413);
     expect(await res.text()).toContain('trop long');
-    expectNothingStored();
+    await expectNothingStored();
   });
 });
 
@@ -59,7 +59,7 @@ describe('3. wrong or missing Content-Type → 415', () => {
   ])('%s', async (_, type) => {
     const res = await h.post('agir', valid, { 'content-type': type, accept: 'application/json' });
     await expectJsonRefusal(res, 415);
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   it('missing', async () => {
@@ -88,7 +88,7 @@ describe('5. malformed JSON → 400', () => {
     ['null', 'null'],
   ])('%s', async (_, body) => {
     await expectJsonRefusal(await h.postJson('agir', body), 400);
-    expectNothingStored();
+    await expectNothingStored();
   });
 });
 
@@ -111,7 +111,7 @@ describe('6. invalid UTF-8 → 400, nothing stored', () => {
     ],
   ])('%s', async (_, type, body) => {
     await expectJsonRefusal(await h.post('agir', body, { 'content-type': type, accept: 'application/json' }), 400);
-    expectNothingStored();
+    await expectNothingStored();
   });
 });
 
@@ -120,7 +120,7 @@ describe('7. duplicate fields → refused, nothing stored', () => {
     const res = await h.postForm('agir', `${valid}&email=autre@exemple.fr`, { accept: 'application/json' });
     const body = await expectJsonRefusal(res, 422);
     expect(body.errors).toContainEqual(expect.objectContaining({ field: 'email', code: 'TYPE_TEXT' }));
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   it('a repeated JSON key → 400', async () => {
@@ -129,7 +129,7 @@ describe('7. duplicate fields → refused, nothing stored', () => {
       '{"prenom":"Yann","nom":"K","email":"y@exemple.fr","email":"z@exemple.fr","domaines":["rue"],"disponibilites":["week-end"]}',
     );
     await expectJsonRefusal(res, 400);
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   it('a checkbox group may repeat its name (that is how browsers send it)', async () => {
@@ -161,7 +161,7 @@ describe('8. multipart abuse → refused, nothing written', () => {
     });
     const body = await expectJsonRefusal(res, 422);
     expect(body.errors[0]).toMatchObject({ code: 'NO_FILE_UPLOADS' });
-    expectNothingStored();
+    await expectNothingStored();
     expect(tmpBefore()).toBe(before);
   });
 
@@ -174,7 +174,7 @@ describe('8. multipart abuse → refused, nothing written', () => {
       }),
       400,
     );
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   it('a missing boundary → 400', async () => {
@@ -185,7 +185,7 @@ describe('8. multipart abuse → refused, nothing written', () => {
       }),
       400,
     );
-    expectNothingStored();
+    await expectNothingStored();
   });
 
   it('a body that does not match its boundary → 400', async () => {

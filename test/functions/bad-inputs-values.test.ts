@@ -42,7 +42,7 @@ describe('9. every field at exactly its maximum length → accepted; one code po
         expect(body.errors).toEqual([expect.objectContaining({ field: f.name })]);
         expect(body.errors[0]!.message).toMatch(/caractères au plus/);
       }
-      expect(h.count().submissions).toBe(1);
+      expect((await h.count()).submissions).toBe(1);
     });
   }
 });
@@ -59,7 +59,7 @@ describe('10. wrong types → 422', () => {
     expect(res.status).toBe(422);
     const body = (await res.json()) as JsonErrors;
     expect(body.errors).toEqual([expect.objectContaining({ field: 'prenom', code: 'TYPE_TEXT' })]);
-    expect(h.count().submissions).toBe(0);
+    expect((await h.count()).submissions).toBe(0);
   });
 
   it('a string where a list of choices is expected is taken as one choice', async () => {
@@ -80,7 +80,7 @@ describe('11. unknown fields and prototype names → 422, Object.prototype untou
     const res = await h.postJson('agir', body);
     expect(res.status).toBe(422);
     expect(((await res.json()) as JsonErrors).errors).toEqual([expect.objectContaining({ field: name })]);
-    expect(h.count().submissions).toBe(0);
+    expect((await h.count()).submissions).toBe(0);
     expect(({} as Record<string, unknown>).pollue).toBeUndefined();
     expect(prototypeKeys()).toEqual(keysBefore);
   });
@@ -90,7 +90,7 @@ describe('11. unknown fields and prototype names → 422, Object.prototype untou
       accept: 'application/json',
     });
     expect(res.status).toBe(422);
-    expect(h.count().submissions).toBe(0);
+    expect((await h.count()).submissions).toBe(0);
     expect(({} as Record<string, unknown>).pollue).toBeUndefined();
     expect(prototypeKeys()).toEqual(keysBefore);
   });
@@ -107,7 +107,7 @@ describe('12. CR/LF in values that could reach a mail header → 422', () => {
     const res = await h.postJson('agir', { ...validSubmissions.agir, ...extra });
     expect(res.status).toBe(422);
     expect(((await res.json()) as JsonErrors).errors).toEqual([expect.objectContaining({ field })]);
-    expect(h.count()).toEqual({ submissions: 0, outbox: 0 });
+    expect(await h.count()).toEqual({ submissions: 0, outbox: 0 });
   });
 
   it('line breaks are fine in a message (a textarea)', async () => {
@@ -117,7 +117,9 @@ describe('12. CR/LF in values that could reach a mail header → 422', () => {
 
   it('a valid subject and reply-to go to the outbox, not into the submission', async () => {
     await h.postJson('agir', { ...validSubmissions.agir, _subject: 'Bénévolat', _replyto: 'autre@exemple.fr' });
-    expect(h.rows('SELECT subject, reply_to FROM outbox')).toEqual([{ subject: 'Bénévolat', reply_to: 'autre@exemple.fr' }]);
+    expect(await h.rows('SELECT subject, reply_to FROM outbox')).toEqual([
+      { subject: 'Bénévolat', reply_to: 'autre@exemple.fr' },
+    ]);
     expect(Object.keys((await stored())[0]!).some((k) => k.startsWith('_'))).toBe(false);
   });
 });

@@ -41,7 +41,7 @@ describe('confirmation to the person', () => {
 
   it('when the box is ticked, one confirmation goes to the person, repeating none of the answers', async () => {
     expect((await post('inscription-formation', { ...INSCRIPTION, [CONFIRMATION_FIELD]: 'oui' })).status).toBe(200);
-    expect(h.rows('SELECT kind, recipients_json FROM outbox ORDER BY id')).toEqual([
+    expect(await h.rows('SELECT kind, recipients_json FROM outbox ORDER BY id')).toEqual([
       { kind: 'equipe', recipients_json: JSON.stringify(settings['inscription-formation'].destinataires) },
       { kind: 'confirmation', recipients_json: JSON.stringify([INSCRIPTION.email]) },
     ]);
@@ -61,6 +61,6 @@ describe('confirmation to the person', () => {
     expect(forms['inscription-formation'].fields(ctx, 'ecole-inclusive').some((f) => f.name === CONFIRMATION_FIELD)).toBe(true);
     const res = await post('demande-aide', { ...validSubmissions['demande-aide'], [CONFIRMATION_FIELD]: 'oui' });
     expect(res.status).toBe(422);
-    expect(h.count()).toEqual({ submissions: 0, outbox: 0 });
+    expect(await h.count()).toEqual({ submissions: 0, outbox: 0 });
   });
 });

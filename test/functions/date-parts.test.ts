@@ -32,7 +32,7 @@ describe('a date typed in three fields', () => {
     expect(html).toContain('indiquez le mois');
     expect(html).toMatch(/name="naissance-jour"[^>]*value="14"|value="14"[^>]*name="naissance-jour"/);
     expect(html).toMatch(/name="naissance-annee"[^>]*value="2004"|value="2004"[^>]*name="naissance-annee"/);
-    expect(h.count().submissions).toBe(0);
+    expect((await h.count()).submissions).toBe(0);
   });
 
   it('refuses a two-digit year and an impossible month with a clear message', async () => {

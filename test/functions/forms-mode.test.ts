@@ -24,13 +24,13 @@ describe('production mode', () => {
     const page = await h.postForm('agir', urlEncoded(validSubmissions.agir));
     expect(page.status).toBe(403);
     expect(await page.text()).toContain('pas encore en service');
-    expect(h.count()).toEqual({ submissions: 0, outbox: 0 });
+    expect(await h.count()).toEqual({ submissions: 0, outbox: 0 });
   });
 
   it('accepts the same submission in demonstration mode', async () => {
     h = await makeHarness({ settings: applyFormsMode(settings, 'demonstration') });
     expect((await h.postJson('agir', validSubmissions.agir)).status).toBe(200);
-    expect(h.count().submissions).toBe(1);
+    expect((await h.count()).submissions).toBe(1);
   });
 
   it('the Node server defaults to production and says which forms are not in service at start', async () => {

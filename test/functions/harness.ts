@@ -1,4 +1,8 @@
-/** A real app over a real SQLite file in a temp folder, with the fixture world and the repo's form settings. */
+/**
+ * A real app over a real store, with the fixture world and the repo's form settings. The back-end is
+ * FABRIQUE_TEST_BACKEND: `sqlite` (default, a file in a temp folder) or `postgres` (a fresh database on
+ * the test server): the same tests run against each (the `unit-postgres` project of the vitest config).
+ */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +10,11 @@ import { DatabaseSync } from 'node:sqlite';
 import { createApp } from '../../functions/app.ts';
 import type { AppConfig, LogEntry } from '../../functions/deps.ts';
 import type { PageSource } from '../../functions/pages.ts';
+import { PostgresStore } from '../../functions/store/postgres.ts';
 import { SqliteStore, type SqliteStoreOptions } from '../../functions/store/sqlite.ts';
+import type { SubmissionStore } from '../../functions/store/types.ts';
+import { dropDatabase, freshDatabase } from './postgres-server.ts';
+import pg from 'pg';
 import { loadFormSettings } from '../../src/lib/forms/load.ts';
 import { content, NOW } from '../fixtures/forms-context.ts';
 import { generateTeamKey } from '../../functions/seal/keys.ts';
@@ -14,6 +22,9 @@ import { importPrivateKey, openValues } from '../../functions/seal/open.ts';
 import { FORM_KEYS } from '../../src/schemas/forms/index.ts';
 
 export const ORIGIN = 'https://fabrique.test';
+export const BACKEND = process.env.FABRIQUE_TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
+/** What only the SQLite back-end has (its file, the staff command on it): tests of it are skipped on others. */
+export const onSqliteOnly = BACKEND !== 'sqlite';
 export const settings = await loadFormSettings(path.resolve(import.meta.dirname, '../../content'));
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>;
@@ -26,11 +37,15 @@ export async function makeHarness(
     settings?: Partial<AppConfig['settings']>;
     /** Reopen an existing database file (as after a restart); it is then left in place by cleanup. */
     dbFile?: string;
+    /** Reopen an existing PostgreSQL database (as after a restart); this harness then drops it at cleanup. */
+    pgUrl?: string;
   } = {},
 ) {
   const dir = mkdtempSync(path.join(tmpdir(), 'forms-'));
   const dbFile = over.dbFile ?? path.join(dir, 'submissions.sqlite');
-  const store = new SqliteStore(dbFile, over.store);
+  const pgDb =
+    BACKEND !== 'postgres' ? undefined : over.pgUrl ? { url: over.pgUrl, drop: dropDatabase(over.pgUrl) } : await freshDatabase();
+  const store: SubmissionStore = pgDb ? await PostgresStore.open(pgDb.url) : new SqliteStore(dbFile, over.store);
   const logs: LogEntry[] = [];
   // The repository's example keys have no private half: tests seal to a pair of their own.
   const teamKey = await generateTeamKey('essai', NOW);
@@ -55,8 +70,30 @@ export async function makeHarness(
     clientAddress: (c) => c.req.header('x-test-client') ?? '203.0.113.7',
     log: (e) => logs.push(e),
   });
-  /** Reads the database through a second connection, as an operator would. */
-  const rows = (sql: string, ...params: (string | number)[]) => {
+  /**
+   * Reads the database through a second connection, as an operator would. SQL in SQLite's words; on
+   * PostgreSQL `?` becomes `$n`, `rowid` the insertion order, counts numbers and bytes Uint8Array.
+   */
+  const rows = async (sql: string, ...params: (string | number)[]): Promise<Record<string, unknown>[]> => {
+    if (pgDb) {
+      let n = 0;
+      const text = sql.replace(/\?/g, () => `$${++n}`).replace(/\browid\b/g, 'ctid');
+      const client = new pg.Client({ connectionString: pgDb.url });
+      await client.connect();
+      try {
+        const result = await client.query<Record<string, unknown>>(text, params);
+        return result.rows.map((r) =>
+          Object.fromEntries(
+            Object.entries(r).map(([k, v]) => [
+              k,
+              Buffer.isBuffer(v) ? new Uint8Array(v) : typeof v === 'string' && /^(n|enc|ct)$/.test(k) ? Number(v) : v,
+            ]),
+          ),
+        );
+      } finally {
+        await client.end();
+      }
+    }
     const db = new DatabaseSync(dbFile, { readOnly: true });
     try {
       return db.prepare(sql).all(...params) as Record<string, unknown>[];
@@ -64,13 +101,13 @@ export async function makeHarness(
       db.close();
     }
   };
-  const count = () => ({
-    submissions: Number(rows('SELECT count(*) AS n FROM submissions')[0]!.n),
-    outbox: Number(rows('SELECT count(*) AS n FROM outbox')[0]!.n),
+  const count = async () => ({
+    submissions: Number((await rows('SELECT count(*) AS n FROM submissions'))[0]!.n),
+    outbox: Number((await rows('SELECT count(*) AS n FROM outbox'))[0]!.n),
   });
   /** Every stored submission's values, oldest first, opened with the test team's private key when sealed. */
   const stored = async () => {
-    const all = rows(
+    const all = await rows(
       'SELECT id, form_key, data_json, sealed, key_id, encapsulated_key FROM submissions ORDER BY received_at, rowid',
     );
     return Promise.all(
@@ -97,9 +134,32 @@ export async function makeHarness(
       accept: 'application/json',
       ...headers,
     });
-  const cleanup = async () => {
+  /** keepDatabase: the PostgreSQL database stays, for a harness reopening it (pgUrl). */
+  const cleanup = async (keepDatabase = false) => {
     await store.close();
+    if (!keepDatabase) await pgDb?.drop();
     rmSync(dir, { recursive: true, force: true });
   };
-  return { app, store, dir, dbFile, rows, count, stored, teamKey, privateKey, post, postForm, postJson, logs, cleanup };
+  /** What startServer needs to serve the same database. */
+  const serverStore = pgDb
+    ? { databaseUrl: pgDb.url, clientHashSecret: 'secret-des-essais-partage-par-les-instances' }
+    : { dbPath: dbFile };
+  return {
+    app,
+    store,
+    dir,
+    dbFile,
+    pgUrl: pgDb?.url,
+    serverStore,
+    rows,
+    count,
+    stored,
+    teamKey,
+    privateKey,
+    post,
+    postForm,
+    postJson,
+    logs,
+    cleanup,
+  };
 }

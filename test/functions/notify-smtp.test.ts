@@ -45,7 +45,7 @@ async function submit(key: keyof typeof validSubmissions, values: Record<string,
   expect(res.status, key).toBe(200);
   return ((await res.json()) as { id: string }).id;
 }
-const lastErrors = () => h.rows('SELECT last_error FROM outbox ORDER BY id').map((r) => r.last_error);
+const lastErrors = async () => (await h.rows('SELECT last_error FROM outbox ORDER BY id')).map((r) => r.last_error);
 /** Moves the clock past the longest back-off any row may be waiting for. */
 const later = (failures: number) => (t += retryDelayMs(failures) + 1000);
 
@@ -56,19 +56,19 @@ describe('item 24: mail server down, refusing, timing out, then back', () => {
 
     // Down: nothing listens.
     expect(await deliverDue(delivery)).toEqual({ sent: 0, failed: 3 });
-    expect(lastErrors().every((e) => typeof e === 'string' && !/SMTP/.test(String(e)))).toBe(true);
+    expect((await lastErrors()).every((e) => typeof e === 'string' && !/SMTP/.test(String(e)))).toBe(true);
 
     // Refuses for now (4xx).
     await sink.start('4xx');
     later(1);
     expect(await deliverDue(delivery)).toEqual({ sent: 0, failed: 3 });
-    expect(lastErrors()).toEqual(['SMTP 451', 'SMTP 451', 'SMTP 451']);
+    expect(await lastErrors()).toEqual(['SMTP 451', 'SMTP 451', 'SMTP 451']);
 
     // Refuses outright (5xx): still retried, a misconfigured server gets fixed.
     sink.mode = '5xx';
     later(2);
     expect(await deliverDue(delivery)).toEqual({ sent: 0, failed: 3 });
-    expect(lastErrors()).toEqual(['SMTP 550', 'SMTP 550', 'SMTP 550']);
+    expect(await lastErrors()).toEqual(['SMTP 550', 'SMTP 550', 'SMTP 550']);
 
     // Silent: each attempt times out. A person submitting meanwhile is not held up.
     sink.mode = 'timeout';
@@ -87,7 +87,7 @@ describe('item 24: mail server down, refusing, timing out, then back', () => {
     expect(sink.received.map((m) => m.headers['message-id']).sort()).toEqual(
       ids.map((id) => `<${id}.equipe@fabrique.test>`).sort(),
     );
-    expect(h.rows("SELECT count(*) AS n FROM outbox WHERE status = 'sent'")[0]!.n).toBe(4);
+    expect((await h.rows("SELECT count(*) AS n FROM outbox WHERE status = 'sent'"))[0]!.n).toBe(4);
 
     // Sensitive forms: "Nouvelle demande n° … — formulaire …", no content, no Reply-To.
     for (const [i, key] of [
@@ -227,7 +227,7 @@ describe('TLS is required, never opportunistic (issue 8)', () => {
       expect(logins).toEqual([]);
       expect(messages).toEqual([]);
       // The row waits for a server that speaks TLS.
-      expect(h.rows('SELECT status FROM outbox')).toEqual([{ status: 'pending' }]);
+      expect(await h.rows('SELECT status FROM outbox')).toEqual([{ status: 'pending' }]);
     } finally {
       await new Promise<void>((r) => stripped.close(() => r()));
     }

@@ -10,7 +10,9 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../functions/node.ts';
 import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
-import { freshDatabase, noPostgres } from './postgres-server.ts';
+import { freshDatabase, noPostgres as checkPostgres } from './postgres-server.ts';
+
+const noPostgres = await checkPostgres();
 
 describe.skipIf(noPostgres)('two Node instances on one PostgreSQL', () => {
   let db: Awaited<ReturnType<typeof freshDatabase>>;

@@ -23,13 +23,18 @@ async function reachable(url: string | undefined): Promise<string | undefined> {
   }
 }
 
-const why = await reachable(PG_URL);
-if (why && process.env.CI === 'true') throw new Error(`PostgreSQL requis en CI : ${why}. Lancer les tests par .ci/run.`);
-if (why)
-  console.warn(
-    `\n!!! Tests PostgreSQL SAUTÉS : ${why}.\n!!! Démarrer un serveur jetable : eval "$(bash .ci/postgres)" && export FABRIQUE_TEST_PG_URL\n`,
-  );
-export const noPostgres = why !== undefined;
+let checked: Promise<boolean> | undefined;
+/** True when the tests have no PostgreSQL to run on (said loudly); in CI that is an error. */
+export function noPostgres(): Promise<boolean> {
+  return (checked ??= reachable(PG_URL).then((why) => {
+    if (why && process.env.CI === 'true') throw new Error(`PostgreSQL requis en CI : ${why}. Lancer les tests par .ci/run.`);
+    if (why)
+      console.warn(
+        `\n!!! Tests PostgreSQL SAUTÉS : ${why}.\n!!! Serveur jetable : eval "$(bash .ci/postgres)" && export FABRIQUE_TEST_PG_URL\n`,
+      );
+    return why !== undefined;
+  }));
+}
 
 /** A new empty database on the test server; drop() removes it (connections still open are ended). */
 export async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -40,13 +45,16 @@ export async function freshDatabase(): Promise<{ url: string; drop: () => Promis
   await admin.end();
   const url = new URL(PG_URL!);
   url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_URL });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
+  return { url: url.toString(), drop: dropDatabase(url.toString()) };
+}
+
+/** Drops a test database, ending the connections still open to it. */
+export function dropDatabase(url: string): () => Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  return async () => {
+    const c = new pg.Client({ connectionString: PG_URL });
+    await c.connect();
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await c.end();
   };
 }

@@ -29,7 +29,7 @@ describe('routes', () => {
       headers: { 'content-type': 'application/json' },
     });
     expect(res.status).toBe(200);
-    expect(h.count().submissions).toBe(1);
+    expect((await h.count()).submissions).toBe(1);
   });
 
   it('an unknown form → 404 FORM_NOT_FOUND, "Form not found" for older clients', async () => {
@@ -98,18 +98,18 @@ describe('special fields', () => {
       _template: 'box',
       _gotcha: '',
     });
-    const data = JSON.parse(String(h.rows('SELECT data_json FROM submissions')[0]!.data_json)) as object;
+    const data = JSON.parse(String((await h.rows('SELECT data_json FROM submissions'))[0]!.data_json)) as object;
     expect(Object.keys(data).filter((k) => k.startsWith('_'))).toEqual([]);
   });
 
   it('on a sensitive form, _subject and _replyto never reach the outbox', async () => {
     await h.postJson('femmes-rappel', { ...validSubmissions['femmes-rappel'], _subject: 'Rappel', _replyto: 'a@exemple.fr' });
-    expect(h.rows('SELECT subject, reply_to FROM outbox')).toEqual([{ subject: null, reply_to: null }]);
+    expect(await h.rows('SELECT subject, reply_to FROM outbox')).toEqual([{ subject: null, reply_to: null }]);
   });
 
   it('on other forms the e-mail field is the Reply-To', async () => {
     await h.postJson('agir', valid);
-    expect(h.rows('SELECT reply_to FROM outbox')).toEqual([{ reply_to: valid.email }]);
+    expect(await h.rows('SELECT reply_to FROM outbox')).toEqual([{ reply_to: valid.email }]);
   });
 });
 
@@ -159,7 +159,7 @@ describe('INACTIVE: closed forms say what to do instead', () => {
     const body = await json(res);
     expect(body.errors).toEqual([{ code: 'INACTIVE', message: expect.stringMatching(message) }]);
     expect(body.errors![0]!.message).toMatch(/autre session|prochaine session/);
-    expect(h.count().submissions).toBe(0);
+    expect((await h.count()).submissions).toBe(0);
   });
 
   it('an activity with no place left', async () => {
@@ -208,7 +208,9 @@ describe('recipients', () => {
     await perQuartier.postJson('contact-referent', validSubmissions['contact-referent']);
     await perQuartier.postJson('contact-referent', { ...validSubmissions['contact-referent'], quartier: 'centre' });
     expect(
-      perQuartier.rows('SELECT recipients_json FROM outbox ORDER BY id').map((r) => JSON.parse(String(r.recipients_json))),
+      (await perQuartier.rows('SELECT recipients_json FROM outbox ORDER BY id')).map((r) =>
+        JSON.parse(String(r.recipients_json)),
+      ),
     ).toEqual([['referents.blosne@exemple.fr'], settings['contact-referent'].destinataires]);
     await perQuartier.cleanup();
   });

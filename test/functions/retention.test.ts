@@ -11,7 +11,7 @@ import { purgeExpired } from '../../functions/retention.ts';
 import { submissionsCommand } from '../../functions/staff/submissions-cli.ts';
 import { NOW } from '../fixtures/forms-context.ts';
 import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
-import { makeHarness, settings, type Harness } from './harness.ts';
+import { makeHarness, onSqliteOnly, settings, type Harness } from './harness.ts';
 
 const DAY = 86_400_000;
 let h: Harness;
@@ -33,7 +33,7 @@ async function submitBoth() {
     200,
   );
   expect((await post('e2c', validSubmissions.e2c)).status).toBe(200);
-  expect(fileBytes().includes(Buffer.from(TRACE))).toBe(true);
+  if (!onSqliteOnly) expect(fileBytes().includes(Buffer.from(TRACE))).toBe(true);
 }
 /** Every notification delivered, as the outbox loop would. */
 async function deliverAll() {
@@ -48,15 +48,17 @@ describe('retention purge', () => {
     await submitBoth();
     await deliverAll();
     expect((await purge(29)).erased).toBe(0);
-    expect(h.count()).toEqual({ submissions: 2, outbox: 2 });
+    expect(await h.count()).toEqual({ submissions: 2, outbox: 2 });
   });
 
   it('after it, the submission and its outbox row are gone, and their bytes are not in the file or the WAL', async () => {
     await submitBoth();
     await deliverAll();
     expect(await purge(31)).toMatchObject({ erased: 1, clean: true });
-    expect(h.rows('SELECT form_key FROM submissions')).toEqual([{ form_key: 'e2c' }]);
-    expect(h.count()).toEqual({ submissions: 1, outbox: 1 });
+    expect(await h.rows('SELECT form_key FROM submissions')).toEqual([{ form_key: 'e2c' }]);
+    expect(await h.count()).toEqual({ submissions: 1, outbox: 1 });
+    // The bytes themselves: SQLite's file and WAL (PostgreSQL's files are the server's; see EXPLOITATION.md).
+    if (onSqliteOnly) return;
     expect(fileBytes().includes(Buffer.from(TRACE))).toBe(false);
     // The kept submission is still whole.
     expect(fileBytes().includes(Buffer.from(validSubmissions.e2c.nom as string))).toBe(true);
@@ -65,12 +67,13 @@ describe('retention purge', () => {
   it('a submission whose notification was never sent does not expire: nobody would have been told of it', async () => {
     await submitBoth();
     expect(await purge(400)).toMatchObject({ ids: [], erased: 0 });
-    expect(h.count()).toEqual({ submissions: 2, outbox: 2 });
+    expect(await h.count()).toEqual({ submissions: 2, outbox: 2 });
     await deliverAll();
     expect((await purge(400)).erased).toBe(2);
   });
 
-  it('the staff purge command does the same, and logs the ids it removed', async () => {
+  // The staff command reads the SQLite file (on PostgreSQL, not yet: EXPLOITATION.md).
+  it.skipIf(onSqliteOnly)('the staff purge command does the same, and logs the ids it removed', async () => {
     await submitBoth();
     await deliverAll();
     const audit = path.join(h.dir, 'journal.log');
@@ -83,7 +86,7 @@ describe('retention purge', () => {
       code: 0,
       out: expect.stringMatching(/^1 envoi\(s\) arrivé\(s\) en fin de conservation effacé\(s\)/),
     });
-    expect(h.count()).toEqual({ submissions: 1, outbox: 1 });
+    expect(await h.count()).toEqual({ submissions: 1, outbox: 1 });
     expect(fileBytes().includes(Buffer.from(TRACE))).toBe(false);
     const lines = readFileSync(audit, 'utf8').trim().split('\n');
     expect(lines.map((l) => JSON.parse(l) as { action: string })).toEqual([expect.objectContaining({ action: 'purge' })]);
@@ -93,7 +96,7 @@ describe('retention purge', () => {
 
 describe('the server’s own purge', () => {
   const serve = (over: Parameters<typeof startServer>[0] = {}) =>
-    startServer({ dbPath: h.dbFile, distDir: path.join(h.dir, 'dist'), auditLog: path.join(h.dir, 'audit.log'), ...over });
+    startServer({ ...h.serverStore, distDir: path.join(h.dir, 'dist'), auditLog: path.join(h.dir, 'audit.log'), ...over });
 
   it('follows the pinned date (FABRIQUE_AUJOURDHUI): what it accepted survives a restart', async () => {
     const saved = process.env.FABRIQUE_AUJOURDHUI;
@@ -110,7 +113,7 @@ describe('the server’s own purge', () => {
       await deliverAll();
       server = await serve(); // purges at start
       await server.close();
-      expect(h.count().submissions).toBe(1);
+      expect((await h.count()).submissions).toBe(1);
     } finally {
       if (saved === undefined) delete process.env.FABRIQUE_AUJOURDHUI;
       else process.env.FABRIQUE_AUJOURDHUI = saved;
@@ -126,13 +129,13 @@ describe('the server’s own purge', () => {
     const notices: string[] = [];
     let server = await serve({ clock, auditLog: blocked, notice: (l) => notices.push(l) });
     await server.close();
-    expect(h.count().submissions).toBe(2);
+    expect((await h.count()).submissions).toBe(2);
     expect(notices.join('\n')).toMatch(/^purge : /m);
     rmSync(blocked, { recursive: true });
 
     server = await serve({ clock });
     await server.close();
-    expect(h.count().submissions).toBe(1);
+    expect((await h.count()).submissions).toBe(1);
     const lines = readFileSync(path.join(h.dir, 'audit.log'), 'utf8').trim().split('\n');
     expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([
       expect.objectContaining({ action: 'purge', user: 'serveur', ids: [expect.any(String)] }),

@@ -8,7 +8,7 @@ import { FORM_KEYS, forms } from '../../src/schemas/forms/index.ts';
 import { mustBeSealed } from '../../src/schemas/forms/settings.ts';
 import { NOW } from '../fixtures/forms-context.ts';
 import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
-import { makeHarness, settings, type Harness } from './harness.ts';
+import { makeHarness, onSqliteOnly, settings, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeEach(async () => (h = await makeHarness()));
@@ -33,7 +33,8 @@ describe('sealing on arrival', () => {
     for (const key of FORM_KEYS) if (mustBeSealed(forms[key])) expect(settings[key].sensible).toBe(true);
   });
 
-  it('neither the database file nor its WAL holds any value of a sealed submission', async () => {
+  // The bytes of SQLite's file; on PostgreSQL the rows are read back below (no clear JSON).
+  it.skipIf(onSqliteOnly)('neither the database file nor its WAL holds any value of a sealed submission', async () => {
     for (const key of SEALED_FORMS) {
       const res = await h.postForm(key, urlEncoded(validSubmissions[key]), { accept: 'application/json' });
       expect(res.status, key).toBe(200);
@@ -50,15 +51,20 @@ describe('sealing on arrival', () => {
     SEALED_FORMS.forEach((key, i) => expect(opened[i]).toMatchObject(validSubmissions[key]!));
   });
 
-  it('the same search finds the values of a form that is not sensitive (so the search itself works)', async () => {
-    const res = await h.postForm('agir', urlEncoded(validSubmissions.agir), { accept: 'application/json' });
-    expect(res.status).toBe(200);
-    expect(fileBytes().includes(Buffer.from(validSubmissions.agir.email as string))).toBe(true);
-  });
+  it.skipIf(onSqliteOnly)(
+    'the same search finds the values of a form that is not sensitive (so the search itself works)',
+    async () => {
+      const res = await h.postForm('agir', urlEncoded(validSubmissions.agir), { accept: 'application/json' });
+      expect(res.status).toBe(200);
+      expect(fileBytes().includes(Buffer.from(validSubmissions.agir.email as string))).toBe(true);
+    },
+  );
 
   it('a sealed row keeps key id, encapsulated key and ciphertext, and no clear JSON', async () => {
     await h.postForm('femmes-rappel', urlEncoded(validSubmissions['femmes-rappel']), { accept: 'application/json' });
-    const [row] = h.rows('SELECT data_json, key_id, length(encapsulated_key) AS enc, length(sealed) AS ct FROM submissions');
+    const [row] = await h.rows(
+      'SELECT data_json, key_id, length(encapsulated_key) AS enc, length(sealed) AS ct FROM submissions',
+    );
     expect(row).toEqual({ data_json: null, key_id: h.teamKey.id, enc: 32, ct: expect.any(Number) });
   });
 });

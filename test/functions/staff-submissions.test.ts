@@ -141,8 +141,8 @@ describe('delete', () => {
     const { code, out } = await run('delete', id);
     expect(code).toBe(0);
     expect(out).toContain(`Envoi ${id} effacé`);
-    expect(h.rows('SELECT id FROM submissions')).toEqual([{ id: kept }]);
-    expect(h.rows('SELECT submission_id FROM outbox')).toEqual([{ submission_id: kept }]);
+    expect(await h.rows('SELECT id FROM submissions')).toEqual([{ id: kept }]);
+    expect(await h.rows('SELECT submission_id FROM outbox')).toEqual([{ submission_id: kept }]);
     expect(audit()).toEqual([expect.objectContaining({ action: 'suppression', ids: [id], keyIds: [h.teamKey.id] })]);
   });
 
@@ -194,7 +194,7 @@ describe('the audit line comes first (issue 8)', () => {
       expect(result.err).not.toContain(AIDE.message);
     }
     expect(existsSync(out)).toBe(false);
-    expect(h.rows('SELECT id FROM submissions')).toEqual([{ id }]);
+    expect(await h.rows('SELECT id FROM submissions')).toEqual([{ id }]);
   });
 
   it('delete says so and fails when a reader keeps the erased bytes in the WAL', async () => {

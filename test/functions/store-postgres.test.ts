@@ -7,7 +7,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PG_MIGRATIONS } from '../../functions/store/postgres-migrations.ts';
 import { MIGRATIONS } from '../../functions/store/sqlite-migrations.ts';
 import { PostgresStore } from '../../functions/store/postgres.ts';
-import { freshDatabase, noPostgres } from './postgres-server.ts';
+import { freshDatabase, noPostgres as checkPostgres } from './postgres-server.ts';
+
+const noPostgres = await checkPostgres();
 import { storeContract, submission } from './store-contract.ts';
 
 if (!noPostgres)

@@ -86,11 +86,12 @@ describe('rotation', () => {
     const dbFile = path.join(dir, 'submissions.sqlite');
     h = await makeHarness({ settings: withKeys(old.id), dbFile });
     await h.postForm('demande-aide', urlEncoded(validSubmissions['demande-aide']), { accept: 'application/json' });
-    const before = h.rows('SELECT id, key_id FROM submissions');
-    await h.cleanup();
+    const before = await h.rows('SELECT id, key_id FROM submissions');
+    const pgUrl = h.pgUrl;
+    await h.cleanup(true);
 
-    // Same database file, settings now naming the new key (as after an edit and a restart).
-    h = await makeHarness({ settings: withKeys(current.id), dbFile });
+    // Same database, settings now naming the new key (as after an edit and a restart).
+    h = await makeHarness({ settings: withKeys(current.id), dbFile, pgUrl });
     await h.postForm(
       'demande-aide',
       urlEncoded({ ...validSubmissions['demande-aide'], message: 'Après le changement de clé.' }),
@@ -98,7 +99,9 @@ describe('rotation', () => {
         accept: 'application/json',
       },
     );
-    const rows = h.rows('SELECT id, form_key, key_id, encapsulated_key, sealed FROM submissions ORDER BY received_at, rowid');
+    const rows = await h.rows(
+      'SELECT id, form_key, key_id, encapsulated_key, sealed FROM submissions ORDER BY received_at, rowid',
+    );
     expect(rows.map((r) => r.key_id)).toEqual([old.id, current.id]);
     expect(rows[0]!.id).toBe(before[0]!.id);
 
