@@ -7,7 +7,7 @@
 import { appendFileSync } from 'node:fs';
 
 /** lecture: a clear submission shown; dechiffrement: a sealed one opened. */
-export type AuditAction = 'lecture' | 'dechiffrement' | 'export' | 'suppression' | 'purge';
+export type AuditAction = 'lecture' | 'dechiffrement' | 'export' | 'suppression' | 'purge' | 'sauvegarde';
 
 export type AuditEntry = {
   /** ISO 8601, UTC. */

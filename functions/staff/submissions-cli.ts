@@ -7,6 +7,7 @@
  *   npm run submissions -- delete ID
  *   npm run submissions -- purge   (what the server does every 6 hours, on demand)
  *   npm run submissions -- stats   (counters and notifications)
+ *   npm run submissions -- sauvegarde --out FICHIER   (online backup, while the server runs)
  * Options: --db (default data/submissions.sqlite, or DB_PATH), --audit (default audit.log beside the
  * database, or AUDIT_LOG); --key may be given several times (after a key change).
  */
@@ -15,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { forms, isFormKey } from '../../src/schemas/forms/index.ts';
 import { defaultAuditLog } from '../node/config.ts';
 import { auditTo, UserError, type CommandEnv, type CommandResult, type StaffContext } from './command.ts';
+import { backup } from './commands/backup.ts';
 import { deleteOne } from './commands/delete.ts';
 import { exportRows } from './commands/export.ts';
 import { list } from './commands/list.ts';
@@ -33,10 +35,11 @@ const USAGE = `Usage :
   npm run submissions -- delete ID
   npm run submissions -- purge        (efface les envois arrivés en fin de conservation)
   npm run submissions -- stats        (compteurs du serveur et notifications en attente)
+  npm run submissions -- sauvegarde --out FICHIER   (copie de la base, serveur en marche)
 Options : --db FICHIER (base des envois), --audit FICHIER (journal), --key plusieurs fois après un changement de clé.
 `;
 
-const SUBCOMMANDS = { list, show, export: exportRows, delete: deleteOne, purge, stats } as const;
+const SUBCOMMANDS = { list, show, export: exportRows, delete: deleteOne, purge, stats, sauvegarde: backup } as const;
 const isSubcommand = (s: string | undefined): s is keyof typeof SUBCOMMANDS => !!s && Object.hasOwn(SUBCOMMANDS, s);
 
 export async function submissionsCommand(argv: string[], context: CommandEnv): Promise<CommandResult> {

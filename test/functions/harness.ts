@@ -39,12 +39,18 @@ export async function makeHarness(
     dbFile?: string;
     /** Reopen an existing PostgreSQL database (as after a restart); this harness then drops it at cleanup. */
     pgUrl?: string;
+    /** This harness's back-end, whatever FABRIQUE_TEST_BACKEND says (the backup tests need each). */
+    backend?: 'sqlite' | 'postgres';
   } = {},
 ) {
   const dir = mkdtempSync(path.join(tmpdir(), 'forms-'));
   const dbFile = over.dbFile ?? path.join(dir, 'submissions.sqlite');
   const pgDb =
-    BACKEND !== 'postgres' ? undefined : over.pgUrl ? { url: over.pgUrl, drop: dropDatabase(over.pgUrl) } : await freshDatabase();
+    (over.backend ?? BACKEND) !== 'postgres'
+      ? undefined
+      : over.pgUrl
+        ? { url: over.pgUrl, drop: dropDatabase(over.pgUrl) }
+        : await freshDatabase();
   const store: SubmissionStore = pgDb ? await PostgresStore.open(pgDb.url) : new SqliteStore(dbFile, over.store);
   const logs: LogEntry[] = [];
   // The repository's example keys have no private half: tests seal to a pair of their own.

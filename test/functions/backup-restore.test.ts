@@ -1,0 +1,144 @@
+/**
+ * Backups that restore (issue 9, item 4). SQLite: `npm run submissions -- sauvegarde` while submissions
+ * keep arriving; PostgreSQL: pg_dump then pg_restore into another database. Each restored copy holds
+ * every submission acknowledged before the backup began, sealed ones still opening with the team key,
+ * and a store opens on it (migrations recorded, nothing re-run).
+ */
+import { execFileSync } from 'node:child_process';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openValues, type SealedRow } from '../../functions/seal/open.ts';
+import { submissionsCommand } from '../../functions/staff/submissions-cli.ts';
+import { PostgresStore } from '../../functions/store/postgres.ts';
+import { SqliteStore } from '../../functions/store/sqlite.ts';
+import { NOW } from '../fixtures/forms-context.ts';
+import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
+import { makeHarness, type Harness } from './harness.ts';
+import { freshDatabase, noPostgres as checkPostgres } from './postgres-server.ts';
+
+const noPostgres = await checkPostgres();
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.cleanup();
+  h = undefined;
+});
+
+type Row = {
+  id: string;
+  form_key: string;
+  data_json: string | null;
+  key_id: string | null;
+  encapsulated_key: Uint8Array | null;
+  sealed: Uint8Array | null;
+};
+
+/** Posts a clear (agir) or sealed (demande-aide) submission; resolves with its id once acknowledged. */
+async function submit(harness: Harness, i: number): Promise<string> {
+  const form = i % 2 ? 'demande-aide' : 'agir';
+  const values = { ...validSubmissions[form], message: `Message numéro ${i}` };
+  const res = await harness.postForm(form, urlEncoded(values), {
+    accept: 'application/json',
+    'x-test-client': `198.51.100.${i % 250}`,
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** Every row's values, sealed ones opened with the harness's team key. */
+async function opened(harness: Harness, rows: Row[]) {
+  return Promise.all(
+    rows.map(async (r) => {
+      if (r.data_json !== null) return JSON.parse(r.data_json) as Record<string, unknown>;
+      const sealed: SealedRow = {
+        id: r.id,
+        formKey: r.form_key,
+        keyId: r.key_id!,
+        encapsulatedKey: new Uint8Array(r.encapsulated_key!),
+        ciphertext: new Uint8Array(r.sealed!),
+      };
+      return (await openValues(harness.privateKey, sealed)) as Record<string, unknown>;
+    }),
+  );
+}
+
+const SELECT = 'SELECT id, form_key, data_json, key_id, encapsulated_key, sealed FROM submissions ORDER BY id';
+
+describe('SQLite: online backup with the staff command, then restore', () => {
+  it('copies every acknowledged submission while others keep arriving; sealed ones still open', async () => {
+    h = await makeHarness({ backend: 'sqlite' });
+    const before: string[] = [];
+    for (let i = 0; i < 20; i++) before.push(await submit(h, i));
+    // Submissions keep arriving during the backup.
+    const during = Promise.all(Array.from({ length: 40 }, (_, i) => submit(h!, 100 + i)));
+    const out = path.join(h.dir, 'sauvegarde.sqlite');
+    const result = await submissionsCommand(
+      ['sauvegarde', '--out', out, '--db', h.dbFile, '--audit', path.join(h.dir, 'audit.log')],
+      {
+        now: NOW,
+        user: 'exploitant',
+        env: {},
+      },
+    );
+    expect(result).toMatchObject({ code: 0, out: expect.stringMatching(/^Sauvegarde écrite : .* \(\d+ envoi\(s\)\)/) });
+    const arrived = await during;
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+
+    // Restore: a store opens on the copy (nothing re-run), and every submission acknowledged before is there.
+    const restored = new SqliteStore(out);
+    expect(await restored.writable()).toBe(true);
+    await restored.close();
+    const copy = new DatabaseSync(out, { readOnly: true });
+    const rows = copy.prepare(SELECT).all() as Row[];
+    copy.close();
+    const ids = new Set(rows.map((r) => r.id));
+    for (const id of before) expect(ids.has(id)).toBe(true);
+    // Those arriving during the backup are either in it whole or not at all, and the live base has them all.
+    for (const id of ids) expect([...before, ...arrived].includes(id)).toBe(true);
+    expect((await h.count()).submissions).toBe(60);
+    const values = await opened(h, rows);
+    expect(values.filter((v) => String(v.message).startsWith('Message numéro')).length).toBe(rows.length);
+    expect(rows.some((r) => r.sealed !== null)).toBe(true);
+  });
+
+  it('refuses to overwrite a file, saying so in French', async () => {
+    h = await makeHarness({ backend: 'sqlite' });
+    const argv = ['sauvegarde', '--out', h.dbFile, '--db', h.dbFile, '--audit', path.join(h.dir, 'audit.log')];
+    expect(await submissionsCommand(argv, { now: NOW, user: 'exploitant', env: {} })).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/existe déjà : la sauvegarde ne remplace jamais un fichier/),
+    });
+  });
+});
+
+describe.skipIf(noPostgres)('PostgreSQL: pg_dump, then pg_restore into another database', () => {
+  it('restores every submission; sealed ones still open; the store opens on it without re-running migrations', async () => {
+    h = await makeHarness({ backend: 'postgres' });
+    const acknowledged: string[] = [];
+    for (let i = 0; i < 20; i++) acknowledged.push(await submit(h, i));
+    const dump = path.join(h.dir, 'fabrique.dump');
+    execFileSync('pg_dump', ['--format=custom', '--file', dump, h.pgUrl!]);
+    const target = await freshDatabase();
+    try {
+      execFileSync('pg_restore', ['--no-owner', '--exit-on-error', '--dbname', target.url, dump]);
+      const store = await PostgresStore.open(target.url);
+      const migrations = await store.pool.query('SELECT count(*)::int AS n FROM schema_migrations');
+      expect(await store.writable()).toBe(true);
+      await store.close();
+      expect(migrations.rows[0].n).toBeGreaterThan(0);
+      const client = new pg.Client({ connectionString: target.url });
+      await client.connect();
+      const rows = (await client.query<Row>(SELECT)).rows;
+      await client.end();
+      expect(rows.map((r) => r.id).sort()).toEqual([...acknowledged].sort());
+      const values = await opened(h, rows);
+      expect(values.map((v) => v.message).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `Message numéro ${i}`).sort());
+      expect(rows.filter((r) => r.sealed !== null)).toHaveLength(10);
+    } finally {
+      await target.drop();
+    }
+  });
+});
