@@ -1,0 +1,287 @@
+/**
+ * The store on Cloudflare D1 (SQLite on the platform), for the forms on Workers. Same SQL as the SQLite
+ * store (sqlite-sql.ts) and the same migrations (sqlite-migrations.ts, recorded in wrangler's own
+ * d1_migrations table so that `wrangler d1 migrations apply` and this store agree). A submission and its
+ * outbox rows are one D1 batch, which D1 runs as one transaction; those arriving during a batch go in
+ * the next (group commit, per isolate).
+ */
+import type { RateDecision, RateLimit, RateLimitOptions } from '../rate-limit.ts';
+import { MIGRATIONS } from './sqlite-migrations.ts';
+import { SQL } from './sqlite-sql.ts';
+import {
+  StoreUnavailableError,
+  type DueNotification,
+  type EraseResult,
+  type NewNotification,
+  type NewSubmission,
+  type SaveResult,
+  type ServiceCounters,
+  type SubmissionStore,
+} from './types.ts';
+
+/** The part of the platform's D1Database binding this store uses. */
+export interface D1Statement {
+  bind(...values: unknown[]): D1Statement;
+  all<T = Record<string, unknown>>(): Promise<{ results: T[] }>;
+  first<T = Record<string, unknown>>(): Promise<T | null>;
+  run(): Promise<{ meta: { changes: number } }>;
+}
+export interface D1Like {
+  prepare(sql: string): D1Statement;
+  batch<T = Record<string, unknown>>(statements: D1Statement[]): Promise<{ results: T[]; meta: { changes: number } }[]>;
+}
+
+/** Names of the migration files in migrations/ (wrangler's format), one per entry of MIGRATIONS, same order. */
+export const MIGRATION_NAMES = [
+  '0001_envois_et_file.sql',
+  '0002_file_type_et_erreur.sql',
+  '0003_compteurs_et_sonde.sql',
+  '0004_limites.sql',
+];
+
+/** A migration's statements, one by one (D1 runs prepared statements; a batch is one transaction). */
+export const statementsOf = (sql: string) =>
+  sql
+    .split(/;\s*(?:\n|$)/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Applies the migrations not yet recorded in d1_migrations, as `wrangler d1 migrations apply` does. */
+export async function migrateD1(db: D1Like): Promise<void> {
+  await db
+    .prepare(
+      'CREATE TABLE IF NOT EXISTS d1_migrations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT UNIQUE, applied_at TIMESTAMP NOT NULL DEFAULT CURRENT_TIMESTAMP)',
+    )
+    .run();
+  const done = new Set((await db.prepare('SELECT name FROM d1_migrations').all<{ name: string }>()).results.map((r) => r.name));
+  for (const [i, sql] of MIGRATIONS.entries()) {
+    const name = MIGRATION_NAMES[i]!;
+    if (done.has(name)) continue;
+    await db.batch([
+      ...statementsOf(sql).map((s) => db.prepare(s)),
+      db.prepare('INSERT INTO d1_migrations (name) VALUES (?)').bind(name),
+    ]);
+  }
+}
+
+type Pending = {
+  submission: NewSubmission;
+  notification: NewNotification;
+  resolve: (r: SaveResult) => void;
+  reject: (e: Error) => void;
+};
+
+const D1_SQL = {
+  // A keyed submission yields to the first one with its key; an id used twice still fails the batch.
+  insertKeyed: `INSERT INTO submissions (id, form_key, received_at, delete_after, idempotency_key, data_json, sealed, key_id, encapsulated_key)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (form_key, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING`,
+  insertPlain: `INSERT INTO submissions (id, form_key, received_at, delete_after, idempotency_key, data_json, sealed, key_id, encapsulated_key)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  // The outbox row only for the submission that holds the key (not for a retry).
+  insertOutboxIfFirst: `INSERT INTO outbox (submission_id, kind, recipients_json, subject, reply_to, next_attempt_at)
+    SELECT ?, ?, ?, ?, ?, ? WHERE (SELECT id FROM submissions WHERE form_key = ? AND idempotency_key = ?) = ?`,
+  rateHit: `INSERT INTO rate_limits (key, window_end, count) VALUES (?, ?, 1)
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN rate_limits.window_end <= ?3 THEN 1 ELSE rate_limits.count + 1 END,
+      window_end = CASE WHEN rate_limits.window_end <= ?3 THEN excluded.window_end ELSE rate_limits.window_end END
+    RETURNING count, window_end`,
+  rateSweep: 'DELETE FROM rate_limits WHERE window_end <= ?',
+} as const;
+
+export class D1Store implements SubmissionStore {
+  private readonly db: D1Like;
+  private queue: Pending[] = [];
+  private inFlight = false;
+
+  constructor(db: D1Like) {
+    this.db = db;
+  }
+
+  save(submission: NewSubmission, notification: NewNotification): Promise<SaveResult> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ submission, notification, resolve, reject });
+      void this.send();
+    });
+  }
+
+  private async send() {
+    if (this.inFlight || this.queue.length === 0) return;
+    this.inFlight = true;
+    const batch = this.queue;
+    this.queue = [];
+    try {
+      const results = await this.commit(batch);
+      batch.forEach((p, i) => p.resolve(results[i]!));
+    } catch (error) {
+      const failure = new StoreUnavailableError(`enregistrement impossible : ${(error as Error).message}`);
+      for (const p of batch) p.reject(failure);
+    } finally {
+      this.inFlight = false;
+      void this.send();
+    }
+  }
+
+  /** One D1 batch (one transaction) for all; for keyed ones, a read of the id that holds the key. */
+  private async commit(batch: Pending[]): Promise<SaveResult[]> {
+    const statements: D1Statement[] = [];
+    const reads: (number | undefined)[] = [];
+    for (const { submission: s, notification: n } of batch) {
+      const clear = s.content.kind === 'clear' ? s.content : undefined;
+      const sealed = s.content.kind === 'sealed' ? s.content : undefined;
+      const key = s.idempotencyKey;
+      statements.push(
+        this.db
+          .prepare(key ? D1_SQL.insertKeyed : D1_SQL.insertPlain)
+          .bind(
+            s.id,
+            s.formKey,
+            s.receivedAt,
+            s.deleteAfter,
+            key ?? null,
+            clear?.json ?? null,
+            sealed
+              ? sealed.ciphertext.buffer.slice(
+                  sealed.ciphertext.byteOffset,
+                  sealed.ciphertext.byteOffset + sealed.ciphertext.byteLength,
+                )
+              : null,
+            sealed?.keyId ?? null,
+            sealed
+              ? sealed.encapsulatedKey.buffer.slice(
+                  sealed.encapsulatedKey.byteOffset,
+                  sealed.encapsulatedKey.byteOffset + sealed.encapsulatedKey.byteLength,
+                )
+              : null,
+          ),
+      );
+      const rows: [string, string, string | null, string | null][] = [
+        ['equipe', JSON.stringify(n.recipients), n.subject ?? null, n.replyTo ?? null],
+      ];
+      if (n.confirmationTo) rows.push(['confirmation', JSON.stringify([n.confirmationTo]), null, null]);
+      for (const [kind, recipients, subject, replyTo] of rows)
+        statements.push(
+          key
+            ? this.db
+                .prepare(D1_SQL.insertOutboxIfFirst)
+                .bind(s.id, kind, recipients, subject, replyTo, s.receivedAt, s.formKey, key, s.id)
+            : this.db.prepare(SQL.insertOutbox).bind(s.id, kind, recipients, subject, replyTo, s.receivedAt),
+        );
+      if (key) {
+        reads.push(statements.length);
+        statements.push(this.db.prepare(SQL.idByIdempotencyKey).bind(s.formKey, key));
+      } else reads.push(undefined);
+    }
+    const results = await this.db.batch<{ id: string }>(statements);
+    return batch.map(({ submission: s }, i) => {
+      const at = reads[i];
+      const holder = at === undefined ? s.id : results[at]!.results[0]!.id;
+      return { id: holder, duplicate: holder !== s.id };
+    });
+  }
+
+  async dueNotifications(now: Date, limit: number): Promise<DueNotification[]> {
+    const { results } = await this.db.prepare(SQL.dueNotifications).bind(now.toISOString(), limit).all<{
+      outbox_id: number;
+      submission_id: string;
+      form_key: string;
+      received_at: string;
+      kind: 'equipe' | 'confirmation';
+      recipients_json: string;
+      subject: string | null;
+      reply_to: string | null;
+      attempts: number;
+      data_json: string | null;
+    }>();
+    return results.map((r) => ({
+      outboxId: r.outbox_id,
+      submissionId: r.submission_id,
+      formKey: r.form_key,
+      receivedAt: r.received_at,
+      kind: r.kind,
+      recipients: JSON.parse(r.recipients_json) as string[],
+      subject: r.subject ?? undefined,
+      replyTo: r.reply_to ?? undefined,
+      attempts: r.attempts,
+      clearJson: r.data_json ?? undefined,
+    }));
+  }
+
+  async notificationSent(outboxId: number, at: Date): Promise<void> {
+    await this.db.prepare(SQL.notificationSent).bind(at.toISOString(), outboxId).run();
+  }
+
+  async notificationFailed(outboxId: number, nextAttemptAt: Date, error: string): Promise<void> {
+    await this.db.prepare(SQL.notificationFailed).bind(nextAttemptAt.toISOString(), error.slice(0, 200), outboxId).run();
+  }
+
+  async expiredIds(now: Date): Promise<string[]> {
+    return (await this.db.prepare(SQL.expiredIds).bind(now.toISOString()).all<{ id: string }>()).results.map((r) => r.id);
+  }
+
+  /**
+   * Deletes in one batch. D1 keeps its own history (Time Travel, 30 days) out of this store's reach:
+   * see EXPLOITATION.md; `clean` says the rows are gone from the database.
+   */
+  async erase(ids: string[]): Promise<EraseResult> {
+    if (!ids.length) return { erased: 0, clean: true };
+    // Outbox rows first: D1 enforces foreign keys, and cascades too, but the order keeps it plain.
+    const results = await this.db.batch(
+      ids.flatMap((id) => [
+        this.db.prepare('DELETE FROM outbox WHERE submission_id = ?').bind(id),
+        this.db.prepare(SQL.deleteSubmission).bind(id),
+      ]),
+    );
+    const erased = results.filter((_, i) => i % 2 === 1).reduce((n, r) => n + r.meta.changes, 0);
+    return { erased, clean: true };
+  }
+
+  async addCounts(counts: Record<string, number>): Promise<void> {
+    const entries = Object.entries(counts).filter(([, v]) => v);
+    if (entries.length) await this.db.batch(entries.map(([name, value]) => this.db.prepare(SQL.addCount).bind(name, value)));
+  }
+
+  async counters(): Promise<ServiceCounters> {
+    const [counts, outbox] = await this.db.batch<Record<string, unknown>>([
+      this.db.prepare(SQL.counts),
+      this.db.prepare(SQL.outboxCounts),
+    ]);
+    const o = outbox!.results[0] as { pending: number | null; failing: number | null; sent: number | null };
+    return {
+      counts: Object.fromEntries((counts!.results as { name: string; value: number }[]).map((r) => [r.name, Number(r.value)])),
+      notifications: { pending: Number(o.pending ?? 0), failing: Number(o.failing ?? 0), sent: Number(o.sent ?? 0) },
+    };
+  }
+
+  async writable(): Promise<boolean> {
+    try {
+      await this.db.batch([this.db.prepare(SQL.probeInsert).bind(new Date().toISOString()), this.db.prepare(SQL.probeClear)]);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Rate-limit windows in D1, shared by every isolate (see postgres.ts: a failed count lets the request on). */
+  rateLimiter(options: RateLimitOptions): RateLimit {
+    let hits = 0;
+    return {
+      hit: async (key: string, now: number): Promise<RateDecision> => {
+        try {
+          if (++hits % 1000 === 0) await this.db.prepare(D1_SQL.rateSweep).bind(now).run();
+          const row = await this.db
+            .prepare(D1_SQL.rateHit)
+            .bind(key, now + options.windowMs, now)
+            .first<{ count: number; window_end: number }>();
+          if (!row || row.count <= options.max) return { allowed: true };
+          return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((row.window_end - now) / 1000)) };
+        } catch {
+          return { allowed: true };
+        }
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    while (this.queue.length || this.inFlight) await new Promise((r) => setTimeout(r, 1));
+  }
+}
