@@ -5,7 +5,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * The protocol, storage, bad-input, sealing, retention and outbox tests, written once on the harness
- * (test/functions/harness.ts), run again on PostgreSQL. Without a server they are skipped, loudly,
+ * (test/functions/harness.ts), run again on D1 (Miniflare) and PostgreSQL. Without a server they are skipped, loudly,
  * except in CI (CI=true), where that is an error (test/functions/postgres-server.ts).
  */
 const SAME_SUITE = [
@@ -46,6 +46,8 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
+      // The same tests on D1, on the platform's local runtime (Miniflare from Node, no server needed).
+      { root, test: { name: 'unit-d1', include: SAME_SUITE, env: { FABRIQUE_TEST_BACKEND: 'd1' }, testTimeout: 30_000 } },
       ...(postgres
         ? [
             {

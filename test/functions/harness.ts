@@ -15,6 +15,23 @@ import { SqliteStore, type SqliteStoreOptions } from '../../functions/store/sqli
 import type { SubmissionStore } from '../../functions/store/types.ts';
 import { dropDatabase, freshDatabase } from './postgres-server.ts';
 import pg from 'pg';
+import { Miniflare } from 'miniflare';
+import { D1Store, migrateD1, type D1Like } from '../../functions/store/d1.ts';
+import type { RateLimit } from '../../functions/rate-limit.ts';
+
+type LocalD1 = { mf: Miniflare; db: D1Like };
+/** A D1 database on the platform's local runtime (Miniflare, workerd), migrated. */
+export async function localD1(): Promise<LocalD1> {
+  const mf = new Miniflare({
+    modules: true,
+    script: 'export default { fetch() { return new Response(null, { status: 404 }) } }',
+    compatibilityDate: '2026-01-01',
+    d1Databases: ['DB'],
+  });
+  const db = (await mf.getD1Database('DB')) as unknown as D1Like;
+  await migrateD1(db);
+  return { mf, db };
+}
 import { loadFormSettings } from '../../src/lib/forms/load.ts';
 import { content, NOW } from '../fixtures/forms-context.ts';
 import { generateTeamKey } from '../../functions/seal/keys.ts';
@@ -22,7 +39,10 @@ import { importPrivateKey, openValues } from '../../functions/seal/open.ts';
 import { FORM_KEYS } from '../../src/schemas/forms/index.ts';
 
 export const ORIGIN = 'https://fabrique.test';
-export const BACKEND = process.env.FABRIQUE_TEST_BACKEND === 'postgres' ? 'postgres' : 'sqlite';
+type Backend = 'sqlite' | 'postgres' | 'd1';
+export const BACKEND: Backend = (['postgres', 'd1'] as const).find((b) => b === process.env.FABRIQUE_TEST_BACKEND) ?? 'sqlite';
+/** D1 lives on workerd: no Node server opens it (the Worker's own tests do). */
+export const noNodeServer = BACKEND === 'd1';
 /** What only the SQLite back-end has (its file, the staff command on it): tests of it are skipped on others. */
 export const onSqliteOnly = BACKEND !== 'sqlite';
 export const settings = await loadFormSettings(path.resolve(import.meta.dirname, '../../content'));
@@ -40,7 +60,9 @@ export async function makeHarness(
     /** Reopen an existing PostgreSQL database (as after a restart); this harness then drops it at cleanup. */
     pgUrl?: string;
     /** This harness's back-end, whatever FABRIQUE_TEST_BACKEND says (the backup tests need each). */
-    backend?: 'sqlite' | 'postgres';
+    backend?: Backend;
+    /** Reopen a local D1 database (as after a restart); this harness then disposes of it at cleanup. */
+    d1?: LocalD1;
   } = {},
 ) {
   const dir = mkdtempSync(path.join(tmpdir(), 'forms-'));
@@ -51,7 +73,13 @@ export async function makeHarness(
       : over.pgUrl
         ? { url: over.pgUrl, drop: dropDatabase(over.pgUrl) }
         : await freshDatabase();
-  const store: SubmissionStore = pgDb ? await PostgresStore.open(pgDb.url) : new SqliteStore(dbFile, over.store);
+  const d1 = (over.backend ?? BACKEND) !== 'd1' ? undefined : (over.d1 ?? (await localD1()));
+  const store: SubmissionStore & { rateLimiter?: (o: AppConfig['rateLimit']) => RateLimit } = pgDb
+    ? await PostgresStore.open(pgDb.url)
+    : d1
+      ? new D1Store(d1.db)
+      : new SqliteStore(dbFile, over.store);
+  const rateLimit = over.rateLimit ?? { max: 1000, windowMs: 60_000 };
   const logs: LogEntry[] = [];
   // The repository's example keys have no private half: tests seal to a pair of their own.
   const teamKey = await generateTeamKey('essai', NOW);
@@ -69,9 +97,11 @@ export async function makeHarness(
       origins: [ORIGIN],
       settings: { ...settings, ...sealedSettings, ...over.settings },
       content,
-      rateLimit: over.rateLimit ?? { max: 1000, windowMs: 60_000 },
+      rateLimit,
       clientHashSalt: 'sel-de-test',
     },
+    // Shared databases count in the database, as several instances or isolates do.
+    rateLimit: store.rateLimiter?.(rateLimit),
     pages: over.pages,
     clientAddress: (c) => c.req.header('x-test-client') ?? '203.0.113.7',
     log: (e) => logs.push(e),
@@ -81,6 +111,16 @@ export async function makeHarness(
    * PostgreSQL `?` becomes `$n`, `rowid` the insertion order, counts numbers and bytes Uint8Array.
    */
   const rows = async (sql: string, ...params: (string | number)[]): Promise<Record<string, unknown>[]> => {
+    if (d1) {
+      const { results } = await d1.db
+        .prepare(sql)
+        .bind(...params)
+        .all();
+      // D1 gives a BLOB as an array of bytes.
+      return results.map((r) =>
+        Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Array.isArray(v) ? new Uint8Array(v as number[]) : v])),
+      );
+    }
     if (pgDb) {
       let n = 0;
       const text = sql.replace(/\?/g, () => `$${++n}`).replace(/\browid\b/g, 'ctid');
@@ -144,6 +184,7 @@ export async function makeHarness(
   const cleanup = async (keepDatabase = false) => {
     await store.close();
     if (!keepDatabase) await pgDb?.drop();
+    if (!keepDatabase) await d1?.mf.dispose();
     rmSync(dir, { recursive: true, force: true });
   };
   /** What startServer needs to serve the same database. */
@@ -156,6 +197,7 @@ export async function makeHarness(
     dir,
     dbFile,
     pgUrl: pgDb?.url,
+    d1,
     serverStore,
     rows,
     count,

@@ -87,11 +87,11 @@ describe('rotation', () => {
     h = await makeHarness({ settings: withKeys(old.id), dbFile });
     await h.postForm('demande-aide', urlEncoded(validSubmissions['demande-aide']), { accept: 'application/json' });
     const before = await h.rows('SELECT id, key_id FROM submissions');
-    const pgUrl = h.pgUrl;
+    const { pgUrl, d1 } = h;
     await h.cleanup(true);
 
     // Same database, settings now naming the new key (as after an edit and a restart).
-    h = await makeHarness({ settings: withKeys(current.id), dbFile, pgUrl });
+    h = await makeHarness({ settings: withKeys(current.id), dbFile, pgUrl, d1 });
     await h.postForm(
       'demande-aide',
       urlEncoded({ ...validSubmissions['demande-aide'], message: 'Après le changement de clé.' }),
