@@ -106,3 +106,13 @@ export function printForms(r: FormsBenchResult) {
       ` — ${r.accepted} acceptés, ${r.stored} en base, réponses non 2xx : ${r.refused} — charge de la machine ${r.load.toFixed(2)}`,
   );
 }
+
+/** One line per back-end, same load, same run: throughput, p99, errors, lost. */
+export function printBackends(rows: [string, FormsBenchResult][]) {
+  console.log(`\nFormulaires par back-end (${FORMS_BUDGET.connections} connexions, ${FORMS_BUDGET.seconds} s chacun)`);
+  console.log('  back-end                     envois/s   p99 (ms)   erreurs   perdus');
+  for (const [name, r] of rows)
+    console.log(
+      `  ${name.padEnd(28)} ${r.perSecond.toFixed(0).padStart(8)}   ${r.p99Ms.toFixed(1).padStart(8)}   ${String(r.errors).padStart(7)}   ${String(r.lost).padStart(6)}`,
+    );
+}

@@ -1,13 +1,13 @@
 /**
  * `npm run bench`: every benchmark against ../shared/spec/budgets.md. Needs a built site (npm run build).
  *   npm run bench                      pages, search, forms, durability (1,000 kill -9 cycles)
- *   npm run bench -- formulaires       forms only
+ *   npm run bench -- formulaires       forms only: Node + SQLite, then two Node instances on PostgreSQL
  *   npm run bench -- durabilite [N]    durability only, N cycles (default 1,000)
  * Exits non-zero when a forms or durability budget is missed.
  */
 import { DURABILITY_BUDGET } from './budgets.ts';
 import { benchDurability, durabilityBudgetLines, printDurability } from './durability.ts';
-import { benchForms, formsBudgetLines, printForms } from './forms.ts';
+import { benchForms, formsBudgetLines, printBackends, printForms } from './forms.ts';
 
 const [only, n] = process.argv.slice(2);
 let missed = 0;
@@ -24,6 +24,13 @@ if (!only || only === 'formulaires') {
   const r = await benchForms();
   printForms(r);
   missed += formsBudgetLines(r).filter((l) => !l.ok).length;
+  // Same load, same run: two Node instances on one PostgreSQL (workerd + D1: not yet, issue 9).
+  const { benchFormsPostgres } = await import('./forms-postgres.ts');
+  const p = await benchFormsPostgres();
+  printBackends([
+    ['Node + SQLite', r],
+    ['2 × Node + PostgreSQL', p],
+  ]);
 }
 if (!only || only === 'durabilite') {
   const r = await benchDurability({ cycles: n ? Number(n) : DURABILITY_BUDGET.cycles, progress: (l) => console.log(l) });

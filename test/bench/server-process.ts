@@ -6,9 +6,14 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 export type ServerProcess = { url: string; child: ChildProcess; exited: Promise<void> };
 
-export async function spawnServer(dbFile: string, distDir = path.join(root, 'dist')): Promise<ServerProcess> {
+export async function spawnServer(
+  dbFile: string,
+  distDir = path.join(root, 'dist'),
+  env: Record<string, string> = {},
+): Promise<ServerProcess> {
   const child = spawn(path.join(root, 'node_modules/.bin/node'), ['test/fixtures/server-child.ts', dbFile, distDir], {
     cwd: root,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
