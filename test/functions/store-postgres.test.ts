@@ -3,6 +3,8 @@
  * migrations applied once by instances starting together, idempotency and rate limits across
  * instances, purge and delivery run by one instance at a time.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PG_MIGRATIONS } from '../../functions/store/postgres-migrations.ts';
 import { MIGRATIONS } from '../../functions/store/sqlite-migrations.ts';
@@ -86,6 +88,23 @@ describe.skipIf(noPostgres)('PostgresStore: several instances on one database', 
     expect(await first).toBe(true);
     expect(await b.runAlone('purge', async () => void runs++)).toBe(true);
     expect(runs).toBe(2);
+  });
+
+  // Needs the cluster's folder (FABRIQUE_TEST_PG_DIR, set by .ci/run) to read its files, as a thief of the disk would.
+  it.skipIf(!process.env.FABRIQUE_TEST_PG_DIR)('erase: the bytes leave the table files, not only the query results', async () => {
+    for (let i = 0; i < 20; i++)
+      await a.save(submission(`k${i}`, { content: { kind: 'clear', json: `{"m":"garde-${i}"}` } }), team);
+    await a.save(submission('z', { content: { kind: 'clear', json: '{"m":"trace-9931-effacer"}' } }), team);
+    await a.pool.query('CHECKPOINT');
+    const oid = (await a.pool.query<{ oid: number }>('SELECT oid FROM pg_database WHERE datname = current_database()')).rows[0]!
+      .oid;
+    const tables = path.join(process.env.FABRIQUE_TEST_PG_DIR!, 'data', 'base', String(oid));
+    const holds = () =>
+      readdirSync(tables).some((f) => readFileSync(path.join(tables, f)).includes(Buffer.from('trace-9931-effacer')));
+    expect(holds()).toBe(true);
+    expect(await a.erase(['z'])).toEqual({ erased: 1, clean: true });
+    await a.pool.query('CHECKPOINT');
+    expect(holds()).toBe(false);
   });
 
   it('a database that cannot be reached fails the start with the reason', async () => {
