@@ -21,6 +21,7 @@ export type DecapField = {
   default?: unknown;
   options?: (string | number)[];
   multiple?: boolean;
+  collapsed?: boolean;
   pattern?: [string, string];
   fields?: DecapField[];
   field?: DecapField;
@@ -94,7 +95,8 @@ export function decapField(name: string, schema: z.ZodType, references: readonly
     base.hint = [meta.aide, meta.exemple !== undefined ? `Exemple : ${formatExample(meta.exemple)}` : '']
       .filter(Boolean)
       .join(' ');
-  if (fallback !== undefined) base.default = fallback;
+  // An empty list needs no default: Decap would write it first, out of the schema's order.
+  if (fallback !== undefined && !(Array.isArray(fallback) && fallback.length === 0)) base.default = fallback;
   return { ...base, ...widgetFor(inner, references, at, meta) };
 }
 
@@ -123,8 +125,11 @@ function widgetFor(s: z.ZodType, references: readonly Reference[], at: string, m
       const item = unwrap(element).inner;
       if (def(item).type === 'enum')
         return { widget: 'select', multiple: true, options: Object.values(def(item).entries as Record<string, string>) };
-      if (def(item).type === 'object') return { widget: 'list', fields: objectFields(item, references, `${at}[]`) };
-      return { widget: 'list', field: decapField('valeur', element, references, `${at}[]`) };
+      // Lists open: an editor sees every value without unfolding each item.
+      if (def(item).type === 'object')
+        return { widget: 'list', collapsed: false, fields: objectFields(item, references, `${at}[]`) };
+      const one = decapField('valeur', element, references, `${at}[]`);
+      return { widget: 'list', collapsed: false, field: { ...one, label: unwrap(element).meta.titre ?? 'Élément' } };
     }
     default:
       return { widget: 'string' };
@@ -159,13 +164,23 @@ const COLLECTION_LABELS: Record<CollectionName, [string, string]> = {
   'quartiers-noms': ['Noms de lieux des quartiers (recherche)', 'Noms de lieux'],
 };
 
-/** The whole configuration (config.yml of /admin/); `formKeys` are the files of content/formulaires/. */
-export function decapConfig(formKeys: string[] = listFormKeys()): Record<string, unknown> {
+export type ConfigOptions = {
+  /** The files of content/formulaires/. */
+  formKeys?: string[];
+  /** decap-server's address when it is not http://localhost:8081/api/v1 (FABRIQUE_ADMIN_LOCAL_BACKEND). */
+  localBackend?: string;
+};
+
+/** The whole configuration (config.yml of /admin/). */
+export function decapConfig({
+  formKeys = listFormKeys(),
+  localBackend = process.env.FABRIQUE_ADMIN_LOCAL_BACKEND,
+}: ConfigOptions = {}): Record<string, unknown> {
   return {
     locale: 'fr',
-    // Production: the git host's sign-in (see the guide). Locally: `npx decap-server` and local_backend.
+    // Production: the git host's sign-in (see the guide). On the editor's machine: `npx decap-server`.
     backend: { name: 'git-gateway', branch: 'main' },
-    local_backend: true,
+    local_backend: localBackend ? { url: localBackend, allowed_hosts: ['localhost', '127.0.0.1'] } : true,
     publish_mode: 'simple',
     media_folder: 'public/images',
     public_folder: '/images',
@@ -182,6 +197,8 @@ export function decapConfig(formKeys: string[] = listFormKeys()): Record<string,
           format: 'frontmatter',
           create: true,
           identifier_field: TITLE_FIELD[name] ?? (name === 'referents' ? 'quartier' : 'titre'),
+          // File names from the title, in ASCII (see `slug` above); a referent's from the quartier and first name.
+          slug: name === 'referents' ? '{{quartier}}-{{prenom}}' : '{{slug}}',
           fields: [
             ...objectFields(schema as z.ZodType, references),
             { name: 'body', label: 'Texte de la page', widget: 'markdown', required: false },

@@ -22,7 +22,7 @@ export const formSettingsSchema = z.strictObject({
     .meta({ titre: 'Message quand il est fermé', aide: 'Ce qu’on peut faire à la place.', long: true }),
   /** Team addresses notified of each submission. */
   destinataires: z
-    .array(adresse)
+    .array(adresse.meta({ titre: 'Adresse e-mail' }))
     .min(1, { error: 'indiquez au moins une adresse dans destinataires' })
     .meta({
       titre: 'Destinataires',
