@@ -70,8 +70,9 @@ function regexOf(s: z.ZodType): RegExp | undefined {
   return undefined;
 }
 
-/** dateIso (common.ts) is the only preprocessed schema: text AAAA-MM-JJ. */
-const isDate = (s: z.ZodType) => def(s).type === 'pipe' && def(def(s).in as z.ZodType).type === 'transform';
+/** dateIso (common.ts): text AAAA-MM-JJ after a preprocess; other preprocessed fields (lieu.ts `constat`) end in an enum. */
+const isDate = (s: z.ZodType) =>
+  def(s).type === 'pipe' && def(def(s).in as z.ZodType).type === 'transform' && def(def(s).out as z.ZodType).type === 'string';
 
 const DATE = { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'DD/MM/YYYY', time_format: false } as const;
 
@@ -118,6 +119,8 @@ function widgetFor(s: z.ZodType, references: readonly Reference[], at: string, m
       return { widget: 'number', value_type: (d.format as string | undefined)?.includes('int') ? 'int' : 'float' };
     case 'object':
       return { widget: 'object', fields: objectFields(s, references, at) };
+    case 'pipe':
+      return widgetFor(d.out as z.ZodType, references, at, meta);
     case 'array': {
       const element = d.element as z.ZodType;
       const itemRef = references.find((r) => r.path === `${at}[]`);
@@ -179,7 +182,7 @@ export function decapConfig({
   return {
     locale: 'fr',
     // Production: the git host's sign-in (see the guide). On the editor's machine: `npx decap-server`.
-    backend: { name: 'git-gateway', branch: 'main' },
+    backend: productionBackend(),
     local_backend: localBackend ? { url: localBackend, allowed_hosts: ['localhost', '127.0.0.1'] } : true,
     publish_mode: 'simple',
     media_folder: 'public/images',
@@ -217,6 +220,28 @@ export function decapConfig({
         })),
       },
     ],
+  };
+}
+
+/**
+ * The git host editors sign in to, from the build's environment (guide, « Mise en service »): by default a
+ * GitLab with PKCE sign-in, which needs no server of ours. Without FABRIQUE_ADMIN_REPO only the local
+ * backend (decap-server) works.
+ */
+export function productionBackend(env: Record<string, string | undefined> = process.env): Record<string, unknown> {
+  const name = env.FABRIQUE_ADMIN_BACKEND ?? 'gitlab';
+  return {
+    name,
+    repo: env.FABRIQUE_ADMIN_REPO ?? 'a-configurer/fabrique-solidarites',
+    branch: env.FABRIQUE_ADMIN_BRANCH ?? 'main',
+    ...(name === 'gitlab' || name === 'gitea' ? { auth_type: 'pkce' } : {}),
+    ...(env.FABRIQUE_ADMIN_APP_ID ? { app_id: env.FABRIQUE_ADMIN_APP_ID } : {}),
+    ...(env.FABRIQUE_ADMIN_GIT_URL
+      ? {
+          base_url: env.FABRIQUE_ADMIN_GIT_URL,
+          api_root: `${env.FABRIQUE_ADMIN_GIT_URL.replace(/\/$/, '')}/api/${name === 'gitea' ? 'v1' : 'v4'}`,
+        }
+      : {}),
   };
 }
 

@@ -7,14 +7,14 @@ import { stringify } from 'yaml';
 import { decapConfig } from '../admin/decap-config.ts';
 
 /** The editor's page: Decap CMS from our own server, in French, never indexed. */
-export const ADMIN_PAGE = `<!doctype html>
+export const ADMIN_PAGE = `<!DOCTYPE html>
 <html lang="fr">
   <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="robots" content="noindex, nofollow" />
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="robots" content="noindex, nofollow">
     <title>Modifier le site · Fabrique rennaise des solidarités</title>
-    <link href="/admin/config.yml" type="text/yaml" rel="cms-config-url" />
+    <link href="/admin/config.yml" type="text/yaml" rel="cms-config-url">
   </head>
   <body>
     <noscript>L’éditeur du site a besoin de JavaScript. Vous pouvez aussi modifier les fichiers de content/ (voir le guide).</noscript>

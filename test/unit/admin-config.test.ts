@@ -135,5 +135,11 @@ describe('/admin/ configuration generated from the schemas', () => {
     });
     expect(session.find((f) => f.name === 'id')!.pattern![0]).toBe('^[a-z0-9-]+$');
     expect(config.slug).toMatchObject({ encoding: 'ascii', clean_accents: true });
+    // lieu.ts's yes/no/unchecked answers are preprocessed too, but they are choices, not dates.
+    const access = editorCollection('lieux').fields!.find((f) => f.name === 'accessibilite')!.fields!;
+    expect(access.find((f) => f.name === 'plain_pied')).toMatchObject({
+      widget: 'select',
+      options: ['oui', 'non', 'non-verifie'],
+    });
   });
 });

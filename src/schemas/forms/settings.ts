@@ -48,14 +48,10 @@ export const formSettingsSchema = z.strictObject({
     .max(3650, { error: 'conservation_jours : 3650 jours (10 ans) au plus' })
     .meta({ titre: 'Durée de conservation (jours)', aide: 'Après ce délai, les envois sont effacés.', exemple: 365 }),
   /** Id of the team's current public key: new sensitive submissions are sealed to it. */
-  cle_equipe: z
-    .string()
-    .min(1)
-    .optional()
-    .meta({
-      titre: 'Clé de l’équipe',
-      aide: 'Donnée par npm run keys -- create ; ne la changez qu’avec la personne qui garde les clés.',
-    }),
+  cle_equipe: z.string().min(1).optional().meta({
+    titre: 'Clé de l’équipe',
+    aide: 'Donnée par npm run keys -- create ; ne la changez qu’avec la personne qui garde les clés.',
+  }),
   /**
    * The team's public keys by id (X25519, base64url), pasted from `npm run keys -- create`. Older keys
    * stay listed after a rotation so staff know which private key opens older submissions.
