@@ -8,9 +8,7 @@ import { readdirSync } from 'node:fs';
 import { z } from 'zod';
 import { collections, type CollectionName, type Reference } from '../schemas/index.ts';
 import { formSettingsSchema } from '../schemas/forms/settings.ts';
-
-/** What editors read next to a field; set on the field's schema with `.meta()`. */
-export type FieldMeta = { titre?: string; aide?: string; exemple?: unknown; long?: boolean };
+import { formatExample, type FieldMeta } from '../lib/field-meta.ts';
 
 export type DecapField = {
   name: string;
@@ -149,10 +147,6 @@ export function objectFields(schema: z.ZodType, references: readonly Reference[]
 
 /** Fields the editor cannot render faithfully (maps of keys); they stay in the file and are edited by hand. */
 export const UNEDITABLE = new Set(['destinataires_par_quartier', 'cles_publiques']);
-
-function formatExample(v: unknown): string {
-  return Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? v : JSON.stringify(v);
-}
 
 const COLLECTION_LABELS: Record<CollectionName, [string, string]> = {
   quartiers: ['Quartiers', 'Quartier'],

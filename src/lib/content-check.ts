@@ -9,6 +9,7 @@ import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { collections, type CollectionName } from '../schemas/index.ts';
 import { fieldLines } from './content-lines.ts';
+import { formatExample, metaAt } from './field-meta.ts';
 import { problemesTypographiques } from './typographie.ts';
 import { checkVocabulaire } from './vocabulaire-check.ts';
 
@@ -77,8 +78,10 @@ export async function checkContent(contentDir: string): Promise<{ problems: Cont
       problems.push(...checkTypography(file, data, raw.slice(fm[0].length), lineOf, bodyLine));
       const result = (schema as z.ZodType).safeParse(data);
       if (!result.success) {
-        for (const issue of result.error.issues)
-          problems.push({ ...describeIssue(file, data, issue), line: lineOf(issuePlace(issue)) });
+        for (const issue of result.error.issues) {
+          const problem = { ...describeIssue(file, data, issue), line: lineOf(issuePlace(issue)) };
+          problems.push(withExample(problem, metaAt(schema as z.ZodType, issue.path as PropertyKey[]).exemple));
+        }
         continue;
       }
       entries.push({ collection: name, id, file, data: result.data as Record<string, unknown>, lineOf });
@@ -112,6 +115,12 @@ function checkTypography(
       problems.push({ file, line: bodyLine + i, message: `typographie (texte) : ${message}` });
   });
   return problems;
+}
+
+/** Adds the schema's example when the message has none (`.meta({ exemple })`, also shown in /admin/ and the guide). */
+function withExample(problem: ContentProblem, exemple: unknown): ContentProblem {
+  if (exemple === undefined || /par exemple|exemple :/i.test(problem.message)) return problem;
+  return { ...problem, message: `${problem.message} ; exemple : ${formatExample(exemple)}` };
 }
 
 /** Where to send the editor: an unknown field's own line, otherwise the field (or its parent when missing). */

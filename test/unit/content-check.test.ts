@@ -43,6 +43,14 @@ describe('content checker', () => {
     expect(message).toContain('content/formations/creche.md, ligne 2, champ « coanimation » : champ obligatoire manquant');
   });
 
+  it('adds the schema’s example to a message that has none', async () => {
+    const content = await contentWith('referents/le-blosne-1.md', (t) => t.replace('    jour: mardi\n', ''));
+    const message = formatProblems((await checkContent(content)).problems);
+    expect(message).toMatch(
+      /content\/referents\/le-blosne-1\.md, ligne 7, champ « permanences\[0\]\.jour » : champ obligatoire manquant \(.*\) ; exemple : mardi/,
+    );
+  });
+
   it('names an unknown quartier and lists the known ones', async () => {
     const content = await contentWith('referents/le-blosne-1.md', (t) => t.replace('quartier: le-blosne', 'quartier: blosne'));
     const message = formatProblems((await checkContent(content)).problems);
