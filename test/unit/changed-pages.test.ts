@@ -1,5 +1,4 @@
 /** `npm run preview:content` names the pages that show the files an editor changed. */
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { changedContentFiles, pagesFor } from '../../src/lib/changed-pages.ts';
