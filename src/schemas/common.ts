@@ -70,8 +70,11 @@ export const commun = {
 };
 
 export const adresse = z.strictObject({
-  rue: z.string().min(1),
-  code_postal: z.string().regex(/^\d{5}$/, { error: 'code postal attendu sur 5 chiffres, par exemple 35000' }),
-  ville: z.string().min(1).default('Rennes'),
+  rue: z.string().min(1).meta({ titre: 'Numéro et rue', exemple: '1 rue de l’Exemple' }),
+  code_postal: z
+    .string()
+    .regex(/^\d{5}$/, { error: 'code postal attendu sur 5 chiffres, par exemple 35000' })
+    .meta({ titre: 'Code postal', aide: 'Entre guillemets dans le fichier.', exemple: '35200' }),
+  ville: z.string().min(1).default('Rennes').meta({ titre: 'Ville' }),
 });
 export type Adresse = z.infer<typeof adresse>;

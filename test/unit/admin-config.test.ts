@@ -109,10 +109,12 @@ describe('/admin/ configuration generated from the schemas', () => {
     ]);
   });
 
-  it('labels every field in French with the schema’s metadata (referents, formations, forms so far)', () => {
+  it('labels every field in French with the schema’s metadata (referents, formations, lieux, activites, forms so far)', () => {
     const labelled = [
       ...allFields(editorCollection('referents').fields!, 'referents'),
       ...allFields(editorCollection('formations').fields!, 'formations'),
+      ...allFields(editorCollection('lieux').fields!, 'lieux'),
+      ...allFields(editorCollection('activites').fields!, 'activites'),
       ...allFields(editorCollection('formulaires').files![0]!.fields, 'formulaires'),
     ];
     expect(labelled.filter(([, f]) => f.label === f.name && f.name !== 'body').map(([at]) => at)).toEqual([]);
