@@ -19,3 +19,7 @@ export const URGENCES: NumeroUrgence[] = [
   },
   { numero: '119', nom: 'Allô enfance en danger', detail: 'gratuit, 24 h/24', lien: 'tel:119' },
 ];
+
+/** "Appeler le 3919" or "SMS au 114", with non-breaking spaces: a number never breaks away from its verb. */
+export const libelleAppel = (u: NumeroUrgence) =>
+  u.lien.startsWith('sms') ? `SMS\u00a0au\u00a0${u.numero}` : `Appeler\u00a0le\u00a0${u.numero}`;

@@ -1,7 +1,8 @@
 /** shared/spec/bad-inputs.md, "Malformed requests" (items 1–8): each refused, nothing stored. */
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
 import { makeHarness, type Harness } from './harness.ts';
 
@@ -142,7 +143,20 @@ describe('8. multipart abuse → refused, nothing written', () => {
   const field = (name: string, value: string) => `Content-Disposition: form-data; name="${name}"\r\n\r\n${value}`;
   const fieldsOf = (v: Record<string, string | string[]>) =>
     Object.entries(v).flatMap(([k, x]) => [x].flat().map((y) => field(k, y)));
-  const tmpBefore = () => readdirSync(tmpdir()).length;
+  // A temp folder of this process's own (os.tmpdir() reads TMPDIR): other test files writing to the
+  // system's /tmp at the same time must not make a count differ.
+  let ownTmp = '';
+  const systemTmp = process.env.TMPDIR;
+  beforeAll(() => {
+    ownTmp = mkdtempSync(path.join(tmpdir(), 'multipart-'));
+    process.env.TMPDIR = ownTmp;
+  });
+  afterAll(() => {
+    if (systemTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = systemTmp;
+    rmSync(ownTmp, { recursive: true, force: true });
+  });
+  const tmpBefore = () => readdirSync(ownTmp).length;
 
   it('a valid multipart submission is accepted', async () => {
     const res = await h.post('agir', multipart(fieldsOf(validSubmissions.agir)), {
