@@ -109,12 +109,14 @@ describe('/admin/ configuration generated from the schemas', () => {
     ]);
   });
 
-  it('labels every field in French with the schema’s metadata (referents, formations, lieux, activites, forms so far)', () => {
+  it('labels every field in French with the schema’s metadata (all but programmes, pages and the search words so far)', () => {
     const labelled = [
       ...allFields(editorCollection('referents').fields!, 'referents'),
       ...allFields(editorCollection('formations').fields!, 'formations'),
       ...allFields(editorCollection('lieux').fields!, 'lieux'),
       ...allFields(editorCollection('activites').fields!, 'activites'),
+      ...allFields(editorCollection('quartiers').fields!, 'quartiers'),
+      ...allFields(editorCollection('organisations').fields!, 'organisations'),
       ...allFields(editorCollection('formulaires').files![0]!.fields, 'formulaires'),
     ];
     expect(labelled.filter(([, f]) => f.label === f.name && f.name !== 'body').map(([at]) => at)).toEqual([]);
