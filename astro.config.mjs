@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { admin } from './src/integrations/admin.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { inlineStyleHashes } from './src/integrations/inline-style-hashes.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
@@ -20,6 +21,8 @@ export default defineConfig({
     // After pagefind(): the worker is written once the whole site, index included, is in dist/.
     serviceWorker(),
     inlineStyleHashes(),
+    // Last: /admin/ is not a public page (no service worker, no search, no style hashes).
+    admin(),
   ],
   build: {
     format: 'directory',

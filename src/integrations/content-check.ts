@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { checkContent, formatProblems } from '../lib/content-check.ts';
+import { checkContent, formatProblems, formatWarnings } from '../lib/content-check.ts';
+import { checkEditorial } from '../lib/editorial-check.ts';
 
 /** Stops `astro build` and `astro dev` with French, file-and-field messages when content/ has mistakes. */
 export function contentCheck(): AstroIntegration {
@@ -10,7 +11,9 @@ export function contentCheck(): AstroIntegration {
       'astro:config:setup': async ({ config, logger }) => {
         const contentDir = fileURLToPath(new URL('./content/', config.root));
         const { problems, entries } = await checkContent(contentDir);
-        if (problems.length > 0) throw new Error(formatProblems(problems));
+        const { errors, warnings } = await checkEditorial(contentDir, entries);
+        if (problems.length + errors.length > 0) throw new Error(formatProblems([...problems, ...errors]));
+        if (warnings.length > 0) logger.warn(formatWarnings(warnings));
         logger.info(`contenu vérifié : ${entries.length} fiches`);
       },
     },

@@ -8,11 +8,27 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { collections, type CollectionName } from '../schemas/index.ts';
+import { fieldLines } from './content-lines.ts';
+import { formatExample, metaAt } from './field-meta.ts';
 import { problemesTypographiques } from './typographie.ts';
 import { checkVocabulaire } from './vocabulaire-check.ts';
 
-export type ContentProblem = { file: string; field?: string; message: string };
-export type LoadedEntry = { collection: CollectionName; id: string; file: string; data: Record<string, unknown> };
+/** One thing to fix: where (file, line, field) and what is expected. Warnings don't stop the build. */
+export type ContentProblem = {
+  file: string;
+  line?: number;
+  field?: string;
+  message: string;
+  niveau?: 'erreur' | 'avertissement';
+};
+export type LoadedEntry = {
+  collection: CollectionName;
+  id: string;
+  file: string;
+  data: Record<string, unknown>;
+  /** Line of a field in the file, for messages. */
+  lineOf?: (at: readonly PropertyKey[]) => number;
+};
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -57,13 +73,18 @@ export async function checkContent(contentDir: string): Promise<{ problems: Cont
         });
         continue;
       }
-      problems.push(...checkTypography(file, data, raw.slice(fm[0].length)));
+      const lineOf = fieldLines(fm[1] ?? '');
+      const bodyLine = (fm[0].match(/\n/g) ?? []).length + 1;
+      problems.push(...checkTypography(file, data, raw.slice(fm[0].length), lineOf, bodyLine));
       const result = (schema as z.ZodType).safeParse(data);
       if (!result.success) {
-        for (const issue of result.error.issues) problems.push(describeIssue(file, data, issue));
+        for (const issue of result.error.issues) {
+          const problem = { ...describeIssue(file, data, issue), line: lineOf(issuePlace(issue)) };
+          problems.push(withExample(problem, metaAt(schema as z.ZodType, issue.path as PropertyKey[]).exemple));
+        }
         continue;
       }
-      entries.push({ collection: name, id, file, data: result.data as Record<string, unknown> });
+      entries.push({ collection: name, id, file, data: result.data as Record<string, unknown>, lineOf });
     }
   }
 
@@ -72,18 +93,39 @@ export async function checkContent(contentDir: string): Promise<{ problems: Cont
 }
 
 /** French typography an editor must fix by hand (src/lib/typographie.ts), in every text field and the body. */
-function checkTypography(file: string, data: unknown, body: string): ContentProblem[] {
+function checkTypography(
+  file: string,
+  data: unknown,
+  body: string,
+  lineOf: (at: readonly PropertyKey[]) => number,
+  bodyLine: number,
+): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const visit = (value: unknown, at: PropertyKey[]) => {
     if (typeof value === 'string')
       for (const message of problemesTypographiques(value))
-        problems.push({ file, field: formatPath(at) || undefined, message: `typographie : ${message}` });
+        problems.push({ file, line: lineOf(at), field: formatPath(at) || undefined, message: `typographie : ${message}` });
     else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...at, i]));
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, [...at, k]);
   };
   visit(data, []);
-  for (const message of problemesTypographiques(body)) problems.push({ file, message: `typographie (texte) : ${message}` });
+  // Line by line, so each message names the line to fix.
+  body.split('\n').forEach((text, i) => {
+    for (const message of problemesTypographiques(text))
+      problems.push({ file, line: bodyLine + i, message: `typographie (texte) : ${message}` });
+  });
   return problems;
+}
+
+/** Adds the schema's example when the message has none (`.meta({ exemple })`, also shown in /admin/ and the guide). */
+function withExample(problem: ContentProblem, exemple: unknown): ContentProblem {
+  if (exemple === undefined || /par exemple|exemple :/i.test(problem.message)) return problem;
+  return { ...problem, message: `${problem.message} ; exemple : ${formatExample(exemple)}` };
+}
+
+/** Where to send the editor: an unknown field's own line, otherwise the field (or its parent when missing). */
+function issuePlace(issue: z.core.$ZodIssue): PropertyKey[] {
+  return issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : [...issue.path];
 }
 
 function describeIssue(file: string, data: unknown, issue: z.core.$ZodIssue): ContentProblem {
@@ -120,6 +162,7 @@ function checkReferences(entries: LoadedEntry[]): ContentProblem[] {
           const choices = [...known].sort().join(', ');
           problems.push({
             file: entry.file,
+            line: entry.lineOf?.(at),
             field: formatPath(at),
             message: `« ${String(value)} » n'existe pas dans content/${collection}/. Valeurs possibles : ${choices || '(aucune)'}`,
           });
@@ -138,7 +181,13 @@ function checkUniqueness(entries: LoadedEntry[]): ContentProblem[] {
     for (const e of entries.filter((x) => x.collection === collection)) {
       const v = e.data[key];
       const other = seen.get(v);
-      if (other) problems.push({ file: e.file, field: key, message: `${label} ${String(v)} déjà utilisé par ${other}` });
+      if (other)
+        problems.push({
+          file: e.file,
+          line: e.lineOf?.([key]),
+          field: key,
+          message: `${label} ${String(v)} déjà utilisé par ${other}`,
+        });
       else seen.set(v, e.file);
     }
   };
@@ -150,6 +199,7 @@ function checkUniqueness(entries: LoadedEntry[]): ContentProblem[] {
       if (seen.has(s.id))
         problems.push({
           file: e.file,
+          line: e.lineOf?.(['sessions', i, 'id']),
           field: `sessions[${i}].id`,
           message: `identifiant de session « ${s.id} » en double dans cette formation`,
         });
@@ -159,7 +209,7 @@ function checkUniqueness(entries: LoadedEntry[]): ContentProblem[] {
   return problems;
 }
 
-function formatPath(p: readonly PropertyKey[]): string {
+export function formatPath(p: readonly PropertyKey[]): string {
   return p.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
 }
 
@@ -183,9 +233,22 @@ function valuesAt(data: unknown, parts: string[], at: PropertyKey[]): { value: u
   return next.flatMap((item, i) => valuesAt(item, rest, [...at, ...(key ? [key] : []), i]));
 }
 
+/** One line per problem: file, line, field, then what is expected. */
+export function formatProblem(p: ContentProblem): string {
+  return `  - ${p.file}${p.line ? `, ligne ${p.line}` : ''}${p.field ? `, champ « ${p.field} »` : ''} : ${p.message}`;
+}
+
 /** The message shown when the build stops. */
 export function formatProblems(problems: ContentProblem[]): string {
   const n = problems.length;
-  const lines = problems.map((p) => `  - ${p.file}${p.field ? `, champ « ${p.field} »` : ''} : ${p.message}`);
-  return [`Le contenu contient ${n} erreur${n > 1 ? 's' : ''} à corriger avant publication :`, ...lines].join('\n');
+  return [
+    `Le contenu contient ${n} erreur${n > 1 ? 's' : ''} à corriger avant publication :`,
+    ...problems.map(formatProblem),
+  ].join('\n');
+}
+
+/** Warnings: shown by the check and the build, which still publish. */
+export function formatWarnings(warnings: ContentProblem[]): string {
+  const n = warnings.length;
+  return [`${n} avertissement${n > 1 ? 's' : ''} (la publication reste possible) :`, ...warnings.map(formatProblem)].join('\n');
 }

@@ -57,14 +57,24 @@ export const ref = (collection: string) =>
 /** Fields every entry carries. */
 export const commun = {
   /** Date the facts of this entry were last checked by an editor. Shown on the page. */
-  verifie_le: dateIso,
+  verifie_le: dateIso.meta({
+    titre: 'Vérifié le',
+    aide: 'Le jour où vous avez vérifié ces informations. Affiché sur la page ; la vérification du contenu prévient après 6 mois et refuse après 12.',
+    exemple: '2026-11-20',
+  }),
   /** true when people, dates or places are invented for illustration: the page labels them "exemple". */
-  exemple: z.boolean().default(false),
+  exemple: z.boolean().default(false).meta({
+    titre: 'Exemple inventé',
+    aide: 'Cochez si des personnes, dates ou lieux sont inventés : la page affiche « exemple ». Décochez quand tout est vrai et vérifié.',
+  }),
 };
 
 export const adresse = z.strictObject({
-  rue: z.string().min(1),
-  code_postal: z.string().regex(/^\d{5}$/, { error: 'code postal attendu sur 5 chiffres, par exemple 35000' }),
-  ville: z.string().min(1).default('Rennes'),
+  rue: z.string().min(1).meta({ titre: 'Numéro et rue', exemple: '1 rue de l’Exemple' }),
+  code_postal: z
+    .string()
+    .regex(/^\d{5}$/, { error: 'code postal attendu sur 5 chiffres, par exemple 35000' })
+    .meta({ titre: 'Code postal', aide: 'Entre guillemets dans le fichier.', exemple: '35200' }),
+  ville: z.string().min(1).default('Rennes').meta({ titre: 'Ville' }),
 });
 export type Adresse = z.infer<typeof adresse>;

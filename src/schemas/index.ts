@@ -16,6 +16,23 @@ import { vocabulaireSchema } from './vocabulaire.ts';
 /** A reference: a dotted path (`[]` walks an array) and the collection it names. */
 export type Reference = { path: string; collection: string };
 
+/**
+ * Who re-checks each collection (the team names of the forms' keys) and on which page its entries
+ * appear: the freshness list (`npm run check:content -- --fraicheur`) tells editors where to look.
+ */
+export const suivi: Record<CollectionName, { equipe: string; page: (id: string, data: Record<string, unknown>) => string }> = {
+  quartiers: { equipe: 'accueil', page: (id) => `/quartiers/${id}/` },
+  organisations: { equipe: 'accueil', page: () => '/donnees/' },
+  lieux: { equipe: 'accueil', page: (id) => `/lieux/${id}/` },
+  referents: { equipe: 'referents', page: (_, d) => `/quartiers/${String(d.quartier)}/` },
+  formations: { equipe: 'accueil', page: (id) => `/formations/${id}/` },
+  activites: { equipe: 'loisirs', page: (id) => `/activites/${id}/` },
+  programmes: { equipe: 'accueil', page: (id) => `/programmes/${id}/` },
+  pages: { equipe: 'accueil', page: (id) => `/${id}/` },
+  vocabulaire: { equipe: 'accueil', page: () => '/recherche/' },
+  'quartiers-noms': { equipe: 'accueil', page: () => '/recherche/' },
+};
+
 export const collections = {
   quartiers: { schema: quartierSchema, references: [] },
   organisations: { schema: organisationSchema, references: [] },

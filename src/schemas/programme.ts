@@ -26,10 +26,23 @@ export const programmeSchema = z
     /** Required for any status but "proposition": who confirmed it (a service, a decision, a published text). */
     statut_source: z.string().min(1).optional(),
     /** Easy-read (FALC) summary; a draft until people with intellectual disabilities have proofread it. */
-    falc: z.strictObject({
-      texte: z.array(z.string().min(1)).min(1),
-      statut: z.enum(['brouillon', 'relu'], { error: 'statut FALC attendu : brouillon ou relu' }),
-    }),
+    falc: z
+      .strictObject({
+        texte: z.array(z.string().min(1)).min(1),
+        statut: z.enum(['brouillon', 'relu'], { error: 'statut FALC attendu : brouillon ou relu' }),
+        /** Who proofread it (a group, no personal name needed) and when: required to leave "brouillon". */
+        relecture: z
+          .strictObject({
+            par: z.string().min(1, { error: 'indiquez qui a relu, par exemple « atelier de relecture d’un ESAT rennais »' }),
+            le: dateIso,
+          })
+          .optional(),
+      })
+      .refine((f) => f.statut === 'brouillon' || f.relecture, {
+        error:
+          'statut « relu » : notez la relecture par des personnes en situation de handicap intellectuel, par exemple relecture: { par: "groupe de relecture FALC", le: 2027-01-15 } ; sinon gardez « brouillon »',
+        path: ['relecture'],
+      }),
     /** A sensitive page (people facing violence): safety note, and replaced in history when left (quick exit is on every page). */
     sortie_rapide: z.boolean().default(false),
     ...commun,

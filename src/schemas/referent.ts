@@ -3,13 +3,19 @@ import { commun, creneau, jour, ref } from './common.ts';
 
 /** A recurring permanence: a weekday, a slot, a place; optionally only some weeks of the month. */
 export const permanence = z.strictObject({
-  lieu: ref('lieux'),
-  jour,
-  creneau,
+  lieu: ref('lieux').meta({ titre: 'Lieu', aide: 'Où se tient la permanence (une fiche de Lieux).' }),
+  jour: jour.meta({ titre: 'Jour', exemple: 'mardi' }),
+  creneau: creneau.meta({ titre: 'Horaire', aide: 'Début et fin, sur 24 heures.', exemple: '14:00-17:00' }),
   /** Weeks of the month (1 to 5); empty means every week. */
-  semaines: z.array(z.int().min(1).max(5, { error: 'semaine du mois attendue entre 1 et 5' })).default([]),
+  semaines: z
+    .array(z.int().min(1).max(5, { error: 'semaine du mois attendue entre 1 et 5' }))
+    .default([])
+    .meta({ titre: 'Semaines du mois', aide: 'Numéros de 1 à 5 ; laissez vide si c’est chaque semaine.', exemple: [1, 3] }),
   /** e.g. "sans rendez-vous", "sur rendez-vous via le formulaire". */
-  modalites: z.string().optional(),
+  modalites: z
+    .string()
+    .optional()
+    .meta({ titre: 'Comment venir', aide: 'Avec ou sans rendez-vous.', exemple: 'sans rendez-vous' }),
 });
 export type Permanence = z.infer<typeof permanence>;
 
@@ -19,18 +25,31 @@ export type Permanence = z.infer<typeof permanence>;
  */
 export const referentSchema = z
   .strictObject({
-    quartier: ref('quartiers'),
-    statut: z.enum(['en-poste', 'poste-ouvert'], { error: 'statut attendu : en-poste ou poste-ouvert' }),
+    quartier: ref('quartiers').meta({ titre: 'Quartier', aide: 'Le quartier dont la personne est référente.' }),
+    statut: z
+      .enum(['en-poste', 'poste-ouvert'], { error: 'statut attendu : en-poste ou poste-ouvert' })
+      .meta({ titre: 'Statut', aide: '« poste-ouvert » quand personne n’est encore en poste : la page invite à candidater.' }),
     /** First name and initial only, or empty when the post is open. */
-    prenom: z.string().optional(),
+    prenom: z.string().optional().meta({
+      titre: 'Prénom',
+      aide: 'Prénom et initiale du nom seulement ; jamais de téléphone ni d’e-mail personnel. Vide si le poste est ouvert.',
+      exemple: 'Nadia B.',
+    }),
     profil: z
       .enum(['parent-enfant-handicape', 'adulte-en-situation-de-handicap'], {
         error: 'profil attendu : parent-enfant-handicape ou adulte-en-situation-de-handicap',
       })
-      .optional(),
+      .optional()
+      .meta({ titre: 'Profil', aide: 'Obligatoire quand la personne est en poste.' }),
     /** Languages spoken, e.g. [français, LSF]. */
-    langues: z.array(z.string().min(1)).default(['français']),
-    permanences: z.array(permanence).default([]),
+    langues: z
+      .array(z.string().min(1))
+      .default(['français'])
+      .meta({ titre: 'Langues parlées', exemple: ['français', 'LSF'] }),
+    permanences: z
+      .array(permanence)
+      .default([])
+      .meta({ titre: 'Permanences', aide: 'Les moments où l’on peut venir la rencontrer.' }),
     ...commun,
   })
   .refine((r) => r.statut === 'poste-ouvert' || (r.prenom && r.profil), {

@@ -3,6 +3,7 @@
  *   npm run bench                      pages, search, forms, durability (1,000 kill -9 cycles)
  *   npm run bench -- formulaires       forms only: Node + SQLite, then two Node instances on PostgreSQL
  *   npm run bench -- durabilite [N]    durability only, N cycles (default 1,000)
+ *   npm run bench -- admin [CMS.js]    first load of the editor /admin/ (default Decap CMS), outside requests blocked
  * Exits non-zero when a forms or durability budget is missed.
  */
 import { DURABILITY_BUDGET } from './budgets.ts';
@@ -19,6 +20,12 @@ if (!only) {
   await benchPages();
   await lighthouseRenderBlocking();
   await benchSearch();
+}
+if (only === 'admin') {
+  const { measureAdminLoad, printAdminLoad, DEFAULT_CMS } = await import('./admin.ts');
+  const r = await measureAdminLoad(n ?? DEFAULT_CMS);
+  printAdminLoad(n ?? 'Decap CMS', r);
+  if (r.outside.length) missed += 1;
 }
 if (!only || only === 'formulaires') {
   const r = await benchForms();

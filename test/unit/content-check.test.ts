@@ -40,14 +40,22 @@ describe('content checker', () => {
   it('names a missing required field', async () => {
     const content = await contentWith('formations/creche.md', (t) => t.replace(/^coanimation:.*\n/m, ''));
     const message = formatProblems((await checkContent(content)).problems);
-    expect(message).toContain('content/formations/creche.md, champ « coanimation » : champ obligatoire manquant');
+    expect(message).toContain('content/formations/creche.md, ligne 2, champ « coanimation » : champ obligatoire manquant');
+  });
+
+  it('adds the schema’s example to a message that has none', async () => {
+    const content = await contentWith('referents/le-blosne-1.md', (t) => t.replace('    jour: mardi\n', ''));
+    const message = formatProblems((await checkContent(content)).problems);
+    expect(message).toMatch(
+      /content\/referents\/le-blosne-1\.md, ligne 7, champ « permanences\[0\]\.jour » : champ obligatoire manquant \(.*\) ; exemple : mardi/,
+    );
   });
 
   it('names an unknown quartier and lists the known ones', async () => {
     const content = await contentWith('referents/le-blosne-1.md', (t) => t.replace('quartier: le-blosne', 'quartier: blosne'));
     const message = formatProblems((await checkContent(content)).problems);
     expect(message).toContain(
-      "content/referents/le-blosne-1.md, champ « quartier » : « blosne » n'existe pas dans content/quartiers/. Valeurs possibles : le-blosne",
+      "content/referents/le-blosne-1.md, ligne 2, champ « quartier » : « blosne » n'existe pas dans content/quartiers/. Valeurs possibles : le-blosne",
     );
   });
 
@@ -55,7 +63,7 @@ describe('content checker', () => {
     const content = await contentWith('formations/creche.md', (t) => t.replace('date: 2027-02-10', 'date: 2027-02-30'));
     const message = formatProblems((await checkContent(content)).problems);
     expect(message).toContain(
-      'content/formations/creche.md, champ « sessions[0].date » : date impossible ou mal écrite : « 2027-02-30 » ; format attendu AAAA-MM-JJ',
+      'content/formations/creche.md, ligne 11, champ « sessions[0].date » : date impossible ou mal écrite : « 2027-02-30 » ; format attendu AAAA-MM-JJ',
     );
   });
 
@@ -63,7 +71,7 @@ describe('content checker', () => {
     const content = await contentWith('lieux/salle-exemple.md', (t) => t.replace('"13:30-17:00"', '"13h30-17h"'));
     const message = formatProblems((await checkContent(content)).problems);
     expect(message).toContain(
-      'content/lieux/salle-exemple.md, champ « horaires[0].creneaux[1] » : créneau mal écrit : « 13h30-17h » ; attendu HH:MM-HH:MM',
+      'content/lieux/salle-exemple.md, ligne 14, champ « horaires[0].creneaux[1] » : créneau mal écrit : « 13h30-17h » ; attendu HH:MM-HH:MM',
     );
   });
 
@@ -72,7 +80,7 @@ describe('content checker', () => {
       t.replace('statut: en-poste', 'statut: en-poste\ntelephone: "0600000000"'),
     );
     const message = formatProblems((await checkContent(content)).problems);
-    expect(message).toContain('content/referents/le-blosne-1.md : champ non autorisé : telephone');
+    expect(message).toContain('content/referents/le-blosne-1.md, ligne 4 : champ non autorisé : telephone');
   });
 
   it('stops the real build with the French message', async () => {
@@ -106,8 +114,8 @@ describe('content checker', () => {
     it('refuses a programme page without a status or a verification date', async () => {
       const content = await withProgramme((t) => t.replace(/^statut: proposition\n/m, '').replace(/^verifie_le: .*\n/m, ''));
       const message = formatProblems((await checkContent(content)).problems);
-      expect(message).toContain('content/programmes/e2c.md, champ « statut » : champ obligatoire manquant');
-      expect(message).toContain('content/programmes/e2c.md, champ « verifie_le » : champ obligatoire manquant');
+      expect(message).toContain('content/programmes/e2c.md, ligne 2, champ « statut » : champ obligatoire manquant');
+      expect(message).toContain('content/programmes/e2c.md, ligne 2, champ « verifie_le » : champ obligatoire manquant');
     });
 
     it('accepts a proposal, and a further status only with its date and source', async () => {
@@ -135,9 +143,9 @@ describe('content checker', () => {
       (t) => t.replace(/^nom: .*$/m, 'nom: "Salle (exemple) exemple"') + '\nRendez-vous à Maison de quartier.Merci.\n',
     );
     const message = formatProblems((await checkContent(content)).problems);
-    expect(message).toContain('content/lieux/salle-exemple.md, champ « nom » : typographie : mot répété');
-    expect(message).toMatch(/salle-exemple\.md : typographie \(texte\) : espace manquante/);
-    expect(message).toMatch(/salle-exemple\.md : typographie \(texte\) : article manquant/);
+    expect(message).toContain('content/lieux/salle-exemple.md, ligne 2, champ « nom » : typographie : mot répété');
+    expect(message).toMatch(/salle-exemple\.md, ligne 19 : typographie \(texte\) : espace manquante/);
+    expect(message).toMatch(/salle-exemple\.md, ligne 19 : typographie \(texte\) : article manquant/);
   });
 });
 

@@ -11,27 +11,47 @@ const adresse = z.email({ error: 'adresse e-mail attendue, par exemple equipe@ex
 
 export const formSettingsSchema = z.strictObject({
   /** false: the form answers INACTIVE with `message_ferme`. */
-  ouvert: z.boolean({ error: 'ouvert attendu : true ou false' }),
+  ouvert: z
+    .boolean({ error: 'ouvert attendu : true ou false' })
+    .meta({ titre: 'Formulaire ouvert', aide: 'Décochez pour le fermer : la page affiche le message ci-dessous.' }),
   /** Shown when the form is closed: what to do instead. */
-  message_ferme: z.string().min(1).optional(),
+  message_ferme: z
+    .string()
+    .min(1)
+    .optional()
+    .meta({ titre: 'Message quand il est fermé', aide: 'Ce qu’on peut faire à la place.', long: true }),
   /** Team addresses notified of each submission. */
-  destinataires: z.array(adresse).min(1, { error: 'indiquez au moins une adresse dans destinataires' }),
+  destinataires: z
+    .array(adresse.meta({ titre: 'Adresse e-mail' }))
+    .min(1, { error: 'indiquez au moins une adresse dans destinataires' })
+    .meta({
+      titre: 'Destinataires',
+      aide: 'Adresses de l’équipe prévenues à chaque envoi ; au moins une.',
+      exemple: 'equipe@exemple.fr',
+    }),
   /** contact-referent: the referents' shared addresses, by quartier id (content/quartiers/). */
   destinataires_par_quartier: z.record(z.string(), z.array(adresse).min(1)).optional(),
   /** Path of the thank-you page; by default /formulaires/<key>/merci/. */
   merci: z
     .string()
     .regex(/^\/(?!\/)[a-z0-9/_-]*$/, { error: 'merci attendu : un chemin du site, par exemple /formulaires/agir/merci/' })
-    .optional(),
+    .optional()
+    .meta({ titre: 'Page de remerciement', aide: 'Laissez vide pour la page prévue.', exemple: '/formulaires/agir/merci/' }),
   /** true: submissions are sealed for the team (issue 5) and notifications carry no content. */
-  sensible: z.boolean({ error: 'sensible attendu : true ou false' }),
+  sensible: z
+    .boolean({ error: 'sensible attendu : true ou false' })
+    .meta({ titre: 'Sensible', aide: 'Coché : les envois sont scellés pour l’équipe et les e-mails ne contiennent rien.' }),
   /** Days a submission is kept before it is deleted. */
   conservation_jours: z
     .int({ error: 'conservation_jours attendu : un nombre entier de jours' })
     .min(1)
-    .max(3650, { error: 'conservation_jours : 3650 jours (10 ans) au plus' }),
+    .max(3650, { error: 'conservation_jours : 3650 jours (10 ans) au plus' })
+    .meta({ titre: 'Durée de conservation (jours)', aide: 'Après ce délai, les envois sont effacés.', exemple: 365 }),
   /** Id of the team's current public key: new sensitive submissions are sealed to it. */
-  cle_equipe: z.string().min(1).optional(),
+  cle_equipe: z.string().min(1).optional().meta({
+    titre: 'Clé de l’équipe',
+    aide: 'Donnée par npm run keys -- create ; ne la changez qu’avec la personne qui garde les clés.',
+  }),
   /**
    * The team's public keys by id (X25519, base64url), pasted from `npm run keys -- create`. Older keys
    * stay listed after a rotation so staff know which private key opens older submissions.

@@ -1,0 +1,248 @@
+/**
+ * The Decap CMS configuration of /admin/, generated from the zod schemas: one editor collection per
+ * content collection, one field per schema field, with the French label, hint and example the schema
+ * carries as metadata (`.meta({ titre, aide, exemple })`), the required flag, choices, patterns and
+ * relation widgets for the fields that name another entry.
+ */
+import { readdirSync } from 'node:fs';
+import { z } from 'zod';
+import { collections, type CollectionName, type Reference } from '../schemas/index.ts';
+import { formSettingsSchema } from '../schemas/forms/settings.ts';
+import { formatExample, type FieldMeta } from '../lib/field-meta.ts';
+
+export type DecapField = {
+  name: string;
+  label: string;
+  widget: string;
+  required?: boolean;
+  hint?: string;
+  default?: unknown;
+  options?: (string | number)[];
+  multiple?: boolean;
+  collapsed?: boolean;
+  pattern?: [string, string];
+  fields?: DecapField[];
+  field?: DecapField;
+  collection?: string;
+  value_field?: string;
+  search_fields?: string[];
+  display_fields?: string[];
+  value_type?: 'int' | 'float';
+  min?: number;
+  max?: number;
+  format?: string;
+  date_format?: string;
+  time_format?: boolean;
+};
+
+/** The field a relation widget shows and searches, per collection. */
+const TITLE_FIELD: Partial<Record<CollectionName, string>> = { quartiers: 'nom', lieux: 'nom', organisations: 'nom' };
+
+type Def = { type: string; [k: string]: unknown };
+const def = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
+const metaOf = (s: z.ZodType): FieldMeta => (z.globalRegistry.get(s) as FieldMeta | undefined) ?? {};
+
+/** Strips optional/default wrappers: the inner schema, whether a value is required, the default. */
+export function unwrap(schema: z.ZodType): { inner: z.ZodType; required: boolean; fallback?: unknown; meta: FieldMeta } {
+  let s = schema;
+  let required = true;
+  let fallback: unknown;
+  let meta: FieldMeta = metaOf(s);
+  for (;;) {
+    const d = def(s);
+    if (d.type === 'optional' || d.type === 'nullable') required = false;
+    else if (d.type === 'default') {
+      required = false;
+      fallback = d.defaultValue;
+    } else break;
+    s = d.innerType as z.ZodType;
+    meta = { ...metaOf(s), ...meta };
+  }
+  return { inner: s, required, fallback, meta };
+}
+
+/** The regex a string schema must match, if any. */
+function regexOf(s: z.ZodType): RegExp | undefined {
+  for (const check of (def(s).checks as { _zod: { def: { format?: string; pattern?: RegExp } } }[] | undefined) ?? [])
+    if (check._zod.def.format === 'regex' && check._zod.def.pattern) return check._zod.def.pattern;
+  return undefined;
+}
+
+/** dateIso (common.ts): text AAAA-MM-JJ after a preprocess; other preprocessed fields (lieu.ts `constat`) end in an enum. */
+const isDate = (s: z.ZodType) =>
+  def(s).type === 'pipe' && def(def(s).in as z.ZodType).type === 'transform' && def(def(s).out as z.ZodType).type === 'string';
+
+const DATE = { widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'DD/MM/YYYY', time_format: false } as const;
+
+function relation(collection: string, multiple: boolean): Partial<DecapField> {
+  const title = TITLE_FIELD[collection as CollectionName] ?? 'titre';
+  return {
+    widget: 'relation',
+    collection,
+    value_field: '{{slug}}',
+    search_fields: [title],
+    display_fields: [title],
+    ...(multiple ? { multiple: true } : {}),
+  };
+}
+
+/** One editor field for one schema field; `at` is its dotted path (`[]` for array items) to find references. */
+export function decapField(name: string, schema: z.ZodType, references: readonly Reference[], at: string): DecapField {
+  const { inner, required, fallback, meta } = unwrap(schema);
+  const base: DecapField = { name, label: meta.titre ?? name, widget: 'string', required };
+  if (meta.aide || meta.exemple !== undefined)
+    base.hint = [meta.aide, meta.exemple !== undefined ? `Exemple : ${formatExample(meta.exemple)}` : '']
+      .filter(Boolean)
+      .join(' ');
+  // An empty list needs no default: Decap would write it first, out of the schema's order.
+  if (fallback !== undefined && !(Array.isArray(fallback) && fallback.length === 0)) base.default = fallback;
+  return { ...base, ...widgetFor(inner, references, at, meta) };
+}
+
+function widgetFor(s: z.ZodType, references: readonly Reference[], at: string, meta: FieldMeta): Partial<DecapField> {
+  const d = def(s);
+  const ref = references.find((r) => r.path === at);
+  if (ref) return relation(ref.collection, false);
+  if (isDate(s)) return DATE;
+  switch (d.type) {
+    case 'string': {
+      const re = regexOf(s);
+      return { widget: meta.long ? 'text' : 'string', ...(re ? { pattern: [re.source, `format attendu : ${re.source}`] } : {}) };
+    }
+    case 'enum':
+      return { widget: 'select', options: Object.values(d.entries as Record<string, string>) };
+    case 'boolean':
+      return { widget: 'boolean' };
+    case 'number':
+      return { widget: 'number', value_type: (d.format as string | undefined)?.includes('int') ? 'int' : 'float' };
+    case 'object':
+      return { widget: 'object', fields: objectFields(s, references, at) };
+    case 'pipe':
+      return widgetFor(d.out as z.ZodType, references, at, meta);
+    case 'array': {
+      const element = d.element as z.ZodType;
+      const itemRef = references.find((r) => r.path === `${at}[]`);
+      if (itemRef) return relation(itemRef.collection, true);
+      const item = unwrap(element).inner;
+      if (def(item).type === 'enum')
+        return { widget: 'select', multiple: true, options: Object.values(def(item).entries as Record<string, string>) };
+      // Lists open: an editor sees every value without unfolding each item.
+      if (def(item).type === 'object')
+        return { widget: 'list', collapsed: false, fields: objectFields(item, references, `${at}[]`) };
+      const one = decapField('valeur', element, references, `${at}[]`);
+      return { widget: 'list', collapsed: false, field: { ...one, label: unwrap(element).meta.titre ?? 'Élément' } };
+    }
+    default:
+      return { widget: 'string' };
+  }
+}
+
+/** The fields of an object schema, in the schema's order (the order editors write them in). */
+export function objectFields(schema: z.ZodType, references: readonly Reference[] = [], prefix = ''): DecapField[] {
+  const shape = def(unwrap(schema).inner).shape as Record<string, z.ZodType>;
+  return Object.entries(shape)
+    .filter(([name]) => !UNEDITABLE.has(name))
+    .map(([name, field]) => decapField(name, field, references, prefix ? `${prefix}.${name}` : name));
+}
+
+/** Fields the editor cannot render faithfully (maps of keys); they stay in the file and are edited by hand. */
+export const UNEDITABLE = new Set(['destinataires_par_quartier', 'cles_publiques']);
+
+const COLLECTION_LABELS: Record<CollectionName, [string, string]> = {
+  quartiers: ['Quartiers', 'Quartier'],
+  organisations: ['Organisations', 'Organisation'],
+  lieux: ['Lieux', 'Lieu'],
+  referents: ['Référents handicap et inclusion', 'Référent'],
+  formations: ['Formations', 'Formation'],
+  activites: ['Activités de loisirs', 'Activité'],
+  programmes: ['Programmes', 'Programme'],
+  pages: ['Pages', 'Page'],
+  vocabulaire: ['Mots des habitants (recherche)', 'Mots'],
+  'quartiers-noms': ['Noms de lieux des quartiers (recherche)', 'Noms de lieux'],
+};
+
+export type ConfigOptions = {
+  /** The files of content/formulaires/. */
+  formKeys?: string[];
+  /** decap-server's address when it is not http://localhost:8081/api/v1 (FABRIQUE_ADMIN_LOCAL_BACKEND). */
+  localBackend?: string;
+};
+
+/** The whole configuration (config.yml of /admin/). */
+export function decapConfig({
+  formKeys = listFormKeys(),
+  localBackend = process.env.FABRIQUE_ADMIN_LOCAL_BACKEND,
+}: ConfigOptions = {}): Record<string, unknown> {
+  return {
+    locale: 'fr',
+    // Production: the git host's sign-in (see the guide). On the editor's machine: `npx decap-server`.
+    backend: productionBackend(),
+    local_backend: localBackend ? { url: localBackend, allowed_hosts: ['localhost', '127.0.0.1'] } : true,
+    publish_mode: 'simple',
+    media_folder: 'public/images',
+    public_folder: '/images',
+    // File names editors get: lowercase ASCII, no accents, dashes (the content check demands the same).
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    collections: [
+      ...(Object.entries(collections) as [CollectionName, (typeof collections)[CollectionName]][]).map(
+        ([name, { schema, references }]) => ({
+          name,
+          label: COLLECTION_LABELS[name][0],
+          label_singular: COLLECTION_LABELS[name][1],
+          folder: `content/${name}`,
+          extension: 'md',
+          format: 'frontmatter',
+          create: true,
+          identifier_field: TITLE_FIELD[name] ?? (name === 'referents' ? 'quartier' : 'titre'),
+          // File names from the title, in ASCII (see `slug` above); a referent's from the quartier and first name.
+          slug: name === 'referents' ? '{{quartier}}-{{prenom}}' : '{{slug}}',
+          fields: [
+            ...objectFields(schema as z.ZodType, references),
+            { name: 'body', label: 'Texte de la page', widget: 'markdown', required: false },
+          ],
+        }),
+      ),
+      {
+        name: 'formulaires',
+        label: 'Réglages des formulaires',
+        label_singular: 'Réglages',
+        files: formKeys.map((key) => ({
+          name: key,
+          label: `Formulaire « ${key} »`,
+          file: `content/formulaires/${key}.yaml`,
+          fields: objectFields(formSettingsSchema),
+        })),
+      },
+    ],
+  };
+}
+
+/**
+ * The git host editors sign in to, from the build's environment (guide, « Mise en service »): by default a
+ * GitLab with PKCE sign-in, which needs no server of ours. Without FABRIQUE_ADMIN_REPO only the local
+ * backend (decap-server) works.
+ */
+export function productionBackend(env: Record<string, string | undefined> = process.env): Record<string, unknown> {
+  const name = env.FABRIQUE_ADMIN_BACKEND ?? 'gitlab';
+  return {
+    name,
+    repo: env.FABRIQUE_ADMIN_REPO ?? 'a-configurer/fabrique-solidarites',
+    branch: env.FABRIQUE_ADMIN_BRANCH ?? 'main',
+    ...(name === 'gitlab' || name === 'gitea' ? { auth_type: 'pkce' } : {}),
+    ...(env.FABRIQUE_ADMIN_APP_ID ? { app_id: env.FABRIQUE_ADMIN_APP_ID } : {}),
+    ...(env.FABRIQUE_ADMIN_GIT_URL
+      ? {
+          base_url: env.FABRIQUE_ADMIN_GIT_URL,
+          api_root: `${env.FABRIQUE_ADMIN_GIT_URL.replace(/\/$/, '')}/api/${name === 'gitea' ? 'v1' : 'v4'}`,
+        }
+      : {}),
+  };
+}
+
+function listFormKeys(): string[] {
+  const dir = new URL('../../content/formulaires/', import.meta.url);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .map((f) => f.replace(/\.yaml$/, ''))
+    .sort();
+}

@@ -1,0 +1,114 @@
+/**
+ * The editors' guide, generated from the same schemas and metadata as /admin/ (`npm run guide` writes
+ * GUIDE-EDITEURS.md; a unit test fails when it is out of date). For each collection: what it is for,
+ * every field (label, required, format, example, hint), a template to copy; then the common tasks.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { stringify } from 'yaml';
+import { decapConfig, type DecapField } from './decap-config.ts';
+
+type EditorCollection = {
+  name: string;
+  label: string;
+  folder?: string;
+  fields?: DecapField[];
+  files?: { file: string; fields: DecapField[] }[];
+};
+
+/** What each collection is for, in editors' words. */
+const PURPOSE: Record<string, string> = {
+  quartiers: 'Les 12 quartiers de Rennes : une page par quartier, avec ses référents, ses lieux et ses activités.',
+  organisations: 'Les organisations citées (Ville, MDPH, associations) : nommées sur les pages et dans les données ouvertes.',
+  lieux:
+    'Les lieux où se tiennent permanences, formations et activités : adresse, accessibilité, horaires, fermetures exceptionnelles.',
+  referents:
+    'Les référents handicap et inclusion : une fiche par personne (ou par poste ouvert), affichée sur la page de son quartier avec ses permanences.',
+  formations: 'Les formations conjointes avec la MDPH et leurs sessions datées, avec le formulaire d’inscription.',
+  activites: 'Les activités de loisirs partagés, avec le formulaire d’inscription.',
+  programmes: 'Les six programmes de la Fabrique, avec leur résumé « facile à lire » (FALC).',
+  pages: 'Les pages institutionnelles : mentions légales, données personnelles, déclaration d’accessibilité.',
+  vocabulaire: 'Les mots des habitants que la recherche du site comprend, et la page où ils mènent.',
+  'quartiers-noms': 'Les noms familiers de lieux (stations, parcs, ensembles) qui mènent la recherche au bon quartier.',
+  formulaires: 'Les réglages de chaque formulaire : ouvert ou fermé, destinataires, conservation des envois.',
+};
+
+function format(f: DecapField): string {
+  if (f.widget === 'relation')
+    return `${f.multiple ? 'liste d’identifiants' : 'identifiant'} d’une fiche de content/${f.collection}/`;
+  if (f.widget === 'select') return `${f.multiple ? 'liste parmi' : 'un choix parmi'} : ${(f.options ?? []).join(', ')}`;
+  if (f.widget === 'datetime') return 'date AAAA-MM-JJ';
+  if (f.widget === 'boolean') return 'true (oui) ou false (non)';
+  if (f.widget === 'number') return f.value_type === 'int' ? 'nombre entier' : 'nombre';
+  if (f.widget === 'list') return f.fields ? 'liste d’éléments (voir ci-dessous)' : `liste, chaque élément : ${format(f.field!)}`;
+  if (f.widget === 'object') return 'groupe de champs (voir ci-dessous)';
+  if (f.pattern) return `texte de la forme ${f.pattern[0]}`;
+  return f.widget === 'text' ? 'texte long' : f.widget === 'markdown' ? 'texte (Markdown)' : 'texte';
+}
+
+function fieldRows(fields: DecapField[], prefix = ''): string[] {
+  return fields.flatMap((f) => {
+    const at = `${prefix}${f.name}`;
+    const row = `| \`${at}\` | ${f.label} | ${f.required === false ? 'non' : '**oui**'} | ${format(f)} | ${(f.hint ?? '').replaceAll('|', '\\|')} |`;
+    return [row, ...fieldRows(f.fields ?? [], `${at}${f.widget === 'list' ? '[].' : '.'}`)];
+  });
+}
+
+/** A template: every field, with the example or a placeholder, in the order the site expects. */
+function template(fields: DecapField[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    if (f.name === 'body') continue;
+    const example = /Exemple : (.+)$/.exec(f.hint ?? '')?.[1];
+    if (f.widget === 'object') out[f.name] = template(f.fields ?? []);
+    else if (f.widget === 'list')
+      out[f.name] = f.fields
+        ? [template(f.fields)]
+        : (example?.split(', ') ?? ['…']).map((v) => (f.field?.widget === 'number' ? Number(v) : v));
+    else if (f.widget === 'select') out[f.name] = f.multiple ? [f.options?.[0]] : f.options?.[0];
+    else if (f.widget === 'boolean') out[f.name] = f.default ?? false;
+    else if (f.widget === 'number') out[f.name] = example ? Number(example) : 1;
+    else if (f.widget === 'relation') out[f.name] = f.multiple ? [firstId(f.collection!)] : firstId(f.collection!);
+    else out[f.name] = example ?? (f.widget === 'datetime' ? '2026-11-20' : '…');
+  }
+  return out;
+}
+
+/** A real id of the collection, so the template passes the check once copied. */
+function firstId(collection: string): string {
+  const files = readdirSync(new URL(`../../content/${collection}/`, import.meta.url)).filter((f) => f.endsWith('.md'));
+  return files.sort()[0]?.replace(/\.md$/, '') ?? 'identifiant';
+}
+
+const TASKS = readFileSync(new URL('./guide-taches.md', import.meta.url), 'utf8');
+const CHOICE = readFileSync(new URL('./choix-du-cms.md', import.meta.url), 'utf8');
+
+export function editorsGuide(): string {
+  const { collections } = decapConfig({ localBackend: '' }) as { collections: EditorCollection[] };
+  const parts = [
+    '# Guide des éditeurs du site',
+    '',
+    '<!-- Généré par `npm run guide` depuis src/schemas/ et src/admin/ : ne pas modifier à la main. -->',
+    '',
+    'Ce guide dit comment tenir à jour le site de la Fabrique rennaise des solidarités, sans lire de code. On modifie le site',
+    'avec l’éditeur visuel `/admin/`, ou en écrivant les fichiers de `content/` ; dans les deux cas, `npm run check:content`',
+    'vérifie tout et dit, pour chaque erreur, le fichier, la ligne, le champ, ce qui est attendu et un exemple.',
+    '',
+    TASKS.trim(),
+    '',
+    '## Les fiches, champ par champ',
+    '',
+  ];
+  for (const c of collections) {
+    const fields = c.fields ?? c.files?.[0]?.fields ?? [];
+    parts.push(`### ${c.label} (\`${c.folder ?? 'content/formulaires'}/\`)`, '', PURPOSE[c.name] ?? '', '');
+    parts.push('| champ | nom dans l’éditeur | obligatoire | format | aide et exemple |', '| --- | --- | --- | --- | --- |');
+    parts.push(...fieldRows(fields), '');
+    parts.push('Modèle à copier :', '', c.files ? '```yaml' : '```markdown');
+    parts.push(
+      c.files ? stringify(template(fields)).trim() : `---\n${stringify(template(fields)).trim()}\n---\n\nLe texte de la page.`,
+    );
+    parts.push('```', '');
+  }
+  parts.push(CHOICE.replace(/^# /m, '## ').trim(), '');
+  return parts.join('\n');
+}

@@ -1,0 +1,57 @@
+import type { AstroIntegration } from 'astro';
+import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import { decapConfig } from '../admin/decap-config.ts';
+
+/** The editor's page: Decap CMS from our own server, in French, never indexed. */
+export const ADMIN_PAGE = `<!DOCTYPE html>
+<html lang="fr">
+  <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <meta name="robots" content="noindex, nofollow">
+    <title>Modifier le site · Fabrique rennaise des solidarités</title>
+    <link href="/admin/config.yml" type="text/yaml" rel="cms-config-url">
+  </head>
+  <body>
+    <noscript>L’éditeur du site a besoin de JavaScript. Vous pouvez aussi modifier les fichiers de content/ (voir le guide).</noscript>
+    <script src="/admin/decap-cms.js"></script>
+  </body>
+</html>
+`;
+
+/** Folder of the Decap CMS bundle and its lazy chunks in node_modules. */
+export function decapDist(): string {
+  return path.dirname(createRequire(import.meta.url).resolve('decap-cms/dist/decap-cms.js'));
+}
+
+/** Writes dist/admin/: the page, the configuration generated from the schemas, Decap CMS copied from node_modules (no CDN). */
+export async function writeAdmin(distDir: string, config = decapConfig()): Promise<string[]> {
+  const out = path.join(distDir, 'admin');
+  await mkdir(out, { recursive: true });
+  const source = decapDist();
+  const scripts = (await readdir(source)).filter((f) => /^(\d+\.)?decap-cms\.js$/.test(f));
+  await Promise.all(scripts.map((f) => copyFile(path.join(source, f), path.join(out, f))));
+  await writeFile(path.join(out, 'index.html'), ADMIN_PAGE);
+  await writeFile(
+    path.join(out, 'config.yml'),
+    `# Généré par la construction depuis src/schemas/ : ne pas modifier à la main.\n${stringify(config)}`,
+  );
+  return ['index.html', 'config.yml', ...scripts];
+}
+
+/** After everything else (the service worker and style hashes ignore /admin/): the editor at /admin/. */
+export function admin(): AstroIntegration {
+  return {
+    name: 'fabrique:admin',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const files = await writeAdmin(fileURLToPath(dir));
+        logger.info(`éditeur /admin/ : ${files.length} fichiers (Decap CMS, configuration générée depuis les schémas)`);
+      },
+    },
+  };
+}

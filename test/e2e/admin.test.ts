@@ -1,0 +1,156 @@
+/**
+ * /admin/ end to end, as a new editor would use it: decap-server (local backend) on a temporary copy
+ * of the project, the copy's own build served by the Node server, Chromium. The editor adds a referent
+ * with a permanence, adds a session to a training and changes a form's recipients; the files appear on
+ * disk as an editor would write them, the content check passes and the rebuilt pages show the changes.
+ */
+import type { ChildProcess } from 'node:child_process';
+import { readFile, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import type { RunningServer } from '../../functions/node.ts';
+import { buildCopy, checkContentCopy, freePort, projectCopy, startDecapServer } from './admin-helpers.ts';
+import { launchBrowser, startSite } from './browser.ts';
+
+let copy: Awaited<ReturnType<typeof projectCopy>>;
+let decap: ChildProcess;
+let site: RunningServer;
+let browser: Browser;
+let page: Page;
+let decapOrigin: string;
+const outside: string[] = [];
+
+beforeAll(async () => {
+  copy = await projectCopy();
+  const port = await freePort();
+  decapOrigin = `http://127.0.0.1:${port}`;
+  decap = await startDecapServer(copy.dir, port);
+  await buildCopy(copy.dir, { FABRIQUE_ADMIN_LOCAL_BACKEND: `${decapOrigin}/api/v1` });
+  process.env.FABRIQUE_ADMIN_CONNECT = decapOrigin;
+  site = await startSite({ distDir: path.join(copy.dir, 'dist') });
+  browser = await launchBrowser();
+  page = await browser.newPage();
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(site.url) && !url.startsWith(decapOrigin) && !url.startsWith('data:') && !url.startsWith('blob:'))
+      outside.push(url);
+  });
+}, 180_000);
+
+afterAll(async () => {
+  delete process.env.FABRIQUE_ADMIN_CONNECT;
+  await browser?.close();
+  await site?.close();
+  decap?.kill();
+  await copy?.remove();
+});
+
+/** A field by its French label (Decap adds « (optionnel) » to optional ones); the last one when a list repeats it. */
+const field = (label: string) => page.getByLabel(new RegExp(`^${label}( \\(optionnel\\))?$`, 'i')).last();
+
+/** A choice in a select or relation widget: type, then pick the option shown. */
+async function choose(label: string, typed: string, option: RegExp) {
+  await field(label).fill(typed);
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+/** A fresh load of an editor screen (moving between entries by address alone keeps the previous form). */
+async function open(hash: string) {
+  await page.goto(`${site.url}/admin/${hash}`);
+  await page.reload();
+}
+
+async function publish() {
+  await page.getByRole('button', { name: 'Publier' }).click();
+  await page.getByText('Publier maintenant').click();
+  await page.getByText('Modifications enregistrées', { exact: false }).waitFor();
+}
+
+const read = (file: string) => readFile(path.join(copy.dir, file), 'utf8');
+
+describe('/admin/, the editors’ CMS', () => {
+  it('opens in French with the site’s own files only, under its own CSP', async () => {
+    const response = await page.goto(`${site.url}/admin/`);
+    const adminCsp = response!.headers()['content-security-policy']!;
+    expect(adminCsp).toContain("script-src 'self' 'unsafe-eval'");
+    const home = await fetch(`${site.url}/`);
+    const publicCsp = home.headers.get('content-security-policy')!;
+    expect(publicCsp).not.toContain("'unsafe-eval'");
+    expect(publicCsp).not.toContain("'unsafe-inline'");
+    expect(publicCsp).toContain("script-src 'self' 'wasm-unsafe-eval'");
+    await page.getByRole('button', { name: /Se connecter/ }).click();
+    await page.getByRole('link', { name: 'Référents handicap et inclusion' }).waitFor();
+  }, 60_000);
+
+  it('adds a referent with a permanence', async () => {
+    await open('#/collections/referents/new');
+    await choose('Quartier', 'Sud', /^Sud-Gare$/);
+    await choose('Statut', 'en-poste', /^en-poste$/);
+    await field('Prénom').fill('Camille T.');
+    await choose('Profil', 'adulte', /adulte/);
+    await page.getByRole('button', { name: 'Ajouter permanences' }).click();
+    await choose('Lieu', 'Sud', /Sud-Gare/);
+    await choose('Jour', 'jeudi', /^jeudi$/);
+    await field('Horaire').fill('14:00-17:00');
+    await field('Comment venir').fill('sans rendez-vous');
+    await field('Vérifié le').fill('2026-11-26');
+    await field('Exemple inventé').click();
+    await publish();
+
+    expect(await readdir(path.join(copy.dir, 'content/referents'))).toContain('sud-gare-camille-t.md');
+    const text = await read('content/referents/sud-gare-camille-t.md');
+    const data = parseYaml(text.split('---')[1]!) as Record<string, unknown>;
+    expect(Object.keys(data)).toEqual([
+      'quartier',
+      'statut',
+      'prenom',
+      'profil',
+      'langues',
+      'permanences',
+      'verifie_le',
+      'exemple',
+    ]);
+    expect(data.permanences).toEqual([
+      { lieu: 'sud-gare-maison-de-quartier', jour: 'jeudi', creneau: '14:00-17:00', modalites: 'sans rendez-vous' },
+    ]);
+    expect(data.exemple).toBe(true);
+  }, 90_000);
+
+  it('adds a session to a training', async () => {
+    await open('#/collections/formations/entries/animer-loisirs-pour-tous');
+    await page.getByRole('button', { name: 'Ajouter sessions' }).click();
+    await field('Identifiant de la session').fill('2027-11-a');
+    await field('Date').fill('2027-11-18');
+    await field('Horaire').fill('09:30-12:30');
+    await choose('Lieu', 'Poterie', /Poterie/);
+    await field('Nombre de places').fill('12');
+    await field('Places restantes').fill('12');
+    await publish();
+
+    const text = await read('content/formations/animer-loisirs-pour-tous.md');
+    const data = parseYaml(text.split('---')[1]!) as { sessions: Record<string, unknown>[] };
+    expect(data.sessions.at(-1)).toMatchObject({ id: '2027-11-a', date: '2027-11-18', creneau: '09:30-12:30', capacite: 12 });
+  }, 90_000);
+
+  it('changes a form’s recipients', async () => {
+    await open('#/collections/formulaires/entries/contact');
+    await field('Adresse e-mail').fill('accueil@fabrique-solidarites.example');
+    await publish();
+    const data = parseYaml(await read('content/formulaires/contact.yaml')) as { destinataires: string[] };
+    expect(data.destinataires).toEqual(['accueil@fabrique-solidarites.example']);
+    expect(outside, 'no request to another site').toEqual([]);
+  }, 90_000);
+
+  it('passes the content check, and the rebuilt site shows the changes', async () => {
+    const check = await checkContentCopy(copy.dir);
+    expect(check.stdout).toContain('aucune erreur');
+    await buildCopy(copy.dir);
+    const quartier = await read('dist/quartiers/sud-gare/index.html');
+    expect(quartier).toContain('Camille T.');
+    expect(quartier).toMatch(/jeudi/);
+    const formation = await read('dist/formations/animer-loisirs-pour-tous/index.html');
+    expect(formation).toMatch(/<time datetime="2027-11-18">jeudi 18\snovembre\s2027<\/time>/);
+  }, 180_000);
+});

@@ -1,0 +1,149 @@
+/**
+ * The /admin/ editor configuration is generated from the zod schemas: every schema field must appear
+ * in it, at every depth, with the same required flag, choices and relation, and nothing else. The
+ * schemas are walked here with zod's public API, independently of the generator.
+ */
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { decapConfig, UNEDITABLE, type DecapField } from '../../src/admin/decap-config.ts';
+import { collections } from '../../src/schemas/index.ts';
+import { formSettingsSchema } from '../../src/schemas/forms/settings.ts';
+
+type Expected = {
+  required: boolean;
+  options?: unknown[];
+  relation?: string;
+  multiple?: boolean;
+  children?: Map<string, Expected>;
+};
+
+function strip(s: z.ZodType): { inner: z.ZodType; required: boolean } {
+  if (s instanceof z.ZodOptional) return { ...strip(s.unwrap() as z.ZodType), required: false };
+  if (s instanceof z.ZodDefault) return { ...strip(s.unwrap() as z.ZodType), required: false };
+  return { inner: s, required: true };
+}
+
+/** What the editor must offer for each field of an object schema. */
+function expected(schema: z.ZodType, refs: readonly { path: string; collection: string }[], prefix = ''): Map<string, Expected> {
+  const out = new Map<string, Expected>();
+  for (const [name, field] of Object.entries((strip(schema).inner as z.ZodObject).shape)) {
+    if (UNEDITABLE.has(name)) continue;
+    const at = prefix ? `${prefix}.${name}` : name;
+    const { inner, required } = strip(field as z.ZodType);
+    const e: Expected = { required };
+    const ref = refs.find((r) => r.path === at || r.path === `${at}[]`);
+    if (ref) Object.assign(e, { relation: ref.collection, multiple: ref.path.endsWith('[]') });
+    else if (inner instanceof z.ZodEnum) e.options = inner.options;
+    else if (inner instanceof z.ZodObject) e.children = expected(inner, refs, at);
+    else if (inner instanceof z.ZodArray) {
+      const item = strip(inner.element as z.ZodType).inner;
+      if (item instanceof z.ZodEnum) Object.assign(e, { options: item.options, multiple: true });
+      if (item instanceof z.ZodObject) e.children = expected(item, refs, `${at}[]`);
+    }
+    out.set(name, e);
+  }
+  return out;
+}
+
+/** Every difference between the schema's fields and the editor's, as readable lines. */
+function differences(want: Map<string, Expected>, fields: DecapField[], where: string): string[] {
+  const diffs: string[] = [];
+  const got = new Map(fields.filter((f) => f.name !== 'body').map((f) => [f.name, f]));
+  for (const [name, e] of want) {
+    const f = got.get(name);
+    const at = `${where}.${name}`;
+    if (!f) {
+      diffs.push(`${at}: missing from the editor`);
+      continue;
+    }
+    if ((f.required ?? true) !== e.required) diffs.push(`${at}: required ${String(f.required)} instead of ${e.required}`);
+    if (e.relation && (f.widget !== 'relation' || f.collection !== e.relation || Boolean(f.multiple) !== e.multiple))
+      diffs.push(`${at}: not a relation to ${e.relation}`);
+    if (e.options && JSON.stringify(f.options) !== JSON.stringify(e.options))
+      diffs.push(`${at}: choices ${JSON.stringify(f.options)}`);
+    if (e.children) diffs.push(...differences(e.children, f.fields ?? [], at));
+  }
+  for (const name of got.keys()) if (!want.has(name)) diffs.push(`${where}.${name}: in the editor but not in the schema`);
+  return diffs;
+}
+
+const config = decapConfig() as {
+  slug: Record<string, unknown>;
+  collections: { name: string; fields?: DecapField[]; files?: { name: string; file: string; fields: DecapField[] }[] }[];
+};
+const editorCollection = (name: string) => config.collections.find((c) => c.name === name)!;
+
+/** Every field with its path, at every depth. */
+function allFields(fields: DecapField[], prefix: string): [string, DecapField][] {
+  return fields.flatMap((f) => [
+    [`${prefix}.${f.name}`, f] as [string, DecapField],
+    ...allFields(f.fields ?? [], `${prefix}.${f.name}`),
+  ]);
+}
+
+describe('/admin/ configuration generated from the schemas', () => {
+  it.each(Object.keys(collections))('offers every field of %s, as the schema defines it', (name) => {
+    const { schema, references } = collections[name as keyof typeof collections];
+    const fields = editorCollection(name).fields!;
+    expect(differences(expected(schema as z.ZodType, references), fields, name)).toEqual([]);
+    expect(fields.at(-1)).toMatchObject({ name: 'body', widget: 'markdown' });
+  });
+
+  it('offers every setting of every form file of content/formulaires/', () => {
+    const files = editorCollection('formulaires').files!;
+    expect(files.map((f) => f.file)).toContain('content/formulaires/contact.yaml');
+    for (const file of files) expect(differences(expected(formSettingsSchema, []), file.fields, file.name)).toEqual([]);
+  });
+
+  it('notices a field the editor lacks or gets wrong', () => {
+    const want = expected(collections.referents.schema, collections.referents.references);
+    const fields = structuredClone(editorCollection('referents').fields!);
+    const permanences = fields.find((f) => f.name === 'permanences')!;
+    permanences.fields = permanences.fields!.filter((f) => f.name !== 'jour');
+    fields.find((f) => f.name === 'statut')!.options = ['en-poste'];
+    fields.find((f) => f.name === 'quartier')!.required = false;
+    expect(differences(want, fields, 'referents')).toEqual([
+      'referents.quartier: required false instead of true',
+      'referents.statut: choices ["en-poste"]',
+      'referents.permanences.jour: missing from the editor',
+    ]);
+  });
+
+  it('labels every field in French with the schema’s metadata (all but programmes, pages and the search words so far)', () => {
+    const labelled = [
+      ...allFields(editorCollection('referents').fields!, 'referents'),
+      ...allFields(editorCollection('formations').fields!, 'formations'),
+      ...allFields(editorCollection('lieux').fields!, 'lieux'),
+      ...allFields(editorCollection('activites').fields!, 'activites'),
+      ...allFields(editorCollection('quartiers').fields!, 'quartiers'),
+      ...allFields(editorCollection('organisations').fields!, 'organisations'),
+      ...allFields(editorCollection('formulaires').files![0]!.fields, 'formulaires'),
+    ];
+    expect(labelled.filter(([, f]) => f.label === f.name && f.name !== 'body').map(([at]) => at)).toEqual([]);
+    expect(Object.fromEntries(labelled.map(([at, f]) => [at, f.label]))).toMatchObject({
+      'referents.prenom': 'Prénom',
+      'referents.permanences.creneau': 'Horaire',
+      'formations.sessions.places_restantes': 'Places restantes',
+      'formulaires.destinataires': 'Destinataires',
+    });
+    const prenom = editorCollection('referents').fields!.find((f) => f.name === 'prenom')!;
+    expect(prenom.hint).toContain('Exemple : Nadia B.');
+  });
+
+  it('writes dates as AAAA-MM-JJ, patterns as the schema’s, and ASCII file names', () => {
+    const session = editorCollection('formations').fields!.find((f) => f.name === 'sessions')!.fields!;
+    expect(session.find((f) => f.name === 'date')).toMatchObject({
+      widget: 'datetime',
+      format: 'YYYY-MM-DD',
+      time_format: false,
+    });
+    expect(session.find((f) => f.name === 'id')!.pattern![0]).toBe('^[a-z0-9-]+$');
+    expect(config.slug).toMatchObject({ encoding: 'ascii', clean_accents: true });
+    // lieu.ts's yes/no/unchecked answers are preprocessed too, but they are choices, not dates.
+    const access = editorCollection('lieux').fields!.find((f) => f.name === 'accessibilite')!.fields!;
+    expect(access.find((f) => f.name === 'plain_pied')).toMatchObject({
+      widget: 'select',
+      options: ['oui', 'non', 'non-verifie'],
+    });
+  });
+});
