@@ -47,7 +47,8 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   const url = new URL(request.url);
-  if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/f/')) return;
+  // Form answers and the editors' /admin/ (online work on the repository) always go to the network, never kept.
+  if (request.method !== 'GET' || url.origin !== self.location.origin || /^\/(f|admin)\//.test(url.pathname)) return;
   if (request.mode === 'navigate') event.respondWith(page(event, url));
   else if (url.pathname.startsWith('/_astro/') || CONFIG.assets.includes(url.pathname)) event.respondWith(asset(request));
 });
