@@ -3,6 +3,7 @@
  * characters, as an sms: link that Android and iOS both open with the text filled in (no JavaScript).
  */
 import { formatCreneau, formatDateLongue } from './dates.ts';
+import { phrase } from './typographie.ts';
 import { formatRecurrence } from './horaires.ts';
 import type { Formation, Quartier, Referent, Site } from './content.ts';
 import { etatSession } from './sessions.ts';
@@ -45,7 +46,7 @@ export function smsReferent(referent: Referent, site: Site): string[] {
   const d = referent.data;
   const quartier = site.quartier.get(d.quartier)!.data.nom;
   return [
-    `Référents handicap et inclusion, quartier ${quartier} (Rennes)${d.statut === 'en-poste' ? ` : ${d.prenom}` : ''}.`,
+    phrase(`Référents handicap et inclusion, quartier ${quartier} (Rennes)${d.statut === 'en-poste' ? ` : ${d.prenom}` : ''}`),
     ...d.permanences.map(
       (p) =>
         `Permanence ${formatRecurrence(p)}, ${formatCreneau(p.creneau)}, ${lieuCourt(site, p.lieu)}${p.modalites ? `, ${p.modalites}` : ''}.`,

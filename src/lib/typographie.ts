@@ -83,3 +83,9 @@ export function aLieu(nom: string): { preposition: string; article: string } {
   if (/^[AEIOUÉÈÊH]/u.test(mot)) return { preposition: 'à', article: 'l’' };
   return { preposition: 'à', article: '' };
 }
+
+/** « de Camille », « d’Aurélie »: the preposition elides before a vowel or a mute h. */
+export const deNom = (nom: string) => (/^[aeiouyhàâäéèêëîïôöûüÿ]/iu.test(nom) ? `d’${nom}` : `de ${nom}`);
+
+/** A sentence with one final full stop, even when its last word is an abbreviation (« Aurélie G. »). */
+export const phrase = (texte: string) => (/[.!?…]$/u.test(texte) ? texte : `${texte}.`);

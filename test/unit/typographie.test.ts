@@ -1,7 +1,16 @@
 /** French typography: what every built page gets automatically, and what the content check asks editors to fix. */
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatDateLongue, formatCreneau } from '../../src/lib/dates.ts';
-import { NBSP, NNBSP, pluriel, problemesTypographiques, typographie, typographieHtml } from '../../src/lib/typographie.ts';
+import {
+  deNom,
+  NBSP,
+  NNBSP,
+  phrase,
+  pluriel,
+  problemesTypographiques,
+  typographie,
+  typographieHtml,
+} from '../../src/lib/typographie.ts';
 
 describe('typographie()', () => {
   it('curls apostrophes between letters, also as Astro escapes them', () => {
@@ -81,5 +90,15 @@ describe('pluriel()', () => {
       `12${NBSP}places`,
     ]);
     expect(pluriel(3, 'session passée', 'sessions passées')).toBe(`3${NBSP}sessions passées`);
+  });
+});
+
+describe('deNom and phrase', () => {
+  it('elides de before a vowel or a mute h, and ends a sentence with one full stop', () => {
+    expect(deNom('Aurélie G.')).toBe('d’Aurélie G.');
+    expect(deNom('Hélène')).toBe('d’Hélène');
+    expect(deNom('Camille T.')).toBe('de Camille T.');
+    expect(phrase('quartier Bréquigny : Aurélie G.')).toBe('quartier Bréquigny : Aurélie G.');
+    expect(phrase('quartier Bréquigny')).toBe('quartier Bréquigny.');
   });
 });
