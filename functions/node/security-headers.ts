@@ -13,32 +13,45 @@ export function builtStyleHashes(distDir: string): string[] {
   }
 }
 
+type Sources = { scriptSrc: string[]; styleSrc: string[]; imgSrc: string[]; connectSrc: string[] };
+/** A policy from what differs by path; the rest is shared: nothing framed, no base or plugin, forms posted here only. */
+const csp = (own: Sources) => ({
+  defaultSrc: ["'self'"],
+  scriptSrc: own.scriptSrc,
+  styleSrc: own.styleSrc,
+  imgSrc: own.imgSrc,
+  fontSrc: ["'self'"],
+  connectSrc: own.connectSrc,
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  objectSrc: ["'none'"],
+});
+/** Headers besides the CSP, the same on every path. */
+const BASE_HEADERS = {
+  strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+  xFrameOptions: 'DENY',
+  xContentTypeOptions: 'nosniff',
+  // same-origin: no address leaks to other sites (the quick exit included), and our own form posts still carry
+  // their Origin header, which "no-referrer" would turn into "null".
+  referrerPolicy: 'same-origin',
+  crossOriginOpenerPolicy: 'same-origin',
+  crossOriginResourcePolicy: 'same-origin',
+  xXssProtection: false,
+} as const;
+
 const site = (styleHashes: string[]) =>
   secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
+    ...BASE_HEADERS,
+    contentSecurityPolicy: csp({
       // Pagefind's search runs WebAssembly; no inline or eval'd JavaScript is allowed.
       scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
       // The stylesheet is inlined in each page: allowed by its hash only, never 'unsafe-inline'.
       styleSrc: ["'self'", ...styleHashes],
       imgSrc: ["'self'", 'data:'],
-      fontSrc: ["'self'"],
       connectSrc: ["'self'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-      baseUri: ["'self'"],
-      objectSrc: ["'none'"],
-    },
-    strictTransportSecurity: 'max-age=63072000; includeSubDomains',
-    xFrameOptions: 'DENY',
-    xContentTypeOptions: 'nosniff',
-    // same-origin: no address leaks to other sites (the quick exit included), and our own form posts still carry
-    // their Origin header, which "no-referrer" would turn into "null".
-    referrerPolicy: 'same-origin',
-    crossOriginOpenerPolicy: 'same-origin',
-    crossOriginResourcePolicy: 'same-origin',
+    }),
     permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
-    xXssProtection: false,
   });
 
 /**
@@ -48,25 +61,13 @@ const site = (styleHashes: string[]) =>
  */
 const admin = () =>
   secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
+    ...BASE_HEADERS,
+    contentSecurityPolicy: csp({
       scriptSrc: ["'self'", "'unsafe-eval'"],
       styleSrc: ["'self'", "'unsafe-inline'"],
       imgSrc: ["'self'", 'data:', 'blob:'],
-      fontSrc: ["'self'"],
       connectSrc: ["'self'", 'http://localhost:8081', ...(process.env.FABRIQUE_ADMIN_CONNECT?.split(' ').filter(Boolean) ?? [])],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-      baseUri: ["'self'"],
-      objectSrc: ["'none'"],
-    },
-    strictTransportSecurity: 'max-age=63072000; includeSubDomains',
-    xFrameOptions: 'DENY',
-    xContentTypeOptions: 'nosniff',
-    referrerPolicy: 'same-origin',
-    crossOriginOpenerPolicy: 'same-origin',
-    crossOriginResourcePolicy: 'same-origin',
-    xXssProtection: false,
+    }),
   });
 
 export const securityHeaders = (styleHashes: string[] = []): MiddlewareHandler => {
