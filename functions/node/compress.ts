@@ -1,13 +1,20 @@
 /**
  * Brotli or gzip for text responses. The built site does not change while the server runs, so a static
- * file is compressed once (brotli at its best level) and kept in memory; other answers are compressed
- * on the fly at a fast level.
+ * file is compressed once and kept in memory; other answers are compressed on the fly at a fast level.
+ * Compression runs on libuv's thread pool, never on the event loop: the editor's 5 MB bundle takes tens of
+ * seconds at brotli's best level, and no other request (a form submission above all) may wait behind it.
  */
 import type { MiddlewareHandler } from 'hono';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 
 const COMPRESSIBLE = /^(text\/|application\/(json|javascript|xml|manifest\+json)|image\/svg\+xml)/;
 const MIN_BYTES = 512;
+/** Above this, brotli's best level costs seconds for a gain of a few per cent: a good level is enough. */
+const BEST_LEVEL_MAX_BYTES = 512 * 1024;
+
+const brotliAsync = promisify(brotliCompress);
+const gzipAsync = promisify(gzip);
 
 type Encoding = 'br' | 'gzip';
 
@@ -18,10 +25,14 @@ function pick(acceptEncoding: string | undefined): Encoding | undefined {
   return undefined;
 }
 
-function encode(body: Buffer, encoding: Encoding, best: boolean): Buffer {
-  if (encoding === 'gzip') return gzipSync(body, { level: best ? 9 : 6 });
-  return brotliCompressSync(body, {
-    params: { [constants.BROTLI_PARAM_QUALITY]: best ? 11 : 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length },
+function encode(body: Buffer, encoding: Encoding, staticFile: boolean): Promise<Buffer> {
+  const best = staticFile && body.length <= BEST_LEVEL_MAX_BYTES;
+  if (encoding === 'gzip') return gzipAsync(body, { level: best ? 9 : 6 });
+  return brotliAsync(body, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: best ? 11 : staticFile ? 9 : 5,
+      [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
   });
 }
 
@@ -30,7 +41,8 @@ export function compression({
 }: {
   cacheStatic: (path: string, method: string, status: number) => boolean;
 }): MiddlewareHandler {
-  const cache = new Map<string, Buffer>();
+  // Promises, so that requests arriving while a file is being compressed wait for that one compression.
+  const cache = new Map<string, Promise<Buffer>>();
   return async (c, next) => {
     await next();
     const type = c.res.headers.get('content-type') ?? '';
@@ -40,16 +52,22 @@ export function compression({
     if (c.req.header('range')) return;
     const cacheable = cacheStatic(c.req.path, c.req.method, c.res.status);
     const key = `${encoding}:${c.req.path}`;
-    let compressed = cacheable ? cache.get(key) : undefined;
-    if (!compressed) {
+    let compressing = cacheable ? cache.get(key) : undefined;
+    if (!compressing) {
       const body = Buffer.from(await c.res.arrayBuffer());
       if (body.length < MIN_BYTES) {
         c.res = new Response(body, c.res);
         return;
       }
-      compressed = encode(body, encoding, cacheable);
-      if (cacheable) cache.set(key, compressed);
+      compressing = encode(body, encoding, cacheable);
+      if (cacheable) {
+        cache.set(key, compressing);
+        compressing.catch(() => cache.delete(key));
+      }
+    } else {
+      await c.res.body?.cancel();
     }
+    const compressed = await compressing;
     const status = c.res.status;
     // Hono copies the old response's headers onto the new one: set ours afterwards.
     c.res = new Response(new Uint8Array(compressed), { status });
