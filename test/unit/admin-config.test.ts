@@ -3,10 +3,12 @@
  * in it, at every depth, with the same required flag, choices and relation, and nothing else. The
  * schemas are walked here with zod's public API, independently of the generator.
  */
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { decapConfig, UNEDITABLE, type DecapField } from '../../src/admin/decap-config.ts';
-import { collections } from '../../src/schemas/index.ts';
+import { decapConfig, PREVIEW_PATH, UNEDITABLE, type DecapField } from '../../src/admin/decap-config.ts';
+import { checkContent } from '../../src/lib/content-check.ts';
+import { collections, suivi } from '../../src/schemas/index.ts';
 import { formSettingsSchema } from '../../src/schemas/forms/settings.ts';
 
 type Expected = {
@@ -144,6 +146,24 @@ describe('/admin/ configuration generated from the schemas', () => {
     falc.fields!.find((f) => f.name === 'statut')!.label = 'statut';
     falc.fields!.find((f) => f.name === 'texte')!.field!.label = 'Élément';
     expect(unlabelled(allFields(fields, 'programmes'))).toEqual(['programmes.falc.texte.valeur', 'programmes.falc.statut']);
+  });
+
+  it('links each saved entry to its page on the site (« Voir en direct »), the page preview:content lists', async () => {
+    const site = process.env.SITE_URL ?? 'http://localhost:4321';
+    expect(config).toMatchObject({ site_url: site, display_url: site });
+    const { entries } = await checkContent(fileURLToPath(new URL('../../content', import.meta.url)));
+    expect(new Set(entries.map((e) => e.collection))).toEqual(new Set(Object.keys(collections)));
+    for (const e of entries) {
+      const collection = editorCollection(e.collection) as { preview_path?: string };
+      expect(collection.preview_path).toBe(PREVIEW_PATH[e.collection]);
+      // Decap's template: {{slug}} is the file name, {{fields.x}} a field of the entry.
+      const path = collection.preview_path!.replace(/\{\{(?:fields\.)?([a-z_]+)\}\}/g, (_, k: string) =>
+        k === 'slug' ? e.id : String(e.data[k]),
+      );
+      expect(`/${path}`, e.file).toBe(suivi[e.collection].page(e.id, e.data));
+    }
+    for (const file of editorCollection('formulaires').files!)
+      expect(file).toMatchObject({ preview_path: `formulaires/${file.name}/` });
   });
 
   it('writes dates as AAAA-MM-JJ, patterns as the schema’s, and ASCII file names', () => {
