@@ -7,29 +7,19 @@
  * the page being read (fetched again by the worker).
  */
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, CDPSession } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../functions/node.ts';
-import { launchBrowser, startSite } from './browser.ts';
+import type { BrowserContext, CDPSession } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAndSite } from './browser.ts';
 
-let browser: Browser;
-let site: RunningServer;
+const run = browserAndSite();
 const sw = await readFile(new URL('../../dist/sw.js', import.meta.url), 'utf8');
 const config = JSON.parse(/const CONFIG = (\{.*\});/.exec(sw)![1]!) as { offline: string; assets: string[] };
 const PAGE = '/quartiers/le-blosne/';
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
 /** Turns data saving on inside the site's service worker, through the browser's DevTools protocol. */
 async function saveDataInWorker(cdp: CDPSession) {
   const { targetInfos } = await cdp.send('Target.getTargets');
-  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url === `${site.url}/sw.js`);
+  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url === `${run.site.url}/sw.js`);
   if (!worker) throw new Error('service worker introuvable');
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false });
   const done = new Promise<void>((resolve) =>
@@ -44,8 +34,8 @@ async function saveDataInWorker(cdp: CDPSession) {
 
 /** Opens PAGE in a fresh profile and waits until the worker has finished activating; returns what it did. */
 async function firstVisit(saveData: boolean) {
-  const context: BrowserContext = await browser.newContext();
-  const cdp = await browser.newBrowserCDPSession();
+  const context: BrowserContext = await run.browser.newContext();
+  const cdp = await run.browser.newBrowserCDPSession();
   const workerFetched: string[] = [];
   // What the worker downloads, its own script apart.
   context.on('request', (r) => {
@@ -53,13 +43,13 @@ async function firstVisit(saveData: boolean) {
     if (r.serviceWorker() && path !== '/sw.js') workerFetched.push(path);
   });
   // The worker's install starts with the offline page: held until the setting is on.
-  await context.route(`${site.url}${config.offline}`, async (route) => {
+  await context.route(`${run.site.url}${config.offline}`, async (route) => {
     if (saveData && route.request().serviceWorker()) await saveDataInWorker(cdp);
     await route.continue();
   });
   try {
     const page = await context.newPage();
-    await page.goto(`${site.url}${PAGE}`);
+    await page.goto(`${run.site.url}${PAGE}`);
     // "activated" once the worker's activate step, which keeps the page being read, is over.
     await page.evaluate(async () => {
       const worker = (await navigator.serviceWorker.ready).active!;
