@@ -34,6 +34,7 @@ export const nomDeLieu = z.strictObject({
   source: z.url({ error: 'source attendue : une adresse web complète, https://…' }).meta({
     titre: 'Source',
     aide: 'L’adresse complète (https://…) de la page publique où vous avez lu ce nom.',
+    exemple: 'https://example.org/page-qui-cite-ce-nom',
   }),
   /** false until an editor has checked the name on the ground or with the city; the finder says so. */
   verifie: z.boolean().default(false).meta({
