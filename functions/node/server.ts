@@ -127,6 +127,11 @@ async function createNodeApp(
     // File names carry a content hash: cache for a year.
     if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
   });
+  app.use('*', async (c, next) => {
+    await next();
+    // Hono's table of types has no YAML: /admin/config.yml would go out as application/octet-stream.
+    if (c.res.status === 200 && /\.ya?ml$/.test(c.req.path)) c.header('Content-Type', 'text/yaml; charset=utf-8');
+  });
   app.use('*', serveStatic({ root: path.relative(process.cwd(), distDir) || '.' }));
   const notFoundPage = (() => {
     try {

@@ -161,20 +161,44 @@ const COLLECTION_LABELS: Record<CollectionName, [string, string]> = {
   'quartiers-noms': ['Noms de lieux des quartiers (recherche)', 'Noms de lieux'],
 };
 
+/**
+ * Where each entry appears on the site, as Decap templates (`{{slug}}` is the file name): the editor's
+ * « Voir en direct » button opens that page. The same pages as `suivi` (schemas/index.ts), checked by a test.
+ */
+export const PREVIEW_PATH: Record<CollectionName, string> = {
+  quartiers: 'quartiers/{{slug}}/',
+  organisations: 'donnees/',
+  lieux: 'lieux/{{slug}}/',
+  referents: 'quartiers/{{fields.quartier}}/',
+  formations: 'formations/{{slug}}/',
+  activites: 'activites/{{slug}}/',
+  programmes: 'programmes/{{slug}}/',
+  pages: '{{slug}}/',
+  vocabulaire: 'recherche/',
+  'quartiers-noms': 'recherche/',
+};
+
 export type ConfigOptions = {
   /** The files of content/formulaires/. */
   formKeys?: string[];
   /** decap-server's address when it is not http://localhost:8081/api/v1 (FABRIQUE_ADMIN_LOCAL_BACKEND). */
   localBackend?: string;
+  /** The site the « Voir en direct » button opens: the built site's address (SITE_URL, as astro.config.mjs). */
+  siteUrl?: string;
 };
 
 /** The whole configuration (config.yml of /admin/). */
 export function decapConfig({
   formKeys = listFormKeys(),
   localBackend = process.env.FABRIQUE_ADMIN_LOCAL_BACKEND,
+  siteUrl = process.env.SITE_URL ?? 'http://localhost:4321',
 }: ConfigOptions = {}): Record<string, unknown> {
   return {
     locale: 'fr',
+    // « Voir en direct » on a saved entry opens its page there: on the editor's machine, the site that
+    // `npm run preview:content` has just built with the change; online, the published site once rebuilt.
+    site_url: siteUrl,
+    display_url: siteUrl,
     // Production: the git host's sign-in (see the guide). On the editor's machine: `npx decap-server`.
     backend: productionBackend(),
     local_backend: localBackend ? { url: localBackend, allowed_hosts: ['localhost', '127.0.0.1'] } : true,
@@ -196,6 +220,7 @@ export function decapConfig({
           identifier_field: TITLE_FIELD[name] ?? (name === 'referents' ? 'quartier' : 'titre'),
           // File names from the title, in ASCII (see `slug` above); a referent's from the quartier and first name.
           slug: name === 'referents' ? '{{quartier}}-{{prenom}}' : '{{slug}}',
+          preview_path: PREVIEW_PATH[name],
           fields: [
             ...objectFields(schema as z.ZodType, references),
             { name: 'body', label: 'Texte de la page', widget: 'markdown', required: false },
@@ -210,6 +235,7 @@ export function decapConfig({
           name: key,
           label: `Formulaire « ${key} »`,
           file: `content/formulaires/${key}.yaml`,
+          preview_path: `formulaires/${key}/`,
           fields: objectFields(formSettingsSchema),
         })),
       },

@@ -22,7 +22,7 @@ export const activiteSchema = z
     /** Supervision, e.g. "1 adulte pour 3 enfants". */
     encadrement: z.string().min(1).meta({ titre: 'Encadrement', exemple: '1 adulte pour 3 enfants' }),
     adaptations: z
-      .array(z.string().min(1))
+      .array(z.string().min(1).meta({ titre: 'Adaptation' }))
       .default([])
       .meta({ titre: 'Adaptations prévues', exemple: ['coin calme', 'pictogrammes'] }),
     horaires: z

@@ -59,7 +59,7 @@ export const formationSchema = z.strictObject({
     .meta({ titre: 'Résumé', aide: '300 caractères au plus ; affiché dans la liste des formations.', long: true }),
   publics: z.array(publicCible).min(1, { error: 'indiquez au moins un public' }).meta({ titre: 'Publics', aide: 'Au moins un.' }),
   objectifs: z
-    .array(z.string().min(1))
+    .array(z.string().min(1).meta({ titre: 'Objectif' }))
     .min(1, { error: 'indiquez au moins un objectif' })
     .meta({ titre: 'Objectifs', exemple: ['Mieux se comprendre entre parents et professionnels'] }),
   /** Who co-facilitates: a parent of a disabled child with a professional, for instance. */

@@ -13,7 +13,7 @@ export const quartierSchema = z.strictObject({
   nom: z.string().min(1).meta({ titre: 'Nom officiel', aide: 'Comme la Ville l’écrit.', exemple: 'Le Blosne' }),
   /** Other spellings residents type, for search. */
   autres_noms: z
-    .array(z.string())
+    .array(z.string().meta({ titre: 'Nom' }))
     .default([])
     .meta({ titre: 'Autres noms', aide: 'Autres façons de l’écrire, pour la recherche.', exemple: ['Blosne'] }),
   ...commun,

@@ -8,7 +8,7 @@ export const permanence = z.strictObject({
   creneau: creneau.meta({ titre: 'Horaire', aide: 'Début et fin, sur 24 heures.', exemple: '14:00-17:00' }),
   /** Weeks of the month (1 to 5); empty means every week. */
   semaines: z
-    .array(z.int().min(1).max(5, { error: 'semaine du mois attendue entre 1 et 5' }))
+    .array(z.int().min(1).max(5, { error: 'semaine du mois attendue entre 1 et 5' }).meta({ titre: 'Semaine' }))
     .default([])
     .meta({ titre: 'Semaines du mois', aide: 'Numéros de 1 à 5 ; laissez vide si c’est chaque semaine.', exemple: [1, 3] }),
   /** e.g. "sans rendez-vous", "sur rendez-vous via le formulaire". */
@@ -43,7 +43,7 @@ export const referentSchema = z
       .meta({ titre: 'Profil', aide: 'Obligatoire quand la personne est en poste.' }),
     /** Languages spoken, e.g. [français, LSF]. */
     langues: z
-      .array(z.string().min(1))
+      .array(z.string().min(1).meta({ titre: 'Langue' }))
       .default(['français'])
       .meta({ titre: 'Langues parlées', exemple: ['français', 'LSF'] }),
     permanences: z

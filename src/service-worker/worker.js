@@ -15,6 +15,8 @@ const keepable = (url) =>
   !url.pathname.includes('/merci/') &&
   !CONFIG.never.includes(url.pathname);
 
+// « Économie de données »: the setting that makes the browser send `Save-Data: on` is given to workers as
+// navigator.connection.saveData (Chromium, Edge, Samsung Internet, Opera; absent elsewhere, so off).
 const saveData = () => Boolean(self.navigator.connection && self.navigator.connection.saveData);
 
 self.addEventListener('install', (event) => {
@@ -28,7 +30,9 @@ self.addEventListener('install', (event) => {
 
 self.addEventListener('activate', (event) => {
   // A rebuilt site has a new version: the caches of older builds are deleted. The page being read when the
-  // worker starts is kept too, unless the browser asks to save data (Save-Data: the offline page only).
+  // worker starts is downloaded again and kept, unless the browser saves data: then nothing beyond the offline
+  // page and its files (test/e2e/offline-save-data.test.ts). Pages read afterwards are kept as they arrive,
+  // which costs no extra download.
   event.waitUntil(
     caches
       .keys()

@@ -21,15 +21,25 @@ let browser: Browser;
 let page: Page;
 let decapOrigin: string;
 const outside: string[] = [];
+let liveLink: string | null = null;
 
 beforeAll(async () => {
   copy = await projectCopy();
   const port = await freePort();
   decapOrigin = `http://127.0.0.1:${port}`;
   decap = await startDecapServer(copy.dir, port);
-  await buildCopy(copy.dir, { FABRIQUE_ADMIN_LOCAL_BACKEND: `${decapOrigin}/api/v1` });
+  // The site's own address, as in production (SITE_URL), so « Voir en direct » leads to this server.
+  const sitePort = await freePort();
+  await buildCopy(copy.dir, {
+    FABRIQUE_ADMIN_LOCAL_BACKEND: `${decapOrigin}/api/v1`,
+    SITE_URL: `http://127.0.0.1:${sitePort}`,
+  });
   process.env.FABRIQUE_ADMIN_CONNECT = decapOrigin;
-  site = await startSite({ distDir: path.join(copy.dir, 'dist') });
+  site = await startSite({ distDir: path.join(copy.dir, 'dist'), port: sitePort });
+  // The server compresses a static file once, at brotli's best level, on its first request: for the 5 MB editor
+  // that takes up to 30 s on a busy 2-core machine (functions/node/compress.ts). Done here, so the tests time the
+  // editor, not that first compression.
+  await fetch(`${site.url}/admin/decap-cms.js`, { headers: { 'accept-encoding': 'br' } }).then((r) => r.arrayBuffer());
   browser = await launchBrowser();
   page = await browser.newPage();
   page.on('request', (r) => {
@@ -116,6 +126,11 @@ describe('/admin/, the editors’ CMS', () => {
       { lieu: 'sud-gare-maison-de-quartier', jour: 'jeudi', creneau: '14:00-17:00', modalites: 'sans rendez-vous' },
     ]);
     expect(data.exemple).toBe(true);
+    // Saved, then opened again: « Voir en direct » points to the page that will show the referent (checked after
+    // the rebuild below). Decap shows it on an entry opened already saved, not just after creating one.
+    await open('#/collections/referents/entries/sud-gare-camille-t');
+    liveLink = await page.getByRole('link', { name: /Voir en direct/ }).getAttribute('href');
+    expect(liveLink).toBe(`${site.url}/quartiers/sud-gare/`);
   }, 90_000);
 
   it('adds a session to a training', async () => {
@@ -149,6 +164,7 @@ describe('/admin/, the editors’ CMS', () => {
     await buildCopy(copy.dir);
     const quartier = await read('dist/quartiers/sud-gare/index.html');
     expect(quartier).toContain('Camille T.');
+    await expect((await fetch(liveLink!)).text()).resolves.toContain('Camille T.');
     expect(quartier).toMatch(/jeudi/);
     const formation = await read('dist/formations/animer-loisirs-pour-tous/index.html');
     expect(formation).toMatch(/<time datetime="2027-11-18">jeudi 18\snovembre\s2027<\/time>/);

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer } from '../../functions/node.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -25,6 +26,22 @@ export function startSite(options: Parameters<typeof startServer>[0] = {}): Prom
   // Submissions go to a throwaway database, never to the project's data/ folder.
   const dbPath = path.join(mkdtempSync(path.join(tmpdir(), 'site-')), 'submissions.sqlite');
   return startServer({ port: 0, dbPath, mode: 'demonstration', ...options });
+}
+
+/**
+ * Chromium and the built site for the tests of one file: started before them, stopped after. Read `.browser` and
+ * `.site` inside hooks and tests (they are set once the file's first beforeAll has run).
+ */
+export function browserAndSite(options: Parameters<typeof startSite>[0] = {}): { browser: Browser; site: RunningServer } {
+  const running = {} as { browser: Browser; site: RunningServer };
+  beforeAll(async () => {
+    [running.browser, running.site] = await Promise.all([launchBrowser(), startSite(options)]);
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.site?.close();
+  });
+  return running;
 }
 
 /** Paths listed in the built sitemap, so every public page is tested. */

@@ -4,20 +4,11 @@
  * tested: shown only with a French voice, reads <main> only, pause, resume and stop from the keyboard, axe-clean in
  * every state. Headless Chromium's own engine (no voice) must leave the page without the control.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../functions/node.ts';
-import { AXE_CONTEXT, axeViolations, launchBrowser, startSite } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { AXE_CONTEXT, axeViolations, browserAndSite } from './browser.ts';
 
-let browser: Browser;
-let site: RunningServer;
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const run = browserAndSite();
 
 /** A speech engine with the given voices: records utterances, ends each one when the test says so. */
 function fakeSpeech(langs: string[]) {
@@ -54,13 +45,13 @@ function fakeSpeech(langs: string[]) {
 }
 
 async function open(langs: string[] | undefined, path = '/quartiers/le-blosne/') {
-  const context = await browser.newContext(AXE_CONTEXT);
+  const context = await run.browser.newContext(AXE_CONTEXT);
   const page = await context.newPage();
   if (langs) await page.addInitScript(fakeSpeech, langs);
   const errors: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(site.url + path);
+  await page.goto(run.site.url + path);
   await page.waitForLoadState('load');
   return { page, errors, close: () => context.close() };
 }
@@ -119,9 +110,9 @@ describe('Écouter cette page', () => {
   });
 
   it('leaves the page whole without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await run.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}/quartiers/le-blosne/`);
+    await page.goto(`${run.site.url}/quartiers/le-blosne/`);
     await expect(page.locator('[data-ecouter]').isVisible()).resolves.toBe(false);
     await expect(page.locator('h1').textContent()).resolves.toContain('Le Blosne');
     await context.close();

@@ -3,34 +3,23 @@
  * its inlined stylesheet fit the first ~14 KB, nothing blocks rendering, the inline style is allowed by its hash
  * and applied, and no stylesheet is fetched.
  */
-import type { Browser } from 'playwright-core';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../functions/node.ts';
-import { launchBrowser, sitemapPaths, startSite } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAndSite, sitemapPaths } from './browser.ts';
 import { byTemplate, RENDER_BLOCKING_COUNT } from './templates.ts';
 
-let browser: Browser;
-let site: RunningServer;
+const run = browserAndSite();
 const templates = [...byTemplate(await sitemapPaths())].map(([template, pages]) => [template, pages[0]!] as const);
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 describe.each(templates)('template %s (%s)', (_template, path) => {
   it('renders from its own HTML: ≤ 14 KB compressed, no render-blocking request, styled under the CSP', async () => {
-    const context = await browser.newContext();
+    const context = await run.browser.newContext();
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
     const stylesheets: string[] = [];
     page.on('request', (r) => r.resourceType() === 'stylesheet' && stylesheets.push(r.url()));
-    const response = await page.goto(site.url + path);
+    const response = await page.goto(run.site.url + path);
     const html = await response!.body();
     expect(gzipSync(html).length).toBeLessThanOrEqual(14 * 1024);
     expect(response!.headers()['content-security-policy']).toMatch(/style-src 'self' 'sha256-[^']+'/);

@@ -1,13 +1,14 @@
 /**
- * Open data as built: services.json validated against the HSDS 3.0 schemas (test/fixtures/hsds3.ts), the CSV tables
- * read back with a strict RFC 4180 reader and compared with the JSON, no personal data, and the schema.org JSON-LD
- * of the pages checked for shape and against what the pages say.
+ * Open data as built: services.json and every CSV table validated against Open Referral's own HSDS 3.0 schemas
+ * (vendored verbatim in test/fixtures/hsds-3.0/), the CSV tables read back with a strict RFC 4180 reader and
+ * compared with the JSON, no personal data, and the schema.org JSON-LD of the pages checked for shape and against
+ * what the pages say.
  */
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
+import { readdirSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { service } from '../fixtures/hsds3.ts';
 import { sitemapPaths } from './browser.ts';
 import { templateOf } from './templates.ts';
 
@@ -50,12 +51,61 @@ function parseCsv(text: string): string[][] {
   return rows;
 }
 
+/** The official schemas, by file name: their references ("schedule.json") are file names. */
+type Property = { type?: string; $ref?: string; items?: { $ref?: string }; datapackage_type?: string };
+type HsdsSchema = { properties: Record<string, Property>; required?: string[]; tabular_required?: string[] };
+const HSDS_DIR = new URL('../fixtures/hsds-3.0/', import.meta.url);
+const hsds = Object.fromEntries(
+  readdirSync(HSDS_DIR)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => [f, JSON.parse(readFileSync(new URL(f, HSDS_DIR), 'utf8')) as HsdsSchema]),
+);
+// Not strict: the schemas carry Frictionless keywords (constraints, core, datapackage_type) that ajv does not know.
+const ajv = new Ajv({ allErrors: true, strict: false });
+addFormats.default(ajv);
+for (const [file, schema] of Object.entries(hsds)) ajv.addSchema(schema, file);
+
+/**
+ * What ajv cannot see in the official schemas, which allow any extra field and type dates for Frictionless only:
+ * a field name HSDS does not have (a misspelling), a date not AAAA-MM-JJ, a time not HH:MM:SS.
+ */
+function beyondSchema(value: Json, file: string, at: string): string[] {
+  return Object.entries(value).flatMap(([key, v]) => {
+    const p = hsds[file]!.properties[key];
+    const here = `${at}.${key}`;
+    if (!p) return [`${here}: no such field in HSDS ${file}`];
+    const ref = p.$ref ?? p.items?.$ref;
+    if (ref) return (Array.isArray(v) ? v : [v]).flatMap((item: Json, i) => beyondSchema(item, ref, `${here}[${i}]`));
+    if (p.datapackage_type === 'date' && !/^\d{4}-\d\d-\d\d$/.test(String(v))) return [`${here}: ${String(v)} is not a date`];
+    if (p.datapackage_type === 'time' && !/^([01]\d|2[0-3]):[0-5]\d:[0-5]\d$/.test(String(v)))
+      return [`${here}: ${String(v)} is not a time`];
+    return [];
+  });
+}
+
 describe('services.json (HSDS 3.0)', () => {
-  it('validates against the HSDS 3.0 service schema', () => {
-    const ajv = new Ajv({ allErrors: true });
-    addFormats.default(ajv);
-    const validate = ajv.compile({ type: 'array', minItems: 1, items: service });
-    expect(validate(services), ajv.errorsText(validate.errors)).toBe(true);
+  it('validates against the official HSDS 3.0 service schema', () => {
+    const validate = ajv.getSchema('service.json')!;
+    expect(services.length).toBeGreaterThan(0);
+    for (const s of services) expect(validate(s), `${String(s.name)}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+  });
+
+  it('uses only HSDS field names, ISO dates and times, at every depth', () => {
+    expect(services.flatMap((s, i) => beyondSchema(s, 'service.json', `services[${i}]`))).toEqual([]);
+  });
+
+  it('would notice an id that is not a UUID, a misspelt field or a time without seconds', () => {
+    const wrong = structuredClone(services[0]!) as Json & { schedules: Json[] };
+    wrong.id = 'referent-le-blosne';
+    wrong.schedules[0]!.opens_at = '09:00';
+    wrong.servce_at_locations = [];
+    const validate = ajv.getSchema('service.json')!;
+    expect(validate(wrong)).toBe(false);
+    expect(ajv.errorsText(validate.errors)).toContain('data/id must match format "uuid"');
+    expect(beyondSchema(wrong, 'service.json', 's')).toEqual([
+      's.schedules[0].opens_at: 09:00 is not a time',
+      's.servce_at_locations: no such field in HSDS service.json',
+    ]);
   });
 
   it('holds referents, trainings with sessions and activities, each with locations and schedules', () => {
@@ -82,7 +132,7 @@ describe('services.json (HSDS 3.0)', () => {
 });
 
 describe('CSV tables (RFC 4180)', () => {
-  const tables = ['organizations', 'services', 'locations', 'addresses', 'schedules', 'service_at_locations'];
+  const tables = ['organizations', 'services', 'locations', 'addresses', 'schedules', 'service_at_locations'] as const;
 
   it.each(tables)('%s.csv: CRLF records, one header, every row as wide as it', async (t) => {
     const text = await read(`/donnees/csv/${t}.csv`);
@@ -92,6 +142,35 @@ describe('CSV tables (RFC 4180)', () => {
     expect(header![0]).toBe('id');
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r).toHaveLength(header!.length);
+  });
+
+  const SCHEMA_OF: Record<(typeof tables)[number], string> = {
+    organizations: 'organization.json',
+    services: 'service.json',
+    locations: 'location.json',
+    addresses: 'address.json',
+    schedules: 'schedule.json',
+    service_at_locations: 'service_at_location.json',
+  };
+
+  it.each(tables)('%s.csv: every row valid against its official HSDS 3.0 table schema', async (t) => {
+    const file = SCHEMA_OF[t];
+    const schema = hsds[file]!;
+    const [header, ...rows] = parseCsv(await read(`/donnees/csv/${t}.csv`));
+    for (const column of header!) expect(schema.properties, `${t}.csv: ${column}`).toHaveProperty(column);
+    const validate = ajv.getSchema(file)!;
+    for (const r of rows) {
+      // Tabular form: an empty cell is an absent value; numbers are read back as numbers.
+      const row: Json = Object.fromEntries(
+        header!
+          .map((h, i) => [h, r[i]!] as const)
+          .filter(([, v]) => v !== '')
+          .map(([h, v]) => [h, schema.properties[h]!.type === 'number' ? Number(v) : v]),
+      );
+      expect(validate(row), `${t}.csv ${r[0]}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+      for (const column of schema.tabular_required ?? []) expect(row, `${t}.csv ${r[0]}`).toHaveProperty(column);
+      expect(beyondSchema(row, file, `${t}.csv ${r[0]}`)).toEqual([]);
+    }
   });
 
   it('services.csv says the same as services.json, accents and commas included', async () => {
@@ -112,8 +191,6 @@ describe('schema.org JSON-LD', () => {
       const v = JSON.parse(m[1]!) as Json | Json[];
       return Array.isArray(v) ? v : [v];
     });
-  const ajv = new Ajv({ allErrors: true, strict: false });
-  addFormats.default(ajv);
   const address = {
     type: 'object',
     required: ['@type', 'streetAddress', 'postalCode', 'addressLocality'],

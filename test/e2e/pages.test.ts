@@ -3,22 +3,11 @@
  * passes axe (WCAG 2.2 AA tags), is readable without JavaScript, has no horizontal scroll at 320 px,
  * and offers the emergency numbers within one tap.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../functions/node.ts';
-import { AXE_CONTEXT, axeViolations, launchBrowser, sitemapPaths, startSite } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { AXE_CONTEXT, axeViolations, browserAndSite, sitemapPaths } from './browser.ts';
 
-let browser: Browser;
-let site: RunningServer;
+const run = browserAndSite();
 const paths = await sitemapPaths();
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 describe('the sitemap', () => {
   it('lists every kind of page', () => {
@@ -44,16 +33,17 @@ describe('the sitemap', () => {
 
 describe.each(paths)('page %s', (path) => {
   it('loads cleanly, passes axe and fits 320 px', async () => {
-    const context = await browser.newContext({ ...AXE_CONTEXT, viewport: { width: 320, height: 640 } });
+    const context = await run.browser.newContext({ ...AXE_CONTEXT, viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     page.on(
       'request',
-      (r) => !r.url().startsWith(site.url) && !r.url().startsWith('data:') && problems.push(`third-party request: ${r.url()}`),
+      (r) =>
+        !r.url().startsWith(run.site.url) && !r.url().startsWith('data:') && problems.push(`third-party request: ${r.url()}`),
     );
-    const response = await page.goto(site.url + path);
+    const response = await page.goto(run.site.url + path);
     expect(response?.status()).toBe(200);
     await expect.poll(() => page.evaluate(() => document.readyState)).toBe('complete');
 
@@ -73,9 +63,9 @@ describe.each(paths)('page %s', (path) => {
   });
 
   it('is readable and navigable without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await run.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(site.url + path);
+    await page.goto(run.site.url + path);
     expect(await page.locator('main h1').isVisible()).toBe(true);
     expect((await page.locator('main').innerText()).length).toBeGreaterThan(40);
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');

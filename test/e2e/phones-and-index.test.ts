@@ -1,27 +1,17 @@
 /** Sessions read as cards on a phone and as a table on a desktop; the site map lists topics as people look for them. */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../functions/node.ts';
-import { launchBrowser, startSite } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAndSite } from './browser.ts';
 
-let browser: Browser;
-let site: RunningServer;
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const run = browserAndSite();
 
 const TRAINING = '/formations/ecole-inclusive-parents-enseignants/';
 
 describe('sessions of a training', () => {
   for (const javaScriptEnabled of [true, false])
     it(`are one card per session at 320 px, date, place and places first (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-      const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 320, height: 640 } });
+      const context = await run.browser.newContext({ javaScriptEnabled, viewport: { width: 320, height: 640 } });
       const page = await context.newPage();
-      await page.goto(site.url + TRAINING);
+      await page.goto(run.site.url + TRAINING);
       const rows = page.locator('table.sessions tbody tr');
       expect(await rows.count()).toBeGreaterThan(0);
       for (const row of await rows.all()) {
@@ -41,9 +31,9 @@ describe('sessions of a training', () => {
     });
 
   it('are a table on a desktop', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await run.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(site.url + TRAINING);
+    await page.goto(run.site.url + TRAINING);
     expect(
       await page
         .locator('table.sessions tbody tr')
@@ -57,9 +47,9 @@ describe('sessions of a training', () => {
 
 describe('site map', () => {
   it('lists topics as people look for them, and programmes by their short title', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await run.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}/plan-du-site/`);
+    await page.goto(`${run.site.url}/plan-du-site/`);
     for (const [text, href] of [
       ['Femmes victimes de violences', '/programmes/lieu-ressources-femmes/'],
       ['Violences faites aux femmes', '/programmes/lieu-ressources-femmes/'],

@@ -4,14 +4,12 @@
  * QR code, read back from a screenshot with jsQR, leads to that address.
  */
 import jsQR from 'jsqr';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../functions/node.ts';
-import { launchBrowser, sitemapPaths, startSite } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAndSite, sitemapPaths } from './browser.ts';
 import { templateOf } from './templates.ts';
 
-let browser: Browser;
-let site: RunningServer;
+const run = browserAndSite();
 const paths = await sitemapPaths();
 /** Most A4 pages each kind of sheet may take. */
 const MAX_PAGES: Record<string, number> = {
@@ -21,14 +19,6 @@ const MAX_PAGES: Record<string, number> = {
   '/programmes/:id/': 3,
 };
 const printed = paths.filter((p) => templateOf(p) in MAX_PAGES);
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 const a4Pages = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
 
@@ -55,9 +45,9 @@ describe('printed sheets', () => {
   });
 
   it.each(printed)('%s prints on A4 with its address and a QR code that leads back to it', async (pagePath) => {
-    const context = await browser.newContext({ deviceScaleFactor: 3 });
+    const context = await run.browser.newContext({ deviceScaleFactor: 3 });
     const page = await context.newPage();
-    await page.goto(site.url + pagePath);
+    await page.goto(run.site.url + pagePath);
     const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
     expect(canonical).toBe(new URL(pagePath, canonical!).href);
 

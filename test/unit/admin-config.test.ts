@@ -3,10 +3,12 @@
  * in it, at every depth, with the same required flag, choices and relation, and nothing else. The
  * schemas are walked here with zod's public API, independently of the generator.
  */
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { decapConfig, UNEDITABLE, type DecapField } from '../../src/admin/decap-config.ts';
-import { collections } from '../../src/schemas/index.ts';
+import { decapConfig, PREVIEW_PATH, UNEDITABLE, type DecapField } from '../../src/admin/decap-config.ts';
+import { checkContent } from '../../src/lib/content-check.ts';
+import { collections, suivi } from '../../src/schemas/index.ts';
 import { formSettingsSchema } from '../../src/schemas/forms/settings.ts';
 
 type Expected = {
@@ -73,13 +75,23 @@ const config = decapConfig() as {
 };
 const editorCollection = (name: string) => config.collections.find((c) => c.name === name)!;
 
-/** Every field with its path, at every depth. */
+/** Every field with its path, at every depth, list items included. */
 function allFields(fields: DecapField[], prefix: string): [string, DecapField][] {
   return fields.flatMap((f) => [
     [`${prefix}.${f.name}`, f] as [string, DecapField],
-    ...allFields(f.fields ?? [], `${prefix}.${f.name}`),
+    ...allFields([...(f.fields ?? []), ...(f.field ? [f.field] : [])], `${prefix}.${f.name}`),
   ]);
 }
+
+/** Every field of every collection and of every form's settings. */
+const everyField = () =>
+  config.collections.flatMap((c) =>
+    c.fields ? allFields(c.fields, c.name) : c.files!.flatMap((f) => allFields(f.fields, `${c.name}/${f.name}`)),
+  );
+
+/** Fields the editor shows under their code name, or under the generator's stand-in for an unnamed list item. */
+const unlabelled = (fields: [string, DecapField][]) =>
+  fields.filter(([, f]) => f.label === f.name || f.label === 'Élément').map(([at]) => at);
 
 describe('/admin/ configuration generated from the schemas', () => {
   it.each(Object.keys(collections))('offers every field of %s, as the schema defines it', (name) => {
@@ -109,25 +121,49 @@ describe('/admin/ configuration generated from the schemas', () => {
     ]);
   });
 
-  it('labels every field in French with the schema’s metadata (all but programmes, pages and the search words so far)', () => {
-    const labelled = [
-      ...allFields(editorCollection('referents').fields!, 'referents'),
-      ...allFields(editorCollection('formations').fields!, 'formations'),
-      ...allFields(editorCollection('lieux').fields!, 'lieux'),
-      ...allFields(editorCollection('activites').fields!, 'activites'),
-      ...allFields(editorCollection('quartiers').fields!, 'quartiers'),
-      ...allFields(editorCollection('organisations').fields!, 'organisations'),
-      ...allFields(editorCollection('formulaires').files![0]!.fields, 'formulaires'),
-    ];
-    expect(labelled.filter(([, f]) => f.label === f.name && f.name !== 'body').map(([at]) => at)).toEqual([]);
+  it('labels every field of every collection in French, with the schema’s metadata', () => {
+    const labelled = everyField();
+    expect(new Set(labelled.map(([at]) => at.split(/[./]/)[0]))).toEqual(new Set([...Object.keys(collections), 'formulaires']));
+    expect(unlabelled(labelled)).toEqual([]);
     expect(Object.fromEntries(labelled.map(([at, f]) => [at, f.label]))).toMatchObject({
       'referents.prenom': 'Prénom',
       'referents.permanences.creneau': 'Horaire',
+      'referents.langues.valeur': 'Langue',
       'formations.sessions.places_restantes': 'Places restantes',
-      'formulaires.destinataires': 'Destinataires',
+      'formulaires/contact.destinataires': 'Destinataires',
+      'programmes.falc.relecture.par': 'Relu par',
+      'pages.rgaa.statut': 'Conformité RGAA',
+      'vocabulaire.mots_recherches': 'Mots cherchés',
+      'quartiers-noms.noms.source': 'Source',
     });
     const prenom = editorCollection('referents').fields!.find((f) => f.name === 'prenom')!;
     expect(prenom.hint).toContain('Exemple : Nadia B.');
+  });
+
+  it('notices a field without a French label, at any depth', () => {
+    const fields = structuredClone(editorCollection('programmes').fields!);
+    const falc = fields.find((f) => f.name === 'falc')!;
+    falc.fields!.find((f) => f.name === 'statut')!.label = 'statut';
+    falc.fields!.find((f) => f.name === 'texte')!.field!.label = 'Élément';
+    expect(unlabelled(allFields(fields, 'programmes'))).toEqual(['programmes.falc.texte.valeur', 'programmes.falc.statut']);
+  });
+
+  it('links each saved entry to its page on the site (« Voir en direct »), the page preview:content lists', async () => {
+    const site = process.env.SITE_URL ?? 'http://localhost:4321';
+    expect(config).toMatchObject({ site_url: site, display_url: site });
+    const { entries } = await checkContent(fileURLToPath(new URL('../../content', import.meta.url)));
+    expect(new Set(entries.map((e) => e.collection))).toEqual(new Set(Object.keys(collections)));
+    for (const e of entries) {
+      const collection = editorCollection(e.collection) as { preview_path?: string };
+      expect(collection.preview_path).toBe(PREVIEW_PATH[e.collection]);
+      // Decap's template: {{slug}} is the file name, {{fields.x}} a field of the entry.
+      const path = collection.preview_path!.replace(/\{\{(?:fields\.)?([a-z_]+)\}\}/g, (_, k: string) =>
+        k === 'slug' ? e.id : String(e.data[k]),
+      );
+      expect(`/${path}`, e.file).toBe(suivi[e.collection].page(e.id, e.data));
+    }
+    for (const file of editorCollection('formulaires').files!)
+      expect(file).toMatchObject({ preview_path: `formulaires/${file.name}/` });
   });
 
   it('writes dates as AAAA-MM-JJ, patterns as the schema’s, and ASCII file names', () => {

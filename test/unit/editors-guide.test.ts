@@ -5,8 +5,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
 import { editorsGuide } from '../../src/admin/guide.ts';
 import { checkContent } from '../../src/lib/content-check.ts';
+import { formSettingsSchema } from '../../src/schemas/forms/settings.ts';
+import { collections } from '../../src/schemas/index.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const guideFile = path.join(root, 'GUIDE-EDITEURS.md');
@@ -33,14 +36,26 @@ describe('the editors’ guide', () => {
       expect(guide).toContain(task);
   });
 
-  it('gives a referent template that passes the content check once copied', async () => {
-    const template = /### Référents[\s\S]*?```markdown\n([\s\S]*?)```/.exec(editorsGuide())![1]!;
+  it('gives every collection a template that passes the content check once copied', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'guide-'));
     try {
       await cp(path.join(root, 'content'), path.join(dir, 'content'), { recursive: true });
-      await writeFile(path.join(dir, 'content/referents/modele.md'), template);
+      const templates = [
+        ...editorsGuide().matchAll(/### [^\n]+ \(`content\/([a-z-]+)\/`\)[\s\S]*?```(markdown|yaml)\n([\s\S]*?)```/g),
+      ];
+      expect(templates.map((m) => m[1])).toEqual([...Object.keys(collections), 'formulaires']);
+      for (const [, folder, kind, template] of templates)
+        if (kind === 'yaml') {
+          // Form settings are checked by their schema when the server loads them, not by the content check.
+          const settings = formSettingsSchema.safeParse(parseYaml(template!));
+          expect(settings.error?.issues ?? []).toEqual([]);
+        } else await writeFile(path.join(dir, 'content', folder!, 'modele.md'), template!);
       const { problems } = await checkContent(path.join(dir, 'content'));
-      expect(problems).toEqual([]);
+      // The 12 quartiers and 6 programmes hold every number already: a 13th is refused, as it should be.
+      expect(problems.map((p) => `${p.file} ${p.field}: ${p.message}`)).toEqual([
+        expect.stringMatching(/^content\/quartiers\/modele\.md numero: le numéro \d+ déjà utilisé/),
+        expect.stringMatching(/^content\/programmes\/modele\.md ordre: l'ordre \d+ déjà utilisé/),
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -13,12 +13,24 @@ import { etatSession, LIBELLE_ETAT } from '../sessions.ts';
 const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 const EXEMPLE = 'Exemple : fiche inventée pour illustrer le site. ';
 
-/** HSDS ids are UUIDs: a name-based (version 5 style) UUID from a stable key, the same at every build. */
-export function uuidFor(key: string): string {
-  const h = createHash('sha1').update(`fabrique-rennaise-solidarites:${key}`).digest('hex');
-  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+/** RFC 9562 UUID version 5: SHA-1 of a namespace UUID and a name, the same name giving the same id. */
+export function uuidV5(namespace: string, name: string): string {
+  const bytes = createHash('sha1')
+    .update(Buffer.from(namespace.replace(/-/g, ''), 'hex'))
+    .update(name, 'utf8')
+    .digest()
+    .subarray(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x50;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const h = bytes.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+
+/** The site's own namespace (drawn once at random): ids stay the same if the site changes address. */
+const NAMESPACE = 'df5412ce-c3e4-4941-b76c-ca93b41a122f';
+
+/** HSDS ids are UUIDs: version 5 from our stable keys (`service:formation:<file>`), the same at every build. */
+export const uuidFor = (key: string): string => uuidV5(NAMESPACE, key);
 
 export type Schedule = {
   id: string;
@@ -75,9 +87,10 @@ export type Service = {
   service_at_locations: ServiceAtLocation[];
 };
 
+/** HSDS times are ISO 8601 with seconds (Frictionless `time`): "09:00-12:30" gives 09:00:00 and 12:30:00. */
 const creneau = (c: string) => {
   const [debut, fin] = c.split('-') as [string, string];
-  return { opens_at: debut, closes_at: fin };
+  return { opens_at: `${debut}:00`, closes_at: `${fin}:00` };
 };
 const page = (siteUrl: URL, path: string) => new URL(path, siteUrl).href;
 
