@@ -19,7 +19,7 @@ export const organisationSchema = z.strictObject({
   site_web: z
     .url({ error: 'adresse web attendue, commençant par https://' })
     .optional()
-    .meta({ titre: 'Site web officiel', exemple: 'https://www.exemple.fr/' }),
+    .meta({ titre: 'Site web officiel', exemple: 'https://www.association.example/' }),
   /** false until an editor has checked the address and details against an official source. */
   verifie: z
     .boolean()

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import '../common.ts';
 import type { FormDefinition } from './form.ts';
 
-const adresse = z.email({ error: 'adresse e-mail attendue, par exemple equipe@exemple.fr' });
+const adresse = z.email({ error: 'adresse e-mail attendue, par exemple equipe@rennes.example' });
 
 export const formSettingsSchema = z.strictObject({
   /** false: the form answers INACTIVE with `message_ferme`. */
@@ -27,7 +27,7 @@ export const formSettingsSchema = z.strictObject({
     .meta({
       titre: 'Destinataires',
       aide: 'Adresses de l’équipe prévenues à chaque envoi ; au moins une.',
-      exemple: 'equipe@exemple.fr',
+      exemple: 'equipe@rennes.example',
     }),
   /** contact-referent: the referents' shared addresses, by quartier id (content/quartiers/). */
   destinataires_par_quartier: z.record(z.string(), z.array(adresse).min(1)).optional(),
