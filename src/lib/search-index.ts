@@ -5,6 +5,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { rechunkIndex } from './search-chunks.ts';
 import { writeSearchWords } from './search-words.ts';
 
 export async function buildSearchIndex(siteDir: string): Promise<{ pages: number; ms: number }> {
@@ -21,6 +22,8 @@ export async function buildSearchIndex(siteDir: string): Promise<{ pages: number
     const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
     if (written.errors.length > 0) throw new Error(`Pagefind : ${written.errors.join('; ')}`);
     await removePrebuiltUi(written.outputPath);
+    // Pagefind's word chunks hold 20,000 positions each (~30 KB): smaller ones, so a rare word costs a few KB.
+    await rechunkIndex(written.outputPath);
     await writeSearchWords(siteDir, written.outputPath);
     return { pages: await indexedPages(written.outputPath), ms: Math.round(performance.now() - started) };
   } finally {
