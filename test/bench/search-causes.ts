@@ -1,8 +1,8 @@
 /**
  * Why a search query costs what it costs (issue 11): what a Pagefind index is made of, read from its files.
  * Pagefind 1.6 cuts the word index into chunks of 20,000 word positions (a constant in its indexer), so every
- * word searched loads at least one whole chunk, however rare the word; a very frequent word ("de", "a") fills
- * chunks on its own, and the chunk boundaries it creates are loaded for every word sharing its first letters.
+ * word searched loaded at least one ~30 KB chunk, however rare the word; src/lib/search-chunks.ts re-cuts them
+ * to ~3 KB. What remains large is a frequent word ("de", "formation"): its chunk holds all its positions.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';

@@ -202,9 +202,11 @@ export async function indexedWords(dir: string): Promise<string[][]> {
 
 /**
  * Writes `count` pages shaped like ours (same layout, filters and metadata) into `dir`/generees/.
- * Each is a variation on one of today's pages: as many words, drawn mostly from that page (so a word
- * stays concentrated in the pages about it, as in real text), some from the whole site, and a few
- * invented proper names (people, streets, associations) so the vocabulary grows with the site.
+ * Each is a variation on one of today's pages, any of them, long or short: as many words as that page indexes
+ * (`indexedWords`), 85 % drawn from that page (so a word stays concentrated in the pages about it, as in real
+ * text), 10 % from the whole site, 5 % from 30,000 invented proper names (people, streets, associations) so the
+ * vocabulary grows with the site; a title, and sections of 40 to 100 words under headings. No paragraph is
+ * repeated: each page is its own random draw, so common words ("de", "formation") keep their real frequency.
  * Drawing every word from the whole site instead would put "crèche" in 56% of pages instead of 37%.
  */
 export async function generatePages(dir: string, count: number, sources: string[][]): Promise<void> {
