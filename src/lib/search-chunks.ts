@@ -28,6 +28,9 @@ export type Rechunked = { before: number; after: number };
 export async function rechunkIndex(outputPath: string, maxBytes = CHUNK_BYTES): Promise<Rechunked> {
   const entryFile = path.join(outputPath, 'pagefind-entry.json');
   const entry = JSON.parse(await readFile(entryFile, 'utf8')) as { version: string; languages: Record<string, { hash: string }> };
+  // Written against Pagefind 1.6's files: another version may change them, and must be checked here first.
+  if (!/^1\.6\./.test(entry.version))
+    throw new Error(`Pagefind ${entry.version} : src/lib/search-chunks.ts est écrit pour Pagefind 1.6`);
   let before = 0;
   let after = 0;
   for (const language of Object.values(entry.languages)) {

@@ -103,9 +103,13 @@ describe('word index cut into small chunks', () => {
 
   it('refuses files that are not a Pagefind index rather than writing a broken one', async () => {
     const autre = await mkdtemp(path.join(tmpdir(), 'morceaux-'));
-    await writeFile(path.join(autre, 'pagefind-entry.json'), JSON.stringify({ languages: { fr: { hash: 'fr_0' } } }));
+    const entree = (version: string) => JSON.stringify({ version, languages: { fr: { hash: 'fr_0' } } });
+    await writeFile(path.join(autre, 'pagefind-entry.json'), entree('1.6.0'));
     await writeFile(path.join(autre, 'pagefind.fr_0.pf_meta'), Buffer.from('pas un index'));
     await expect(rechunkIndex(autre)).rejects.toThrow();
+    // Another version of Pagefind may write other files: refused until this module is checked against it.
+    await writeFile(path.join(autre, 'pagefind-entry.json'), entree('2.0.0'));
+    await expect(rechunkIndex(autre)).rejects.toThrow(/Pagefind 2\.0\.0/);
     await rm(autre, { recursive: true, force: true });
   });
 });
