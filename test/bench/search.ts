@@ -275,6 +275,17 @@ export async function benchSearch({ generated = 10_000, log = console.log } = {}
   }
 }
 
+/** The search budgets missed, for `npm run bench`'s exit code. */
+export function searchBudgetMisses(figures: SearchFigures[]): number {
+  return figures.reduce(
+    (n, f, i) =>
+      n +
+      Number(f.firstBytes > (i === 0 ? SEARCH_BUDGETS.firstToday : SEARCH_BUDGETS.first10k)) +
+      Number(f.followingMedian > SEARCH_BUDGETS.followingMedian),
+    0,
+  );
+}
+
 function printFigures(figures: SearchFigures[], log: (line: string) => void): void {
   const kb = (b: number) => `${(b / KB).toFixed(1)} KB`;
   const ok = (b: number, max: number) => `${kb(b)} ${b <= max ? '✓' : '✗'} (budget ${kb(max)})`;
@@ -288,7 +299,10 @@ function printFigures(figures: SearchFigures[], log: (line: string) => void): vo
     log(`    première recherche : ${ok(f.firstBytes, firstBudget)}`);
     log(`    recherches suivantes, médiane : ${ok(f.followingMedian, SEARCH_BUDGETS.followingMedian)}`);
     log(`    (suivantes : ${f.followingBytes.map(kb).join(', ')})`);
-    const parts = Object.entries(f.medianByKind).map(([k, b]) => `${k} ${kb(b)}`);
+    // Pagefind's four kinds of file always shown, at 0 when the query loaded none; then anything else it loaded.
+    const main = [KINDS.pf_index!, KINDS.pf_fragment!, KINDS.pf_filter!, KINDS.pf_meta!];
+    const others = Object.keys(f.medianByKind).filter((k) => !main.includes(k));
+    const parts = [...main, ...others].map((k) => `${k} ${kb(f.medianByKind[k] ?? 0)}`);
     log(`    médiane, par fichier : ${parts.join(', ')}`);
     const c = f.causes;
     log(
