@@ -4,7 +4,7 @@
  *   npm run bench -- formulaires       forms only: Node + SQLite, then two Node instances on PostgreSQL
  *   npm run bench -- durabilite [N]    durability only, N cycles (default 1,000)
  *   npm run bench -- admin [CMS.js]    first load of the editor /admin/ (default Decap CMS), outside requests blocked
- * Exits non-zero when a forms or durability budget is missed.
+ * Exits non-zero when a search, forms or durability budget is missed.
  */
 import { DURABILITY_BUDGET } from './budgets.ts';
 import { benchDurability, durabilityBudgetLines, printDurability } from './durability.ts';
@@ -16,10 +16,10 @@ let missed = 0;
 if (!only) {
   const { benchPages } = await import('./pages.ts');
   const { lighthouseRenderBlocking } = await import('./lighthouse.ts');
-  const { benchSearch } = await import('./search.ts');
+  const { benchSearch, searchBudgetMisses } = await import('./search.ts');
   await benchPages();
   await lighthouseRenderBlocking();
-  await benchSearch();
+  missed += searchBudgetMisses(await benchSearch());
 }
 if (only === 'admin') {
   const { measureAdminLoad, printAdminLoad, DEFAULT_CMS } = await import('./admin.ts');

@@ -1,12 +1,13 @@
 /**
  * Why a search query costs what it costs (issue 11): what a Pagefind index is made of, read from its files.
  * Pagefind 1.6 cuts the word index into chunks of 20,000 word positions (a constant in its indexer), so every
- * word searched loads at least one whole chunk, however rare the word; a very frequent word ("de", "a") fills
- * chunks on its own, and the chunk boundaries it creates are loaded for every word sharing its first letters.
+ * word searched loaded at least one ~30 KB chunk, however rare the word; src/lib/search-chunks.ts re-cuts them
+ * to ~3 KB. What remains large is a frequent word ("de", "formation"): its chunk holds all its positions.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { decodeCbor } from '../../src/lib/search-chunks.ts';
 
 export type IndexCauses = {
   chunks: number;
@@ -47,40 +48,3 @@ export async function indexCauses(siteDir: string): Promise<IndexCauses> {
 }
 
 const median = (xs: number[]) => xs[Math.floor(xs.length / 2)] ?? 0;
-
-/** Just enough CBOR (RFC 8949) for Pagefind's metadata: integers, strings, bytes, arrays, maps, simple values. */
-function decodeCbor(buf: Buffer): unknown {
-  let p = 0;
-  const length = (info: number): number => {
-    if (info < 24) return info;
-    const size = 2 ** (info - 24);
-    const v = size === 8 ? Number(buf.readBigUInt64BE(p)) : buf.readUIntBE(p, size);
-    p += size;
-    return v;
-  };
-  const item = (): unknown => {
-    const head = buf[p++]!;
-    const [major, info] = [head >> 5, head & 31];
-    if (major === 7) return info === 21 ? true : info === 20 ? false : null;
-    const n = length(info);
-    switch (major) {
-      case 0:
-        return n;
-      case 1:
-        return -1 - n;
-      case 2:
-      case 3: {
-        const s = buf.subarray(p, p + n);
-        p += n;
-        return major === 3 ? s.toString('utf8') : s;
-      }
-      case 4:
-        return Array.from({ length: n }, item);
-      case 5:
-        return Object.fromEntries(Array.from({ length: n }, () => [item(), item()]));
-      default:
-        return item(); // a tag: its content
-    }
-  };
-  return item();
-}
