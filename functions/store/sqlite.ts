@@ -7,6 +7,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 import { openDatabase, type SqliteStoreOptions } from './sqlite-open.ts';
+import { dueFromRow, placesFromRows, type DueRow } from './rows.ts';
 import { SQL } from './sqlite-sql.ts';
 import type { BatchOutcome } from './sqlite-writer.ts';
 import {
@@ -112,30 +113,11 @@ export class SqliteStore implements SubmissionStore {
   }
 
   async dueNotifications(now: Date, limit: number): Promise<DueNotification[]> {
-    const rows = this.db.prepare(SQL.dueNotifications).all(now.toISOString(), limit) as {
-      outbox_id: number;
-      submission_id: string;
-      form_key: string;
-      received_at: string;
-      kind: 'equipe' | 'confirmation';
-      recipients_json: string;
-      subject: string | null;
-      reply_to: string | null;
-      attempts: number;
-      data_json: string | null;
-    }[];
-    return rows.map((r) => ({
-      outboxId: r.outbox_id,
-      submissionId: r.submission_id,
-      formKey: r.form_key,
-      receivedAt: r.received_at,
-      kind: r.kind,
-      recipients: JSON.parse(r.recipients_json) as string[],
-      subject: r.subject ?? undefined,
-      replyTo: r.reply_to ?? undefined,
-      attempts: r.attempts,
-      clearJson: r.data_json ?? undefined,
-    }));
+    return (this.db.prepare(SQL.dueNotifications).all(now.toISOString(), limit) as DueRow[]).map(dueFromRow);
+  }
+
+  async placesTaken(): Promise<Record<string, number>> {
+    return placesFromRows(this.db.prepare(SQL.placesTaken).all() as { session_key: string; n: number }[]);
   }
 
   async notificationSent(outboxId: number, at: Date): Promise<void> {
