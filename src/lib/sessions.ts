@@ -27,6 +27,8 @@ export const PLACES = {
   // Without JavaScript: never a number, it would go stale; the live count replaces it where JavaScript runs.
   limitees: 'places limitées',
   complet: 'complet : inscription sur liste d’attente',
+  /** Beside a « Complet » badge. */
+  attente: 'inscription sur liste d’attente',
   restantes: (n: number) => (n === 1 ? '1 place restante' : `${n} places restantes`),
 } as const;
 

@@ -23,8 +23,9 @@ const sessionOptions = (ctx: FormContext, f: FormationChoice | undefined): Optio
     return {
       value: s.id,
       label: `${formatDateLongue(s.date)}, ${formatCreneau(s.creneau)}`,
-      hint: [lieu, places].filter(Boolean).join(' · '),
+      hint: lieu,
       disabledReason: reason,
+      places: places ? { key: sessionKey(f!.id, s.id), text: places } : undefined,
     };
   });
 
