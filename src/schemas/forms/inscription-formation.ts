@@ -36,7 +36,8 @@ export const inscriptionFormation = defineForm({
   key: 'inscription-formation',
   title: 'S’inscrire à une formation',
   description: 'Inscription à une session de formation commune avec la MDPH.',
-  purpose: 'Enregistrer votre inscription à la session choisie, vous confirmer votre place et prévoir les adaptations demandées.',
+  purpose:
+    'Enregistrer votre inscription à la session choisie, compter ses places (au-delà, sur liste d’attente), vous confirmer votre place et prévoir les adaptations demandées.',
   intro: ['Les places sont limitées : l’équipe vous écrit ensuite pour confirmer votre place.', MENTION_FACULTATIF],
   submitLabel: 'Envoyer mon inscription',
   sensitive: false,
