@@ -7,10 +7,10 @@
  */
 import type { RateDecision, RateLimit, RateLimitOptions } from '../rate-limit.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
+import { GroupCommit, type SaveItem } from './group-commit.ts';
 import { dueFromRow, placeResult, placesFromRows, type DueRow } from './rows.ts';
 import { SQL, WAITING_LIST } from './sqlite-sql.ts';
 import {
-  StoreUnavailableError,
   type DueNotification,
   type EraseResult,
   type NewNotification,
@@ -66,13 +66,6 @@ export async function migrateD1(db: D1Like): Promise<void> {
   }
 }
 
-type Pending = {
-  submission: NewSubmission;
-  notification: NewNotification;
-  resolve: (r: SaveResult) => void;
-  reject: (e: Error) => void;
-};
-
 const INSERT_COLUMNS =
   'id, form_key, received_at, delete_after, idempotency_key, data_json, sealed, key_id, encapsulated_key, session_key, waiting_list';
 
@@ -95,39 +88,18 @@ const D1_SQL = {
 
 export class D1Store implements SubmissionStore {
   private readonly db: D1Like;
-  private queue: Pending[] = [];
-  private inFlight = false;
+  private readonly group = new GroupCommit((batch) => this.commit(batch));
 
   constructor(db: D1Like) {
     this.db = db;
   }
 
   save(submission: NewSubmission, notification: NewNotification): Promise<SaveResult> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ submission, notification, resolve, reject });
-      void this.send();
-    });
-  }
-
-  private async send() {
-    if (this.inFlight || this.queue.length === 0) return;
-    this.inFlight = true;
-    const batch = this.queue;
-    this.queue = [];
-    try {
-      const results = await this.commit(batch);
-      batch.forEach((p, i) => p.resolve(results[i]!));
-    } catch (error) {
-      const failure = new StoreUnavailableError(`enregistrement impossible : ${(error as Error).message}`);
-      for (const p of batch) p.reject(failure);
-    } finally {
-      this.inFlight = false;
-      void this.send();
-    }
+    return this.group.save(submission, notification);
   }
 
   /** One D1 batch (one transaction) for all; for keyed ones, a read of the id that holds the key. */
-  private async commit(batch: Pending[]): Promise<SaveResult[]> {
+  private async commit(batch: SaveItem[]): Promise<SaveResult[]> {
     const statements: D1Statement[] = [];
     const reads: (number | undefined)[] = [];
     for (const { submission: s, notification: n } of batch) {
@@ -275,6 +247,6 @@ export class D1Store implements SubmissionStore {
   }
 
   async close(): Promise<void> {
-    while (this.queue.length || this.inFlight) await new Promise((r) => setTimeout(r, 1));
+    await this.group.drained();
   }
 }

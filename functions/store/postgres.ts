@@ -9,6 +9,7 @@
 import pg from 'pg';
 import { PG_MIGRATIONS } from './postgres-migrations.ts';
 import { PG_SQL } from './postgres-sql.ts';
+import { GroupCommit, type SaveItem } from './group-commit.ts';
 import { dueFromRow, placeResult, placesFromRows, type DueRow } from './rows.ts';
 import type { RateDecision, RateLimit, RateLimitOptions } from '../rate-limit.ts';
 import {
@@ -21,13 +22,6 @@ import {
   type ServiceCounters,
   type SubmissionStore,
 } from './types.ts';
-
-type Pending = {
-  submission: NewSubmission;
-  notification: NewNotification;
-  resolve: (r: SaveResult) => void;
-  reject: (e: Error) => void;
-};
 
 export type PostgresStoreOptions = {
   /** Connections of this instance (default 10); the server's max_connections bounds all instances. */
@@ -69,8 +63,7 @@ export async function migrate(pool: pg.Pool): Promise<number> {
 
 export class PostgresStore implements SubmissionStore {
   readonly pool: pg.Pool;
-  private queue: Pending[] = [];
-  private inFlight = false;
+  private readonly group = new GroupCommit((batch) => this.commit(batch));
   private closing = false;
 
   private constructor(pool: pg.Pool) {
@@ -99,31 +92,11 @@ export class PostgresStore implements SubmissionStore {
 
   save(submission: NewSubmission, notification: NewNotification): Promise<SaveResult> {
     if (this.closing) return Promise.reject(new StoreUnavailableError('stockage fermé'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ submission, notification, resolve, reject });
-      void this.send();
-    });
+    return this.group.save(submission, notification);
   }
 
-  /** Commits what is queued as one transaction, unless one is under way: then it goes as the next one. */
-  private async send() {
-    if (this.inFlight || this.queue.length === 0) return;
-    this.inFlight = true;
-    const batch = this.queue;
-    this.queue = [];
-    try {
-      const results = await this.commit(batch);
-      batch.forEach((p, i) => p.resolve(results[i]!));
-    } catch (error) {
-      const failure = new StoreUnavailableError(`enregistrement impossible : ${(error as Error).message}`);
-      for (const p of batch) p.reject(failure);
-    } finally {
-      this.inFlight = false;
-      void this.send();
-    }
-  }
-
-  private async commit(batch: Pending[]): Promise<SaveResult[]> {
+  /** One transaction for the batch (group-commit.ts), after the locks of the sessions whose places it counts. */
+  private async commit(batch: SaveItem[]): Promise<SaveResult[]> {
     const client = await this.pool.connect();
     let broken = false;
     try {
@@ -247,7 +220,7 @@ export class PostgresStore implements SubmissionStore {
 
   async close(): Promise<void> {
     if (this.closing) return;
-    while (this.queue.length || this.inFlight) await new Promise((r) => setTimeout(r, 1));
+    await this.group.drained();
     this.closing = true;
     await this.pool.end();
   }

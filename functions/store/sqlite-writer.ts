@@ -6,10 +6,12 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { SQL } from './sqlite-sql.ts';
+import type { SaveItem } from './group-commit.ts';
 import { placeResult } from './rows.ts';
+
+export type { SaveItem } from './group-commit.ts';
 import type { NewNotification, NewSubmission, SaveResult } from './types.ts';
 
-export type SaveItem = { submission: NewSubmission; notification: NewNotification };
 export type BatchOutcome = { ok: true; results: SaveResult[] } | { ok: false; message: string };
 
 export class SqliteWriter {
