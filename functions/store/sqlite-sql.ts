@@ -9,7 +9,7 @@
  */
 export const WAITING_LIST = `CASE WHEN ?10 IS NULL THEN NULL
       WHEN (SELECT count(*) FROM submissions WHERE session_key = ?10 AND waiting_list = 0) < ?11 THEN 0 ELSE 1 END`;
-const STAFF_COLUMNS = 'id, form_key, received_at, delete_after, key_id, data_json, sealed, encapsulated_key';
+const STAFF_COLUMNS = 'id, form_key, received_at, delete_after, key_id, data_json, sealed, encapsulated_key, waiting_list';
 
 export const SQL = {
   insertSubmission: `INSERT INTO submissions (id, form_key, received_at, delete_after, idempotency_key, data_json, sealed, key_id, encapsulated_key,
