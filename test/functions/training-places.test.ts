@@ -4,6 +4,7 @@
  * « liste d'attente », and GET /f/inscription-formation/places gives the live count. Runs on each back-end.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { confirmationMail } from '../../functions/notify/confirmation.ts';
 import { teamNotification } from '../../functions/notify/message.ts';
 import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
 import { makeHarness, type Harness } from './harness.ts';
@@ -68,6 +69,17 @@ describe('places of a training session, counted at the handler', () => {
     expect(mail.subject).toMatch(/^Liste d’attente — /);
     expect(mail.text).toMatch(/LISTE D’ATTENTE, pas de place confirmée/);
     expect(teamNotification(placed!, 'fabrique.test').subject).not.toMatch(/attente/i);
+  });
+
+  it('the confirmation e-mail asked for says « liste d’attente » too, and never confirms a place', async () => {
+    const asked = { ...signUp, confirmation: 'oui' };
+    await h.postJson('inscription-formation', { ...asked, session: 'mars-b' });
+    await h.postJson('inscription-formation', { ...asked, session: 'mars-a' });
+    const due = await h.store.dueNotifications(new Date('2030-01-01T00:00:00Z'), 10);
+    const [waiting, placed] = due.filter((d) => d.kind === 'confirmation').map((d) => confirmationMail(d, 'fabrique.test'));
+    expect(waiting!.subject).toMatch(/^Vous êtes sur la liste d’attente/);
+    expect(waiting!.text).toMatch(/pas encore de place/);
+    expect(placed!.subject).toMatch(/^Votre inscription est enregistrée/);
   });
 });
 
