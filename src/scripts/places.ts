@@ -6,8 +6,10 @@
 import { LIBELLE_ETAT, PLACES } from '../lib/sessions.ts';
 
 const spots = document.querySelectorAll<HTMLElement>('[data-places]');
-if (spots.length)
-  fetch('/f/inscription-formation/places', { headers: { accept: 'application/json' } })
+// Every session on a page belongs to one training: only its places are asked for.
+const formation = spots[0]?.dataset.places?.split('/')[0];
+if (formation)
+  fetch(`/f/inscription-formation/places?formation=${encodeURIComponent(formation)}`, { headers: { accept: 'application/json' } })
     .then((r) => (r.ok ? (r.json() as Promise<{ places?: Record<string, number> | null }>) : undefined))
     .then((answer) => {
       const places = answer?.places;

@@ -99,10 +99,18 @@ describe('GET /f/inscription-formation/places', () => {
     await h.postJson('inscription-formation', signUp);
     const plain = await places();
     expect(JSON.stringify(plain.body)).not.toMatch(/Awa|Diallo|exemple\.fr/);
-    for (const query of ['?formation=%00', '?x=' + 'é'.repeat(5000), '?session[]=1&session=2', '?%E0%A4%A']) {
+    for (const query of ['?x=' + 'é'.repeat(5000), '?session[]=1&session=2', '?%E0%A4%A']) {
       const { res, body } = await places(query);
       expect(res.status).toBe(200);
       expect(body).toEqual(plain.body);
+    }
+    // One training's sessions only; an unknown or malformed one has none.
+    expect((await places('?formation=ecole-inclusive')).body).toEqual(plain.body);
+    expect((await places('?formation=creche')).body).toEqual({ places: {} });
+    for (const query of ['?formation=%00', '?formation=%E0%A4%A', '?formation=' + 'x'.repeat(5000), '?formation=a&formation=b']) {
+      const { res, body } = await places(query);
+      expect(res.status).toBe(200);
+      expect(body).toEqual({ places: {} });
     }
     for (const method of ['POST', 'PUT', 'DELETE']) {
       const res = await h.app.request('/f/inscription-formation/places', { method });
