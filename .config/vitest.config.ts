@@ -22,6 +22,7 @@ const SAME_SUITE = [
   'thanks-page',
   'team-keys',
   'next-redirect',
+  'training-places',
 ].map((name) => `test/functions/${name}.test.ts`);
 const postgres = Boolean(process.env.FABRIQUE_TEST_PG_URL) || process.env.CI === 'true';
 if (!postgres)

@@ -13,6 +13,7 @@ import { wantsJson } from './protocol/negotiate.ts';
 import { REFUSALS } from './protocol/refusals.ts';
 import { RateLimiter } from './rate-limit.ts';
 import { answerRefusal } from './respond.ts';
+import { answerPlaces, PLACES_ROUTE } from './places.ts';
 import { handleSubmission } from './submit.ts';
 
 export const FORM_ROUTES = ['/f/:formKey', '/p/:project/f/:formKey'] as const;
@@ -31,6 +32,8 @@ export function createApp(deps: AppDeps) {
     const ok = await deps.store.writable().catch(() => false);
     return c.json({ ok, stockage: ok ? 'inscriptible' : 'indisponible' }, ok ? 200 : 503);
   });
+
+  app.get(PLACES_ROUTE, (c) => answerPlaces(c, deps));
 
   for (const route of FORM_ROUTES) {
     app.use(route, async (c, next) => {

@@ -34,6 +34,7 @@ export type LogEntry = {
 /** What became of a request, for the log line and the counters: a word, never content. */
 export type Outcome =
   | 'accepte'
+  | 'liste_attente'
   | 'doublon'
   | 'spam'
   | 'formulaire_inconnu'

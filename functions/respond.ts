@@ -23,8 +23,9 @@ export function answerValidationJson(c: Context, errors: FieldError[]) {
   return c.json({ error: 'Validation errors', errors }, 422);
 }
 
-export function answerSuccess(c: Context, json: boolean, nextPath: string, id: string) {
-  if (json) return c.json({ ok: true, next: new URL(nextPath, c.req.url).href, id }, 200);
+/** `extra`: what a JSON client may show beyond Formspree's fields (a sign-up on the waiting list). */
+export function answerSuccess(c: Context, json: boolean, nextPath: string, id: string, extra?: Record<string, unknown>) {
+  if (json) return c.json({ ok: true, next: new URL(nextPath, c.req.url).href, id, ...extra }, 200);
   // 303: the browser follows with GET, so reloading the thank-you page never posts again.
   return c.redirect(nextPath, 303);
 }

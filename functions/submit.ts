@@ -202,6 +202,7 @@ async function storeAndAnswer(s: Read, special: Special, values: Record<string, 
         deleteAfter: new Date(now.getTime() + s.settings.conservation_jours * DAY_MS).toISOString(),
         idempotencyKey: special.idempotencyKey,
         content: await sealedOrClear(s, id, values),
+        place: s.form.place?.(values, s.ctx),
       },
       s.settings.sensible
         ? { recipients }
@@ -212,6 +213,12 @@ async function storeAndAnswer(s: Read, special: Special, values: Record<string, 
             confirmationTo: wantsConfirmation(values),
           },
     );
+    const waiting = saved.waitingList ? s.form.waitingList : undefined;
+    if (waiting) {
+      // Recorded, but no place: the person is told so plainly, never sent to a page (or `_next`) that confirms one.
+      const answer = answerSuccess(s.c, s.json, waiting.path(values), saved.id, { listeAttente: true, message: waiting.message });
+      return answered(s.c, saved.duplicate ? 'doublon' : 'liste_attente', answer);
+    }
     const thanks = special.next ?? s.form.thanksPath?.(values, s.target) ?? nextPath;
     return answered(s.c, saved.duplicate ? 'doublon' : 'accepte', answerSuccess(s.c, s.json, thanks, saved.id));
   } catch (error) {

@@ -8,14 +8,16 @@ import type { OutgoingMail } from './mail.ts';
 
 export function confirmationMail(due: DueNotification, mailDomain: string): OutgoingMail {
   const form = isFormKey(due.formKey) ? forms[due.formKey] : undefined;
+  // A sign-up on a waiting list is told so, never that it has a place.
+  const words = (due.waitingList ? form?.waitingList : undefined) ?? form?.thanks;
   return {
     to: due.recipients,
-    subject: `${form?.thanks.title ?? 'Votre envoi est arrivé'} — Fabrique rennaise des solidarités`,
+    subject: `${words?.title ?? 'Votre envoi est arrivé'} — Fabrique rennaise des solidarités`,
     text: [
       'Bonjour,',
       '',
       `Votre envoi n° ${due.submissionId} (formulaire « ${form?.title ?? due.formKey} ») est bien arrivé.`,
-      ...(form?.thanks.paragraphs ?? []),
+      ...(words?.paragraphs ?? []),
       '',
       'Vous recevez ce message parce que vous avez coché la case demandant une confirmation.',
       'La Fabrique rennaise des solidarités',

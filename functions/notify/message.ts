@@ -14,13 +14,17 @@ export function teamNotification(due: DueNotification, mailDomain: string): Outg
   const title = isFormKey(due.formKey) ? forms[due.formKey].title : due.formKey;
   const messageId = `<${due.submissionId}.${due.kind}@${mailDomain}>`;
   const received = `Reçue le ${due.receivedAt.slice(0, 16).replace('T', ' à ')} (UTC).`;
+  // A sign-up beyond the session's places: said first, so nobody confirms a place that is not there.
+  const waiting = due.waitingList ? 'Liste d’attente — ' : '';
+  const waitingLine = due.waitingList ? ['Session complète : inscription sur LISTE D’ATTENTE, pas de place confirmée.'] : [];
   if (due.clearJson === undefined) {
     return {
       to: due.recipients,
-      subject: `Nouvelle demande n° ${due.submissionId} — formulaire ${title}`,
+      subject: `${waiting}Nouvelle demande n° ${due.submissionId} — formulaire ${title}`,
       text: [
         `Nouvelle demande n° ${due.submissionId} — formulaire ${title}.`,
         received,
+        ...waitingLine,
         '',
         'Son contenu est scellé : il ne figure pas dans ce message.',
         `Pour la lire : npm run submissions -- show ${due.submissionId} --key VOTRE-FICHIER-DE-CLE`,
@@ -41,8 +45,8 @@ export function teamNotification(due: DueNotification, mailDomain: string): Outg
   });
   return {
     to: due.recipients,
-    subject: due.subject ?? `Nouvel envoi n° ${due.submissionId} — formulaire ${title}`,
-    text: [`Nouvel envoi n° ${due.submissionId} — formulaire ${title}.`, received, '', ...lines, ''].join('\n'),
+    subject: waiting + (due.subject ?? `Nouvel envoi n° ${due.submissionId} — formulaire ${title}`),
+    text: [`Nouvel envoi n° ${due.submissionId} — formulaire ${title}.`, received, ...waitingLine, '', ...lines, ''].join('\n'),
     replyTo: due.replyTo,
     messageId,
   };

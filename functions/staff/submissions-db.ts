@@ -15,6 +15,8 @@ export type StoredRow = {
   /** Clear JSON of a form that is not sensitive. */
   json: string | null;
   sealed: SealedRow | null;
+  /** A sign-up that counts places (training session): `place` or `liste d’attente`; null for other forms. */
+  place: 'place' | 'liste d’attente' | null;
 };
 
 type Raw = {
@@ -26,6 +28,7 @@ type Raw = {
   data_json: string | null;
   sealed: Uint8Array | null;
   encapsulated_key: Uint8Array | null;
+  waiting_list: number | null;
 };
 
 const toRow = (r: Raw): StoredRow => ({
@@ -39,6 +42,7 @@ const toRow = (r: Raw): StoredRow => ({
     r.sealed && r.encapsulated_key && r.key_id
       ? { id: r.id, formKey: r.form_key, keyId: r.key_id, encapsulatedKey: r.encapsulated_key, ciphertext: r.sealed }
       : null,
+  place: r.waiting_list === null ? null : Number(r.waiting_list) === 1 ? 'liste d’attente' : 'place',
 });
 
 export class SubmissionsDb {

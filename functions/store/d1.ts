@@ -7,9 +7,10 @@
  */
 import type { RateDecision, RateLimit, RateLimitOptions } from '../rate-limit.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
-import { SQL } from './sqlite-sql.ts';
+import { GroupCommit, type SaveItem } from './group-commit.ts';
+import { dueFromRow, placeResult, placesFromRows, type DueRow } from './rows.ts';
+import { SQL, WAITING_LIST } from './sqlite-sql.ts';
 import {
-  StoreUnavailableError,
   type DueNotification,
   type EraseResult,
   type NewNotification,
@@ -37,6 +38,7 @@ export const MIGRATION_NAMES = [
   '0002_file_type_et_erreur.sql',
   '0003_compteurs_et_sonde.sql',
   '0004_limites.sql',
+  '0005_places_des_sessions.sql',
 ];
 
 /** A migration's statements, one by one (D1 runs prepared statements; a batch is one transaction). */
@@ -64,19 +66,15 @@ export async function migrateD1(db: D1Like): Promise<void> {
   }
 }
 
-type Pending = {
-  submission: NewSubmission;
-  notification: NewNotification;
-  resolve: (r: SaveResult) => void;
-  reject: (e: Error) => void;
-};
+const INSERT_COLUMNS =
+  'id, form_key, received_at, delete_after, idempotency_key, data_json, sealed, key_id, encapsulated_key, session_key, waiting_list';
 
 const D1_SQL = {
   // A keyed submission yields to the first one with its key; an id used twice still fails the batch.
-  insertKeyed: `INSERT INTO submissions (id, form_key, received_at, delete_after, idempotency_key, data_json, sealed, key_id, encapsulated_key)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (form_key, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING`,
-  insertPlain: `INSERT INTO submissions (id, form_key, received_at, delete_after, idempotency_key, data_json, sealed, key_id, encapsulated_key)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  // The place is decided by the insert itself (WAITING_LIST): a D1 batch is one transaction, D1 one writer.
+  insertKeyed: `INSERT INTO submissions (${INSERT_COLUMNS})
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?10, ${WAITING_LIST}) ON CONFLICT (form_key, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING`,
+  insertPlain: `INSERT INTO submissions (${INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?10, ${WAITING_LIST})`,
   // The outbox row only for the submission that holds the key (not for a retry).
   insertOutboxIfFirst: `INSERT INTO outbox (submission_id, kind, recipients_json, subject, reply_to, next_attempt_at)
     SELECT ?, ?, ?, ?, ?, ? WHERE (SELECT id FROM submissions WHERE form_key = ? AND idempotency_key = ?) = ?`,
@@ -90,39 +88,18 @@ const D1_SQL = {
 
 export class D1Store implements SubmissionStore {
   private readonly db: D1Like;
-  private queue: Pending[] = [];
-  private inFlight = false;
+  private readonly group = new GroupCommit((batch) => this.commit(batch));
 
   constructor(db: D1Like) {
     this.db = db;
   }
 
   save(submission: NewSubmission, notification: NewNotification): Promise<SaveResult> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ submission, notification, resolve, reject });
-      void this.send();
-    });
-  }
-
-  private async send() {
-    if (this.inFlight || this.queue.length === 0) return;
-    this.inFlight = true;
-    const batch = this.queue;
-    this.queue = [];
-    try {
-      const results = await this.commit(batch);
-      batch.forEach((p, i) => p.resolve(results[i]!));
-    } catch (error) {
-      const failure = new StoreUnavailableError(`enregistrement impossible : ${(error as Error).message}`);
-      for (const p of batch) p.reject(failure);
-    } finally {
-      this.inFlight = false;
-      void this.send();
-    }
+    return this.group.save(submission, notification);
   }
 
   /** One D1 batch (one transaction) for all; for keyed ones, a read of the id that holds the key. */
-  private async commit(batch: Pending[]): Promise<SaveResult[]> {
+  private async commit(batch: SaveItem[]): Promise<SaveResult[]> {
     const statements: D1Statement[] = [];
     const reads: (number | undefined)[] = [];
     for (const { submission: s, notification: n } of batch) {
@@ -152,6 +129,8 @@ export class D1Store implements SubmissionStore {
                   sealed.encapsulatedKey.byteOffset + sealed.encapsulatedKey.byteLength,
                 )
               : null,
+            s.place?.session ?? null,
+            s.place?.capacity ?? null,
           ),
       );
       const rows: [string, string, string | null, string | null][] = [
@@ -169,41 +148,27 @@ export class D1Store implements SubmissionStore {
       if (key) {
         reads.push(statements.length);
         statements.push(this.db.prepare(SQL.idByIdempotencyKey).bind(s.formKey, key));
+      } else if (s.place) {
+        reads.push(statements.length);
+        statements.push(this.db.prepare(SQL.waitingListOf).bind(s.id));
       } else reads.push(undefined);
     }
-    const results = await this.db.batch<{ id: string }>(statements);
+    const results = await this.db.batch<{ id?: string; waiting_list: number | null }>(statements);
     return batch.map(({ submission: s }, i) => {
       const at = reads[i];
-      const holder = at === undefined ? s.id : results[at]!.results[0]!.id;
-      return { id: holder, duplicate: holder !== s.id };
+      const row = at === undefined ? undefined : results[at]!.results[0]!;
+      const holder = row?.id ?? s.id;
+      return { id: holder, duplicate: holder !== s.id, ...placeResult(row?.waiting_list) };
     });
   }
 
   async dueNotifications(now: Date, limit: number): Promise<DueNotification[]> {
-    const { results } = await this.db.prepare(SQL.dueNotifications).bind(now.toISOString(), limit).all<{
-      outbox_id: number;
-      submission_id: string;
-      form_key: string;
-      received_at: string;
-      kind: 'equipe' | 'confirmation';
-      recipients_json: string;
-      subject: string | null;
-      reply_to: string | null;
-      attempts: number;
-      data_json: string | null;
-    }>();
-    return results.map((r) => ({
-      outboxId: r.outbox_id,
-      submissionId: r.submission_id,
-      formKey: r.form_key,
-      receivedAt: r.received_at,
-      kind: r.kind,
-      recipients: JSON.parse(r.recipients_json) as string[],
-      subject: r.subject ?? undefined,
-      replyTo: r.reply_to ?? undefined,
-      attempts: r.attempts,
-      clearJson: r.data_json ?? undefined,
-    }));
+    const { results } = await this.db.prepare(SQL.dueNotifications).bind(now.toISOString(), limit).all<DueRow>();
+    return results.map(dueFromRow);
+  }
+
+  async placesTaken(): Promise<Record<string, number>> {
+    return placesFromRows((await this.db.prepare(SQL.placesTaken).all<{ session_key: string; n: number }>()).results);
   }
 
   async notificationSent(outboxId: number, at: Date): Promise<void> {
@@ -282,6 +247,6 @@ export class D1Store implements SubmissionStore {
   }
 
   async close(): Promise<void> {
-    while (this.queue.length || this.inFlight) await new Promise((r) => setTimeout(r, 1));
+    await this.group.drained();
   }
 }

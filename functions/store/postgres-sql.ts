@@ -3,13 +3,23 @@ export const PG_SQL = {
   migrationsTable: 'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
   migrationsApplied: 'SELECT coalesce(max(version), 0)::int AS n FROM schema_migrations',
   migrationRecord: 'INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)',
-  insertSubmission: `INSERT INTO submissions (id, form_key, received_at, delete_after, idempotency_key, data_json, sealed, key_id, encapsulated_key)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING`,
-  idByIdempotencyKey: 'SELECT id FROM submissions WHERE form_key = $1 AND idempotency_key = $2',
+  // The place is decided by the insert, after lockSession (below) made every other sign-up to this
+  // session wait for this transaction: the count sees all those committed before.
+  insertSubmission: `INSERT INTO submissions (id, form_key, received_at, delete_after, idempotency_key, data_json, sealed, key_id, encapsulated_key,
+      session_key, waiting_list)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text, CASE WHEN $10::text IS NULL THEN NULL
+      WHEN (SELECT count(*) FROM submissions WHERE session_key = $10::text AND waiting_list = 0) < $11::int THEN 0 ELSE 1 END)
+    ON CONFLICT DO NOTHING
+    RETURNING waiting_list`,
+  // A transaction lock per session (released at commit), taken in sorted order so two batches never deadlock.
+  lockSession: 'SELECT pg_advisory_xact_lock(1179779072, hashtext($1))',
+  idByIdempotencyKey: 'SELECT id, waiting_list FROM submissions WHERE form_key = $1 AND idempotency_key = $2',
+  placesTaken:
+    'SELECT session_key, count(*) AS n FROM submissions WHERE session_key IS NOT NULL AND waiting_list = 0 GROUP BY session_key',
   insertOutbox:
     'INSERT INTO outbox (submission_id, kind, recipients_json, subject, reply_to, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6)',
   dueNotifications: `SELECT o.id AS outbox_id, o.submission_id, s.form_key, s.received_at, o.kind, o.recipients_json, o.subject,
-           o.reply_to, o.attempts, s.data_json
+           o.reply_to, o.attempts, s.data_json, s.waiting_list
       FROM outbox o JOIN submissions s ON s.id = o.submission_id
      WHERE o.status = 'pending' AND o.next_attempt_at <= $1
      ORDER BY o.next_attempt_at, o.id LIMIT $2`,

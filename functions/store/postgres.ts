@@ -9,6 +9,8 @@
 import pg from 'pg';
 import { PG_MIGRATIONS } from './postgres-migrations.ts';
 import { PG_SQL } from './postgres-sql.ts';
+import { GroupCommit, type SaveItem } from './group-commit.ts';
+import { dueFromRow, placeResult, placesFromRows, type DueRow } from './rows.ts';
 import type { RateDecision, RateLimit, RateLimitOptions } from '../rate-limit.ts';
 import {
   StoreUnavailableError,
@@ -20,13 +22,6 @@ import {
   type ServiceCounters,
   type SubmissionStore,
 } from './types.ts';
-
-type Pending = {
-  submission: NewSubmission;
-  notification: NewNotification;
-  resolve: (r: SaveResult) => void;
-  reject: (e: Error) => void;
-};
 
 export type PostgresStoreOptions = {
   /** Connections of this instance (default 10); the server's max_connections bounds all instances. */
@@ -68,8 +63,7 @@ export async function migrate(pool: pg.Pool): Promise<number> {
 
 export class PostgresStore implements SubmissionStore {
   readonly pool: pg.Pool;
-  private queue: Pending[] = [];
-  private inFlight = false;
+  private readonly group = new GroupCommit((batch) => this.commit(batch));
   private closing = false;
 
   private constructor(pool: pg.Pool) {
@@ -98,35 +92,17 @@ export class PostgresStore implements SubmissionStore {
 
   save(submission: NewSubmission, notification: NewNotification): Promise<SaveResult> {
     if (this.closing) return Promise.reject(new StoreUnavailableError('stockage fermé'));
-    return new Promise((resolve, reject) => {
-      this.queue.push({ submission, notification, resolve, reject });
-      void this.send();
-    });
+    return this.group.save(submission, notification);
   }
 
-  /** Commits what is queued as one transaction, unless one is under way: then it goes as the next one. */
-  private async send() {
-    if (this.inFlight || this.queue.length === 0) return;
-    this.inFlight = true;
-    const batch = this.queue;
-    this.queue = [];
-    try {
-      const results = await this.commit(batch);
-      batch.forEach((p, i) => p.resolve(results[i]!));
-    } catch (error) {
-      const failure = new StoreUnavailableError(`enregistrement impossible : ${(error as Error).message}`);
-      for (const p of batch) p.reject(failure);
-    } finally {
-      this.inFlight = false;
-      void this.send();
-    }
-  }
-
-  private async commit(batch: Pending[]): Promise<SaveResult[]> {
+  /** One transaction for the batch (group-commit.ts), after the locks of the sessions whose places it counts. */
+  private async commit(batch: SaveItem[]): Promise<SaveResult[]> {
     const client = await this.pool.connect();
     let broken = false;
     try {
       await client.query('BEGIN');
+      const sessions = [...new Set(batch.flatMap((p) => (p.submission.place ? [p.submission.place.session] : [])))].sort();
+      for (const session of sessions) await client.query(PG_SQL.lockSession, [session]);
       const results: SaveResult[] = [];
       for (const { submission, notification } of batch) results.push(await saveOne(client, submission, notification));
       await client.query('COMMIT');
@@ -140,30 +116,11 @@ export class PostgresStore implements SubmissionStore {
   }
 
   async dueNotifications(now: Date, limit: number): Promise<DueNotification[]> {
-    const { rows } = await this.pool.query<{
-      outbox_id: number;
-      submission_id: string;
-      form_key: string;
-      received_at: string;
-      kind: 'equipe' | 'confirmation';
-      recipients_json: string;
-      subject: string | null;
-      reply_to: string | null;
-      attempts: number;
-      data_json: string | null;
-    }>(PG_SQL.dueNotifications, [now.toISOString(), limit]);
-    return rows.map((r) => ({
-      outboxId: r.outbox_id,
-      submissionId: r.submission_id,
-      formKey: r.form_key,
-      receivedAt: r.received_at,
-      kind: r.kind,
-      recipients: JSON.parse(r.recipients_json) as string[],
-      subject: r.subject ?? undefined,
-      replyTo: r.reply_to ?? undefined,
-      attempts: r.attempts,
-      clearJson: r.data_json ?? undefined,
-    }));
+    return (await this.pool.query<DueRow>(PG_SQL.dueNotifications, [now.toISOString(), limit])).rows.map(dueFromRow);
+  }
+
+  async placesTaken(): Promise<Record<string, number>> {
+    return placesFromRows((await this.pool.query<{ session_key: string; n: string }>(PG_SQL.placesTaken)).rows);
   }
 
   async notificationSent(outboxId: number, at: Date): Promise<void> {
@@ -263,7 +220,7 @@ export class PostgresStore implements SubmissionStore {
 
   async close(): Promise<void> {
     if (this.closing) return;
-    while (this.queue.length || this.inFlight) await new Promise((r) => setTimeout(r, 1));
+    await this.group.drained();
     this.closing = true;
     await this.pool.end();
   }
@@ -272,7 +229,7 @@ export class PostgresStore implements SubmissionStore {
 async function saveOne(client: pg.PoolClient, s: NewSubmission, n: NewNotification): Promise<SaveResult> {
   const clear = s.content.kind === 'clear' ? s.content : undefined;
   const sealed = s.content.kind === 'sealed' ? s.content : undefined;
-  const { rowCount } = await client.query(PG_SQL.insertSubmission, [
+  const { rowCount, rows: inserted } = await client.query<{ waiting_list: number | null }>(PG_SQL.insertSubmission, [
     s.id,
     s.formKey,
     s.receivedAt,
@@ -282,11 +239,16 @@ async function saveOne(client: pg.PoolClient, s: NewSubmission, n: NewNotificati
     sealed ? Buffer.from(sealed.ciphertext) : null,
     sealed?.keyId ?? null,
     sealed ? Buffer.from(sealed.encapsulatedKey) : null,
+    s.place?.session ?? null,
+    s.place?.capacity ?? null,
   ]);
   if (rowCount === 0 && s.idempotencyKey) {
     // A retry, maybe on another instance: the first submission with this key stands.
-    const { rows } = await client.query<{ id: string }>(PG_SQL.idByIdempotencyKey, [s.formKey, s.idempotencyKey]);
-    if (rows[0]) return { id: rows[0].id, duplicate: true };
+    const { rows } = await client.query<{ id: string; waiting_list: number | null }>(PG_SQL.idByIdempotencyKey, [
+      s.formKey,
+      s.idempotencyKey,
+    ]);
+    if (rows[0]) return { id: rows[0].id, duplicate: true, ...placeResult(rows[0].waiting_list) };
   }
   if (rowCount === 0) throw new Error('identifiant de soumission déjà utilisé');
   await client.query(PG_SQL.insertOutbox, [
@@ -299,5 +261,5 @@ async function saveOne(client: pg.PoolClient, s: NewSubmission, n: NewNotificati
   ]);
   if (n.confirmationTo)
     await client.query(PG_SQL.insertOutbox, [s.id, 'confirmation', JSON.stringify([n.confirmationTo]), null, null, s.receivedAt]);
-  return { id: s.id, duplicate: false };
+  return { id: s.id, duplicate: false, ...placeResult(inserted[0]?.waiting_list) };
 }

@@ -44,4 +44,10 @@ export const MIGRATIONS: readonly string[] = [
   // 4: rate-limit windows shared by every instance on one database (PostgreSQL, D1); key = form and a
   // keyed hash of the client address, never the address. One Node process on SQLite counts in memory.
   `CREATE TABLE rate_limits (key TEXT PRIMARY KEY, window_end INTEGER NOT NULL, count INTEGER NOT NULL) STRICT;`,
+  // 5: places of a training session, counted in the same transaction as the sign-up. The session key
+  // (training/session) stays clear even when the content is sealed; waiting_list is 0 for a place, 1 for
+  // the waiting list, NULL for a form without places.
+  `ALTER TABLE submissions ADD COLUMN session_key TEXT;
+   ALTER TABLE submissions ADD COLUMN waiting_list INTEGER CHECK (waiting_list IN (0, 1));
+   CREATE INDEX submissions_session ON submissions(session_key, waiting_list) WHERE session_key IS NOT NULL;`,
 ];

@@ -2,16 +2,27 @@
  * Every SQL statement of the SQLite store and the staff command, in one place. Plain SQL that ports
  * to D1 (the same dialect) and PostgreSQL ($n placeholders aside): no SQLite-only functions.
  */
-const STAFF_COLUMNS = 'id, form_key, received_at, delete_after, key_id, data_json, sealed, encapsulated_key';
+/**
+ * The place of a sign-up (?10 = session key, ?11 = its capacity), decided by the insert itself: a place while
+ * fewer than the capacity are taken, else the waiting list. One statement in the writer's transaction
+ * (SQLite: one writer; D1: a batch is one transaction), so the count and the insert cannot be split.
+ */
+export const WAITING_LIST = `CASE WHEN ?10 IS NULL THEN NULL
+      WHEN (SELECT count(*) FROM submissions WHERE session_key = ?10 AND waiting_list = 0) < ?11 THEN 0 ELSE 1 END`;
+const STAFF_COLUMNS = 'id, form_key, received_at, delete_after, key_id, data_json, sealed, encapsulated_key, waiting_list';
 
 export const SQL = {
-  insertSubmission: `INSERT INTO submissions (id, form_key, received_at, delete_after, idempotency_key, data_json, sealed, key_id, encapsulated_key)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-  idByIdempotencyKey: 'SELECT id FROM submissions WHERE form_key = ? AND idempotency_key = ?',
+  insertSubmission: `INSERT INTO submissions (id, form_key, received_at, delete_after, idempotency_key, data_json, sealed, key_id, encapsulated_key,
+      session_key, waiting_list)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?10, ${WAITING_LIST}) ON CONFLICT DO NOTHING`,
+  idByIdempotencyKey: 'SELECT id, waiting_list FROM submissions WHERE form_key = ? AND idempotency_key = ?',
+  waitingListOf: 'SELECT waiting_list FROM submissions WHERE id = ?',
+  placesTaken:
+    'SELECT session_key, count(*) AS n FROM submissions WHERE session_key IS NOT NULL AND waiting_list = 0 GROUP BY session_key',
   insertOutbox:
     'INSERT INTO outbox (submission_id, kind, recipients_json, subject, reply_to, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)',
   dueNotifications: `SELECT o.id AS outbox_id, o.submission_id, s.form_key, s.received_at, o.kind, o.recipients_json, o.subject,
-           o.reply_to, o.attempts, s.data_json
+           o.reply_to, o.attempts, s.data_json, s.waiting_list
       FROM outbox o JOIN submissions s ON s.id = o.submission_id
      WHERE o.status = 'pending' AND o.next_attempt_at <= ?
      ORDER BY o.next_attempt_at, o.id LIMIT ?`,

@@ -6,20 +6,27 @@
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { SQL } from './sqlite-sql.ts';
+import type { SaveItem } from './group-commit.ts';
+import { placeResult } from './rows.ts';
+
+export type { SaveItem } from './group-commit.ts';
 import type { NewNotification, NewSubmission, SaveResult } from './types.ts';
 
-export type SaveItem = { submission: NewSubmission; notification: NewNotification };
 export type BatchOutcome = { ok: true; results: SaveResult[] } | { ok: false; message: string };
 
 export class SqliteWriter {
   private readonly db: DatabaseSync;
-  private readonly statements: Record<'insertSubmission' | 'idByIdempotencyKey' | 'insertOutbox', StatementSync>;
+  private readonly statements: Record<
+    'insertSubmission' | 'idByIdempotencyKey' | 'waitingListOf' | 'insertOutbox',
+    StatementSync
+  >;
 
   constructor(db: DatabaseSync) {
     this.db = db;
     this.statements = {
       insertSubmission: db.prepare(SQL.insertSubmission),
       idByIdempotencyKey: db.prepare(SQL.idByIdempotencyKey),
+      waitingListOf: db.prepare(SQL.waitingListOf),
       insertOutbox: db.prepare(SQL.insertOutbox),
     };
   }
@@ -51,16 +58,21 @@ export class SqliteWriter {
       sealed?.ciphertext ?? null,
       sealed?.keyId ?? null,
       sealed?.encapsulatedKey ?? null,
+      s.place?.session ?? null,
+      s.place?.capacity ?? null,
     );
     if (changes === 0 && s.idempotencyKey) {
       // A retry: the first submission with this key stands, and its notification is already queued.
-      const first = this.statements.idByIdempotencyKey.get(s.formKey, s.idempotencyKey) as { id: string } | undefined;
-      if (first) return { id: first.id, duplicate: true };
+      const first = this.statements.idByIdempotencyKey.get(s.formKey, s.idempotencyKey) as
+        { id: string; waiting_list: number | null } | undefined;
+      if (first) return { id: first.id, duplicate: true, ...placeResult(first.waiting_list) };
     }
     if (changes === 0) throw new Error('identifiant de soumission déjà utilisé');
     const outbox = this.statements.insertOutbox;
     outbox.run(s.id, 'equipe', JSON.stringify(n.recipients), n.subject ?? null, n.replyTo ?? null, s.receivedAt);
     if (n.confirmationTo) outbox.run(s.id, 'confirmation', JSON.stringify([n.confirmationTo]), null, null, s.receivedAt);
-    return { id: s.id, duplicate: false };
+    if (!s.place) return { id: s.id, duplicate: false };
+    const { waiting_list } = this.statements.waitingListOf.get(s.id) as { waiting_list: number | null };
+    return { id: s.id, duplicate: false, ...placeResult(waiting_list) };
   }
 }

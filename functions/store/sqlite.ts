@@ -7,8 +7,10 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 import { openDatabase, type SqliteStoreOptions } from './sqlite-open.ts';
+import { dueFromRow, placesFromRows, type DueRow } from './rows.ts';
 import { SQL } from './sqlite-sql.ts';
 import type { BatchOutcome } from './sqlite-writer.ts';
+import { GroupCommit, type SaveItem } from './group-commit.ts';
 import {
   StoreUnavailableError,
   type DueNotification,
@@ -20,19 +22,12 @@ import {
   type SubmissionStore,
 } from './types.ts';
 
+export { openDatabase, type SqliteStoreOptions } from './sqlite-open.ts';
+
 /**
  * Deletes rows in one transaction, then copies the WAL back and empties it so that no old frame remains.
  * A reader holding a snapshot stops the WAL from being emptied: then `clean` is false, never a silent success.
  */
-type Pending = {
-  submission: NewSubmission;
-  notification: NewNotification;
-  resolve: (r: SaveResult) => void;
-  reject: (e: Error) => void;
-};
-
-export { openDatabase, type SqliteStoreOptions } from './sqlite-open.ts';
-
 export function eraseIn(db: DatabaseSync, ids: string[]): EraseResult {
   const del = db.prepare(SQL.deleteSubmission);
   let erased = 0;
@@ -51,8 +46,9 @@ export function eraseIn(db: DatabaseSync, ids: string[]): EraseResult {
 export class SqliteStore implements SubmissionStore {
   /** This thread's connection: reads, the outbox updates, erasures, counters (all rare next to submissions). */
   readonly db: DatabaseSync;
-  private queue: Pending[] = [];
-  private inFlight: Pending[] | undefined;
+  private readonly group = new GroupCommit((batch) => this.commit(batch));
+  /** The commit the writer thread is doing now: settled by its answer, or failed if the thread stops. */
+  private committing: { resolve: (r: SaveResult[]) => void; reject: (e: Error) => void } | undefined;
   private writer: Worker;
   private closing = false;
   private readonly file: string;
@@ -76,7 +72,7 @@ export class SqliteStore implements SubmissionStore {
     });
     // A writer that dies fails the batch it held (503, nothing acknowledged) and is replaced.
     worker.on('exit', () => {
-      if (this.inFlight) this.committed({ ok: false, message: 'le fil d’écriture s’est arrêté' });
+      this.committed({ ok: false, message: 'le fil d’écriture s’est arrêté' });
       if (!this.closing) this.writer = this.startWriter();
     });
     worker.on('error', () => {});
@@ -86,56 +82,30 @@ export class SqliteStore implements SubmissionStore {
 
   save(submission: NewSubmission, notification: NewNotification): Promise<SaveResult> {
     if (this.closing) return Promise.reject(new StoreUnavailableError('stockage fermé'));
+    return this.group.save(submission, notification);
+  }
+
+  /** One batch, one transaction, on the writer thread. */
+  private commit(batch: SaveItem[]): Promise<SaveResult[]> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ submission, notification, resolve, reject });
-      this.send();
+      this.committing = { resolve, reject };
+      this.writer.postMessage({ batch });
     });
   }
 
-  /** Sends what is queued as one commit, unless one is under way: then it waits and goes as the next one. */
-  private send() {
-    if (this.inFlight || this.queue.length === 0) return;
-    this.inFlight = this.queue;
-    this.queue = [];
-    this.writer.postMessage({ batch: this.inFlight.map(({ submission, notification }) => ({ submission, notification })) });
-  }
-
   private committed(outcome: BatchOutcome) {
-    const batch = this.inFlight ?? [];
-    this.inFlight = undefined;
-    if (outcome.ok) batch.forEach((p, i) => p.resolve(outcome.results[i]!));
-    else {
-      const failure = new StoreUnavailableError(`enregistrement impossible : ${outcome.message}`);
-      for (const p of batch) p.reject(failure);
-    }
-    this.send();
+    const committing = this.committing;
+    this.committing = undefined;
+    if (outcome.ok) committing?.resolve(outcome.results);
+    else committing?.reject(new Error(outcome.message));
   }
 
   async dueNotifications(now: Date, limit: number): Promise<DueNotification[]> {
-    const rows = this.db.prepare(SQL.dueNotifications).all(now.toISOString(), limit) as {
-      outbox_id: number;
-      submission_id: string;
-      form_key: string;
-      received_at: string;
-      kind: 'equipe' | 'confirmation';
-      recipients_json: string;
-      subject: string | null;
-      reply_to: string | null;
-      attempts: number;
-      data_json: string | null;
-    }[];
-    return rows.map((r) => ({
-      outboxId: r.outbox_id,
-      submissionId: r.submission_id,
-      formKey: r.form_key,
-      receivedAt: r.received_at,
-      kind: r.kind,
-      recipients: JSON.parse(r.recipients_json) as string[],
-      subject: r.subject ?? undefined,
-      replyTo: r.reply_to ?? undefined,
-      attempts: r.attempts,
-      clearJson: r.data_json ?? undefined,
-    }));
+    return (this.db.prepare(SQL.dueNotifications).all(now.toISOString(), limit) as DueRow[]).map(dueFromRow);
+  }
+
+  async placesTaken(): Promise<Record<string, number>> {
+    return placesFromRows(this.db.prepare(SQL.placesTaken).all() as { session_key: string; n: number }[]);
   }
 
   async notificationSent(outboxId: number, at: Date): Promise<void> {
@@ -185,7 +155,7 @@ export class SqliteStore implements SubmissionStore {
 
   async close(): Promise<void> {
     if (this.closing) return;
-    while (this.queue.length || this.inFlight) await new Promise((r) => setTimeout(r, 1));
+    await this.group.drained();
     this.closing = true;
     const exited = new Promise((r) => this.writer.once('exit', r));
     this.writer.ref(); // the process waits for the writer to close its connection

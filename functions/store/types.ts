@@ -17,6 +17,12 @@ export type NewSubmission = {
   /** Client-chosen key: a retry with the same key returns the first submission's id. */
   idempotencyKey?: string;
   content: SubmissionContent;
+  /**
+   * A sign-up that takes a place: counted against `capacity` in the same transaction as the insert, so two
+   * people posting the last place at once never both get it. Beyond it, the sign-up is still stored, on
+   * the waiting list. `session` is stored in clear, even for sealed content (it is what is counted).
+   */
+  place?: { session: string; capacity: number };
 };
 
 /** The staff notification to send for a submission; the mailer reads it from the outbox. */
@@ -29,7 +35,8 @@ export type NewNotification = {
   confirmationTo?: string;
 };
 
-export type SaveResult = { id: string; duplicate: boolean };
+/** `waitingList` only for a submission that asked for a place: true when it went on the waiting list. */
+export type SaveResult = { id: string; duplicate: boolean; waitingList?: boolean };
 
 /** An outbox row due for sending, with what the mailer may put in the message. */
 export type DueNotification = {
@@ -44,6 +51,8 @@ export type DueNotification = {
   attempts: number;
   /** Clear values of a form that is not sensitive; absent for a sealed one (the server cannot read it). */
   clearJson?: string;
+  /** A sign-up beyond the session's places: the team's e-mail says « liste d'attente ». */
+  waitingList?: boolean;
 };
 
 /** Thrown when storage cannot take a submission now (disk full, database locked): the handler answers 503. */
@@ -72,7 +81,10 @@ export type ServiceCounters = {
  * (test/functions/store-contract.ts) runs against each.
  */
 export interface SubmissionStore {
-  /** Stores the submission and its outbox entry in one transaction; resolves only once committed. */
+  /**
+   * Stores the submission and its outbox entry in one transaction; resolves only once committed. With a
+   * `place`, the count of places taken and the insert are one atomic step, on every back-end.
+   */
   save(submission: NewSubmission, notification: NewNotification): Promise<SaveResult>;
   /** Outbox rows not yet sent whose next attempt is due, oldest first. */
   dueNotifications(now: Date, limit: number): Promise<DueNotification[]>;
@@ -90,6 +102,8 @@ export interface SubmissionStore {
   /** Adds to the named counters (accepted, refused by reason). */
   addCounts(counts: Record<string, number>): Promise<void>;
   counters(): Promise<ServiceCounters>;
+  /** Places taken (not the waiting list) per session key, for the sessions that have any. */
+  placesTaken(): Promise<Record<string, number>>;
   /** Writes and removes a probe row: true when the store can take a submission now. */
   writable(): Promise<boolean>;
   close(): Promise<void>;

@@ -19,6 +19,39 @@ export const LIBELLE_ETAT: Record<EtatSession, string> = {
   passee: 'Session passée',
 };
 
+/** What the store counts a sign-up against: the training and the session (ids unique within a training). */
+export const sessionKey = (formation: string, session: string) => `${formation}/${session}`;
+
+/** Words for the places of a session, shared by the form, the sessions table and the live count (src/scripts/places.ts). */
+export const PLACES = {
+  // Without JavaScript: never a number, it would go stale; the live count replaces it where JavaScript runs.
+  limitees: 'places limitées',
+  complet: 'complet : inscription sur liste d’attente',
+  /** Beside a « Complet » badge. */
+  attente: 'inscription sur liste d’attente',
+  restantes: (n: number) => (n === 1 ? '1 place restante' : `${n} places restantes`),
+} as const;
+
+/**
+ * Places left per session key, for the sessions that take sign-ups today (full ones: 0); `taken` is the
+ * store's count. What GET /f/inscription-formation/places answers: no personal data.
+ */
+export function placesLeft(
+  formations: { id: string; inscriptions: Formation['inscriptions']; sessions: Session[] }[],
+  taken: Record<string, number>,
+  today: string,
+): Record<string, number> {
+  const left: Record<string, number> = {};
+  for (const f of formations)
+    for (const s of f.sessions) {
+      const etat = etatSession(s, f, today);
+      if (etat !== 'ouverte' && etat !== 'complete') continue;
+      const key = sessionKey(f.id, s.id);
+      left[key] = Math.max(0, s.places_restantes - (taken[key] ?? 0));
+    }
+  return left;
+}
+
 export type SessionDatee<F> = { formation: F; session: Session };
 
 /** Sessions from today on, soonest first, across all trainings. */

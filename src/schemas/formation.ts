@@ -33,10 +33,11 @@ export const session = z
       .int()
       .min(1, { error: 'capacité attendue : un nombre de places supérieur à 0' })
       .meta({ titre: 'Nombre de places', exemple: 12 }),
-    places_restantes: z
-      .int()
-      .min(0, { error: 'places restantes : 0 ou plus' })
-      .meta({ titre: 'Places restantes', aide: '0 : la session s’affiche complète.', exemple: 4 }),
+    places_restantes: z.int().min(0, { error: 'places restantes : 0 ou plus' }).meta({
+      titre: 'Places restantes',
+      aide: 'Places à prendre sur le site quand vous ouvrez la session. Le site compte lui-même chaque inscription reçue et, au-delà, inscrit sur la liste d’attente : ne retirez pas ici les inscriptions du site, seulement les places données autrement (téléphone, partenaire). 0 : la session s’affiche complète (liste d’attente).',
+      exemple: 4,
+    }),
     /** true when the session will not take place: shown as cancelled on the page and in calendars. */
     annulee: z
       .boolean()

@@ -21,9 +21,10 @@ const openFormation = ctx.formations.find((f) => f.sessions.some((s) => !session
 const openSession = openFormation.sessions.find((s) => !sessionClosedReason(openFormation, s, ctx.today))!;
 const openActivite = ctx.activites.find((a) => a.inscriptions === 'ouvertes' && a.places !== 0)!;
 
-/** A training with a session that cannot be chosen, if the content has one. */
-export const formationWithClosedSession = ctx.formations.find((f) =>
-  f.sessions.some((s) => sessionClosedReason(f, s, ctx.today)),
+/** A training whose form shows a session that cannot be chosen (past, cancelled) beside one that can, if the content has one. */
+export const formationWithClosedSession = ctx.formations.find(
+  (f) =>
+    f.sessions.some((s) => sessionClosedReason(f, s, ctx.today)) && f.sessions.some((s) => !sessionClosedReason(f, s, ctx.today)),
 );
 
 export function pagePath(key: FormKey): string {

@@ -150,7 +150,7 @@ describe('answers', () => {
 
 describe('INACTIVE: closed forms say what to do instead', () => {
   it.each([
-    ['a full session', { session: 'mars-b' }, /plus disponible \(complet\)/],
+    ['a cancelled session', { session: 'mai' }, /plus disponible \(annulée\)/],
     ['a past session', { session: 'dec' }, /plus disponible \(session passée\)/],
     ['registrations closed', { formation: 'creche', session: 'avril' }, /inscriptions .* sont fermées/i],
   ])('%s', async (_, over, message) => {

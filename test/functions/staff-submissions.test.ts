@@ -115,6 +115,28 @@ describe('export', () => {
     expect(audit()).toEqual([expect.objectContaining({ action: 'export', form: 'agir', format: 'csv' })]);
   });
 
+  it('training sign-ups: list and export say who has a place and who is on the waiting list', async () => {
+    const inscription = validSubmissions['inscription-formation'];
+    const placed = await submit('inscription-formation', { ...inscription, session: 'mars-a' });
+    const waiting = await submit('inscription-formation', { ...inscription, session: 'mars-b', prenom: 'Nolwenn' });
+    const { out: listed } = await run('list', '--form', 'inscription-formation');
+    expect(listed).toMatch(new RegExp(`${placed} .*en clair  place\n`));
+    expect(listed).toMatch(new RegExp(`${waiting} .*en clair  liste d’attente\n`));
+    const { out } = await run('export', '--form', 'inscription-formation', '--format', 'csv');
+    const [header, ...lines] = out.trim().split('\r\n');
+    expect(header).toMatch(/^"id","recu_le","place","formation","session"/);
+    expect(lines.find((l) => l.includes(placed))).toMatch(/,"place",/);
+    expect(lines.find((l) => l.includes(waiting))).toMatch(/,"liste d’attente",.*Nolwenn/);
+    const json = JSON.parse((await run('export', '--form', 'inscription-formation', '--format', 'json')).out) as {
+      id: string;
+      place: string;
+    }[];
+    expect(json.map((r) => [r.id, r.place])).toEqual([
+      [placed, 'place'],
+      [waiting, 'liste d’attente'],
+    ]);
+  });
+
   it('JSON of every form, clear and sealed', async () => {
     await submit('demande-aide');
     await submit('agir');

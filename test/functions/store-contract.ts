@@ -133,6 +133,79 @@ export function storeContract(name: string, factory: StoreFactory) {
       expect((await store.counters()).counts).toEqual({ accepte: 5, refus_invalide: 1 });
     });
 
+    describe('places of a session', () => {
+      const signUp = (id: string, capacity: number, over: Partial<NewSubmission> = {}) =>
+        store.save(
+          submission(id, { formKey: 'inscription-formation', place: { session: 'creche/mars', capacity }, ...over }),
+          team,
+        );
+
+      it('a form without places says nothing of places', async () => {
+        expect(await store.save(submission('a'), team)).toEqual({ id: 'a', duplicate: false });
+        expect(await store.placesTaken()).toEqual({});
+      });
+
+      it('the last place goes to the first; the next is recorded on the waiting list, and the team is told', async () => {
+        expect(await signUp('a', 2)).toEqual({ id: 'a', duplicate: false, waitingList: false });
+        expect(await signUp('b', 2)).toEqual({ id: 'b', duplicate: false, waitingList: false });
+        expect(await signUp('c', 2)).toEqual({ id: 'c', duplicate: false, waitingList: true });
+        expect(await store.placesTaken()).toEqual({ 'creche/mars': 2 });
+        const due = await store.dueNotifications(T0, 10);
+        expect(due.map((d) => [d.submissionId, d.waitingList ?? false])).toEqual([
+          ['a', false],
+          ['b', false],
+          ['c', true],
+        ]);
+        // Another session counts its own places.
+        expect(await store.save(submission('d', { place: { session: 'creche/avril', capacity: 1 } }), team)).toMatchObject({
+          waitingList: false,
+        });
+        expect(await store.placesTaken()).toEqual({ 'creche/mars': 2, 'creche/avril': 1 });
+      });
+
+      it('a session with no place left online (capacity 0) records every sign-up on the waiting list', async () => {
+        expect(await signUp('a', 0)).toMatchObject({ waitingList: true });
+        expect(await store.placesTaken()).toEqual({});
+      });
+
+      it('N sign-ups posted at once for 1 place: exactly one gets it, the others are on the waiting list, none lost', async () => {
+        await signUp('avant', 3);
+        await signUp('avant-2', 3);
+        const results = await Promise.all(Array.from({ length: 12 }, (_, i) => signUp(`p${i}`, 3)));
+        expect(results.filter((r) => r.waitingList === false)).toHaveLength(1);
+        expect(results.filter((r) => r.waitingList === true)).toHaveLength(11);
+        expect(await store.placesTaken()).toEqual({ 'creche/mars': 3 });
+        expect(await dueIds()).toHaveLength(14);
+      });
+
+      it('a retry of a sign-up gets the first answer, place or waiting list, and takes nothing more', async () => {
+        expect(await signUp('a', 1, { idempotencyKey: 'cle-place-1' })).toMatchObject({ waitingList: false });
+        expect(await signUp('b', 1, { idempotencyKey: 'cle-place-1' })).toEqual({ id: 'a', duplicate: true, waitingList: false });
+        expect(await signUp('c', 1, { idempotencyKey: 'cle-place-2' })).toMatchObject({ waitingList: true });
+        expect(await signUp('d', 1, { idempotencyKey: 'cle-place-2' })).toEqual({ id: 'c', duplicate: true, waitingList: true });
+        expect(await store.placesTaken()).toEqual({ 'creche/mars': 1 });
+      });
+
+      it('erasing a sign-up frees its place', async () => {
+        await signUp('a', 1);
+        expect(await signUp('b', 1)).toMatchObject({ waitingList: true });
+        await store.erase(['a']);
+        expect(await signUp('c', 1)).toMatchObject({ waitingList: false });
+      });
+
+      it('a sealed sign-up is counted too: its session key is kept in clear', async () => {
+        const content = {
+          kind: 'sealed',
+          keyId: 'k',
+          encapsulatedKey: new Uint8Array([1]),
+          ciphertext: new Uint8Array([2]),
+        } as const;
+        expect(await signUp('s', 1, { content })).toMatchObject({ waitingList: false });
+        expect(await signUp('t', 1, { content })).toMatchObject({ waitingList: true });
+        expect(await store.placesTaken()).toEqual({ 'creche/mars': 1 });
+      });
+    });
+
     it('the health probe writes and says so, leaving nothing behind', async () => {
       expect(await store.writable()).toBe(true);
       expect(await store.expiredIds(at(1000))).toEqual([]);

@@ -59,6 +59,28 @@ describe.skipIf(noPostgres)('PostgresStore: several instances on one database', 
     expect((await a.pool.query('SELECT count(*)::int AS n FROM outbox')).rows[0].n).toBe(1);
   });
 
+  it('the last place, posted at once on both instances by 20 people: one place, 19 on the waiting list, none lost', async () => {
+    const place = { session: 'creche/mars', capacity: 1 };
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).save(submission(`p${i}`, { place }), team)),
+    );
+    expect(results.filter((r) => r.waitingList === false)).toHaveLength(1);
+    expect(results.filter((r) => r.waitingList === true)).toHaveLength(19);
+    expect(await b.placesTaken()).toEqual({ 'creche/mars': 1 });
+    expect((await a.pool.query('SELECT count(*)::int AS n FROM outbox')).rows[0].n).toBe(20);
+  });
+
+  it('batches holding several sessions in opposite orders on two instances never deadlock', async () => {
+    const on = (session: string) => ({ place: { session, capacity: 5 } });
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        (i % 2 ? a : b).save(submission(`q${i}`, on(i % 4 < 2 ? 'creche/mars' : 'ecole/avril')), team),
+      ),
+    );
+    expect(results.filter((r) => !r.waitingList)).toHaveLength(10);
+    expect(await a.placesTaken()).toEqual({ 'creche/mars': 5, 'ecole/avril': 5 });
+  });
+
   it('the rate limit holds across instances', async () => {
     const options = { max: 3, windowMs: 600_000 };
     const [la, lb] = [a.rateLimiter(options), b.rateLimiter(options)];

@@ -58,11 +58,17 @@ describe.each(FORM_KEYS)('%s', (key) => {
 });
 
 describe('closed sessions', () => {
-  it('are shown disabled, with the reason', () => {
+  it('past and cancelled ones are shown disabled, with the reason; a full one offers its waiting list', () => {
     const html = renderForm({ form: forms['inscription-formation'], ctx, target: 'ecole-inclusive' });
-    expect(html).toMatch(/value="mars-b" disabled/);
-    expect(html).toContain('Indisponible : complet');
+    expect(html).toMatch(/value="dec" disabled/);
+    expect(html).toMatch(/value="mai" disabled/);
     expect(html).toContain('Indisponible : session passée');
+    expect(html).toContain('Indisponible : annulée');
+    expect(html).not.toMatch(/value="mars-b"[^>]*disabled/);
+    expect(html).toContain('complet : inscription sur liste d’attente');
     expect(html).not.toMatch(/value="mars-a"[^>]*disabled/);
+    // Without JavaScript, never a count that could go stale.
+    expect(html).toContain('places limitées');
+    expect(html).not.toMatch(/\d+ places? restantes?/);
   });
 });

@@ -34,6 +34,14 @@ describe('privacy notice, form by form', () => {
     expect(changed.find((e) => e.key === 'agir')!.retention).toMatch(/^45 jours après/);
   });
 
+  it('a sealed form that counts places says its session stays readable in the base; a clear one has nothing to add', () => {
+    const sealed = { ...settings['inscription-formation'], sensible: true };
+    const notice = privacyEntries(ctx, { ...settings, 'inscription-formation': sealed });
+    expect(notice.find((e) => e.key === 'inscription-formation')!.readers).toMatch(/session choisie .* restent lisibles/);
+    expect(entry('inscription-formation').purpose).toMatch(/liste d’attente/);
+    expect(entry('demande-aide').readers).not.toMatch(/session choisie/);
+  });
+
   it('lists the fields the form asks, optional ones marked', () => {
     expect(entry('femmes-rappel').collected).toContain('Un numéro où vous joindre sans risque');
     expect(entry('demande-aide').collected).toContain('Prénom ou pseudonyme (facultatif)');

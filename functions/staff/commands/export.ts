@@ -17,15 +17,24 @@ export async function exportRows({ db, keys, opts, audit }: StaffContext): Promi
   let text: string;
   if (opts.format === 'csv') {
     const names = fieldsOfForm(opts.form!).map((f) => f.name);
+    // A form that counts places says, for each sign-up, whether it has one or is on the waiting list.
+    const places = opened.some(({ row }) => row.place) ? ['place'] : [];
     const records = opened.map(({ row, values }) => ({
       id: row.id,
       recu_le: row.receivedAt,
+      ...(row.place ? { place: row.place } : {}),
       ...Object.fromEntries(Object.entries(values).map(([k, v]) => [k, flat(v)])),
     }));
-    text = toCsv(['id', 'recu_le', ...names], records);
+    text = toCsv(['id', 'recu_le', ...places, ...names], records);
   } else {
     text = `${JSON.stringify(
-      opened.map(({ row, values }) => ({ id: row.id, formulaire: row.formKey, recu_le: row.receivedAt, valeurs: values })),
+      opened.map(({ row, values }) => ({
+        id: row.id,
+        formulaire: row.formKey,
+        recu_le: row.receivedAt,
+        ...(row.place ? { place: row.place } : {}),
+        valeurs: values,
+      })),
       null,
       2,
     )}\n`;

@@ -5,7 +5,7 @@ export function list({ db, opts }: StaffContext) {
   const rows = db.list(opts.form);
   const lines = rows.map(
     (r) =>
-      `${r.id}  ${r.formKey}  reçu ${r.receivedAt.slice(0, 16).replace('T', ' ')}  effacé après ${r.deleteAfter.slice(0, 10)}  ${r.keyId ? `scellé (${r.keyId})` : 'en clair'}`,
+      `${r.id}  ${r.formKey}  reçu ${r.receivedAt.slice(0, 16).replace('T', ' ')}  effacé après ${r.deleteAfter.slice(0, 10)}  ${r.keyId ? `scellé (${r.keyId})` : 'en clair'}${r.place ? `  ${r.place}` : ''}`,
   );
   return ok(`${rows.length} envoi(s)\n${lines.map((l) => `${l}\n`).join('')}`);
 }

@@ -25,11 +25,15 @@ function retentionText(days: number): string {
   return `${days} jours${approx} après l’envoi, puis effacé automatiquement.`;
 }
 
-function readersText(s: FormSettings): string {
+function readersText(s: FormSettings, countsPlaces: boolean): string {
   const team = `l’équipe qui reçoit ce formulaire (${s.destinataires.join(', ')})`;
   const base = s.destinataires_par_quartier ? `les référents du quartier choisi, ou à défaut ${team}` : team;
+  // The store counts places by session: that key is not sealed, so a copy of the base would show it.
+  const places = countsPlaces
+    ? ' Seules la session choisie et votre place (ou liste d’attente) restent lisibles dans notre base, pour compter les places.'
+    : '';
   return s.sensible
-    ? `${base[0]!.toUpperCase()}${base.slice(1)}, seulement. L’envoi est scellé (chiffré) dès son arrivée : seuls les membres de l’équipe qui détiennent sa clé peuvent le lire ; l’e-mail qui les prévient ne contient rien de votre envoi.`
+    ? `${base[0]!.toUpperCase()}${base.slice(1)}, seulement. L’envoi est scellé (chiffré) dès son arrivée : seuls les membres de l’équipe qui détiennent sa clé peuvent le lire ; l’e-mail qui les prévient ne contient rien de votre envoi.${places}`
     : `${base[0]!.toUpperCase()}${base.slice(1)}, par e-mail et dans notre base.`;
 }
 
@@ -42,7 +46,7 @@ export function privacyEntries(ctx: FormContext, settings: Record<FormKey, FormS
       title: form.title,
       purpose: form.purpose,
       collected: form.fields(ctx, undefined).map((f) => `${f.label}${f.required ? '' : ' (facultatif)'}`),
-      readers: readersText(s),
+      readers: readersText(s, Boolean(form.place)),
       retention: retentionText(s.conservation_jours),
       sealed: s.sensible,
     };

@@ -104,9 +104,14 @@ function renderChoice(
   // Not `${id}-aide`: the first choice's id is the field's, whose hint already has that id.
   const optionHintId = `${id}-precision`;
   const hintParts = [option.hint, option.disabledReason ? `Indisponible : ${option.disabledReason}` : undefined].filter(Boolean);
-  const optionHint = hintParts.length
-    ? `<span class="choix__aide" id="${optionHintId}">${escapeHtml(hintParts.join(' · '))}</span>`
+  // A session's places in their own element, which the live count rewrites where JavaScript runs.
+  const places = option.places
+    ? `<span data-places="${escapeHtml(option.places.key)}">${escapeHtml(option.places.text)}</span>`
     : '';
+  const optionHint =
+    hintParts.length || places
+      ? `<span class="choix__aide" id="${optionHintId}">${escapeHtml(hintParts.join(' · '))}${hintParts.length && places ? ' · ' : ''}${places}</span>`
+      : '';
   const input = `<input${attrs({
     class: 'choix__case',
     type: field.type === 'radio' ? 'radio' : 'checkbox',

@@ -4,7 +4,14 @@
  */
 
 /** A choice in a radio group, a select or a checkbox group; `disabledReason` greys it out and says why. */
-export type Option = { value: string; label: string; hint?: string; disabledReason?: string };
+export type Option = {
+  value: string;
+  label: string;
+  hint?: string;
+  disabledReason?: string;
+  /** A training session's places: the words shown without JavaScript, and the key the live count updates (src/scripts/places.ts). */
+  places?: { key: string; text: string };
+};
 
 type BaseField = {
   /** Name of the field in the submission (letters, digits, underscore). */

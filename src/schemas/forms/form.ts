@@ -35,6 +35,13 @@ export type FormDefinition = {
   inactive?: (ctx: FormContext, target: string | undefined, raw: Record<string, unknown>) => string | undefined;
   /** Thank-you page for these valid values, when it depends on them (which session); else the settings' `merci`. */
   thanksPath?: (values: Values, target: string | undefined) => string;
+  /**
+   * The place this sign-up takes (a training session) and how many there are online: the store counts it
+   * in the same transaction as the insert; beyond, the sign-up is recorded on the waiting list.
+   */
+  place?: (values: Values, ctx: FormContext) => { session: string; capacity: number } | undefined;
+  /** The page and words for a sign-up recorded on the waiting list (forms with `place`). */
+  waitingList?: { path: (values: Values) => string; title: string; message: string; paragraphs: string[] };
   /** Path of the page that shows the form, where mistakes are shown again. */
   pagePath: (target: string | undefined) => string;
   thanks: { title: string; paragraphs: string[] };

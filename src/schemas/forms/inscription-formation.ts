@@ -1,7 +1,7 @@
 /** Sign-up for one session of a joint training with the MDPH; one page per training. */
 import { PUBLICS } from '../formation.ts';
 import { formatCreneau, formatDateLongue } from '../../lib/dates.ts';
-import { etatSession, LIBELLE_ETAT } from '../../lib/sessions.ts';
+import { etatSession, LIBELLE_ETAT, PLACES, sessionKey } from '../../lib/sessions.ts';
 import type { FormContext, FormationChoice, SessionChoice } from './context.ts';
 import { defineForm } from './form.ts';
 import type { Option } from './field.ts';
@@ -9,23 +9,23 @@ import { email, MENTION_FACULTATIF, nom, prenom, telephone, confirmation } from 
 
 const formation = (ctx: FormContext, id: string | undefined) => ctx.formations.find((f) => f.id === id);
 
-/** Why a session cannot be chosen, or undefined when it can. */
+/** Why a session cannot be chosen (passed, cancelled, registrations closed), or undefined when it can. A full one can: waiting list. */
 export function sessionClosedReason(f: FormationChoice, s: SessionChoice, today: string): string | undefined {
   const etat = etatSession(s, f, today);
-  return etat === 'ouverte' ? undefined : LIBELLE_ETAT[etat].toLowerCase();
+  return etat === 'ouverte' || etat === 'complete' ? undefined : LIBELLE_ETAT[etat].toLowerCase();
 }
 
 const sessionOptions = (ctx: FormContext, f: FormationChoice | undefined): Option[] =>
   (f?.sessions ?? []).map((s) => {
     const reason = sessionClosedReason(f!, s, ctx.today);
     const lieu = ctx.lieux[s.lieu] ?? s.lieu;
-    // Not a count written at build time: it would go stale until sign-ups are counted live.
-    const places = reason ? undefined : 'places limitées';
+    const places = reason ? undefined : s.places_restantes === 0 ? PLACES.complet : PLACES.limitees;
     return {
       value: s.id,
       label: `${formatDateLongue(s.date)}, ${formatCreneau(s.creneau)}`,
-      hint: [lieu, places].filter(Boolean).join(' · '),
+      hint: lieu,
       disabledReason: reason,
+      places: places ? { key: sessionKey(f!.id, s.id), text: places } : undefined,
     };
   });
 
@@ -36,7 +36,8 @@ export const inscriptionFormation = defineForm({
   key: 'inscription-formation',
   title: 'S’inscrire à une formation',
   description: 'Inscription à une session de formation commune avec la MDPH.',
-  purpose: 'Enregistrer votre inscription à la session choisie, vous confirmer votre place et prévoir les adaptations demandées.',
+  purpose:
+    'Enregistrer votre inscription à la session choisie, compter ses places (au-delà, sur liste d’attente), vous confirmer votre place et prévoir les adaptations demandées.',
   intro: ['Les places sont limitées : l’équipe vous écrit ensuite pour confirmer votre place.', MENTION_FACULTATIF],
   submitLabel: 'Envoyer mon inscription',
   sensitive: false,
@@ -55,7 +56,7 @@ export const inscriptionFormation = defineForm({
       {
         name: 'session',
         label: 'Session',
-        hint: 'Les sessions complètes ou passées ne peuvent pas être choisies.',
+        hint: 'Les sessions passées ou annulées ne peuvent pas être choisies. Pour une session complète, votre inscription va sur la liste d’attente.',
         type: 'radio',
         required: true,
         options: sessionOptions(ctx, f),
@@ -97,7 +98,7 @@ export const inscriptionFormation = defineForm({
     if (!f) return undefined;
     if (f.inscriptions === 'fermees') return `Les inscriptions à « ${f.titre} » sont fermées. ${INSTEAD}`;
     const open = f.sessions.filter((s) => !sessionClosedReason(f, s, ctx.today));
-    if (open.length === 0) return `Toutes les sessions de « ${f.titre} » sont complètes ou passées. ${INSTEAD}`;
+    if (open.length === 0) return `Toutes les sessions de « ${f.titre} » sont passées ou annulées. ${INSTEAD}`;
     const chosen = f.sessions.find((s) => s.id === raw.session);
     const reason = chosen && sessionClosedReason(f, chosen, ctx.today);
     if (reason) return `La session du ${formatDateLongue(chosen.date)} n’est plus disponible (${reason}). ${INSTEAD}`;
@@ -105,6 +106,21 @@ export const inscriptionFormation = defineForm({
   },
   // The thank-you page repeats what, when and where: one per session (src/pages/formations/[id]/inscription/merci/).
   thanksPath: (values) => `/formations/${String(values.formation)}/inscription/merci/${String(values.session)}/`,
+  place: (values, ctx) => {
+    const session = formation(ctx, String(values.formation))?.sessions.find((s) => s.id === values.session);
+    return session && { session: sessionKey(String(values.formation), session.id), capacity: session.places_restantes };
+  },
+  waitingList: {
+    // Under merci/: never kept offline nor listed in the sitemap, like the thank-you pages.
+    path: (values) => `/formations/${String(values.formation)}/inscription/merci/${String(values.session)}/attente/`,
+    title: 'Vous êtes sur la liste d’attente',
+    message:
+      'Cette session est complète : votre inscription est enregistrée sur la liste d’attente. Vous n’avez pas encore de place ; l’équipe vous écrit si une place se libère.',
+    paragraphs: [
+      'Cette session est complète. Votre inscription est bien enregistrée, sur la liste d’attente : vous n’avez pas encore de place.',
+      'Si une place se libère, l’équipe des formations vous écrit, dans l’ordre des inscriptions. Vous pouvez aussi choisir une autre session sur la page de la formation.',
+    ],
+  },
   pagePath: (target) => `/formations/${target}/inscription/`,
   thanks: {
     title: 'Votre inscription est enregistrée',
