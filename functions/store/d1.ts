@@ -86,7 +86,16 @@ const D1_SQL = {
       window_end = CASE WHEN rate_limits.window_end <= ?3 THEN excluded.window_end ELSE rate_limits.window_end END
     RETURNING count, window_end`,
   rateSweep: 'DELETE FROM rate_limits WHERE window_end <= ?',
+  // A job's lease is a window too: key "bail:<job>", its end, and the holder's token in count. Taken only
+  // when free or expired (an isolate killed mid-run frees it at its end); the sweep above drops expired ones.
+  leaseTake: `INSERT INTO rate_limits (key, window_end, count) VALUES (?1, ?2, ?3)
+    ON CONFLICT (key) DO UPDATE SET window_end = excluded.window_end, count = excluded.count WHERE rate_limits.window_end <= ?4
+    RETURNING count`,
+  leaseFree: 'DELETE FROM rate_limits WHERE key = ? AND count = ?',
 } as const;
+
+/** How long a scheduled job may hold its lease; a Worker's scheduled run is stopped well before (15 min at most). */
+export const LEASE_MS = 15 * 60_000;
 
 export class D1Store implements SubmissionStore {
   private readonly db: D1Like;
@@ -279,6 +288,27 @@ export class D1Store implements SubmissionStore {
         }
       },
     };
+  }
+
+  /**
+   * Purge and delivery one at a time across isolates and overlapping cron runs (as PostgreSQL's advisory
+   * locks): false when another holds the job's lease now.
+   */
+  async runAlone(job: string, run: () => Promise<void>): Promise<boolean> {
+    const key = `bail:${job}`;
+    const token = crypto.getRandomValues(new Uint32Array(1))[0]! + 1;
+    const now = Date.now();
+    const held = await this.db
+      .prepare(D1_SQL.leaseTake)
+      .bind(key, now + LEASE_MS, token, now)
+      .first<{ count: number }>();
+    if (held?.count !== token) return false;
+    try {
+      await run();
+    } finally {
+      await this.db.prepare(D1_SQL.leaseFree).bind(key, token).run();
+    }
+    return true;
   }
 
   async close(): Promise<void> {
