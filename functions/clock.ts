@@ -1,14 +1,15 @@
 /** The server's one clock, on Node and Workers alike: dates written, retention purge and notifications follow it. */
 export type Clock = { now(): Date };
 
-export const PINNED_DATE = /^\d{4}-\d{2}-\d{2}$/;
+export const PINNED_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{3})?Z)?$/;
 
 /**
- * FABRIQUE_AUJOURDHUI=AAAA-MM-JJ pins "today" as for the build (src/lib/dates.ts), at noon in Rennes.
+ * FABRIQUE_AUJOURDHUI=AAAA-MM-JJ pins "today" as for the build (src/lib/dates.ts), at noon in Rennes. The
+ * servers also take an instant, AAAA-MM-JJTHH:MM:SSZ (the tests' fixed clock, given to the Worker).
  */
 export function clockFrom(pinned: string | undefined): Clock {
   if (!pinned) return { now: () => new Date() };
-  const fixed = new Date(`${pinned}T11:00:00Z`).getTime();
+  const fixed = new Date(pinned.includes('T') ? pinned : `${pinned}T11:00:00Z`).getTime();
   return { now: () => new Date(fixed) };
 }
 

@@ -2,8 +2,8 @@
  * The store on Cloudflare D1 (SQLite on the platform), for the forms on Workers. Same SQL as the SQLite
  * store (sqlite-sql.ts) and the same migrations (sqlite-migrations.ts, recorded in wrangler's own
  * d1_migrations table so that `wrangler d1 migrations apply` and this store agree). A submission and its
- * outbox rows are one D1 batch, which D1 runs as one transaction; those arriving during a batch go in
- * the next (group commit, per isolate).
+ * outbox rows are one D1 batch, which D1 runs as one transaction. No group commit across requests:
+ * on workerd a request awaiting another request's I/O is cancelled as hung, and D1 batches are cheap.
  */
 import type { RateDecision, RateLimit, RateLimitOptions } from '../rate-limit.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
@@ -64,12 +64,7 @@ export async function migrateD1(db: D1Like): Promise<void> {
   }
 }
 
-type Pending = {
-  submission: NewSubmission;
-  notification: NewNotification;
-  resolve: (r: SaveResult) => void;
-  reject: (e: Error) => void;
-};
+type Pending = { submission: NewSubmission; notification: NewNotification };
 
 const D1_SQL = {
   // A keyed submission yields to the first one with its key; an id used twice still fails the batch.
@@ -99,34 +94,16 @@ export const LEASE_MS = 15 * 60_000;
 
 export class D1Store implements SubmissionStore {
   private readonly db: D1Like;
-  private queue: Pending[] = [];
-  private inFlight = false;
 
   constructor(db: D1Like) {
     this.db = db;
   }
 
-  save(submission: NewSubmission, notification: NewNotification): Promise<SaveResult> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ submission, notification, resolve, reject });
-      void this.send();
-    });
-  }
-
-  private async send() {
-    if (this.inFlight || this.queue.length === 0) return;
-    this.inFlight = true;
-    const batch = this.queue;
-    this.queue = [];
+  async save(submission: NewSubmission, notification: NewNotification): Promise<SaveResult> {
     try {
-      const results = await this.commit(batch);
-      batch.forEach((p, i) => p.resolve(results[i]!));
+      return (await this.commit([{ submission, notification }]))[0]!;
     } catch (error) {
-      const failure = new StoreUnavailableError(`enregistrement impossible : ${(error as Error).message}`);
-      for (const p of batch) p.reject(failure);
-    } finally {
-      this.inFlight = false;
-      void this.send();
+      throw new StoreUnavailableError(`enregistrement impossible : ${(error as Error).message}`);
     }
   }
 
@@ -312,6 +289,6 @@ export class D1Store implements SubmissionStore {
   }
 
   async close(): Promise<void> {
-    while (this.queue.length || this.inFlight) await new Promise((r) => setTimeout(r, 1));
+    // Nothing held: each save is its own batch, awaited by its request.
   }
 }
