@@ -1,7 +1,7 @@
 /**
- * Brotli or gzip for text responses. The built site does not change while the server runs, so a static
- * file is compressed once (brotli at its best level) and kept in memory; other answers are compressed
- * on the fly at a fast level.
+ * Brotli or gzip for text responses. A static file is compressed once per build (brotli at its best
+ * level) and kept in memory until another build is swapped in (`generation`); other answers are
+ * compressed on the fly at a fast level.
  */
 import type { MiddlewareHandler } from 'hono';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -27,12 +27,21 @@ function encode(body: Buffer, encoding: Encoding, best: boolean): Buffer {
 
 export function compression({
   cacheStatic,
+  generation = () => '',
 }: {
   cacheStatic: (path: string, method: string, status: number) => boolean;
+  /** The build this request is served from (node/built-site.ts): a new one empties the cache. */
+  generation?: (c: Parameters<MiddlewareHandler>[0]) => string;
 }): MiddlewareHandler {
   const cache = new Map<string, Buffer>();
+  let cachedGeneration = '';
   return async (c, next) => {
     await next();
+    const built = generation(c);
+    if (built !== cachedGeneration) {
+      cache.clear();
+      cachedGeneration = built;
+    }
     const type = c.res.headers.get('content-type') ?? '';
     c.res.headers.append('Vary', 'Accept-Encoding');
     const encoding = pick(c.req.header('accept-encoding'));
