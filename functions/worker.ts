@@ -119,6 +119,10 @@ export function createWorker(data: WorkerData) {
         mailer: config.mail ? httpMailer(config.mail) : undefined,
         mailDomain: config.mailDomain,
         log: (line) => console.log(line),
+      }).catch((error: unknown) => {
+        // Said in the Worker's log, then rethrown so that the platform counts the run as failed.
+        console.error(`Tâche planifiée en échec : ${(error as Error).name} ${(error as Error).message}`);
+        throw error;
       });
       ctx.waitUntil(run);
       await run;

@@ -1,7 +1,8 @@
 /**
  * Builds the Worker (dist-worker/worker.js) from functions/worker.ts and what Node would read from disk
  * at start: form settings and content (content/), the built pages that hold a form, the style hashes and
- * the build's mode (dist/). Run after `npm run build`, before `wrangler deploy` or the tests on workerd.
+ * the build's mode (dist/). Run after `npm run build`, before `wrangler deploy` (which bundles
+ * dist-worker/entry.ts itself); dist-worker/worker.js is the same bundle made here, for its size.
  * Stops with the French messages of the settings check when content/ is wrong.
  * Usage: node functions/worker/build.ts [--dist dist] [--out dist-worker]
  */
