@@ -4,7 +4,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'content/', '**/*.astro'] },
+  { ignores: ['dist/', 'releases/', 'dist-worker/', '.wrangler/', '.astro/', 'node_modules/', 'content/', '**/*.astro'] },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   {

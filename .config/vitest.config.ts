@@ -5,7 +5,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 
 /**
  * The protocol, storage, bad-input, sealing, retention and outbox tests, written once on the harness
- * (test/functions/harness.ts), run again on D1 (Miniflare) and PostgreSQL. Without a server they are skipped, loudly,
+ * (test/functions/harness.ts), run again on the Worker with D1 (workerd, Miniflare) and PostgreSQL. Without a server they are skipped, loudly,
  * except in CI (CI=true), where that is an error (test/functions/postgres-server.ts).
  */
 const SAME_SUITE = [
@@ -47,7 +47,9 @@ export default defineConfig({
           testTimeout: 30_000,
         },
       },
-      // The same tests on D1, on the platform's local runtime (Miniflare from Node, no server needed).
+      // The same tests against the Worker itself (functions/worker.ts, bundled) on workerd with a local D1,
+      // served by Miniflare over HTTP; tests of the Node server only (its sockets, its jobs, its SQLite file)
+      // are skipped there by name (harness.ts: noNodeServer, onSqliteOnly).
       { root, test: { name: 'unit-d1', include: SAME_SUITE, env: { FABRIQUE_TEST_BACKEND: 'd1' }, testTimeout: 30_000 } },
       ...(postgres
         ? [

@@ -3,7 +3,7 @@
  * (node/config.ts), stops with French messages on a wrong value, then serves (node/server.ts).
  */
 import { configFromEnv } from './node/config.ts';
-import { startServer } from './node/server.ts';
+import { BuildModeError, startServer } from './node/server.ts';
 
 export { startServer, type RunningServer, type ServerOptions } from './node/server.ts';
 
@@ -30,6 +30,10 @@ if (import.meta.main) {
     // One JSON line per request: form, status, outcome, duration; never content or an address.
     log: (e) => console.log(JSON.stringify({ at: new Date().toISOString(), ...e })),
   }).catch((error: unknown) => {
+    if (error instanceof BuildModeError) {
+      console.error(`Le serveur ne démarre pas : ${error.message}`);
+      process.exit(1);
+    }
     // The database cannot be opened or reached: say which and why, without a stack trace.
     const where = config.databaseUrl ? 'la base PostgreSQL (DATABASE_URL)' : 'le fichier de la base (DB_PATH)';
     console.error(`Le serveur ne démarre pas : ${where} ne peut pas être ouverte : ${(error as Error).message}`);

@@ -1,6 +1,6 @@
 /**
- * Brotli or gzip for text responses. The built site does not change while the server runs, so a static
- * file is compressed once and kept in memory; other answers are compressed on the fly at a fast level.
+ * Brotli or gzip for text responses. A static file is compressed once per build and kept in memory until
+ * another build is swapped in (`generation`); other answers are compressed on the fly at a fast level.
  * Compression runs on libuv's thread pool, never on the event loop: the editor's 5 MB bundle takes tens of
  * seconds at brotli's best level, and no other request (a form submission above all) may wait behind it.
  */
@@ -38,20 +38,29 @@ function encode(body: Buffer, encoding: Encoding, staticFile: boolean): Promise<
 
 export function compression({
   cacheStatic,
+  generation = () => '',
 }: {
   cacheStatic: (path: string, method: string, status: number) => boolean;
+  /** The build this request is served from (node/built-site.ts): a new one empties the cache. */
+  generation?: (c: Parameters<MiddlewareHandler>[0]) => string;
 }): MiddlewareHandler {
   // Promises, so that requests arriving while a file is being compressed wait for that one compression.
   const cache = new Map<string, Promise<Buffer>>();
+  let cachedGeneration = '';
   return async (c, next) => {
     await next();
+    const built = generation(c);
+    if (built !== cachedGeneration) {
+      cache.clear();
+      cachedGeneration = built;
+    }
     const type = c.res.headers.get('content-type') ?? '';
     c.res.headers.append('Vary', 'Accept-Encoding');
     const encoding = pick(c.req.header('accept-encoding'));
     if (!encoding || !c.res.body || c.res.headers.has('content-encoding') || !COMPRESSIBLE.test(type)) return;
     if (c.req.header('range')) return;
     const cacheable = cacheStatic(c.req.path, c.req.method, c.res.status);
-    const key = `${encoding}:${c.req.path}`;
+    const key = `${built}:${encoding}:${c.req.path}`;
     let compressing = cacheable ? cache.get(key) : undefined;
     if (!compressing) {
       const body = Buffer.from(await c.res.arrayBuffer());

@@ -6,8 +6,9 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { smtpSettingsFromEnv, type SmtpSettings } from '../notify/smtp.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../rate-limit.ts';
+import { clockFrom, pinnedDateProblem, PINNED_DATE, type Clock } from '../clock.ts';
 
-export type Clock = { now(): Date };
+export { clockFrom, type Clock } from '../clock.ts';
 
 export type EnvConfig = {
   port: number;
@@ -25,18 +26,6 @@ export type EnvConfig = {
 };
 
 export type ConfigResult = { ok: true; config: EnvConfig } | { ok: false; errors: string[] };
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/**
- * FABRIQUE_AUJOURDHUI=AAAA-MM-JJ pins "today" as for the build (src/lib/dates.ts), at noon in Rennes. The
- * one clock of the server: dates written, retention purge and notifications all follow it.
- */
-export function clockFrom(pinned: string | undefined): Clock {
-  if (!pinned) return { now: () => new Date() };
-  const fixed = new Date(`${pinned}T11:00:00Z`).getTime();
-  return { now: () => new Date(fixed) };
-}
 
 export function configFromEnv(env: Record<string, string | undefined>): ConfigResult {
   const errors: string[] = [];
@@ -68,8 +57,8 @@ export function configFromEnv(env: Record<string, string | undefined>): ConfigRe
   }
 
   const pinned = env.FABRIQUE_AUJOURDHUI;
-  if (pinned && (!DATE.test(pinned) || Number.isNaN(Date.parse(pinned))))
-    errors.push(`FABRIQUE_AUJOURDHUI = « ${pinned} » : attendu une date AAAA-MM-JJ, par exemple 2027-01-15.`);
+  const pinnedProblem = pinnedDateProblem(pinned);
+  if (pinnedProblem) errors.push(pinnedProblem);
 
   const trustedProxies = (env.TRUSTED_PROXIES ?? '')
     .split(',')
@@ -118,7 +107,7 @@ export function configFromEnv(env: Record<string, string | undefined>): ConfigRe
       mailDomain,
       rateLimit: { ...DEFAULT_RATE_LIMIT, max: rateMax },
       trustedProxies,
-      clock: clockFrom(pinned && DATE.test(pinned) ? pinned : undefined),
+      clock: clockFrom(pinned && PINNED_DATE.test(pinned) ? pinned : undefined),
       smtp,
     },
   };

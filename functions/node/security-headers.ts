@@ -1,8 +1,8 @@
-/** Headers on everything the Node server sends: a CSP with no inline code, HSTS, no framing, no sniffing. */
+/** The security headers (../security-headers.ts) with what Node reads from disk and its environment. */
 import type { MiddlewareHandler } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { adminConnectFrom, securityHeaders as headersFor } from '../security-headers.ts';
 
 /** Hashes of the inline stylesheets, written by the build (src/integrations/inline-style-hashes.ts). */
 export function builtStyleHashes(distDir: string): string[] {
@@ -13,65 +13,5 @@ export function builtStyleHashes(distDir: string): string[] {
   }
 }
 
-type Sources = { scriptSrc: string[]; styleSrc: string[]; imgSrc: string[]; connectSrc: string[] };
-/** A policy from what differs by path; the rest is shared: nothing framed, no base or plugin, forms posted here only. */
-const csp = (own: Sources) => ({
-  defaultSrc: ["'self'"],
-  scriptSrc: own.scriptSrc,
-  styleSrc: own.styleSrc,
-  imgSrc: own.imgSrc,
-  fontSrc: ["'self'"],
-  connectSrc: own.connectSrc,
-  formAction: ["'self'"],
-  frameAncestors: ["'none'"],
-  baseUri: ["'self'"],
-  objectSrc: ["'none'"],
-});
-/** Headers besides the CSP, the same on every path. */
-const BASE_HEADERS = {
-  strictTransportSecurity: 'max-age=63072000; includeSubDomains',
-  xFrameOptions: 'DENY',
-  xContentTypeOptions: 'nosniff',
-  // same-origin: no address leaks to other sites (the quick exit included), and our own form posts still carry
-  // their Origin header, which "no-referrer" would turn into "null".
-  referrerPolicy: 'same-origin',
-  crossOriginOpenerPolicy: 'same-origin',
-  crossOriginResourcePolicy: 'same-origin',
-  xXssProtection: false,
-} as const;
-
-const site = (styleHashes: string[]) =>
-  secureHeaders({
-    ...BASE_HEADERS,
-    contentSecurityPolicy: csp({
-      // Pagefind's search runs WebAssembly; no inline or eval'd JavaScript is allowed.
-      scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
-      // The stylesheet is inlined in each page: allowed by its hash only, never 'unsafe-inline'.
-      styleSrc: ["'self'", ...styleHashes],
-      imgSrc: ["'self'", 'data:'],
-      connectSrc: ["'self'"],
-    }),
-    permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
-  });
-
-/**
- * /admin/ only (the editors' Decap CMS, never linked from public pages): it compiles its configuration
- * schema (eval), styles itself inline, and talks to decap-server on the editor's machine or to the git
- * host named by FABRIQUE_ADMIN_CONNECT (origins, separated by spaces). Every other path keeps the site's policy above.
- */
-const admin = () =>
-  secureHeaders({
-    ...BASE_HEADERS,
-    contentSecurityPolicy: csp({
-      scriptSrc: ["'self'", "'unsafe-eval'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:', 'blob:'],
-      connectSrc: ["'self'", 'http://localhost:8081', ...(process.env.FABRIQUE_ADMIN_CONNECT?.split(' ').filter(Boolean) ?? [])],
-    }),
-  });
-
-export const securityHeaders = (styleHashes: string[] = []): MiddlewareHandler => {
-  const forSite = site(styleHashes);
-  const forAdmin = admin();
-  return (c, next) => (c.req.path === '/admin' || c.req.path.startsWith('/admin/') ? forAdmin(c, next) : forSite(c, next));
-};
+export const securityHeaders = (styleHashes: string[] = []): MiddlewareHandler =>
+  headersFor(styleHashes, adminConnectFrom(process.env.FABRIQUE_ADMIN_CONNECT));

@@ -5,7 +5,6 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createHmac, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -25,13 +24,13 @@ import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../rate-limit.ts';
 import { PostgresStore } from '../store/postgres.ts';
 import { SqliteStore, type SqliteStoreOptions } from '../store/sqlite.ts';
 import type { SubmissionStore } from '../store/types.ts';
-import { builtPages } from './built-pages.ts';
+import { builtSite } from './built-site.ts';
+import { modeMismatch } from '../build-stamp.ts';
 import { clientAddress, normalize } from './client-address.ts';
 import { compression } from './compress.ts';
 import { clockFrom, defaultAuditLog, type Clock } from './config.ts';
 import { limitConnections, DEFAULT_CONNECTION_LIMITS, serverOptions, type ConnectionLimits } from './connection-limits.ts';
 import { startJobs } from './jobs.ts';
-import { builtStyleHashes, securityHeaders } from './security-headers.ts';
 
 export type ServerOptions = {
   port?: number;
@@ -84,14 +83,27 @@ export type RunningServer = {
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** The site was built for another forms mode than the server runs in (build-stamp.ts): it does not start. */
+export class BuildModeError extends Error {
+  override name = 'BuildModeError';
+}
+
 async function createNodeApp(
-  options: ServerOptions & { origins: string[]; store: SubmissionStore; clock: Clock; counters: Counters; trusted: Set<string> },
+  options: ServerOptions & {
+    origins: string[];
+    store: SubmissionStore;
+    clock: Clock;
+    counters: Counters;
+    trusted: Set<string>;
+    site: ReturnType<typeof builtSite>;
+    mode: FormsMode;
+  },
 ) {
   const distDir = options.distDir ?? path.join(projectRoot, 'dist');
   const contentDir = options.contentDir ?? path.join(projectRoot, 'content');
   const [loaded, content] = await Promise.all([loadFormSettings(contentDir), loadContentContext(contentDir)]);
   const merged = { ...loaded, ...options.settings } as Record<FormKey, FormSettings>;
-  const mode = options.mode ?? formsModeFromEnv();
+  const mode = options.mode;
   for (const line of describeFormsMode(merged, mode)) options.notice?.(line);
   const settings = applyFormsMode(merged, mode);
   const forms = createApp({
@@ -107,7 +119,7 @@ async function createNodeApp(
     // Several instances count in their shared database; one process in its memory.
     rateLimit:
       options.store instanceof PostgresStore ? options.store.rateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT) : undefined,
-    pages: builtPages(distDir),
+    pages: options.site.pages,
     clientAddress: (c) => clientAddress(getConnInfo(c).remote.address, c.req.header('x-forwarded-for'), options.trusted),
     log: options.log,
     counters: options.counters,
@@ -115,9 +127,10 @@ async function createNodeApp(
   });
 
   const app = new Hono();
-  app.use(securityHeaders(builtStyleHashes(distDir)));
+  app.use(options.site.headers);
   app.use(
     compression({
+      generation: (c) => options.site.key(c),
       cacheStatic: (p, method, status) => method === 'GET' && status === 200 && !p.startsWith('/f/') && !p.startsWith('/p/'),
     }),
   );
@@ -132,7 +145,7 @@ async function createNodeApp(
     // Hono's table of types has no YAML: /admin/config.yml would go out as application/octet-stream.
     if (c.res.status === 200 && /\.ya?ml$/.test(c.req.path)) c.header('Content-Type', 'text/yaml; charset=utf-8');
   });
-  app.use('*', serveStatic({ root: path.relative(process.cwd(), distDir) || '.' }));
+  app.use('*', options.site.files);
   const notFoundPage = (() => {
     try {
       return readFileSync(path.join(distDir, '404.html'), 'utf8');
@@ -155,6 +168,20 @@ function smtpFromEnv(notice: (line: string) => void): Mailer | undefined {
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
+  const notice = options.notice ?? (() => {});
+  const mode = options.mode ?? formsModeFromEnv();
+  const distDir = options.distDir ?? path.join(projectRoot, 'dist');
+  // A rebuild swapped in later must agree too: said loudly if not (npm run rebuild refuses such a swap).
+  const site = builtSite(distDir, (stamp) => {
+    const mismatch = modeMismatch(stamp, mode);
+    notice(
+      mismatch
+        ? `ATTENTION, nouvelle construction du site dans l’autre mode : ${mismatch}`
+        : 'Nouvelle construction du site servie.',
+    );
+  });
+  const mismatch = modeMismatch(site.stamp(), mode);
+  if (mismatch) throw new BuildModeError(mismatch);
   const dbPath = options.dbPath ?? path.join(projectRoot, 'data', 'submissions.sqlite');
   const store: SubmissionStore = options.databaseUrl
     ? await PostgresStore.open(options.databaseUrl)
@@ -164,7 +191,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const trusted = new Set((options.trustedProxies ?? []).map((a) => normalize(a)!));
   // The server's own address is learnt once it listens; the origin list is read at each request.
   const origins = [...(options.origins ?? [])];
-  const app = await createNodeApp({ ...options, origins, store, clock, counters, trusted });
+  const app = await createNodeApp({ ...options, origins, store, clock, counters, trusted, site, mode });
   const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
   const server = await new Promise<ServerType>((resolve) => {
     const s: ServerType = serve(
@@ -175,7 +202,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const http = server as Server;
   limitConnections(http, limits, trusted);
 
-  const notice = options.notice ?? (() => {});
   const jobs = startJobs({
     store,
     clock,

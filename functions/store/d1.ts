@@ -2,12 +2,12 @@
  * The store on Cloudflare D1 (SQLite on the platform), for the forms on Workers. Same SQL as the SQLite
  * store (sqlite-sql.ts) and the same migrations (sqlite-migrations.ts, recorded in wrangler's own
  * d1_migrations table so that `wrangler d1 migrations apply` and this store agree). A submission and its
- * outbox rows are one D1 batch, which D1 runs as one transaction; those arriving during a batch go in
- * the next (group commit, per isolate).
+ * outbox rows are one D1 batch, which D1 runs as one transaction. No group commit across requests:
+ * on workerd a request awaiting another request's I/O is cancelled as hung, and D1 batches are cheap.
  */
 import type { RateDecision, RateLimit, RateLimitOptions } from '../rate-limit.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
-import { GroupCommit, type SaveItem } from './group-commit.ts';
+import type { SaveItem } from './group-commit.ts';
 import { dueFromRow, placeResult, placesFromRows, type DueRow } from './rows.ts';
 import { SQL, WAITING_LIST } from './sqlite-sql.ts';
 import {
@@ -18,6 +18,7 @@ import {
   type SaveResult,
   type ServiceCounters,
   type SubmissionStore,
+  StoreUnavailableError,
 } from './types.ts';
 
 /** The part of the platform's D1Database binding this store uses. */
@@ -84,18 +85,30 @@ const D1_SQL = {
       window_end = CASE WHEN rate_limits.window_end <= ?3 THEN excluded.window_end ELSE rate_limits.window_end END
     RETURNING count, window_end`,
   rateSweep: 'DELETE FROM rate_limits WHERE window_end <= ?',
+  // A job's lease is a window too: key "bail:<job>", its end, and the holder's token in count. Taken only
+  // when free or expired (an isolate killed mid-run frees it at its end); the sweep above drops expired ones.
+  leaseTake: `INSERT INTO rate_limits (key, window_end, count) VALUES (?1, ?2, ?3)
+    ON CONFLICT (key) DO UPDATE SET window_end = excluded.window_end, count = excluded.count WHERE rate_limits.window_end <= ?4
+    RETURNING count`,
+  leaseFree: 'DELETE FROM rate_limits WHERE key = ? AND count = ?',
 } as const;
+
+/** How long a scheduled job may hold its lease; a Worker's scheduled run is stopped well before (15 min at most). */
+export const LEASE_MS = 15 * 60_000;
 
 export class D1Store implements SubmissionStore {
   private readonly db: D1Like;
-  private readonly group = new GroupCommit((batch) => this.commit(batch));
 
   constructor(db: D1Like) {
     this.db = db;
   }
 
-  save(submission: NewSubmission, notification: NewNotification): Promise<SaveResult> {
-    return this.group.save(submission, notification);
+  async save(submission: NewSubmission, notification: NewNotification): Promise<SaveResult> {
+    try {
+      return (await this.commit([{ submission, notification }]))[0]!;
+    } catch (error) {
+      throw new StoreUnavailableError(`enregistrement impossible : ${(error as Error).message}`);
+    }
   }
 
   /** One D1 batch (one transaction) for all; for keyed ones, a read of the id that holds the key. */
@@ -246,7 +259,28 @@ export class D1Store implements SubmissionStore {
     };
   }
 
+  /**
+   * Purge and delivery one at a time across isolates and overlapping cron runs (as PostgreSQL's advisory
+   * locks): false when another holds the job's lease now.
+   */
+  async runAlone(job: string, run: () => Promise<void>): Promise<boolean> {
+    const key = `bail:${job}`;
+    const token = crypto.getRandomValues(new Uint32Array(1))[0]! + 1;
+    const now = Date.now();
+    const held = await this.db
+      .prepare(D1_SQL.leaseTake)
+      .bind(key, now + LEASE_MS, token, now)
+      .first<{ count: number }>();
+    if (held?.count !== token) return false;
+    try {
+      await run();
+    } finally {
+      await this.db.prepare(D1_SQL.leaseFree).bind(key, token).run();
+    }
+    return true;
+  }
+
   async close(): Promise<void> {
-    await this.group.drained();
+    // Nothing held: each save is its own batch, awaited by its request.
   }
 }

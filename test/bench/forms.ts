@@ -107,12 +107,13 @@ export function printForms(r: FormsBenchResult) {
   );
 }
 
-/** One line per back-end, same load, same run: throughput, p99, errors, lost. */
+/** One line per back-end, same load, same run: throughput, percentiles, errors, lost, and how busy the machine was. */
 export function printBackends(rows: [string, FormsBenchResult][]) {
   console.log(`\nFormulaires par back-end (${FORMS_BUDGET.connections} connexions, ${FORMS_BUDGET.seconds} s chacun)`);
-  console.log('  back-end                     envois/s   p99 (ms)   erreurs   perdus');
+  console.log('  back-end                     envois/s   p50 (ms)   p95 (ms)   p99 (ms)   erreurs   non 2xx   perdus   charge');
+  const ms = (n: number) => n.toFixed(1).padStart(8);
   for (const [name, r] of rows)
     console.log(
-      `  ${name.padEnd(28)} ${r.perSecond.toFixed(0).padStart(8)}   ${r.p99Ms.toFixed(1).padStart(8)}   ${String(r.errors).padStart(7)}   ${String(r.lost).padStart(6)}`,
+      `  ${name.padEnd(28)} ${r.perSecond.toFixed(0).padStart(8)}   ${ms(r.p50Ms)}   ${ms(r.p95Ms)}   ${ms(r.p99Ms)}   ${String(r.errors).padStart(7)}   ${String(r.refused).padStart(7)}   ${String(r.lost).padStart(6)}   ${r.load.toFixed(2).padStart(6)}`,
     );
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark against ../shared/spec/budgets.md. Needs a built site (npm run build).
  *   npm run bench                      pages, search, forms, durability (1,000 kill -9 cycles)
- *   npm run bench -- formulaires       forms only: Node + SQLite, then two Node instances on PostgreSQL
+ *   npm run bench -- formulaires       forms only: Node + SQLite, two Node instances on PostgreSQL, workerd + D1
  *   npm run bench -- durabilite [N]    durability only, N cycles (default 1,000)
  *   npm run bench -- admin [CMS.js]    first load of the editor /admin/ (default Decap CMS), outside requests blocked
  * Exits non-zero when a search, forms or durability budget is missed.
@@ -31,12 +31,15 @@ if (!only || only === 'formulaires') {
   const r = await benchForms();
   printForms(r);
   missed += formsBudgetLines(r).filter((l) => !l.ok).length;
-  // Same load, same run: two Node instances on one PostgreSQL (workerd + D1: not yet, issue 9).
+  // Same load, same run: two Node instances on one PostgreSQL, and the Worker on workerd + D1 (Miniflare).
   const { benchFormsPostgres } = await import('./forms-postgres.ts');
   const p = await benchFormsPostgres();
+  const { benchFormsD1 } = await import('./forms-d1.ts');
+  const d = await benchFormsD1();
   printBackends([
     ['Node + SQLite', r],
     ['2 × Node + PostgreSQL', p],
+    ['workerd + D1 (Miniflare)', d],
   ]);
 }
 if (!only || only === 'durabilite') {

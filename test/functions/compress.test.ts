@@ -30,12 +30,12 @@ describe('compression of static files', () => {
   it('answers a request that arrives while a large file is being compressed', async () => {
     const order: string[] = [];
     const headers = { 'Accept-Encoding': 'br' };
-    const big = app.request('/gros.js', { headers }).then(async (r) => {
+    const big = Promise.resolve(app.request('/gros.js', { headers })).then(async (r) => {
       order.push('gros');
       return r;
     });
     const small = new Promise<Response>((resolve) => setTimeout(resolve, 50)).then(() =>
-      app.request('/petit.html', { headers }).then((r) => {
+      Promise.resolve(app.request('/petit.html', { headers })).then((r) => {
         order.push('petit');
         return r;
       }),

@@ -1,7 +1,9 @@
 /**
  * A real app over a real store, with the fixture world and the repo's form settings. The back-end is
- * FABRIQUE_TEST_BACKEND: `sqlite` (default, a file in a temp folder) or `postgres` (a fresh database on
- * the test server): the same tests run against each (the `unit-postgres` project of the vitest config).
+ * FABRIQUE_TEST_BACKEND: `sqlite` (default, a file in a temp folder), `postgres` (a fresh database on
+ * the test server) or `d1`: the Worker itself (functions/worker.ts, bundled) on workerd with a local D1,
+ * served by Miniflare and reached over HTTP. The same tests run against each (the vitest projects
+ * `unit`, `unit-postgres`, `unit-d1`).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +21,8 @@ import { Miniflare } from 'miniflare';
 import { D1Store, migrateD1, type D1Like } from '../../functions/store/d1.ts';
 import type { RateLimit } from '../../functions/rate-limit.ts';
 
-type LocalD1 = { mf: Miniflare; db: D1Like };
+/** persistDir: the Worker's D1 kept on disk, for a harness that reopens it (a new deployment). */
+type LocalD1 = { mf: Miniflare; db: D1Like; persistDir?: string };
 /** A D1 database on the platform's local runtime (Miniflare, workerd), migrated. */
 export async function localD1(): Promise<LocalD1> {
   const mf = new Miniflare({
@@ -37,12 +40,15 @@ import { content, NOW } from '../fixtures/forms-context.ts';
 import { generateTeamKey } from '../../functions/seal/keys.ts';
 import { importPrivateKey, openValues } from '../../functions/seal/open.ts';
 import { FORM_KEYS } from '../../src/schemas/forms/index.ts';
+import { startWorker } from './worker-server.ts';
 
 export const ORIGIN = 'https://fabrique.test';
 type Backend = 'sqlite' | 'postgres' | 'd1';
 export const BACKEND: Backend = (['postgres', 'd1'] as const).find((b) => b === process.env.FABRIQUE_TEST_BACKEND) ?? 'sqlite';
-/** D1 lives on workerd: no Node server opens it (the Worker's own tests do). */
+/** On `d1` the server is the Worker: tests of the Node server (its jobs, its sockets) are skipped there. */
 export const noNodeServer = BACKEND === 'd1';
+/** On `d1` requests go to the Worker over HTTP, and the clock is the Worker's, pinned by FABRIQUE_AUJOURDHUI. */
+export const onWorker = BACKEND === 'd1';
 /** What only the SQLite back-end has (its file, the staff command on it): tests of it are skipped on others. */
 export const onSqliteOnly = BACKEND !== 'sqlite';
 export const settings = await loadFormSettings(path.resolve(import.meta.dirname, '../../content'));
@@ -73,24 +79,27 @@ export async function makeHarness(
       : over.pgUrl
         ? { url: over.pgUrl, drop: dropDatabase(over.pgUrl) }
         : await freshDatabase();
-  const d1 = (over.backend ?? BACKEND) !== 'd1' ? undefined : (over.d1 ?? (await localD1()));
+  const onD1 = (over.backend ?? BACKEND) === 'd1';
+  // The Worker on workerd, with what its build would bundle: these settings, the fixture world, no built
+  // pages (as the Node app here); its clock is FABRIQUE_AUJOURDHUI, the fixture's day.
+  const worker =
+    onD1 && (!over.d1 || over.d1.persistDir)
+      ? await startHarnessWorker(over.settings, over.rateLimit ?? { max: 1000, windowMs: 60_000 }, over.d1?.persistDir ?? dir)
+      : undefined;
+  const d1 = !onD1
+    ? undefined
+    : worker
+      ? { mf: worker.running.mf, db: worker.running.db, persistDir: worker.persistDir }
+      : over.d1;
   const store: SubmissionStore & { rateLimiter?: (o: AppConfig['rateLimit']) => RateLimit } = pgDb
     ? await PostgresStore.open(pgDb.url)
     : d1
       ? new D1Store(d1.db)
       : new SqliteStore(dbFile, over.store);
   const rateLimit = over.rateLimit ?? { max: 1000, windowMs: 60_000 };
-  const logs: LogEntry[] = [];
-  // The repository's example keys have no private half: tests seal to a pair of their own.
-  const teamKey = await generateTeamKey('essai', NOW);
-  const privateKey = await importPrivateKey(teamKey.id, teamKey.privateKey);
-  const sealedSettings = Object.fromEntries(
-    FORM_KEYS.filter((k) => settings[k].sensible).map((k) => [
-      k,
-      { ...settings[k], cle_equipe: teamKey.id, cles_publiques: { [teamKey.id]: teamKey.publicKey } },
-    ]),
-  );
-  const app = createApp({
+  const logs: LogEntry[] = worker?.logs ?? [];
+  const { teamKey, privateKey, sealedSettings } = worker?.keys ?? (await testTeamKey());
+  const nodeApp = createApp({
     store,
     clock: { now: () => NOW },
     config: {
@@ -106,6 +115,8 @@ export async function makeHarness(
     clientAddress: (c) => c.req.header('x-test-client') ?? '203.0.113.7',
     log: (e) => logs.push(e),
   });
+  /** Requests as Hono's app.request takes them: in process on Node, over HTTP to the Worker on `d1`. */
+  const app = { request: worker ? worker.request : (input: string, init?: RequestInit) => nodeApp.request(input, init) };
   /**
    * Reads the database through a second connection, as an operator would. SQL in SQLite's words; on
    * PostgreSQL `?` becomes `$n`, `rowid` the insertion order, counts numbers and bytes Uint8Array.
@@ -184,8 +195,13 @@ export async function makeHarness(
   const cleanup = async (keepDatabase = false) => {
     await store.close();
     if (!keepDatabase) await pgDb?.drop();
-    if (!keepDatabase) await d1?.mf.dispose();
-    rmSync(dir, { recursive: true, force: true });
+    // The harness's Worker owns its D1 (disposed with it); a reopened one (over.d1) is disposed here.
+    if (worker) await worker.running.dispose();
+    else if (!keepDatabase) await d1?.mf.dispose();
+    // A kept D1 lives in this harness's folder (the Worker's persistence): it stays for the next harness.
+    if (!(keepDatabase && worker)) rmSync(dir, { recursive: true, force: true });
+    if (!keepDatabase && over.d1?.persistDir && over.d1.persistDir !== dir)
+      rmSync(over.d1.persistDir, { recursive: true, force: true });
   };
   /** What startServer needs to serve the same database. */
   const serverStore = pgDb
@@ -210,4 +226,64 @@ export async function makeHarness(
     logs,
     cleanup,
   };
+}
+
+/** The repository's example keys have no private half: tests seal to a pair of their own. */
+async function testTeamKey() {
+  const teamKey = await generateTeamKey('essai', NOW);
+  const privateKey = await importPrivateKey(teamKey.id, teamKey.privateKey);
+  const sealedSettings = Object.fromEntries(
+    FORM_KEYS.filter((k) => settings[k].sensible).map((k) => [
+      k,
+      { ...settings[k], cle_equipe: teamKey.id, cles_publiques: { [teamKey.id]: teamKey.publicKey } },
+    ]),
+  );
+  return { teamKey, privateKey, sealedSettings };
+}
+
+/** The harness's Worker: its settings, its log lines as entries, requests from a test client address. */
+async function startHarnessWorker(
+  overSettings: Partial<AppConfig['settings']> | undefined,
+  rateLimit: AppConfig['rateLimit'],
+  persistDir: string,
+) {
+  const keys = await testTeamKey();
+  const logs: LogEntry[] = [];
+  let lines = 0;
+  const running = await startWorker({
+    data: {
+      settings: { ...settings, ...keys.sealedSettings, ...overSettings } as AppConfig['settings'],
+      content,
+      styleHashes: [],
+      pages: {},
+    },
+    vars: {
+      SITE_URL: ORIGIN,
+      FORMS_RATE_LIMIT: String(rateLimit.max),
+      FABRIQUE_AUJOURDHUI: NOW.toISOString(),
+      FABRIQUE_DEMONSTRATION: process.env.FABRIQUE_DEMONSTRATION ?? '',
+    },
+    persistDir,
+    onLog: (line) => {
+      lines++;
+      if (!line.startsWith('{"at"')) return;
+      // The time of the line is the Worker's; the entries are compared without it.
+      const entry = JSON.parse(line) as LogEntry & { at?: string };
+      delete entry.at;
+      logs.push(entry);
+    },
+  });
+  const request = async (input: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    // Cloudflare's edge sets the client's address; the tests name theirs.
+    headers.set('cf-connecting-ip', headers.get('x-test-client') ?? '203.0.113.7');
+    headers.delete('x-test-client');
+    const before = lines;
+    const response = await fetch(`${running.url}${input}`, { ...init, headers, redirect: 'manual' });
+    const body = await response.arrayBuffer();
+    // The Worker's log line travels through workerd's output: wait for it (briefly) before answering.
+    for (let i = 0; i < 50 && lines === before && input.includes('/f/'); i++) await new Promise((r) => setTimeout(r, 5));
+    return new Response([101, 204, 205, 304].includes(response.status) ? null : body, response);
+  };
+  return { running, logs, keys, request, persistDir };
 }

@@ -21,17 +21,69 @@ async function localD1() {
   return { mf, db };
 }
 
-storeContract('D1 (Miniflare)', async () => {
-  const { mf, db } = await localD1();
-  await migrateD1(db);
-  const store = new D1Store(db);
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
+storeContract(
+  'D1 (Miniflare)',
+  async () => {
+    const { mf, db } = await localD1();
+    await migrateD1(db);
+    const store = new D1Store(db);
+    return {
+      store,
+      cleanup: async () => {
+        await store.close();
+        await mf.dispose();
+      },
+    };
+  },
+  { groupCommit: false },
+);
+
+describe('D1 job lease (runAlone)', () => {
+  it('one run at a time: a second is refused while the first holds the lease, then may run', async () => {
+    const { mf, db } = await localD1();
+    try {
+      await migrateD1(db);
+      const [a, b] = [new D1Store(db), new D1Store(db)];
+      let release!: () => void;
+      const held = new Promise<void>((r) => (release = r));
+      const runs: string[] = [];
+      const first = a.runAlone('notifications', async () => {
+        runs.push('a');
+        await held;
+      });
+      await new Promise((r) => setTimeout(r, 50));
+      expect(await b.runAlone('notifications', async () => void runs.push('b'))).toBe(false);
+      // Another job has its own lease.
+      expect(await b.runAlone('purge', async () => void runs.push('purge'))).toBe(true);
+      release();
+      expect(await first).toBe(true);
+      expect(await b.runAlone('notifications', async () => void runs.push('b'))).toBe(true);
+      expect(runs).toEqual(['a', 'purge', 'b']);
+    } finally {
       await mf.dispose();
-    },
-  };
+    }
+  });
+
+  it('a lease left by a run that died is taken over once it has expired, and freed after a failure', async () => {
+    const { mf, db } = await localD1();
+    try {
+      await migrateD1(db);
+      const store = new D1Store(db);
+      await db
+        .prepare('INSERT INTO rate_limits (key, window_end, count) VALUES (?, ?, ?)')
+        .bind('bail:purge', Date.now() + 60_000, 7)
+        .run();
+      expect(await store.runAlone('purge', async () => {})).toBe(false);
+      await db
+        .prepare('UPDATE rate_limits SET window_end = ? WHERE key = ?')
+        .bind(Date.now() - 1, 'bail:purge')
+        .run();
+      await expect(store.runAlone('purge', async () => Promise.reject(new Error('panne')))).rejects.toThrow('panne');
+      expect(await store.runAlone('purge', async () => {})).toBe(true);
+    } finally {
+      await mf.dispose();
+    }
+  });
 });
 
 describe('D1 migrations', () => {

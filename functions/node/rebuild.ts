@@ -1,0 +1,82 @@
+/**
+ * `npm run rebuild`: builds the site into a new folder of releases/ and swaps it in atomically for the
+ * running Node server (paths (b) and (c) of EXPLOITATION.md; a systemd timer runs it daily so that dates
+ * never go stale). dist is then a symbolic link to the current release, replaced by rename(2): a request
+ * sees the old site or the new one, never half of each, and the server needs no restart (node/built-site.ts).
+ * The previous release's hashed assets are copied in, so pages already open still load theirs. Refuses
+ * to swap in a build of another forms mode than the one served (build-stamp.ts).
+ * Usage: npm run rebuild [-- --dist dist --releases releases --garder 3]
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { modeMismatch } from '../build-stamp.ts';
+import { readBuildStamp } from './built-site.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+/** Puts `release` in service at `distLink` (a symbolic link, made so if dist was a plain folder). */
+export function swapIn(release: string, distLink: string, releasesDir: string, keep = 3): { previous?: string } {
+  const current = existsSync(distLink) ? realpathSync(distLink) : undefined;
+  const served = current ? readBuildStamp(current) : undefined;
+  const next = readBuildStamp(release);
+  const mismatch = served && next && modeMismatch(next, served.mode);
+  if (mismatch)
+    throw new Error(
+      `la nouvelle construction n’est pas mise en service : ${mismatch.replace('le serveur démarre', 'le site servi est')}`,
+    );
+  if (current) {
+    // Hashed file names never collide: pages already open in a browser still find their assets.
+    const oldAssets = path.join(current, '_astro');
+    if (existsSync(oldAssets)) cpSync(oldAssets, path.join(release, '_astro'), { recursive: true, force: false });
+  }
+  // The first time, dist is a plain folder: it becomes a release itself, then the link replaces it.
+  if (current && !lstatSync(distLink).isSymbolicLink()) {
+    const moved = path.join(releasesDir, `0000-initiale-${Date.now()}`);
+    renameSync(distLink, moved);
+  }
+  const temporary = `${distLink}.nouveau-${process.pid}`;
+  rmSync(temporary, { force: true });
+  symlinkSync(path.relative(path.dirname(distLink), release), temporary);
+  renameSync(temporary, distLink);
+  // Older releases go, the current one and the previous ones kept.
+  const releases = readdirSync(releasesDir)
+    .map((name) => path.join(releasesDir, name))
+    .filter((p) => p !== release)
+    .sort()
+    .reverse();
+  for (const old of releases.slice(keep - 1)) rmSync(old, { recursive: true, force: true });
+  return { previous: current };
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({
+    options: { dist: { type: 'string' }, releases: { type: 'string' }, garder: { type: 'string' } },
+  });
+  const distLink = path.resolve(values.dist ?? path.join(root, 'dist'));
+  const releasesDir = path.resolve(values.releases ?? path.join(root, 'releases'));
+  mkdirSync(releasesDir, { recursive: true });
+  const release = path.join(releasesDir, new Date().toISOString().replace(/[:.]/g, '-'));
+  const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
+  const steps = [
+    [astro, 'build', '--outDir', release],
+    [path.join(root, 'functions/build-stamp-write.ts'), release],
+  ];
+  for (const args of steps) {
+    const run = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env });
+    if (run.status !== 0) {
+      rmSync(release, { recursive: true, force: true });
+      console.error('Reconstruction échouée : le site en service n’a pas changé.');
+      process.exit(1);
+    }
+  }
+  try {
+    swapIn(release, distLink, releasesDir, Number(values.garder ?? 3));
+  } catch (error) {
+    rmSync(release, { recursive: true, force: true });
+    console.error(`Reconstruction refusée : ${(error as Error).message}`);
+    process.exit(1);
+  }
+  console.log(`Site reconstruit et mis en service : ${path.relative(root, distLink)} → ${path.relative(root, release)}`);
+}

@@ -1,0 +1,73 @@
+/**
+ * Headers on everything the site sends, from Node (node/server.ts) and Workers (worker.ts) alike: a CSP
+ * with no inline code, HSTS, no framing, no sniffing. Runtime-neutral: the caller reads the build's
+ * style hashes and the /admin/ connect origins where its runtime keeps them.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+
+type Sources = { scriptSrc: string[]; styleSrc: string[]; imgSrc: string[]; connectSrc: string[] };
+/** A policy from what differs by path; the rest is shared: nothing framed, no base or plugin, forms posted here only. */
+const csp = (own: Sources) => ({
+  defaultSrc: ["'self'"],
+  scriptSrc: own.scriptSrc,
+  styleSrc: own.styleSrc,
+  imgSrc: own.imgSrc,
+  fontSrc: ["'self'"],
+  connectSrc: own.connectSrc,
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'self'"],
+  objectSrc: ["'none'"],
+});
+/** Headers besides the CSP, the same on every path. */
+const BASE_HEADERS = {
+  strictTransportSecurity: 'max-age=63072000; includeSubDomains',
+  xFrameOptions: 'DENY',
+  xContentTypeOptions: 'nosniff',
+  // same-origin: no address leaks to other sites (the quick exit included), and our own form posts still carry
+  // their Origin header, which "no-referrer" would turn into "null".
+  referrerPolicy: 'same-origin',
+  crossOriginOpenerPolicy: 'same-origin',
+  crossOriginResourcePolicy: 'same-origin',
+  xXssProtection: false,
+} as const;
+
+const site = (styleHashes: string[]) =>
+  secureHeaders({
+    ...BASE_HEADERS,
+    contentSecurityPolicy: csp({
+      // Pagefind's search runs WebAssembly; no inline or eval'd JavaScript is allowed.
+      scriptSrc: ["'self'", "'wasm-unsafe-eval'"],
+      // The stylesheet is inlined in each page: allowed by its hash only, never 'unsafe-inline'.
+      styleSrc: ["'self'", ...styleHashes],
+      imgSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+    }),
+    permissionsPolicy: { camera: [], microphone: [], geolocation: [] },
+  });
+
+/**
+ * /admin/ only (the editors' Decap CMS, never linked from public pages): it compiles its configuration
+ * schema (eval), styles itself inline, and talks to decap-server on the editor's machine or to the git
+ * host named by FABRIQUE_ADMIN_CONNECT (origins, separated by spaces). Every other path keeps the site's policy above.
+ */
+const admin = (adminConnect: string[]) =>
+  secureHeaders({
+    ...BASE_HEADERS,
+    contentSecurityPolicy: csp({
+      scriptSrc: ["'self'", "'unsafe-eval'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:', 'blob:'],
+      connectSrc: ["'self'", 'http://localhost:8081', ...adminConnect],
+    }),
+  });
+
+/** FABRIQUE_ADMIN_CONNECT's origins, separated by spaces. */
+export const adminConnectFrom = (value: string | undefined) => value?.split(' ').filter(Boolean) ?? [];
+
+export const securityHeaders = (styleHashes: string[] = [], adminConnect: string[] = []): MiddlewareHandler => {
+  const forSite = site(styleHashes);
+  const forAdmin = admin(adminConnect);
+  return (c, next) => (c.req.path === '/admin' || c.req.path.startsWith('/admin/') ? forAdmin(c, next) : forSite(c, next));
+};

@@ -1,0 +1,67 @@
+/**
+ * The forms benchmark on the Worker (functions/worker.ts, bundled as deployed) on workerd with a local D1,
+ * served by Miniflare on this machine: the same load as forms.ts, same run. Locally D1 is a SQLite file
+ * behind workerd's own D1 service; in production it is a remote database, so these figures say what the
+ * code costs, not what Cloudflare's network adds.
+ */
+import autocannon from 'autocannon';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import path from 'node:path';
+import { workerData } from '../../functions/worker/build.ts';
+import { validSubmissions } from '../fixtures/valid-submissions.ts';
+import { startWorker } from '../functions/worker-server.ts';
+import { FORMS_BUDGET } from './budgets.ts';
+import type { FormsBenchResult } from './forms.ts';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+
+export async function benchFormsD1({
+  connections = FORMS_BUDGET.connections,
+  seconds = FORMS_BUDGET.seconds,
+} = {}): Promise<FormsBenchResult> {
+  // On the project's disk, as the SQLite benchmark: the local D1 is a file.
+  mkdirSync(path.join(root, '.bench'), { recursive: true });
+  const dir = mkdtempSync(path.join(root, '.bench', 'forms-d1-'));
+  const worker = await startWorker({
+    data: await workerData(),
+    persistDir: dir,
+    vars: { FABRIQUE_DEMONSTRATION: 'oui', FORMS_RATE_LIMIT: '1000000' },
+  });
+  try {
+    const latencies: number[] = [];
+    const run = autocannon({
+      url: `${worker.url}/f/agir`,
+      connections,
+      duration: seconds,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', origin: worker.url },
+      body: JSON.stringify({ ...validSubmissions.agir, message: 'Bonjour, je souhaite aider le week-end. '.repeat(5) }),
+    });
+    run.on('response', (_client, status, _bytes, ms) => {
+      if (status === 200) latencies.push(ms);
+    });
+    const result = await run;
+    const stored = Number((await worker.db.prepare('SELECT count(*) AS n FROM submissions').first<{ n: number }>())!.n);
+    latencies.sort((a, b) => a - b);
+    const accepted = result['2xx'];
+    return {
+      accepted,
+      perSecond: accepted / result.duration,
+      p50Ms: percentile(latencies, 50),
+      p95Ms: percentile(latencies, 95),
+      p99Ms: percentile(latencies, 99),
+      maxMs: latencies.at(-1) ?? 0,
+      errors: result.errors + result.timeouts,
+      refused: result.non2xx,
+      stored,
+      lost: Math.max(0, accepted - stored),
+      load: loadavg()[0]!,
+    };
+  } finally {
+    await worker.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
