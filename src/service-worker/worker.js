@@ -23,7 +23,9 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll([CONFIG.offline, ...CONFIG.assets]))
+      // The offline page's scripts are most often those of the page just read: taken from the browser's
+      // cache when there (their names change with their content), so they cost no second download.
+      .then((cache) => cache.addAll([CONFIG.offline, ...CONFIG.assets.map((a) => new Request(a, { cache: 'force-cache' }))]))
       .then(() => self.skipWaiting()),
   );
 });
@@ -41,9 +43,12 @@ self.addEventListener('activate', (event) => {
       .then(() => (saveData() ? [] : self.clients.matchAll({ type: 'window' })))
       .then((windows) => {
         const urls = windows.map((w) => new URL(w.url)).filter(keepable);
-        return caches
-          .open(CACHE)
-          .then((cache) => Promise.all(urls.map((u) => cache.add(u.origin + u.pathname).catch(() => undefined))));
+        return caches.open(CACHE).then((cache) =>
+          Promise.all(
+            // The copy the browser has just received, not a second download.
+            urls.map((u) => cache.add(new Request(u.origin + u.pathname, { cache: 'force-cache' })).catch(() => undefined)),
+          ),
+        );
       }),
   );
 });

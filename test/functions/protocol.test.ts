@@ -218,6 +218,36 @@ describe('recipients', () => {
 
 // Node's own composition (headers, compression); on workerd the Worker's are tested in worker.test.ts.
 describe.skipIf(noNodeServer)('the Node server', () => {
+  it('gives a script the whole policy when it may run as a worker, the short one when a page loads it', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'headers-'));
+    mkdirSync(path.join(dir, 'dist'), { recursive: true });
+    writeFileSync(path.join(dir, 'dist', 'sw.js'), 'self.addEventListener("fetch", () => {});'.repeat(20));
+    const server = await startServer({ dbPath: path.join(dir, 'db.sqlite'), distDir: path.join(dir, 'dist') });
+    try {
+      const asDest = (dest?: string) =>
+        fetch(`${server.url}/sw.js`, { headers: dest ? { 'sec-fetch-dest': dest } : {} }).then((r) => ({
+          csp: r.headers.get('content-security-policy'),
+          vary: r.headers.get('vary') ?? '',
+        }));
+      const [worker, script, fetched, unknown] = await Promise.all([
+        asDest('serviceworker'),
+        asDest('script'),
+        asDest('empty'),
+        asDest(),
+      ]);
+      // Pagefind's worker runs WebAssembly under its own response's policy.
+      expect(worker.csp).toContain("'wasm-unsafe-eval'");
+      expect(unknown.csp).toBe(worker.csp);
+      // A page's script, or the service worker keeping a copy: a page's policies do not act on it.
+      expect(script.csp).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(fetched.csp).toBe(script.csp);
+      expect(script.vary).toContain('Sec-Fetch-Dest');
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('sends the security headers on pages, assets and form answers, and compresses static files', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'headers-'));
     mkdirSync(path.join(dir, 'dist', '_astro'), { recursive: true });
@@ -240,14 +270,21 @@ describe.skipIf(noNodeServer)('the Node server', () => {
       ]);
       for (const res of answers) {
         const csp = res.headers.get('content-security-policy') ?? '';
-        expect(csp).toContain("script-src 'self'");
-        expect(csp).toContain("style-src 'self'");
+        if (res.headers.get('content-type')?.startsWith('text/html')) {
+          expect(csp).toContain("script-src 'self'");
+          expect(csp).toContain("style-src 'self'");
+          expect(csp).not.toContain('unsafe-inline');
+          expect(res.headers.get('permissions-policy')).toContain('geolocation=()');
+        } else {
+          // A stylesheet or a JSON answer: nothing may run in it, and a page's policies do not act on it.
+          expect(csp).toBe("default-src 'none'; frame-ancestors 'none'");
+          expect(res.headers.get('permissions-policy')).toBeNull();
+        }
         expect(csp).toContain("frame-ancestors 'none'");
-        expect(csp).not.toContain('unsafe-inline');
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
         expect(Number(/max-age=(\d+)/.exec(res.headers.get('strict-transport-security') ?? '')?.[1])).toBeGreaterThanOrEqual(
           31_536_000,
         );
-        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
         expect(res.headers.get('referrer-policy')).toBe('same-origin');
       }
       expect(answers[0]!.headers.get('content-encoding')).toBe('br');
