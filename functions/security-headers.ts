@@ -89,15 +89,11 @@ const asset = secureHeaders({
 });
 
 /**
- * A document, or a script that may become a worker: a worker's policy is the one on its own response (the
- * service worker, Pagefind's). Browsers say what a request is for (Sec-Fetch-Dest: script for a page's
- * script, empty for the service worker's own downloads, worker or serviceworker to start one); without
- * that header (older browsers) a script gets the whole set.
+ * Scripts that run as workers, whose policy is the one on their own response: the service worker and
+ * Pagefind's (WebAssembly). A page's scripts run under the page's policy, which theirs would not change.
  */
-function isDocument(type: string, dest: string | undefined): boolean {
-  if (/^text\/html/.test(type)) return true;
-  return /javascript/.test(type) && (dest === undefined || dest.endsWith('worker'));
-}
+const WORKER_SCRIPTS = /^\/(sw\.js|pagefind\/pagefind-worker\.js)$/;
+const isDocument = (type: string, path: string) => /^text\/html/.test(type) || WORKER_SCRIPTS.test(path);
 
 /** FABRIQUE_ADMIN_CONNECT's origins, separated by spaces. */
 export const adminConnectFrom = (value: string | undefined) => value?.split(' ').filter(Boolean) ?? [];
@@ -109,9 +105,7 @@ export const securityHeaders = (styleHashes: string[] = [], adminConnect: string
   return async (c, next) => {
     if (c.req.path === '/admin' || c.req.path.startsWith('/admin/')) return forAdmin(c, next);
     await next();
-    const type = c.res.headers.get('content-type') ?? '';
     // Hono's secureHeaders writes its headers after the handler: run it on the answer now known.
-    if (/javascript/.test(type)) c.res.headers.append('Vary', 'Sec-Fetch-Dest');
-    await (isDocument(type, c.req.header('sec-fetch-dest')) ? forSite : asset)(c, done);
+    await (isDocument(c.res.headers.get('content-type') ?? '', c.req.path) ? forSite : asset)(c, done);
   };
 };
