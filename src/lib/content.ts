@@ -53,3 +53,11 @@ export function must<T>(map: Map<string, T>, id: string): T {
   if (!value) throw new Error(`référence introuvable : ${id}`);
   return value;
 }
+
+/** One page per training session (its thank-you and waiting-list pages): the static paths, with the training. */
+export async function pagesParSession() {
+  const site = await loadSite();
+  return site.formations.flatMap((formation) =>
+    formation.data.sessions.map((session) => ({ params: { id: formation.id, session: session.id }, props: { formation } })),
+  );
+}

@@ -6,18 +6,14 @@
  */
 import autocannon from 'autocannon';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { loadavg } from 'node:os';
 import path from 'node:path';
 import { workerData } from '../../functions/worker/build.ts';
 import { validSubmissions } from '../fixtures/valid-submissions.ts';
 import { startWorker } from '../functions/worker-server.ts';
 import { FORMS_BUDGET } from './budgets.ts';
-import type { FormsBenchResult } from './forms.ts';
+import { summarize, type FormsBenchResult } from './forms.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
 export async function benchFormsD1({
   connections = FORMS_BUDGET.connections,
   seconds = FORMS_BUDGET.seconds,
@@ -45,21 +41,7 @@ export async function benchFormsD1({
     });
     const result = await run;
     const stored = Number((await worker.db.prepare('SELECT count(*) AS n FROM submissions').first<{ n: number }>())!.n);
-    latencies.sort((a, b) => a - b);
-    const accepted = result['2xx'];
-    return {
-      accepted,
-      perSecond: accepted / result.duration,
-      p50Ms: percentile(latencies, 50),
-      p95Ms: percentile(latencies, 95),
-      p99Ms: percentile(latencies, 99),
-      maxMs: latencies.at(-1) ?? 0,
-      errors: result.errors + result.timeouts,
-      refused: result.non2xx,
-      stored,
-      lost: Math.max(0, accepted - stored),
-      load: loadavg()[0]!,
-    };
+    return summarize([result], latencies, stored);
   } finally {
     await worker.dispose();
     rmSync(dir, { recursive: true, force: true });

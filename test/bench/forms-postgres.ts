@@ -6,18 +6,14 @@
 import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { loadavg } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { validSubmissions } from '../fixtures/valid-submissions.ts';
 import { FORMS_BUDGET } from './budgets.ts';
-import type { FormsBenchResult } from './forms.ts';
+import { summarize, type FormsBenchResult } from './forms.ts';
 import { spawnServer } from './server-process.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
-
 async function server(): Promise<{ url: string; stop: () => void }> {
   if (process.env.FABRIQUE_TEST_PG_URL) return { url: process.env.FABRIQUE_TEST_PG_URL, stop: () => {} };
   const out = execFileSync('bash', [path.join(root, '.ci/postgres')], { encoding: 'utf8' });
@@ -64,21 +60,7 @@ export async function benchFormsPostgres({
     await db.connect();
     const stored = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM submissions')).rows[0]!.n);
     await db.end();
-    latencies.sort((a, b) => a - b);
-    const accepted = results.reduce((n, r) => n + r['2xx'], 0);
-    return {
-      accepted,
-      perSecond: accepted / Math.max(...results.map((r) => r.duration)),
-      p50Ms: percentile(latencies, 50),
-      p95Ms: percentile(latencies, 95),
-      p99Ms: percentile(latencies, 99),
-      maxMs: latencies.at(-1) ?? 0,
-      errors: results.reduce((n, r) => n + r.errors + r.timeouts, 0),
-      refused: results.reduce((n, r) => n + r.non2xx, 0),
-      stored,
-      lost: Math.max(0, accepted - stored),
-      load: loadavg()[0]!,
-    };
+    return summarize(results, latencies, stored);
   } finally {
     for (const s of servers) if (s.child.exitCode === null) s.child.kill('SIGKILL');
     await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});

@@ -32,6 +32,27 @@ export type FormsBenchResult = {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
+type LoadRun = { '2xx': number; duration: number; errors: number; timeouts: number; non2xx: number };
+
+/** One back-end's figures from its load runs (one per instance, run side by side) and the rows it stored. */
+export function summarize(runs: LoadRun[], latencies: number[], stored: number): FormsBenchResult {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const accepted = runs.reduce((n, r) => n + r['2xx'], 0);
+  return {
+    accepted,
+    perSecond: accepted / Math.max(...runs.map((r) => r.duration)),
+    p50Ms: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    p99Ms: percentile(sorted, 99),
+    maxMs: sorted.at(-1) ?? 0,
+    errors: runs.reduce((n, r) => n + r.errors + r.timeouts, 0),
+    refused: runs.reduce((n, r) => n + r.non2xx, 0),
+    stored,
+    lost: Math.max(0, accepted - stored),
+    load: loadavg()[0]!,
+  };
+}
+
 export async function benchForms({
   connections = FORMS_BUDGET.connections,
   seconds = FORMS_BUDGET.seconds,
@@ -60,21 +81,7 @@ export async function benchForms({
     const db = new DatabaseSync(dbFile, { readOnly: true });
     const stored = Number((db.prepare('SELECT count(*) AS n FROM submissions').get() as { n: number }).n);
     db.close();
-    latencies.sort((a, b) => a - b);
-    const accepted = result['2xx'];
-    return {
-      accepted,
-      perSecond: accepted / result.duration,
-      p50Ms: percentile(latencies, 50),
-      p95Ms: percentile(latencies, 95),
-      p99Ms: percentile(latencies, 99),
-      maxMs: latencies.at(-1) ?? 0,
-      errors: result.errors + result.timeouts,
-      refused: result.non2xx,
-      stored,
-      lost: Math.max(0, accepted - stored),
-      load: loadavg()[0]!,
-    };
+    return summarize([result], latencies, stored);
   } finally {
     if (server.child.exitCode === null) server.child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
