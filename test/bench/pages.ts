@@ -22,6 +22,8 @@ export type PageFigures = {
   largestJsGzip: number;
   firstVisitMax: { path: string; bytes: number };
   repeatVisitMax: { path: string; bytes: number };
+  /** Budget lines over their budget (npm run bench exits non-zero). */
+  missed: number;
 };
 
 type Visit = { path: string; first: number; requests: number; blocking: number; repeat: number };
@@ -159,8 +161,11 @@ export async function benchPages(): Promise<PageFigures> {
     console.log(
       `  ${s.path.padEnd(58)} ${KB(s.raw).padStart(9)} raw  ${KB(s.gzip).padStart(8)} gzip  ${KB(s.brotli).padStart(8)} br`,
     );
-  const check = (label: string, value: string, ok: boolean, budget: string) =>
+  let missed = 0;
+  const check = (label: string, value: string, ok: boolean, budget: string) => {
+    if (!ok) missed += 1;
     console.log(`  ${ok ? 'OK  ' : 'OVER'} ${label.padEnd(44)} ${value.padStart(10)}   budget ${budget}`);
+  };
   console.log('\nAgainst the budgets');
   check(`largest HTML + CSS, gzip (${sizes[0]!.path})`, KB(sizes[0]!.gzip), sizes[0]!.gzip <= 14 * 1024, '≤ 14 KB');
   check(`render-blocking requests, all pages`, String(blocking), blocking === 0, '0');
@@ -184,5 +189,6 @@ export async function benchPages(): Promise<PageFigures> {
     largestJsGzip: Math.max(0, ...jsGzip.map((j) => j.gzip)),
     firstVisitMax: { path: visits[0]!.path, bytes: visits[0]!.first },
     repeatVisitMax: { path: repeatMax.path, bytes: repeatMax.repeat },
+    missed,
   };
 }

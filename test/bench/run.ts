@@ -4,7 +4,7 @@
  *   npm run bench -- formulaires       forms only: Node + SQLite, two Node instances on PostgreSQL, workerd + D1
  *   npm run bench -- durabilite [N]    durability only, N cycles (default 1,000)
  *   npm run bench -- admin [CMS.js]    first load of the editor /admin/ (default Decap CMS), outside requests blocked
- * Exits non-zero when a search, forms or durability budget is missed.
+ * Exits non-zero when a budget is missed (pages, search, forms, durability).
  */
 import { DURABILITY_BUDGET } from './budgets.ts';
 import { benchDurability, durabilityBudgetLines, printDurability } from './durability.ts';
@@ -17,7 +17,7 @@ if (!only) {
   const { benchPages } = await import('./pages.ts');
   const { lighthouseRenderBlocking } = await import('./lighthouse.ts');
   const { benchSearch, searchBudgetMisses } = await import('./search.ts');
-  await benchPages();
+  missed += (await benchPages()).missed;
   await lighthouseRenderBlocking();
   missed += searchBudgetMisses(await benchSearch());
 }
