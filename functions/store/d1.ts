@@ -93,6 +93,9 @@ const D1_SQL = {
   leaseFree: 'DELETE FROM rate_limits WHERE key = ? AND count = ?',
 } as const;
 
+/** D1 binds a BLOB from an ArrayBuffer: the bytes of this view only, not the whole buffer behind it. */
+const blob = (bytes: Uint8Array) => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength);
+
 /** How long a scheduled job may hold its lease; a Worker's scheduled run is stopped well before (15 min at most). */
 export const LEASE_MS = 15 * 60_000;
 
@@ -129,19 +132,9 @@ export class D1Store implements SubmissionStore {
             s.deleteAfter,
             key ?? null,
             clear?.json ?? null,
-            sealed
-              ? sealed.ciphertext.buffer.slice(
-                  sealed.ciphertext.byteOffset,
-                  sealed.ciphertext.byteOffset + sealed.ciphertext.byteLength,
-                )
-              : null,
+            sealed ? blob(sealed.ciphertext) : null,
             sealed?.keyId ?? null,
-            sealed
-              ? sealed.encapsulatedKey.buffer.slice(
-                  sealed.encapsulatedKey.byteOffset,
-                  sealed.encapsulatedKey.byteOffset + sealed.encapsulatedKey.byteLength,
-                )
-              : null,
+            sealed ? blob(sealed.encapsulatedKey) : null,
             s.place?.session ?? null,
             s.place?.capacity ?? null,
           ),

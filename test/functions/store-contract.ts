@@ -21,6 +21,13 @@ export const submission = (id: string, over: Partial<NewSubmission> = {}): NewSu
   ...over,
 });
 const team = { recipients: ['equipe@exemple.fr'] };
+/** A sealed submission's content, as the sealing step hands it to the store. */
+const sealedContent = {
+  kind: 'sealed',
+  keyId: 'k',
+  encapsulatedKey: new Uint8Array([1]),
+  ciphertext: new Uint8Array([2]),
+} as const;
 
 /**
  * groupCommit: false for a store that commits each submission on its own (D1: on workerd a request may not
@@ -95,13 +102,7 @@ export function storeContract(name: string, factory: StoreFactory, options: { gr
     );
 
     it('a sealed submission gives the mailer no content', async () => {
-      const content = {
-        kind: 'sealed',
-        keyId: 'k',
-        encapsulatedKey: new Uint8Array([1]),
-        ciphertext: new Uint8Array([2]),
-      } as const;
-      await store.save(submission('s', { content }), team);
+      await store.save(submission('s', { content: sealedContent }), team);
       const [due] = await store.dueNotifications(T0, 10);
       expect(due?.clearJson).toBeUndefined();
     });
@@ -213,14 +214,8 @@ export function storeContract(name: string, factory: StoreFactory, options: { gr
       });
 
       it('a sealed sign-up is counted too: its session key is kept in clear', async () => {
-        const content = {
-          kind: 'sealed',
-          keyId: 'k',
-          encapsulatedKey: new Uint8Array([1]),
-          ciphertext: new Uint8Array([2]),
-        } as const;
-        expect(await signUp('s', 1, { content })).toMatchObject({ waitingList: false });
-        expect(await signUp('t', 1, { content })).toMatchObject({ waitingList: true });
+        expect(await signUp('s', 1, { content: sealedContent })).toMatchObject({ waitingList: false });
+        expect(await signUp('t', 1, { content: sealedContent })).toMatchObject({ waitingList: true });
         expect(await store.placesTaken()).toEqual({ 'creche/mars': 1 });
       });
     });
