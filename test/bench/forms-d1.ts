@@ -4,14 +4,12 @@
  * behind workerd's own D1 service; in production it is a remote database, so these figures say what the
  * code costs, not what Cloudflare's network adds.
  */
-import autocannon from 'autocannon';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { workerData } from '../../functions/worker/build.ts';
-import { validSubmissions } from '../fixtures/valid-submissions.ts';
 import { startWorker } from '../functions/worker-server.ts';
 import { FORMS_BUDGET } from './budgets.ts';
-import { summarize, type FormsBenchResult } from './forms.ts';
+import { postOffers, summarize, type FormsBenchResult } from './forms.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 export async function benchFormsD1({
@@ -28,18 +26,7 @@ export async function benchFormsD1({
   });
   try {
     const latencies: number[] = [];
-    const run = autocannon({
-      url: `${worker.url}/f/agir`,
-      connections,
-      duration: seconds,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', origin: worker.url },
-      body: JSON.stringify({ ...validSubmissions.agir, message: 'Bonjour, je souhaite aider le week-end. '.repeat(5) }),
-    });
-    run.on('response', (_client, status, _bytes, ms) => {
-      if (status === 200) latencies.push(ms);
-    });
-    const result = await run;
+    const result = await postOffers(worker.url, connections, seconds, latencies);
     const stored = Number((await worker.db.prepare('SELECT count(*) AS n FROM submissions').first<{ n: number }>())!.n);
     return summarize([result], latencies, stored);
   } finally {

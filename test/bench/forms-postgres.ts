@@ -3,14 +3,12 @@
  * load as forms.ts, half the connections on each instance, same run. The server is FABRIQUE_TEST_PG_URL,
  * or a throw-away cluster started here with .ci/postgres (Debian's postgresql, as root).
  */
-import autocannon from 'autocannon';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
-import { validSubmissions } from '../fixtures/valid-submissions.ts';
 import { FORMS_BUDGET } from './budgets.ts';
-import { summarize, type FormsBenchResult } from './forms.ts';
+import { postOffers, summarize, type FormsBenchResult } from './forms.ts';
 import { spawnServer } from './server-process.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -39,20 +37,7 @@ export async function benchFormsPostgres({
     for (let i = 0; i < instances; i++) servers.push(await spawnServer('', undefined, { DATABASE_URL: dbUrl.toString() }));
     const latencies: number[] = [];
     const results = await Promise.all(
-      servers.map((s) => {
-        const run = autocannon({
-          url: `${s.url}/f/agir`,
-          connections: Math.ceil(connections / instances),
-          duration: seconds,
-          method: 'POST',
-          headers: { 'content-type': 'application/json', accept: 'application/json', origin: s.url },
-          body: JSON.stringify({ ...validSubmissions.agir, message: 'Bonjour, je souhaite aider le week-end. '.repeat(5) }),
-        });
-        run.on('response', (_client, status, _bytes, ms) => {
-          if (status === 200) latencies.push(ms);
-        });
-        return run;
-      }),
+      servers.map((s) => postOffers(s.url, Math.ceil(connections / instances), seconds, latencies)),
     );
     for (const s of servers) s.child.kill('SIGTERM');
     await Promise.all(servers.map((s) => s.exited));

@@ -32,6 +32,25 @@ export type FormsBenchResult = {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 
+/**
+ * The same load on every back-end: help offers posted as JSON to `origin`'s /f/agir for `seconds`; the
+ * latency of each accepted one is added to `latencies`.
+ */
+export function postOffers(origin: string, connections: number, seconds: number, latencies: number[]) {
+  const run = autocannon({
+    url: `${origin}/f/agir`,
+    connections,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', origin },
+    body: JSON.stringify({ ...validSubmissions.agir, message: 'Bonjour, je souhaite aider le week-end. '.repeat(5) }),
+  });
+  run.on('response', (_client, status, _bytes, ms) => {
+    if (status === 200) latencies.push(ms);
+  });
+  return run;
+}
+
 type LoadRun = { '2xx': number; duration: number; errors: number; timeouts: number; non2xx: number };
 
 /** One back-end's figures from its load runs (one per instance, run side by side) and the rows it stored. */
@@ -64,18 +83,7 @@ export async function benchForms({
   const server = await spawnServer(dbFile);
   try {
     const latencies: number[] = [];
-    const run = autocannon({
-      url: `${server.url}/f/agir`,
-      connections,
-      duration: seconds,
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json', origin: server.url },
-      body: JSON.stringify({ ...validSubmissions.agir, message: 'Bonjour, je souhaite aider le week-end. '.repeat(5) }),
-    });
-    run.on('response', (_client, status, _bytes, ms) => {
-      if (status === 200) latencies.push(ms);
-    });
-    const result = await run;
+    const result = await postOffers(server.url, connections, seconds, latencies);
     server.child.kill('SIGTERM');
     await server.exited;
     const db = new DatabaseSync(dbFile, { readOnly: true });
