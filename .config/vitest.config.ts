@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -43,7 +43,9 @@ export default defineConfig({
         root,
         test: {
           name: 'unit',
-          include: ['test/unit/**/*.test.ts', 'test/functions/**/*.test.ts'],
+          // A component's own tests sit in its folder (src/components/<Name>/); its browser ones are *.e2e.test.ts.
+          include: ['test/unit/**/*.test.ts', 'test/functions/**/*.test.ts', 'src/components/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, 'src/components/**/*.e2e.test.ts'],
           testTimeout: 30_000,
         },
       },
@@ -68,7 +70,7 @@ export default defineConfig({
         root,
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
+          include: ['test/e2e/**/*.test.ts', 'src/components/**/*.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // One browser at a time on a 2-core machine.

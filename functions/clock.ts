@@ -4,7 +4,7 @@ export type Clock = { now(): Date };
 export const PINNED_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d{3})?Z)?$/;
 
 /**
- * FABRIQUE_AUJOURDHUI=AAAA-MM-JJ pins "today" as for the build (src/lib/dates.ts), at noon in Rennes. The
+ * FABRIQUE_AUJOURDHUI=AAAA-MM-JJ pins "today" as for the build (src/lib/time/dates.ts), at noon in Rennes. The
  * servers also take an instant, AAAA-MM-JJTHH:MM:SSZ (the tests' fixed clock, given to the Worker).
  */
 export function clockFrom(pinned: string | undefined): Clock {

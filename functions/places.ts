@@ -1,11 +1,11 @@
 /**
  * GET /f/inscription-formation/places — places left per training session, from the store's live count, for
- * the pages' small enhancement (src/scripts/places.ts). Same origin, no personal data; `?formation=` narrows
+ * the pages' small enhancement (src/components/PlacesEnDirect/places-en-direct.ts). Same origin, no personal data; `?formation=` narrows
  * it to one training (an unknown one gets no sessions), any other query is ignored. Cached a few seconds so a busy page costs the store little.
  */
 import type { Context } from 'hono';
-import { todayInRennes } from '../src/lib/dates.ts';
-import { placesLeft } from '../src/lib/sessions.ts';
+import { todayInRennes } from '../src/lib/time/dates.ts';
+import { placesLeft } from '../src/lib/time/sessions.ts';
 import type { AppDeps, FormsEnv } from './deps.ts';
 
 export const PLACES_ROUTE = '/f/inscription-formation/places';

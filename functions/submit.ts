@@ -9,7 +9,7 @@ import { forms, isFormKey, type FormKey } from '../src/schemas/forms/index.ts';
 import type { ContentContext, FormContext } from '../src/schemas/forms/context.ts';
 import { fieldsOf, type FormDefinition } from '../src/schemas/forms/form.ts';
 import { joinDateParts } from '../src/schemas/forms/date-parts.ts';
-import { todayInRennes } from '../src/lib/dates.ts';
+import { todayInRennes } from '../src/lib/time/dates.ts';
 import { validateSubmission, type FieldError } from '../src/schemas/forms/validate.ts';
 import { CONFIRMATION_FIELD } from '../src/schemas/forms/shared-fields.ts';
 import { currentKey, type FormSettings } from '../src/schemas/forms/settings.ts';

@@ -1,6 +1,6 @@
-/** French typography on every built page (src/lib/typographie.ts): apostrophes, non-breaking spaces, « 1er ». */
+/** French typography on every built page (src/lib/page-tools/typographie.ts): apostrophes, non-breaking spaces, « 1er ». */
 import { defineMiddleware } from 'astro:middleware';
-import { typographieHtml } from './lib/typographie.ts';
+import { typographieHtml } from './lib/page-tools/typographie.ts';
 
 export const onRequest = defineMiddleware(async (_context, next) => {
   const response = await next();

@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import { z } from 'zod';
 import { collections, type CollectionName, type Reference } from '../schemas/index.ts';
 import { formSettingsSchema } from '../schemas/forms/settings.ts';
-import { formatExample, type FieldMeta } from '../lib/field-meta.ts';
+import { formatExample, type FieldMeta } from '../lib/content-checks/field-meta.ts';
 
 export type DecapField = {
   name: string;

@@ -7,10 +7,10 @@
  */
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { checkContent, formatProblems, formatWarnings } from '../lib/content-check.ts';
-import { todayInRennes } from '../lib/dates.ts';
-import { checkEditorial } from '../lib/editorial-check.ts';
-import { aRevoir, formatARevoir, seuilsDepuis } from '../lib/fraicheur.ts';
+import { checkContent, formatProblems, formatWarnings } from '../lib/content-checks/content-check.ts';
+import { todayInRennes } from '../lib/time/dates.ts';
+import { checkEditorial } from '../lib/content-checks/editorial-check.ts';
+import { aRevoir, formatARevoir, seuilsDepuis } from '../lib/content-checks/fraicheur.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

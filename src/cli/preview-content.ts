@@ -6,8 +6,8 @@
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../functions/node.ts';
-import { pagesFor, changedContentFiles } from '../lib/changed-pages.ts';
-import { checkContent, formatProblems } from '../lib/content-check.ts';
+import { pagesFor, changedContentFiles } from '../lib/content-checks/changed-pages.ts';
+import { checkContent, formatProblems } from '../lib/content-checks/content-check.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const { problems, entries } = await checkContent(`${root}content`);

@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { checkContent, formatProblems, formatWarnings } from '../lib/content-check.ts';
-import { checkEditorial } from '../lib/editorial-check.ts';
+import { checkContent, formatProblems, formatWarnings } from '../lib/content-checks/content-check.ts';
+import { checkEditorial } from '../lib/content-checks/editorial-check.ts';
 
 /** Stops `astro build` and `astro dev` with French, file-and-field messages when content/ has mistakes. */
 export function contentCheck(): AstroIntegration {

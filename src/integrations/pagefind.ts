@@ -1,6 +1,6 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { buildSearchIndex } from '../lib/search-index.ts';
+import { buildSearchIndex } from '../lib/search/build-index.ts';
 
 /**
  * Builds the Pagefind index once the site is written, as Starlight does: `astro build` alone gives a

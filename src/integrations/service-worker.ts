@@ -18,7 +18,7 @@ export type WorkerConfig = {
   prefixes: string[];
 };
 
-const source = (file: string) => readFile(fileURLToPath(new URL(`../service-worker/${file}`, import.meta.url)), 'utf8');
+const source = (file: string) => readFile(fileURLToPath(new URL(`../components/ServiceWorker/${file}`, import.meta.url)), 'utf8');
 
 /** Paths of the built pages, with their HTML. */
 async function builtPages(root: string) {
@@ -68,7 +68,7 @@ export function serviceWorker(): AstroIntegration {
         const js = (await source('worker.js'))
           .replace(
             /^\/\*[\s\S]*?\*\/\n/,
-            `// Fabrique rennaise des solidarités: offline reading (src/service-worker/worker.js)\n`,
+            `// Fabrique rennaise des solidarités: offline reading (src/components/ServiceWorker/worker.js)\n`,
           )
           .replace(/\/\*CONFIG\*\/ \{[^\n]*\}/, JSON.stringify(config));
         if (!js.includes(config.version)) throw new Error('service worker : configuration non insérée');

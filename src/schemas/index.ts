@@ -67,7 +67,7 @@ export const collections = {
   },
   programmes: { schema: programmeSchema, references: [{ path: 'partenaires[]', collection: 'organisations' }] },
   pages: { schema: pageSchema, references: [] },
-  // Residents' words (issue 11): `page` is checked against the built routes by src/lib/vocabulaire-check.ts.
+  // Residents' words (issue 11): `page` is checked against the built routes by src/lib/content-checks/vocabulaire-check.ts.
   vocabulaire: { schema: vocabulaireSchema, references: [] },
   'quartiers-noms': {
     schema: quartierNomsSchema,

@@ -1,13 +1,13 @@
 /**
  * Why a search query costs what it costs (issue 11): what a Pagefind index is made of, read from its files.
  * Pagefind 1.6 cuts the word index into chunks of 20,000 word positions (a constant in its indexer), so every
- * word searched loaded at least one ~30 KB chunk, however rare the word; src/lib/search-chunks.ts re-cuts them
+ * word searched loaded at least one ~30 KB chunk, however rare the word; src/lib/search/index-chunks.ts re-cuts them
  * to ~3 KB. What remains large is a frequent word ("de", "formation"): its chunk holds all its positions.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { decodeCbor } from '../../src/lib/search-chunks.ts';
+import { decodeCbor } from '../../src/lib/search/index-chunks.ts';
 
 export type IndexCauses = {
   chunks: number;

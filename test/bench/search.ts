@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { startServer } from '../../functions/node.ts';
-import { buildSearchIndex, type IndexBuilt } from '../../src/lib/search-index.ts';
+import { buildSearchIndex, type IndexBuilt } from '../../src/lib/search/build-index.ts';
 import { launchBrowser } from '../e2e/browser.ts';
 import { indexCauses, type IndexCauses } from './search-causes.ts';
 
@@ -309,7 +309,7 @@ function printFigures(figures: SearchFigures[], log: (line: string) => void): vo
       `    index : ${c.chunks} morceaux, médiane ${kb(c.chunkMedian)}, plus gros ${kb(c.chunkMax)} ; métadonnées ${kb(c.metaBytes)} ` +
         `(${c.pages} pages) ; fragment médian ${kb(c.fragmentMedian)}`,
     );
-    // A chunk's bounds end with U+10FFFF ("just before the next one", src/lib/search-chunks.ts): shown as "…".
+    // A chunk's bounds end with U+10FFFF ("just before the next one", src/lib/search/index-chunks.ts): shown as "…".
     const bound = (w: string) => w.replace(/\u{10FFFF}/gu, '…');
     log(`    plus gros morceaux : ${c.largest.map((m) => `« ${bound(m.from)} »→« ${bound(m.to)} » ${kb(m.bytes)}`).join(', ')}`);
   }

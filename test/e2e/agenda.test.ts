@@ -6,7 +6,7 @@
 import ICAL from 'ical.js';
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { addDays, formatCreneau } from '../../src/lib/dates.ts';
+import { addDays, formatCreneau } from '../../src/lib/time/dates.ts';
 
 const dist = new URL('../../dist/', import.meta.url);
 const read = (p: string) => readFile(new URL(p.replace(/^\//, ''), dist), 'utf8');

@@ -5,7 +5,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { loadContentContext, loadFormSettings } from '../../src/lib/forms/load.ts';
 import { generateTeamKey } from '../../functions/seal/keys.ts';
 import { importPrivateKey, openValues } from '../../functions/seal/open.ts';
-import { todayInRennes } from '../../src/lib/dates.ts';
+import { todayInRennes } from '../../src/lib/time/dates.ts';
 import { FORM_KEYS, forms, type FormKey } from '../../src/schemas/forms/index.ts';
 import { sessionClosedReason } from '../../src/schemas/forms/inscription-formation.ts';
 import type { FormContext } from '../../src/schemas/forms/context.ts';

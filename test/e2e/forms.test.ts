@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../functions/node.ts';
 import { FORM_KEYS, forms } from '../../src/schemas/forms/index.ts';
 import { AXE_CONTEXT, axeViolations, launchBrowser, startSite } from './browser.ts';
-import { formatDateLongue } from '../../src/lib/dates.ts';
+import { formatDateLongue } from '../../src/lib/time/dates.ts';
 import { answers, ctx, e2eSealedSettings, fill, formationWithClosedSession, pagePath, storedRows } from './forms-helpers.ts';
 
 /** A free-text field of each form, where a unique marker finds the row again. */

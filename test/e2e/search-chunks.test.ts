@@ -1,5 +1,5 @@
 /**
- * The word index re-cut into small chunks (src/lib/search-chunks.ts), searched by Pagefind in Chromium on a site
+ * The word index re-cut into small chunks (src/lib/search/index-chunks.ts), searched by Pagefind in Chromium on a site
  * large enough for Pagefind to write several ~30 KB chunks: every rare word still finds its page, alone or
  * with a common word, typed with or without its ending, and costs a few KB instead of a whole Pagefind chunk.
  */
@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../functions/node.ts';
-import { buildSearchIndex, type IndexBuilt } from '../../src/lib/search-index.ts';
+import { buildSearchIndex, type IndexBuilt } from '../../src/lib/search/build-index.ts';
 import { launchBrowser } from './browser.ts';
 
 const PAGES = 400;

@@ -1,5 +1,5 @@
 /**
- * The index built from the site's HTML (src/lib/search-index.ts), searched by Pagefind in Chromium: a word
+ * The index built from the site's HTML (src/lib/search/build-index.ts), searched by Pagefind in Chromium: a word
  * after a typographic apostrophe ("l’atelier") is found like one after a straight apostrophe.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServer, type RunningServer } from '../../functions/node.ts';
-import { apostrophesDroites, buildSearchIndex } from '../../src/lib/search-index.ts';
+import { apostrophesDroites, buildSearchIndex } from '../../src/lib/search/build-index.ts';
 import { launchBrowser } from './browser.ts';
 
 let dir: string;

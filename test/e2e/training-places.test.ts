@@ -10,8 +10,8 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatDateLongue } from '../../src/lib/dates.ts';
-import { etatSession } from '../../src/lib/sessions.ts';
+import { formatDateLongue } from '../../src/lib/time/dates.ts';
+import { etatSession } from '../../src/lib/time/sessions.ts';
 import { launchBrowser, startSite } from './browser.ts';
 import { answers, ctx, fill } from './forms-helpers.ts';
 

@@ -2,7 +2,7 @@
 import { globSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { problemesTypographiques } from '../../src/lib/typographie.ts';
+import { problemesTypographiques } from '../../src/lib/page-tools/typographie.ts';
 
 const dist = path.resolve(import.meta.dirname, '../../dist');
 const pages = globSync('**/*.html', { cwd: dist }).sort();

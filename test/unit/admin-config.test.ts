@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { decapConfig, PREVIEW_PATH, UNEDITABLE, type DecapField } from '../../src/admin/decap-config.ts';
-import { checkContent } from '../../src/lib/content-check.ts';
+import { checkContent } from '../../src/lib/content-checks/content-check.ts';
 import { collections, suivi } from '../../src/schemas/index.ts';
 import { formSettingsSchema } from '../../src/schemas/forms/settings.ts';
 

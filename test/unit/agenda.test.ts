@@ -1,8 +1,8 @@
 /** Calendar events of a training: Paris times whatever the process's zone, full and cancelled sessions said so. */
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { calendrier, evenementsFormation } from '../../src/lib/agenda.ts';
-import type { Formation, Site } from '../../src/lib/content.ts';
+import { calendrier, evenementsFormation } from '../../src/lib/page-tools/agenda.ts';
+import type { Formation, Site } from '../../src/lib/site/content.ts';
 
 const session = (id: string, extra: object = {}) => ({
   id,

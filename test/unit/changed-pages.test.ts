@@ -1,8 +1,8 @@
 /** `npm run preview:content` names the pages that show the files an editor changed. */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { changedContentFiles, pagesFor } from '../../src/lib/changed-pages.ts';
-import { checkContent } from '../../src/lib/content-check.ts';
+import { changedContentFiles, pagesFor } from '../../src/lib/content-checks/changed-pages.ts';
+import { checkContent } from '../../src/lib/content-checks/content-check.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/content', import.meta.url));
 

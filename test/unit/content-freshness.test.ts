@@ -9,9 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkContent, formatProblems, formatWarnings } from '../../src/lib/content-check.ts';
-import { checkEditorial } from '../../src/lib/editorial-check.ts';
-import { aRevoir, plusMois, seuilsDepuis } from '../../src/lib/fraicheur.ts';
+import { checkContent, formatProblems, formatWarnings } from '../../src/lib/content-checks/content-check.ts';
+import { checkEditorial } from '../../src/lib/content-checks/editorial-check.ts';
+import { aRevoir, plusMois, seuilsDepuis } from '../../src/lib/content-checks/fraicheur.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = path.join(root, 'test/fixtures/content');

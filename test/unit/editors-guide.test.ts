@@ -7,7 +7,7 @@ import { format, resolveConfig } from 'prettier';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { editorsGuide } from '../../src/admin/guide.ts';
-import { checkContent } from '../../src/lib/content-check.ts';
+import { checkContent } from '../../src/lib/content-checks/content-check.ts';
 import { formSettingsSchema } from '../../src/schemas/forms/settings.ts';
 import { collections } from '../../src/schemas/index.ts';
 

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkContent, formatProblems, formatWarnings } from '../../src/lib/content-check.ts';
-import { checkEditorial } from '../../src/lib/editorial-check.ts';
-import { phrases, problemesFalc } from '../../src/lib/falc-check.ts';
+import { checkContent, formatProblems, formatWarnings } from '../../src/lib/content-checks/content-check.ts';
+import { checkEditorial } from '../../src/lib/content-checks/editorial-check.ts';
+import { phrases, problemesFalc } from '../../src/lib/content-checks/falc-check.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = path.join(root, 'test/fixtures/content');

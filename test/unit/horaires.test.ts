@@ -6,8 +6,8 @@ import {
   horairesParJour,
   prochainesDates,
   semaineDuMois,
-} from '../../src/lib/horaires.ts';
-import { formatCreneau, formatDateLongue, todayInRennes, weekdayIndex } from '../../src/lib/dates.ts';
+} from '../../src/lib/time/horaires.ts';
+import { formatCreneau, formatDateLongue, todayInRennes, weekdayIndex } from '../../src/lib/time/dates.ts';
 import { isRealDate, isValidSlot } from '../../src/schemas/common.ts';
 
 const horaires = [

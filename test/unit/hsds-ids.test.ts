@@ -1,6 +1,6 @@
-/** Open data ids (src/lib/donnees/hsds.ts): real RFC 9562 version 5 UUIDs, the same key giving the same id. */
+/** Open data ids (src/lib/open-data/hsds.ts): real RFC 9562 version 5 UUIDs, the same key giving the same id. */
 import { describe, expect, it } from 'vitest';
-import { uuidFor, uuidV5 } from '../../src/lib/donnees/hsds.ts';
+import { uuidFor, uuidV5 } from '../../src/lib/open-data/hsds.ts';
 
 describe('HSDS ids', () => {
   it('computes the RFC 9562 example of a version 5 UUID (DNS namespace, www.example.com)', () => {

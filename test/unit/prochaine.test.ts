@@ -1,7 +1,7 @@
 /** Next dates that never go stale, and the article before a place's name. */
 import { describe, expect, it } from 'vitest';
-import { libelleJour, prochaine } from '../../src/lib/prochaine.ts';
-import { aLieu } from '../../src/lib/typographie.ts';
+import { libelleJour, prochaine } from '../../src/lib/time/prochaine.ts';
+import { aLieu } from '../../src/lib/page-tools/typographie.ts';
 
 describe('next date', () => {
   const dates = ['2026-12-02', '2026-11-25', '2026-12-09'];

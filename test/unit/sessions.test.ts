@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { etatSession, prochainesSessions, trierFormations } from '../../src/lib/sessions.ts';
+import { etatSession, prochainesSessions, trierFormations } from '../../src/lib/time/sessions.ts';
 
 const session = (id: string, date: string, places = 5) => ({
   id,

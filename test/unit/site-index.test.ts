@@ -1,6 +1,6 @@
 /** The A–Z index: topics as people look for them, titles filed without their article. */
 import { describe, expect, it } from 'vitest';
-import { cleDeTri, parLettre, type EntreeIndex } from '../../src/lib/site-index.ts';
+import { cleDeTri, parLettre, type EntreeIndex } from '../../src/lib/site/site-index.ts';
 
 const entree = (titre: string): EntreeIndex => ({ titre, href: `/${titre}/`, genre: 'page' });
 

@@ -1,7 +1,7 @@
 /** SMS links: at most 300 characters, the page's address always whole, encoded so both Android and iOS read it back. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SMS_MAX, smsAide, smsHref, smsTexte } from '../../src/lib/sms.ts';
+import { SMS_MAX, smsAide, smsHref, smsTexte } from '../../src/lib/page-tools/sms.ts';
 
 const ADRESSE = 'https://fabrique.rennes.fr/quartiers/jeanne-darc-longs-champs-atalante-beaulieu/';
 const bodyOf = (href: string) => decodeURIComponent(href.replace(/^sms:\?&body=/, ''));

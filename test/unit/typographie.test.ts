@@ -1,6 +1,6 @@
 /** French typography: what every built page gets automatically, and what the content check asks editors to fix. */
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateLongue, formatCreneau } from '../../src/lib/dates.ts';
+import { formatDate, formatDateLongue, formatCreneau } from '../../src/lib/time/dates.ts';
 import {
   deNom,
   NBSP,
@@ -10,7 +10,7 @@ import {
   problemesTypographiques,
   typographie,
   typographieHtml,
-} from '../../src/lib/typographie.ts';
+} from '../../src/lib/page-tools/typographie.ts';
 
 describe('typographie()', () => {
   it('curls apostrophes between letters, also as Astro escapes them', () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkContent, formatProblems } from '../../src/lib/content-check.ts';
+import { checkContent, formatProblems } from '../../src/lib/content-checks/content-check.ts';
 
 const fixture = fileURLToPath(new URL('../fixtures/content', import.meta.url));
 const temps: string[] = [];

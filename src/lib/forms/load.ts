@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { checkContent, formatProblems } from '../content-check.ts';
+import { checkContent, formatProblems } from '../content-checks/content-check.ts';
 import { buildContentContext, type ContentContext } from '../../schemas/forms/context.ts';
 import { FORM_KEYS, forms, type FormKey } from '../../schemas/forms/index.ts';
 import {

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { buildContentContext, type FormContext } from '../../schemas/forms/context.ts';
 import type { FormKey } from '../../schemas/forms/index.ts';
 import type { FormSettings } from '../../schemas/forms/settings.ts';
-import { todayInRennes } from '../dates.ts';
+import { todayInRennes } from '../time/dates.ts';
 import { loadFormSettings } from './load.ts';
 import { applyFormsMode, describeFormsMode, formsModeFromEnv } from './mode.ts';
 

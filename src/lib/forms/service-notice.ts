@@ -2,7 +2,7 @@
  * What a form page says instead of, or above, the form when it does not reach a real team yet
  * (src/lib/forms/mode.ts): not in service with the ways to get help now, or a demonstration.
  */
-import { URGENCES } from '../urgences.ts';
+import { URGENCES } from '../site/urgences.ts';
 import { escapeHtml } from './html.ts';
 
 /** Production: no form, and help that works today. */

@@ -1,8 +1,8 @@
 /** Every training's sessions in one calendar: /agenda/formations.ics */
 import type { APIRoute } from 'astro';
-import { calendrier, evenementsFormation } from '../../lib/agenda.ts';
-import { loadSite } from '../../lib/content.ts';
-import { todayInRennes } from '../../lib/dates.ts';
+import { calendrier, evenementsFormation } from '../../lib/page-tools/agenda.ts';
+import { loadSite } from '../../lib/site/content.ts';
+import { todayInRennes } from '../../lib/time/dates.ts';
 
 export const GET: APIRoute = async ({ site: siteUrl }) => {
   const site = await loadSite();

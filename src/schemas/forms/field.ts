@@ -9,7 +9,7 @@ export type Option = {
   label: string;
   hint?: string;
   disabledReason?: string;
-  /** A training session's places: the words shown without JavaScript, and the key the live count updates (src/scripts/places.ts). */
+  /** A training session's places: the words shown without JavaScript, and the key the live count updates (src/components/PlacesEnDirect/places-en-direct.ts). */
   places?: { key: string; text: string };
 };
 

@@ -1,7 +1,7 @@
 /** Sign-up for one session of a joint training with the MDPH; one page per training. */
 import { PUBLICS } from '../formation.ts';
-import { formatCreneau, formatDateLongue } from '../../lib/dates.ts';
-import { etatSession, LIBELLE_ETAT, PLACES, sessionKey } from '../../lib/sessions.ts';
+import { formatCreneau, formatDateLongue } from '../../lib/time/dates.ts';
+import { etatSession, LIBELLE_ETAT, PLACES, sessionKey } from '../../lib/time/sessions.ts';
 import type { FormContext, FormationChoice, SessionChoice } from './context.ts';
 import { defineForm } from './form.ts';
 import type { Option } from './field.ts';

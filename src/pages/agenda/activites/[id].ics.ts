@@ -1,7 +1,7 @@
 /** One activity's weekly schedule: /agenda/activites/<id>.ics */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { calendrier, evenementsActivite } from '../../../lib/agenda.ts';
-import { loadSite, type Activite } from '../../../lib/content.ts';
+import { calendrier, evenementsActivite } from '../../../lib/page-tools/agenda.ts';
+import { loadSite, type Activite } from '../../../lib/site/content.ts';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();

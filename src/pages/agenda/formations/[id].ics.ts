@@ -1,8 +1,8 @@
 /** One training's sessions: /agenda/formations/<id>.ics */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { calendrier, evenementsFormation } from '../../../lib/agenda.ts';
-import { loadSite, type Formation } from '../../../lib/content.ts';
-import { todayInRennes } from '../../../lib/dates.ts';
+import { calendrier, evenementsFormation } from '../../../lib/page-tools/agenda.ts';
+import { loadSite, type Formation } from '../../../lib/site/content.ts';
+import { todayInRennes } from '../../../lib/time/dates.ts';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();

@@ -1,8 +1,8 @@
 /** One referent's permanences: /agenda/referents/<id>.ics */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { calendrier, evenementsReferent } from '../../../lib/agenda.ts';
-import { loadSite, type Referent } from '../../../lib/content.ts';
-import { todayInRennes } from '../../../lib/dates.ts';
+import { calendrier, evenementsReferent } from '../../../lib/page-tools/agenda.ts';
+import { loadSite, type Referent } from '../../../lib/site/content.ts';
+import { todayInRennes } from '../../../lib/time/dates.ts';
 
 export const getStaticPaths = (async () => {
   const site = await loadSite();

@@ -1,9 +1,9 @@
 /** The same data as /donnees/services.json, one CSV per HSDS table: /donnees/csv/<table>.csv */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { loadSite } from '../../../lib/content.ts';
-import { todayInRennes } from '../../../lib/dates.ts';
-import { TABLES, tables } from '../../../lib/donnees/csv.ts';
-import { services } from '../../../lib/donnees/hsds.ts';
+import { loadSite } from '../../../lib/site/content.ts';
+import { todayInRennes } from '../../../lib/time/dates.ts';
+import { TABLES, tables } from '../../../lib/open-data/csv.ts';
+import { services } from '../../../lib/open-data/hsds.ts';
 
 export const getStaticPaths = (() => TABLES.map((table) => ({ params: { table } }))) satisfies GetStaticPaths;
 

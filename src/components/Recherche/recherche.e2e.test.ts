@@ -1,0 +1,282 @@
+/**
+ * Search on the built site, in Chromium, through our own interface: relevance of what residents type,
+ * filters, what a result shows, keyboard use, the live count, axe, 320 px, lazy loading of Pagefind,
+ * the site's CSP, and the page without JavaScript.
+ */
+import { gzipSync } from 'node:zlib';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../../functions/node.ts';
+import { AXE_CONTEXT, axeViolations, launchBrowser, startSite } from '../../../test/e2e/browser.ts';
+
+let browser: Browser;
+let site: RunningServer;
+let context: BrowserContext;
+
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
+  context = await browser.newContext(AXE_CONTEXT);
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const statut = (page: Page) => page.locator('[data-recherche-statut]');
+const liens = (page: Page) => page.locator('.resultat__titre a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+
+/** Opens /recherche/?… as the header box does, and waits for the announced count. */
+async function chercher(page: Page, query: string): Promise<void> {
+  await page.goto(`${site.url}/recherche/?${query}`);
+  await expect.poll(() => statut(page).textContent(), { timeout: 15_000 }).toMatch(/résultat/);
+}
+
+// What residents type, and the page they must find in the top 3: accents or not, singular or plural,
+// quartier names and their other spellings, acronyms and phone numbers.
+const QUERIES: [string, string][] = [
+  ['handicap Blosne', '/quartiers/le-blosne/'],
+  ['formation assistante maternelle', '/formations/accueillir-enfant-handicap-creche/'],
+  ['assistantes maternelles', '/formations/accueillir-enfant-handicap-creche/'],
+  ['crèche', '/formations/accueillir-enfant-handicap-creche/'],
+  ['creches', '/formations/accueillir-enfant-handicap-creche/'],
+  ['E2C', '/programmes/ecole-deuxieme-chance/'],
+  ['deuxième chance', '/programmes/ecole-deuxieme-chance/'],
+  ['deuxieme chance', '/programmes/ecole-deuxieme-chance/'],
+  ['jeunes sans diplome', '/programmes/ecole-deuxieme-chance/'],
+  ['violences', '/programmes/lieu-ressources-femmes/'],
+  ['violence', '/programmes/lieu-ressources-femmes/'],
+  ['3919', '/programmes/lieu-ressources-femmes/'],
+  ['hébergement femmes', '/programmes/lieu-ressources-femmes/'],
+  ['LSF', '/quartiers/maurepas-bellangerais/'],
+  ['Maurepas', '/quartiers/maurepas-bellangerais/'],
+  ['gros chene', '/quartiers/maurepas-bellangerais/'],
+  ["Bourg l'Evesque", '/quartiers/bourg-levesque-la-touche-moulin-du-comte/'],
+  ['saint helier', '/quartiers/thabor-saint-helier-alphonse-guerin/'],
+  ['villejean', '/quartiers/villejean-beauregard/'],
+  ['référents', '/referents/'],
+  ['referent handicap', '/referents/'],
+  ['dossier MDPH', '/programmes/referents-handicap-inclusion/'],
+  ['MDPH', '/lieux/mdph-ille-et-vilaine/'],
+  ['école inclusive', '/formations/ecole-inclusive-parents-enseignants/'],
+  ['enseignant', '/formations/ecole-inclusive-parents-enseignants/'],
+  ['soignants', '/formations/soins-et-handicap-ecouter-les-parents/'],
+  ['loisirs enfants handicap', '/programmes/loisirs-partages/'],
+  ['cirque', '/activites/atelier-cirque-le-blosne/'],
+  ['éveil musical', '/activites/eveil-musical-villejean/'],
+  ['urgence', '/aide/'],
+  ['115', '/aide/'],
+  ['sans abri', '/programmes/fabrique/'],
+  ['déclaration accessibilité', '/accessibilite/'],
+];
+
+describe('relevance', () => {
+  it.each(QUERIES)('« %s » finds %s in the top 3', async (q, expected) => {
+    const page = await context.newPage();
+    await chercher(page, new URLSearchParams({ q }).toString());
+    expect((await liens(page)).slice(0, 3)).toContain(expected);
+    await page.close();
+  });
+});
+
+describe('the search page with JavaScript', () => {
+  it('fetches nothing from Pagefind until a search starts, then searches as one types', async () => {
+    const page = await context.newPage();
+    const pagefind: string[] = [];
+    page.on('request', (r) => r.url().includes('/pagefind/') && pagefind.push(r.url()));
+    await page.goto(`${site.url}/`);
+    await page.goto(`${site.url}/recherche/`);
+    await page.waitForLoadState('networkidle');
+    expect(pagefind).toEqual([]);
+    expect(await page.locator('[data-recherche-sans-js]').isHidden()).toBe(true);
+    await page.locator('#recherche-q').pressSequentially('cirque');
+    await expect.poll(() => statut(page).textContent(), { timeout: 15_000 }).toMatch(/^\d+ résultats? pour « cirque »\.$/);
+    expect(await liens(page)).toContain('/activites/atelier-cirque-le-blosne/');
+    expect(pagefind.some((u) => u.endsWith('/pagefind/pagefind.js'))).toBe(true);
+    // The words searched stay out of the address, hence out of the history (issue 10).
+    expect(page.url()).toBe(`${site.url}/recherche/`);
+    await page.close();
+  });
+
+  it('takes the query from the header box and announces the count in a polite live region', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}/programmes/`);
+    await page.locator('#recherche-entete').fill('E2C');
+    await page.locator('#recherche-entete').press('Enter');
+    await page.waitForURL(/\/recherche\/\?q=E2C$/);
+    await expect.poll(() => statut(page).textContent(), { timeout: 15_000 }).toMatch(/^\d+ résultats? pour « E2C »\.$/);
+    expect(await statut(page).getAttribute('role')).toBe('status');
+    expect(await page.locator('#recherche-q').inputValue()).toBe('E2C');
+    await page.close();
+  });
+
+  it('shows title, kind, quartier and, for a training, its next session', async () => {
+    const page = await context.newPage();
+    await chercher(page, 'q=formation+assistante+maternelle');
+    const formation = page
+      .locator('.resultat')
+      .filter({ has: page.locator('a[href="/formations/accueillir-enfant-handicap-creche/"]') });
+    expect(await formation.locator('h3 a').textContent()).toBe(
+      "Accueillir un enfant en situation de handicap à la crèche et chez l'assistante maternelle",
+    );
+    expect(await formation.locator('.resultat__meta').textContent()).toMatch(/^Formation · .*Le Blosne/);
+    expect(await formation.locator('.resultat__session').textContent()).toMatch(
+      /^Prochaine session : (\p{L}+ \d{1,2} \p{L}+ \d{4}, de .+, .+|pas de session à venir)$/u,
+    );
+    expect(await formation.locator('.resultat__extrait mark').count()).toBeGreaterThan(0);
+
+    await chercher(page, 'q=cirque');
+    const cirque = page.locator('.resultat').filter({ has: page.locator('a[href="/activites/atelier-cirque-le-blosne/"]') });
+    expect(await cirque.locator('.resultat__meta').textContent()).toBe('Loisir partagé · Le Blosne · Entrée de plain-pied');
+    await page.close();
+  });
+
+  it('filters by kind, quartier, audience and step-free access, and keeps them on reload, not in the address', async () => {
+    const page = await context.newPage();
+    await chercher(page, 'q=handicap');
+    // The announced count: only the first results are shown.
+    const nombre = async () => Number(/^(\d+) résultat/.exec((await statut(page).textContent()) ?? '')?.[1] ?? 0);
+    const tous = await nombre();
+
+    await page.locator('[data-recherche-filtres-repli] summary').click();
+    await page.locator('#filtre-type').selectOption('Formation');
+    await expect.poll(async () => (await liens(page)).every((h) => h?.startsWith('/formations/'))).toBe(true);
+    expect((await liens(page)).length).toBeGreaterThan(0);
+    expect(await statut(page).textContent()).toMatch(/pour « handicap » avec ces filtres\.$/);
+
+    await page.locator('#filtre-public').selectOption('Soignants');
+    await expect.poll(() => liens(page)).toEqual(['/formations/soins-et-handicap-ecouter-les-parents/']);
+
+    await page.locator('#filtre-type').selectOption('');
+    await page.locator('#filtre-public').selectOption('');
+    await page.locator('#filtre-quartier').selectOption('Le Blosne');
+    const metasBlosne = () => page.locator('.resultat__meta').allTextContents();
+    await expect.poll(async () => (await metasBlosne()).every((m) => m.includes('Le Blosne'))).toBe(true);
+    expect((await metasBlosne()).length).toBeGreaterThan(0);
+
+    await page.locator('#filtre-quartier').selectOption('');
+    await page.locator('#filtre-acces').check();
+    await expect.poll(nombre).toBeLessThan(tous);
+    const metas = await page.locator('.resultat__meta').allTextContents();
+    expect(metas.length).toBeGreaterThan(0);
+    for (const meta of metas) expect(meta).toMatch(/^(Lieu d’accueil|Loisir partagé) · .* · Entrée de plain-pied$/);
+
+    // Reloading gives the same filtered results, from this tab's memory: the address says nothing.
+    expect(page.url()).toBe(`${site.url}/recherche/`);
+    await page.reload();
+    expect(await page.locator('#filtre-acces').isChecked()).toBe(true);
+    expect(await page.locator('#recherche-q').inputValue()).toBe('handicap');
+    await expect.poll(() => page.locator('.resultat__meta').allTextContents()).toEqual(metas);
+    await page.close();
+  });
+
+  it('is operable with the keyboard alone, including "more results"', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}/recherche/`);
+    await page.locator('#recherche-q').focus();
+    await page.keyboard.type('handicap');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.resultat').count(), { timeout: 15_000 }).toBe(4);
+    const plus = page.getByRole('button', { name: /^Afficher \d+ résultats? de plus$/ });
+    for (let i = 0; i < 40 && !(await plus.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('.resultat').count()).toBeGreaterThan(4);
+    // Focus moves to the first new result, so keyboard and screen reader users continue from there.
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('.resultat') === document.querySelectorAll('.resultat')[4]),
+    ).toBe(true);
+    const href = await page.evaluate(() => document.activeElement?.getAttribute('href'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(`${site.url}${href}`);
+    await page.close();
+  });
+
+  it.each([
+    ['with results', 'q=handicap+Blosne'],
+    ['with no results', 'q=kwijibo'],
+  ])('passes axe and fits 320 px %s', async (_, query) => {
+    const ctx = await browser.newContext({ ...AXE_CONTEXT, viewport: { width: 320, height: 640 } });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await chercher(page, query);
+    if (query.includes('kwijibo')) {
+      expect(await statut(page).textContent()).toBe('Aucun résultat pour « kwijibo ».');
+      expect(await page.locator('[data-recherche-aide] a[href="#index-az"]').isVisible()).toBe(true);
+    }
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+    ).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('works under the CSP the server sends (no inline code; WebAssembly allowed)', async () => {
+    // The server's own policy when it sends one; until then, the policy it must allow search under.
+    const fallback =
+      "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'";
+    const ctx = await browser.newContext();
+    await ctx.route('**/*', async (route) => {
+      const response = await route.fetch();
+      const headers = response.headers();
+      headers['content-security-policy'] ??= fallback;
+      await route.fulfill({ response, headers });
+    });
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => ['error', 'warning'].includes(m.type()) && errors.push(m.text()));
+    await page.goto(`${site.url}/recherche/?q=E2C`);
+    await expect.poll(() => statut(page).textContent(), { timeout: 15_000 }).not.toBe('');
+    expect(errors, "Pagefind needs 'wasm-unsafe-eval' in script-src").toEqual([]);
+    expect((await liens(page))[0]).toBe('/programmes/ecole-deuxieme-chance/');
+    await ctx.close();
+  });
+
+  it('ships at most 5 KB (gzip) of our own search script, on the search page only', async () => {
+    const html = await (await fetch(`${site.url}/recherche/`)).text();
+    const home = await (await fetch(`${site.url}/`)).text();
+    // Scripts on every page (quick exit, offline, read aloud) are on the home page too: the search page's own is the one it lacks.
+    const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!).filter((src) => !home.includes(src));
+    expect(scripts).toHaveLength(1);
+    // The script with the modules it imports (the helpers shared with the quartier finder).
+    const gz = async (src: string): Promise<number> => {
+      const js = Buffer.from(await (await fetch(site.url + src)).arrayBuffer());
+      const imports = [...js.toString().matchAll(/from\s*"\.\/([^"]+\.js)"/g)].map((m) => src.replace(/[^/]+$/, m[1]!));
+      return gzipSync(js, { level: 9 }).length + (await Promise.all(imports.map(gz))).reduce((a, b) => a + b, 0);
+    };
+    expect(await gz(scripts[0]!)).toBeLessThanOrEqual(5 * 1024);
+    const femmes = await (await fetch(`${site.url}/programmes/lieu-ressources-femmes/`)).text();
+    expect(femmes).not.toContain(scripts[0]!);
+  });
+});
+
+describe('the search page without JavaScript', () => {
+  it('says search needs JavaScript and offers the A–Z index of every kind of page', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${site.url}/`);
+    await page.locator('#recherche-entete').fill('E2C');
+    await page.locator('#recherche-entete').press('Enter');
+    await page.waitForURL(/\/recherche\/\?q=E2C$/);
+    expect(await page.locator('[data-recherche-sans-js]').textContent()).toContain('La recherche a besoin de JavaScript');
+    expect(await page.locator('[data-recherche-sans-js]').isVisible()).toBe(true);
+    // Filters would do nothing without the script: hidden, and disabled so they are not submitted either.
+    expect(await page.locator('[data-recherche-filtres]').isHidden()).toBe(true);
+    const index = await page.locator('#index-az ~ section a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    for (const href of [
+      '/programmes/ecole-deuxieme-chance/',
+      '/referents/',
+      '/quartiers/le-blosne/',
+      '/formations/accueillir-enfant-handicap-creche/',
+      '/activites/atelier-cirque-le-blosne/',
+      '/lieux/mdph-ille-et-vilaine/',
+      '/accessibilite/',
+    ]) {
+      expect(index).toContain(href);
+    }
+    await page.locator('#recherche-q').fill('cirque');
+    await page.locator('#recherche-q').press('Enter');
+    await page.waitForURL(/\/recherche\/\?q=cirque$/);
+    await ctx.close();
+  });
+});

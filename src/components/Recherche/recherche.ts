@@ -1,0 +1,332 @@
+/**
+ * Search page enhancement, on Pagefind's JS API with our own interface. The page works without it: the form
+ * submits to itself and the A–Z index lists every page. Pagefind's files are fetched only once a search
+ * starts (typing, submitting, a filter, or /recherche/?q=… opened from the header box).
+ *
+ * Residents' words (issue 11): when nothing matches, the query is tried without the little words of a
+ * sentence, then corrected from the index's own words, then word by word; only then is "nothing found" said,
+ * with the other ways to find help. Safety (issue 10): the query is kept out of the address and the history
+ * once results show; it lives in this tab's sessionStorage, which the quick exit clears.
+ */
+import { corriger, mots, normaliser, sansMotsVides, sembleDanger } from '../../lib/search/query-words.ts';
+
+type Filtres = Record<string, string>;
+type Fragment = { url: string; excerpt: string; content: string; meta: Record<string, string | undefined> };
+type Resultat = { id: string; score: number; data: () => Promise<Fragment> };
+type Resultats = { results: Resultat[] };
+type Pagefind = {
+  options: (o: object) => Promise<void>;
+  search: (q: string | null, o: { filters: Filtres }) => Promise<Resultats>;
+  debouncedSearch: (q: string | null, o: { filters: Filtres }, ms: number) => Promise<Resultats | null>;
+};
+
+// Each result shown costs one fragment request (1 to 4 KB, the page's whole text): 4 at a time, which fill two
+// phone screens and keep the first query of a 10,000-page site within its budget (npm run bench).
+const PAR_PAGE = 4;
+/** This tab's memory of the last search; storage blocked by the browser only means no memory. */
+const memoire = {
+  lire: (): { q: string; f: Filtres } | null => {
+    try {
+      return JSON.parse(sessionStorage.getItem('recherche') ?? 'null') as { q: string; f: Filtres } | null;
+    } catch {
+      return null;
+    }
+  },
+  ecrire: (valeur: { q: string; f: Filtres } | null) => {
+    try {
+      if (valeur) sessionStorage.setItem('recherche', JSON.stringify(valeur));
+      else sessionStorage.removeItem('recherche');
+    } catch {
+      /* no memory: Back and reload show an empty search */
+    }
+  },
+};
+const form = document.querySelector<HTMLFormElement>('form.recherche-page');
+const champ = form?.querySelector<HTMLInputElement>('input[name="q"]');
+const filtres = document.querySelector<HTMLFieldSetElement>('[data-recherche-filtres]');
+const repli = document.querySelector<HTMLDetailsElement>('[data-recherche-filtres-repli]');
+const statut = document.querySelector<HTMLElement>('[data-recherche-statut]');
+const zone = document.querySelector<HTMLElement>('[data-recherche-resultats]');
+const aide = document.querySelector<HTMLElement>('[data-recherche-aide]');
+
+let pagefind: Promise<Pagefind> | undefined;
+function charger(): Promise<Pagefind> {
+  pagefind ??= (async () => {
+    // A variable, so that Vite leaves this runtime URL alone (the index is written after the bundle).
+    const url = '/pagefind/pagefind.js';
+    const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
+    // Search on the page's thread: one script instead of two (the worker would repeat ~12 KB of
+    // pagefind.js), and searching an index this size takes milliseconds even on an old phone.
+    await pf.options({ excerptLength: 30, noWorker: true });
+    return pf;
+  })().catch((e: unknown) => {
+    pagefind = undefined; // let the next attempt retry, e.g. once the connection is back
+    throw e;
+  });
+  return pagefind;
+}
+
+const dictionnaire = new Map<string, Promise<string[]>>();
+/**
+ * The index's own words starting with the same letters as the words typed (pagefind/mots/<lettre>.txt, written
+ * by src/lib/search/index-words.ts): a typo is corrected within words of the same first letter.
+ */
+function chargerMots(texte: string): Promise<string[]> {
+  const lettres = new Set(
+    mots(normaliser(texte))
+      .map((m) => m[0]!)
+      .filter((l) => /[a-z]/.test(l)),
+  );
+  return Promise.all(
+    [...lettres].map((l) => {
+      if (!dictionnaire.has(l)) {
+        const liste = fetch(`/pagefind/mots/${l}.txt`)
+          .then((r) => (r.ok ? r.text() : ''))
+          .then((t) => t.split('\n').filter(Boolean))
+          .catch(() => []);
+        dictionnaire.set(l, liste);
+      }
+      return dictionnaire.get(l)!;
+    }),
+  ).then((listes) => listes.flat());
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className = '', text = ''): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  e.className = className;
+  e.textContent = text;
+  return e;
+}
+
+function lireFiltres(): Filtres {
+  const f: Filtres = {};
+  for (const c of filtres?.querySelectorAll<HTMLInputElement | HTMLSelectElement>('select, input') ?? []) {
+    if (c.value && (!(c instanceof HTMLInputElement) || c.checked)) f[c.name] = c.value;
+  }
+  return f;
+}
+
+/**
+ * Pagefind's excerpt is text with <mark> around the matches: keep only those, never other markup. The page's
+ * hidden residents' words come first in its text (`mots` characters long): leave them out, they are a list.
+ */
+function extrait(d: Fragment): HTMLParagraphElement {
+  const p = el('p', 'resultat__extrait');
+  const t = document.createElement('template');
+  t.innerHTML = d.excerpt;
+  const debut = d.content.indexOf((t.content.textContent ?? '').slice(0, 30));
+  let sauter = debut >= 0 ? Math.max(0, Number(d.meta.mots ?? 0) - debut) : 0;
+  for (const n of t.content.childNodes) {
+    let texte = n.textContent ?? '';
+    if (sauter > 0) {
+      const coupe = Math.min(sauter, texte.length);
+      sauter -= coupe;
+      texte = texte.slice(coupe);
+      if (sauter === 0) texte = texte.trimStart();
+      if (!texte) continue;
+    }
+    // The index has straight apostrophes (src/lib/search/build-index.ts): typographic ones again for reading.
+    texte = texte.replace(/'/g, '’');
+    p.append(n.nodeName === 'MARK' ? el('mark', '', texte) : texte);
+  }
+  // Only residents' words matched: show how the page begins instead.
+  if (!p.textContent?.trim())
+    p.textContent = `${d.content
+      .slice(Number(d.meta.mots ?? 0))
+      .trim()
+      .slice(0, 160)}…`;
+  return p;
+}
+
+function resultat(d: Fragment): HTMLLIElement {
+  const li = el('li', 'resultat');
+  const h = el('h3', 'resultat__titre');
+  const a = el('a', '', d.meta.title ?? d.url);
+  a.href = d.url;
+  h.append(a);
+  li.append(h, el('p', 'resultat__meta', [d.meta.type, d.meta.quartier, d.meta.acces].filter(Boolean).join(' · ')));
+  if (d.meta.aussi) li.append(el('p', 'resultat__meta', `Aussi appelé : ${d.meta.aussi}`));
+  if (d.meta.session) li.append(el('p', 'resultat__session', `Prochaine session : ${d.meta.session}`));
+  li.append(extrait(d));
+  return li;
+}
+
+/** What was searched in the end, when it differs from what was typed. */
+type Essai = { r: Resultats; cherche: string; comment?: 'corrige' | 'partiel' };
+
+function message(n: number, q: string, filtre: boolean, essai: Essai): string {
+  const pour = q ? ` pour « ${q} »` : '';
+  const avec = filtre ? ' avec ces filtres' : '';
+  if (n === 0) return `Aucun résultat${pour}${avec}.`;
+  const s = n > 1 ? 's' : '';
+  if (essai.comment === 'corrige') return `${n} résultat${s} pour « ${essai.cherche} » (vous avez écrit « ${q} »)${avec}.`;
+  if (essai.comment === 'partiel')
+    return `Aucune page ne contient tous ces mots. ${n} résultat${s} avec une partie des mots${pour}${avec}.`;
+  return `${n} résultat${s}${pour}${avec}.`;
+}
+
+/** Emergency numbers above the results when the words look like danger; the other ways when nothing is found. */
+function montrerAide(q: string, rien: boolean): void {
+  if (!aide) return;
+  const danger = sembleDanger(q);
+  aide.hidden = !rien && !danger;
+  const liste = aide.querySelector('ul')!;
+  const cle = danger ? 'urgence' : 'ordre';
+  const items = [...liste.children] as HTMLElement[];
+  items.sort((a, b) => Number(a.dataset[cle]) - Number(b.dataset[cle]));
+  // With results, only the urgent ways are added above them: the rest would push the results down.
+  for (const li of items) li.hidden = !rien && Number(li.dataset.urgence) > 2;
+  liste.append(...items);
+  aide.querySelector('h2')!.textContent = rien ? 'Trouver autrement' : 'Besoin d’aide tout de suite ?';
+  if (danger && !rien) zone?.before(aide);
+  else document.querySelector('[data-recherche-sans-js]')?.after(aide);
+}
+
+async function afficher(essai: Essai, q: string, f: Filtres): Promise<void> {
+  if (!zone || !statut) return;
+  const { r } = essai;
+  const liste = el('ol', 'resultats');
+  const plus = el('button', 'bouton bouton--secondaire');
+  plus.type = 'button';
+  let montres = 0;
+  const suite = async (focus: boolean) => {
+    const lot = await Promise.all(r.results.slice(montres, montres + PAR_PAGE).map((x) => x.data()));
+    const items = lot.map(resultat);
+    liste.append(...items);
+    montres += lot.length;
+    const reste = r.results.length - montres;
+    plus.textContent = `Afficher ${Math.min(reste, PAR_PAGE)} résultat${reste > 1 ? 's' : ''} de plus`;
+    plus.hidden = reste <= 0;
+    if (focus) items[0]?.querySelector('a')?.focus();
+  };
+  plus.addEventListener('click', () => void suite(true));
+  await suite(false);
+
+  const rien = r.results.length === 0;
+  if (rien) {
+    const p = el(
+      'p',
+      '',
+      'Vérifiez l’orthographe, essayez un autre mot ou retirez un filtre. Voici d’autres façons de trouver :',
+    );
+    zone.replaceChildren(p);
+  } else {
+    zone.replaceChildren(el('h2', 'visually-hidden', 'Résultats de la recherche'), liste, plus);
+  }
+  montrerAide(q, rien);
+  statut.textContent = message(r.results.length, q, Object.keys(f).length > 0, essai);
+}
+
+/** Whether a word typed appears in none of the first results (they are shown next, so this costs nothing). */
+async function absents(r: Resultats, q: string): Promise<boolean> {
+  const textes = await Promise.all(
+    r.results.slice(0, PAR_PAGE).map(async (x) => ` ${mots(normaliser((await x.data()).content)).join(' ')}`),
+  );
+  // The start of the word, so that "formations" is found in "formation" and "handicapés" in "handicapé".
+  const debuts = mots(normaliser(q))
+    .filter((m) => m.length >= 4)
+    .map((m) => ` ${m.slice(0, Math.max(4, m.length - 2))}`);
+  return debuts.some((d) => !textes.some((t) => t.includes(d)));
+}
+
+/**
+ * What residents type, made searchable: a sentence without its little words; a short word such as "AVS"
+ * matched exactly (stemmed, it would match "avec"); a word the index does not know corrected from the index's
+ * own words; and when no page has every word, the pages with some of them.
+ */
+async function chercher(pf: Pagefind, q: string, f: Filtres, immediat: boolean): Promise<Essai | null> {
+  const options = { filters: f };
+  const trouve = async (cherche: string) => {
+    const r = await pf.search(cherche, options);
+    return r.results.length > 0 ? r : null;
+  };
+  if (!q) return { r: await pf.search(null, options), cherche: q };
+  const court = mots(q).length >= 4 ? sansMotsVides(q) || q : q;
+  const r0 = immediat ? await pf.search(court, options) : await pf.debouncedSearch(court, options, 300);
+  if (!r0) return null; // a newer keystroke took over
+  // Keep the ranking of the normal search, among the pages that have the short word itself.
+  const exact = /^[\p{L}\p{N}]{2,5}$/u.test(court) ? await trouve(`"${court}"`) : null;
+  const ids = new Set(exact?.results.map((x) => x.id));
+  const r = exact ? { results: r0.results.filter((x) => ids.has(x.id)) } : r0;
+  if (exact && r.results.length === 0) r.results = exact.results;
+  // The index's words are fetched only when a word may be misspelt: nothing found, or not in the first results.
+  const douteux = r.results.length === 0 || (await absents(r, court));
+  const corrige = douteux ? corriger(court, await chargerMots(court)) : court;
+  const rc = corrige !== court ? await trouve(corrige) : null;
+  if (rc) return { r: rc, cherche: corrige, comment: 'corrige' };
+  if (r.results.length > 0) return { r, cherche: court };
+  const sansVides = sansMotsVides(court);
+  const r2 = sansVides && sansVides !== court ? await trouve(sansVides) : null;
+  if (r2) return { r: r2, cherche: sansVides };
+  const parMot = mots(sansVides || corrige);
+  if (parMot.length < 2) return { r, cherche: q };
+  // Some of the words: each page scores the sum of its scores for each word.
+  const scores = new Map<string, Resultat>();
+  for (const m of parMot) {
+    for (const x of (await pf.search(m, options)).results) {
+      const deja = scores.get(x.id);
+      scores.set(x.id, deja ? { ...deja, score: deja.score + x.score } : x);
+    }
+  }
+  const results = [...scores.values()].sort((a, b) => b.score - a.score);
+  return { r: { results }, cherche: q, comment: results.length ? 'partiel' : undefined };
+}
+
+let derniere = 0;
+async function rechercher(immediat: boolean): Promise<void> {
+  if (!champ || !zone || !statut) return;
+  const n = ++derniere;
+  const q = champ.value.trim();
+  const f = lireFiltres();
+  if (!q && Object.keys(f).length === 0) {
+    memoire.ecrire(null);
+    zone.replaceChildren();
+    statut.textContent = '';
+    if (aide) aide.hidden = true;
+    return;
+  }
+  // Kept for this tab only (Back from a result, reload); never in the address, so never in the history.
+  memoire.ecrire({ q, f });
+  try {
+    const essai = await chercher(await charger(), q, f, immediat);
+    if (essai && n === derniere) {
+      await afficher(essai, q, f);
+      if (location.search) history.replaceState(null, '', location.pathname);
+    }
+  } catch {
+    if (n !== derniere) return;
+    zone.replaceChildren();
+    statut.textContent = 'La recherche n’a pas pu se charger. Réessayez, ou parcourez l’index de A à Z plus bas.';
+  }
+}
+
+/** The form as the address (a link, the header box) or this tab's memory says; empty after a quick exit. */
+function restaurer(): void {
+  if (!champ || !filtres) return;
+  const url = new URLSearchParams(location.search);
+  const garde = memoire.lire();
+  const params = url.size > 0 ? url : new URLSearchParams({ q: garde?.q ?? '', ...garde?.f });
+  champ.value = params.get('q') ?? '';
+  for (const c of filtres.querySelectorAll<HTMLInputElement | HTMLSelectElement>('select, input')) {
+    if (c instanceof HTMLInputElement) c.checked = params.get(c.name) === c.value;
+    else c.value = params.get(c.name) ?? '';
+  }
+  if (repli && Object.keys(lireFiltres()).length > 0) repli.open = true;
+  void rechercher(true);
+}
+
+if (form && champ && filtres && repli) {
+  document.querySelector('[data-recherche-sans-js]')?.setAttribute('hidden', '');
+  if (aide) aide.hidden = true;
+  repli.hidden = false;
+  filtres.disabled = false;
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void rechercher(true);
+  });
+  champ.addEventListener('input', () => void rechercher(false));
+  filtres.addEventListener('change', () => void rechercher(true));
+  restaurer();
+  // Back to this page from the back-forward cache: show what this tab's memory says, nothing after a quick exit.
+  window.addEventListener('pageshow', (e) => e.persisted && restaurer());
+}

@@ -1,0 +1,82 @@
+/**
+ * Pure helpers for what residents type (issue 11), shared by the search script and the unit tests:
+ * normalising, dropping the little words of a question, spotting danger, and correcting a misspelt word
+ * from the index's own words (src/lib/search/index-words.ts writes them at build time).
+ */
+
+/** Lower case, no accents, curly apostrophes as straight ones: "Référent’s" → "referent's". */
+export function normaliser(texte: string): string {
+  return texte.toLocaleLowerCase('fr').normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'");
+}
+
+/** Words of a query, split on spaces and punctuation; "l’école" gives "l" and "école". */
+export function mots(texte: string): string[] {
+  return texte.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+}
+
+// Little words of questions typed as sentences ("mon enfant est autiste, qui peut m’aider ?").
+const MOTS_VIDES = new Set(
+  (
+    'a ai as au aux avec c ca ce ces cet cette comment d dans de des du elle elles en es est et etre fait faire il ils j je ' +
+    'l la le les leur leurs lui m ma me mes moi mon n ne nos notre nous on ont ou par pas peut peux plus pour qu que quel quelle ' +
+    'qui quoi s sa se ses si son sont suis sur t ta te tes toi ton tu un une veux veut vos votre vous y'
+  ).split(' '),
+);
+
+/** The query without its little words, or "" when nothing else is left. */
+export function sansMotsVides(texte: string): string {
+  return mots(texte)
+    .filter((m) => !MOTS_VIDES.has(normaliser(m)))
+    .join(' ');
+}
+
+// Word starts that say someone may be in danger or without shelter: the urgent ways are offered first.
+const DANGER =
+  /\b(violen|danger|suicid|mourir|tuer|frapp|coups?\b|battu|viol\b|viole|menac|peur|harcel|agress|emprise|froid|dehors|expuls|sans.?abri|sdf\b|a la rue|dors? (dans la|a la) rue)/;
+
+export function sembleDanger(texte: string): boolean {
+  return DANGER.test(normaliser(texte));
+}
+
+/** Optimal string alignment distance (Levenshtein with swaps of two neighbours), stopped beyond `max`. */
+export function distance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let avant: number[] = [];
+  let prec = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let min = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cout = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prec[j]! + 1, cur[j - 1]! + 1, prec[j - 1]! + cout);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, avant[j - 2]! + 1);
+      cur.push(d);
+      min = Math.min(min, d);
+    }
+    if (min > max) return max + 1;
+    [avant, prec] = [prec, cur];
+  }
+  return prec[b.length]!;
+}
+
+/**
+ * The index word closest to each word of the query that the index does not know, or the query unchanged.
+ * `dictionnaire` lists the index's words, most frequent first: on a tie, the more frequent word wins.
+ */
+export function corriger(texte: string, dictionnaire: string[]): string {
+  const connus = new Map<string, string>();
+  for (const m of dictionnaire) if (!connus.has(normaliser(m))) connus.set(normaliser(m), m);
+  return mots(texte)
+    .map((m) => {
+      const n = normaliser(m);
+      if (n.length < 4 || connus.has(n)) return m;
+      const max = n.length < 7 ? 1 : 2;
+      let best: [number, string] | undefined;
+      for (const [cle, forme] of connus) {
+        const d = distance(n, cle, max);
+        if (d <= max && (!best || d < best[0])) best = [d, forme];
+      }
+      return best?.[1] ?? m;
+    })
+    .join(' ');
+}

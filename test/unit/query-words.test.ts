@@ -1,0 +1,61 @@
+/** What residents type (issue 11): little words of a sentence, danger words, and typos corrected from the index. */
+import { describe, expect, it } from 'vitest';
+import { corriger, distance, normaliser, sansMotsVides, sembleDanger } from '../../src/lib/search/query-words.ts';
+
+const DICTIONNAIRE = ['formation', 'référent', 'handicap', 'handicapé', 'violences', 'accessibilité', 'crèche', 'formations'];
+
+describe('normaliser', () => {
+  it('drops case, accents and curly apostrophes', () => {
+    expect(normaliser('Référent’s ÉCOLE')).toBe("referent's ecole");
+  });
+});
+
+describe('sansMotsVides', () => {
+  it('keeps only the words that carry meaning in a question', () => {
+    expect(sansMotsVides('mon enfant est autiste, qui peut m’aider ?')).toBe('enfant autiste aider');
+    expect(sansMotsVides('je dors dehors')).toBe('dors dehors');
+  });
+  it('gives "" when only little words are left', () => {
+    expect(sansMotsVides('à la')).toBe('');
+  });
+});
+
+describe('sembleDanger', () => {
+  it.each(['violences', 'mon mari me frappe', 'Je dors à la rue', 'il fait froid', 'SDF', 'pensées suicidaires', 'menacée'])(
+    '« %s » looks like danger',
+    (q) => expect(sembleDanger(q)).toBe(true),
+  );
+  it.each(['formation crèche', 'cirque', 'rue de Quineleu', 'violoncelle', 'sdfgh'])('« %s » does not', (q) =>
+    expect(sembleDanger(q)).toBe(false),
+  );
+});
+
+describe('distance', () => {
+  it('counts insertions, deletions, substitutions and swaps of neighbours', () => {
+    expect(distance('formaton', 'formation', 2)).toBe(1);
+    expect(distance('referant', 'referent', 2)).toBe(1);
+    expect(distance('vilonece', 'violence', 2)).toBe(2);
+    expect(distance('abcd', 'bacd', 2)).toBe(1);
+  });
+  it('stops beyond the maximum', () => {
+    expect(distance('cirque', 'formation', 2)).toBe(3);
+  });
+});
+
+describe('corriger', () => {
+  it('corrects a word the index does not know to the closest index word', () => {
+    expect(corriger('referant', DICTIONNAIRE)).toBe('référent');
+    expect(corriger('formaton', DICTIONNAIRE)).toBe('formation');
+    expect(corriger('acessibilité', DICTIONNAIRE)).toBe('accessibilité');
+    expect(corriger('violance conjugale', DICTIONNAIRE)).toBe('violences conjugale');
+  });
+  it('leaves known words, short words and words far from any index word alone', () => {
+    expect(corriger('handicapé', DICTIONNAIRE)).toBe('handicapé');
+    expect(corriger('handicape', DICTIONNAIRE)).toBe('handicape');
+    expect(corriger('AVS', DICTIONNAIRE)).toBe('AVS');
+    expect(corriger('kwijibo', DICTIONNAIRE)).toBe('kwijibo');
+  });
+  it('prefers the more frequent word on a tie (the dictionary lists frequent words first)', () => {
+    expect(corriger('formationx', ['formations', 'formation'])).toBe('formations');
+  });
+});
