@@ -1,5 +1,5 @@
 /**
- * Read aloud with the browser's speech synthesis (no service, no download), French voices only. Reads <main>
+ * Browser: Read aloud with the browser's speech synthesis (no service, no download), French voices only. Reads <main>
  * without the controls, block by block (long utterances get cut off in some browsers). Pause, resume, stop.
  */
 const controls = document.querySelector<HTMLElement>('[data-ecouter]');

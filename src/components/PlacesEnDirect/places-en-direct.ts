@@ -1,5 +1,5 @@
 /**
- * Live places of training sessions (GET /f/inscription-formation/places): where JavaScript runs, « places
+ * Browser: Live places of training sessions (GET /f/inscription-formation/places): where JavaScript runs, « places
  * limitées » becomes « 3 places restantes » or « complet : inscription sur liste d’attente ». Without it, or
  * when the count cannot be read, the words of the build stay: never a number that could be stale.
  */

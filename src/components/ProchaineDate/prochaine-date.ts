@@ -1,5 +1,5 @@
 /**
- * Next-date enhancement (src/components/ProchaineDate/ProchaineDate.astro): the built page may be days old; here,
+ * Browser: Next-date enhancement (src/components/ProchaineDate/ProchaineDate.astro): the built page may be days old; here,
  * with today's date in Rennes, the first coming date is shown, as "aujourd’hui" or "demain" when it is.
  * Sessions listed as coming (`data-jusquau`) that have passed since are hidden, or marked passed in a table.
  */

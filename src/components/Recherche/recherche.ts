@@ -1,5 +1,5 @@
 /**
- * Search page enhancement, on Pagefind's JS API with our own interface. The page works without it: the form
+ * Browser: Search page enhancement, on Pagefind's JS API with our own interface. The page works without it: the form
  * submits to itself and the A–Z index lists every page. Pagefind's files are fetched only once a search
  * starts (typing, submitting, a filter, or /recherche/?q=… opened from the header box).
  *

@@ -1,5 +1,5 @@
 /*
- * Emitted as /sw.js when the site is built with FABRIQUE_SERVICE_WORKER=off: browsers that installed the worker
+Service worker (browser):  * Emitted as /sw.js when the site is built with FABRIQUE_SERVICE_WORKER=off: browsers that installed the worker
  * fetch this one at their next visit; it deletes the site's caches and unregisters itself.
  */
 self.addEventListener('install', () => self.skipWaiting());

@@ -1,5 +1,5 @@
 /*
- * Offline reading, hand-written and small on purpose. Emitted as /sw.js by src/integrations/service-worker.ts,
+Service worker (browser):  * Offline reading, hand-written and small on purpose. Emitted as /sw.js by src/integrations/service-worker.ts,
  * which replaces CONFIG below. Pages only: visited pages are kept (network first, cache when the network is
  * gone or slow), any other page falls back to the offline page; the scripts of kept pages are kept too.
  * Never kept: form pages and answers, thank-you pages, pages with the quick exit (noarchive), the search

@@ -1,5 +1,5 @@
 /**
- * Quick exit enhancement. The link already works without JavaScript; here we hide the page at once,
+ * Browser: Quick exit enhancement. The link already works without JavaScript; here we hide the page at once,
  * leave with location.replace (no history entry), and also leave when Shift is pressed 3 times.
  * On sensitive pages (body[data-sensible]), links and searches to other pages of the site replace the
  * page in history too, so that after a quick exit neither Back nor the tab's history shows one.

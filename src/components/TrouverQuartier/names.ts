@@ -1,5 +1,5 @@
 /**
- * Data of the "Quel est mon quartier ?" finder (issue 11): every familiar name of content/quartiers-noms/ and
+ * Build: Data of the "Quel est mon quartier ?" finder (issue 11): every familiar name of content/quartiers-noms/ and
  * every official name of content/quartiers/, sorted A–Z, each with its quartier(s) and how sure we are.
  */
 import { SORTES_DE_NOM, type QuartierNoms } from '../../schemas/quartier-nom.ts';

@@ -1,5 +1,5 @@
 /**
- * "Quel est mon quartier ?" as one types (issue 11): matches the names of the A–Z list already in the page
+ * Browser: "Quel est mon quartier ?" as one types (issue 11): matches the names of the A–Z list already in the page
  * (src/components/TrouverQuartier/TrouverQuartier.astro), so there is no other data and no request. Each answer repeats the
  * list's line, with the referent of each quartier.
  */

@@ -1,6 +1,6 @@
-/** Which public pages show the content files an editor changed: what `npm run preview:content` opens. */
+/** Build: Which public pages show the content files an editor changed: what `npm run preview:content` opens. */
 import { suivi } from '../../schemas/index.ts';
-import type { LoadedEntry } from './content-check.ts';
+import type { LoadedEntry } from './types.ts';
 
 /** Files from `git status --porcelain` output (paths relative to the project), content/ only. */
 export function changedContentFiles(porcelain: string): string[] {

@@ -1,5 +1,5 @@
 /**
- * Checks everything editors wrote under content/ before Astro builds: schema, references between
+ * Build and Node server: Checks everything editors wrote under content/ before Astro builds: schema, references between
  * collections, duplicates. Every problem becomes one French line naming the file, the field and what
  * is expected, so an editor can fix it without reading code.
  */
@@ -11,24 +11,8 @@ import { collections, type CollectionName } from '../../schemas/index.ts';
 import { fieldLines } from './content-lines.ts';
 import { formatExample, metaAt } from './field-meta.ts';
 import { problemesTypographiques } from '../page-tools/typographie.ts';
+import type { ContentProblem, LoadedEntry } from './types.ts';
 import { checkVocabulaire } from './vocabulaire-check.ts';
-
-/** One thing to fix: where (file, line, field) and what is expected. Warnings don't stop the build. */
-export type ContentProblem = {
-  file: string;
-  line?: number;
-  field?: string;
-  message: string;
-  niveau?: 'erreur' | 'avertissement';
-};
-export type LoadedEntry = {
-  collection: CollectionName;
-  id: string;
-  file: string;
-  data: Record<string, unknown>;
-  /** Line of a field in the file, for messages. */
-  lineOf?: (at: readonly PropertyKey[]) => number;
-};
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\s*(?:\r?\n|$)/;
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -1,5 +1,5 @@
 /**
- * Line numbers for editors: where a field sits in a content file, so every message can say
+ * Build and Node server: Line numbers for editors: where a field sits in a content file, so every message can say
  * "ligne 12" and the editor goes straight there.
  */
 import { isCollection, isMap, isScalar, LineCounter, parseDocument, type Node } from 'yaml';

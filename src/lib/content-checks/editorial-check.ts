@@ -1,9 +1,9 @@
 /**
- * What editors must keep up beyond the schemas: freshness of `verifie_le` and easy-read summaries.
+ * Build: What editors must keep up beyond the schemas: freshness of `verifie_le` and easy-read summaries.
  * Run by `npm run check:content` and the build, not by the form server: an old entry must never stop
  * the forms that let people ask for help.
  */
-import type { ContentProblem, LoadedEntry } from './content-check.ts';
+import type { ContentProblem, LoadedEntry } from './types.ts';
 import { todayInRennes } from '../time/dates.ts';
 import { checkFalc, loadJargon } from './falc-check.ts';
 import { checkFraicheur, seuilsDepuis, type Seuils } from './fraicheur.ts';

@@ -1,5 +1,5 @@
 /**
- * Easy-read (FALC) checks on the `falc` summaries, after the European easy-read rules (Inclusion
+ * Build: Easy-read (FALC) checks on the `falc` summaries, after the European easy-read rules (Inclusion
  * Europe): short sentences, short words, numbers in digits, no jargon, no negative or passive forms.
  * They are warnings naming the sentence: only the proofreading by people with learning disabilities
  * says a text is easy to read, so a summary stays a draft until that proofreading is recorded.
@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { ContentProblem, LoadedEntry } from './content-check.ts';
+import type { ContentProblem, LoadedEntry } from './types.ts';
 
 export const LIMITES_FALC = { motsParPhrase: 12, caracteresParPhrase: 80, lettresParMot: 12 };
 

@@ -1,4 +1,4 @@
-/** The editors' metadata (`.meta({ titre, aide, exemple })`) of a field, found by its path in a schema. */
+/** Build and Node server: The editors' metadata (`.meta({ titre, aide, exemple })`) of a field, found by its path in a schema. */
 import { z } from 'zod';
 
 export type FieldMeta = { titre?: string; aide?: string; exemple?: unknown; long?: boolean };

@@ -1,9 +1,9 @@
 /**
- * Freshness of what editors verified: every entry carries `verifie_le`; after some months its facts
+ * Build: Freshness of what editors verified: every entry carries `verifie_le`; after some months its facts
  * (people, hours, places) may be wrong, so the check warns, then refuses to publish.
  */
 import { suivi } from '../../schemas/index.ts';
-import type { ContentProblem, LoadedEntry } from './content-check.ts';
+import type { ContentProblem, LoadedEntry } from './types.ts';
 import { formatDate } from '../time/dates.ts';
 
 export type Seuils = { avertirMois: number; erreurMois: number };

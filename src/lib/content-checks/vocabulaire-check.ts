@@ -1,10 +1,10 @@
 /**
- * Content-check rules for residents' words and place names (issue 11): a word must lead to a page that
+ * Build and Node server: Content-check rules for residents' words and place names (issue 11): a word must lead to a page that
  * exists, and a place name appears once per quartier. Called by src/lib/content-checks/content-check.ts.
  */
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { ContentProblem, LoadedEntry } from './content-check.ts';
+import type { ContentProblem, LoadedEntry } from './types.ts';
 
 /** Collections with one page per entry, and the address of that page. */
 const ROUTES: Partial<Record<string, (id: string) => string>> = {

@@ -1,4 +1,4 @@
-/** Escaping for every value that reaches HTML, and a tiny attribute writer. */
+/** Build and server (Node and Worker): Escaping for every value that reaches HTML, and a tiny attribute writer. */
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 

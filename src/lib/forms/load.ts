@@ -1,5 +1,5 @@
 /**
- * Reads what the forms need from content/ on disk: the settings of every form and the trainings,
+ * Build and Node server: Reads what the forms need from content/ on disk: the settings of every form and the trainings,
  * activities and quartiers. Used by the build (pages) and by the Node server at start. Stops with
  * French messages naming the file and the field when something is wrong.
  */

@@ -1,5 +1,5 @@
 /**
- * Production or demonstration. In production, a form whose recipients or team key are still the
+ * Build and server (Node and Worker): Production or demonstration. In production, a form whose recipients or team key are still the
  * repository's examples reaches no one: it is shown as not yet in service and refuses submissions.
  * The demonstration mode (FABRIQUE_DEMONSTRATION=oui, what `npm start` sets) lets a newcomer try every
  * form, and says so on every form page and at start-up.

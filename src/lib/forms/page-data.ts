@@ -1,5 +1,5 @@
 /**
- * What form pages need at build time: the same context and settings the handlers load at start,
+ * Build: What form pages need at build time: the same context and settings the handlers load at start,
  * built from Astro's collections so pages and handlers agree on sessions and open registrations.
  */
 import { getCollection } from 'astro:content';

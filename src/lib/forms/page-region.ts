@@ -1,4 +1,4 @@
-/** Puts new content in place of the form in a built page, so error pages keep the site's own layout. */
+/** Build and server (Node and Worker): Puts new content in place of the form in a built page, so error pages keep the site's own layout. */
 import { REGION_END, REGION_START } from './render-form.ts';
 import { escapeHtml } from './html.ts';
 

@@ -1,5 +1,5 @@
 /**
- * The privacy notice's "form by form" section, built from the form definitions and their settings:
+ * Build: The privacy notice's "form by form" section, built from the form definitions and their settings:
  * what is collected, why, who reads it, how long it is kept. Generated at build time, so the notice
  * cannot drift from what the forms actually ask and what their settings say.
  */

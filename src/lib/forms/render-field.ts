@@ -1,5 +1,5 @@
 /**
- * HTML of one field on the GOV.UK pattern: label, hint, error message, then the control with the
+ * Build and server (Node and Worker): HTML of one field on the GOV.UK pattern: label, hint, error message, then the control with the
  * constraints (required, maxlength, type, min/max) taken from the same definition as the server's rules.
  */
 import { DATE_PARTS, datePartName, splitDateValue } from '../../schemas/forms/date-parts.ts';

@@ -1,5 +1,5 @@
 /**
- * The whole form as HTML: error summary, fields, honeypot, submit button. The page renders it at build
+ * Build and server (Node and Worker): The whole form as HTML: error summary, fields, honeypot, submit button. The page renders it at build
  * time and the handler renders it again, with the values typed and the errors, when a submission is refused.
  */
 import type { FormContext } from '../../schemas/forms/context.ts';

@@ -1,5 +1,5 @@
 /**
- * What a form page says instead of, or above, the form when it does not reach a real team yet
+ * Build: What a form page says instead of, or above, the form when it does not reach a real team yet
  * (src/lib/forms/mode.ts): not in service with the ways to get help now, or a demonstration.
  */
 import { URGENCES } from '../site/urgences.ts';

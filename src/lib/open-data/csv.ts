@@ -1,4 +1,4 @@
-/** CSV after RFC 4180: UTF-8, CRLF line ends, fields quoted when they hold a comma, quote or line break. */
+/** Build: CSV after RFC 4180: UTF-8, CRLF line ends, fields quoted when they hold a comma, quote or line break. */
 import type { Service } from './hsds.ts';
 
 /** The tables published at /donnees/csv/<table>.csv. */

@@ -1,5 +1,5 @@
 /**
- * Open data shaped after Open Referral HSDS 3.0 (https://docs.openreferral.org): one organization (the City),
+ * Build: Open data shaped after Open Referral HSDS 3.0 (https://docs.openreferral.org): one organization (the City),
  * services (referents' permanences, trainings, activities), their locations with addresses and opening hours,
  * schedules (RFC 5545 rules) and the service_at_location links. Nothing about a person beyond what the pages show:
  * referents appear as a service of their quartier, without first name.

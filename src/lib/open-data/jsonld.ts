@@ -1,5 +1,5 @@
 /**
- * schema.org JSON-LD for search engines and assistants: GovernmentService for a quartier's referents, Event for
+ * Build: schema.org JSON-LD for search engines and assistants: GovernmentService for a quartier's referents, Event for
  * each training session, Place with opening hours for a place. Same facts as the page, nothing more.
  */
 import type { Formation, Lieu, Quartier, Site } from '../site/content.ts';

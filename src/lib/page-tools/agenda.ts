@@ -1,5 +1,5 @@
 /**
- * iCalendar feeds (RFC 5545) in Europe/Paris, with its VTIMEZONE: a training's sessions, all trainings, an
+ * Build: iCalendar feeds (RFC 5545) in Europe/Paris, with its VTIMEZONE: a training's sessions, all trainings, an
  * activity's weekly schedule, a referent's permanences. Built with ical-generator.
  *
  * Times are given as Paris wall-clock strings ("2027-02-11T09:30:00"): ical-generator reads them with the local

@@ -1,4 +1,4 @@
-/** QR codes drawn at build time (no script at run time): the matrix from uqr, one compact SVG path. */
+/** Build: QR codes drawn at build time (no script at run time): the matrix from uqr, one compact SVG path. */
 import { encode } from 'uqr';
 
 const QUIET_ZONE = 4;

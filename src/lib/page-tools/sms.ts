@@ -1,5 +1,5 @@
 /**
- * "Envoyer par SMS" links: the essential facts (what, when, where) and the page's address, in at most 300
+ * Build: "Envoyer par SMS" links: the essential facts (what, when, where) and the page's address, in at most 300
  * characters, as an sms: link that Android and iOS both open with the text filled in (no JavaScript).
  */
 import { formatCreneau, formatDateLongue } from '../time/dates.ts';

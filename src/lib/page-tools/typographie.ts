@@ -1,5 +1,5 @@
 /**
- * French typography. `typographie()` fixes what a machine can fix safely (apostrophes, non-breaking
+ * Build and Node server: French typography. `typographie()` fixes what a machine can fix safely (apostrophes, non-breaking
  * spaces, « 1er ») and runs over every built page (src/middleware.ts); `problemesTypographiques()`
  * names what an editor must fix by hand, for the content check.
  */

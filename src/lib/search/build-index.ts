@@ -1,5 +1,5 @@
 /**
- * Indexes a built site with Pagefind's Node API. Shared by the build (src/integrations/pagefind.ts)
+ * Build: Indexes a built site with Pagefind's Node API. Shared by the build (src/integrations/pagefind.ts)
  * and the benchmark, which indexes a temporary copy of dist/ with 10,000 generated pages.
  */
 import { readdir, readFile, rm } from 'node:fs/promises';

@@ -1,5 +1,5 @@
 /**
- * Smaller word-index chunks for Pagefind 1.6 (issue 11). Pagefind cuts its word index into chunks of 20,000
+ * Build: Smaller word-index chunks for Pagefind 1.6 (issue 11). Pagefind cuts its word index into chunks of 20,000
  * word positions, a constant of its indexer (`chunk_index(word_map, 20000)` in pagefind/src/index/mod.rs,
  * "TODO: Parameterize"), so every word searched costs at least one ~30 KB chunk however rare it is: at 10,000
  * pages, two rare words cost more than the 50 KB a following query may weigh.

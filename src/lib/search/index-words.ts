@@ -1,5 +1,5 @@
 /**
- * The index's own words, for correcting what residents type (issue 11): every word of the indexed text of the
+ * Build: The index's own words, for correcting what residents type (issue 11): every word of the indexed text of the
  * built pages, most frequent first, one per line, in one small file per first letter (pagefind/mots/r.txt). The
  * search page fetches only the letters of the words typed (~1 KB each, then cached) and corrects from them the
  * words the index does not know: no service, and a few hundred bytes instead of the whole list at 10,000 pages.

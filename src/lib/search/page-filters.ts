@@ -1,5 +1,5 @@
 /**
- * What each page tells the search index: its kind, quartiers, audiences, step-free access, next session.
+ * Build: What each page tells the search index: its kind, quartiers, audiences, step-free access, next session.
  * Pages pass a `Recherche` to the layout, which renders it as Pagefind filters and metadata inside <main>;
  * the search page builds its filter controls from the same labels, so both always agree.
  */

@@ -1,5 +1,5 @@
 /**
- * Residents' words for one page (issue 11), gathered from the `vocabulaire` collection and, for a quartier page,
+ * Build: Residents' words for one page (issue 11), gathered from the `vocabulaire` collection and, for a quartier page,
  * from the place names of the `quartiers-noms` collection. Used by the layout: indexed for the search, and
  * `aussiAppele` shown on the page.
  */

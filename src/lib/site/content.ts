@@ -1,4 +1,4 @@
-/** Loads the collections once, sorted the way pages show them, with lookups by id. */
+/** Build: Loads the collections once, sorted the way pages show them, with lookups by id. */
 import { getCollection, type CollectionEntry } from 'astro:content';
 
 export type Quartier = CollectionEntry<'quartiers'>;

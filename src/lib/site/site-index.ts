@@ -1,4 +1,4 @@
-/** Every page of the site as a flat list: feeds the site map and the no-JavaScript A–Z index of the search page. */
+/** Build: Every page of the site as a flat list: feeds the site map and the no-JavaScript A–Z index of the search page. */
 import type { Site } from './content.ts';
 
 export type Genre = 'page' | 'sujet' | 'programme' | 'quartier' | 'referents' | 'formation' | 'activite' | 'lieu' | 'formulaire';

@@ -1,4 +1,4 @@
-/** Numbers to reach help, from shared/reference/facts.md; shown on every page as tel:/sms: links. */
+/** Build: Numbers to reach help, from shared/reference/facts.md; shown on every page as tel:/sms: links. */
 export type NumeroUrgence = { numero: string; nom: string; detail: string; lien: string };
 
 export const URGENCES: NumeroUrgence[] = [

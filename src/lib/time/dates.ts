@@ -1,4 +1,4 @@
-/** Calendar dates as the site handles them: "AAAA-MM-JJ" strings, compared as text, shown in French. */
+/** Browser, build and server (Node and Worker): Calendar dates as the site handles them: "AAAA-MM-JJ" strings, compared as text, shown in French. */
 
 // Built once: creating a formatter costs more than formatting (it showed in the form handler's profile).
 const rennesDay = new Intl.DateTimeFormat('en-CA', {

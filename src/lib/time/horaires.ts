@@ -1,4 +1,4 @@
-/** Opening hours and recurring permanences: what residents need is "when can I go?". */
+/** Build: Opening hours and recurring permanences: what residents need is "when can I go?". */
 import { JOURS, type Jour } from '../../schemas/common.ts';
 import type { Fermeture, Horaire } from '../../schemas/lieu.ts';
 import type { Permanence } from '../../schemas/referent.ts';

@@ -1,5 +1,5 @@
 /**
- * "Next date" wording that never goes stale. The built page lists the coming dates as of the build
+ * Browser and build: "Next date" wording that never goes stale. The built page lists the coming dates as of the build
  * (always true: "au 26 novembre 2026"); src/components/ProchaineDate/prochaine-date.ts, in the browser, picks the first
  * one from today on and says "aujourd’hui" or "demain" when it is.
  */

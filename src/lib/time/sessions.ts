@@ -1,4 +1,4 @@
-/** Training sessions: upcoming first, past ones archived, and whether one can still sign up. */
+/** Browser, build and server (Node and Worker): Training sessions: upcoming first, past ones archived, and whether one can still sign up. */
 import type { Formation, Session } from '../../schemas/formation.ts';
 
 export type EtatSession = 'ouverte' | 'complete' | 'inscriptions-fermees' | 'annulee' | 'passee';

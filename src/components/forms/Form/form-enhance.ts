@@ -1,5 +1,5 @@
 /**
- * Progressive enhancement of the forms (GOV.UK error-summary pattern): the form still posts without
+ * Browser: Progressive enhancement of the forms (GOV.UK error-summary pattern): the form still posts without
  * JavaScript; with it, the submission goes by fetch, errors appear inline and in a summary that takes
  * the focus, and nothing reloads. The markup mirrors src/lib/forms/render-*.ts.
  */
