@@ -36,7 +36,7 @@ describe('body parsing', () => {
     await fc.assert(
       fc.asyncProperty(
         fc.uint8Array({ maxLength: 400 }),
-        fc.constantFrom('json', 'urlencoded', 'multipart') as fc.Arbitrary<'json' | 'urlencoded' | 'multipart'>,
+        fc.constantFrom<'json' | 'urlencoded' | 'multipart'>('json', 'urlencoded', 'multipart'),
         async (raw, kind) => {
           const type =
             kind === 'multipart'

@@ -19,6 +19,7 @@ const lieu = new Map([
   entree('es-centre', {
     nom: 'Espace social Centre',
     quartier: 'centre',
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- without it the Map's type widens the literal to string
     accessibilite: { plain_pied: 'non-verifie' as Constat },
   }),
 ]);

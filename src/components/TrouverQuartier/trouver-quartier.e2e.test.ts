@@ -66,7 +66,7 @@ const lignes = (ctx: BrowserContext, path: string) =>
       lis.map((li) => ({
         nom: (li as HTMLElement).dataset.nom!,
         liens: [...li.querySelectorAll('a')].map((a) => a.getAttribute('href')),
-        aVerifier: li.textContent!.includes('à vérifier'),
+        aVerifier: li.textContent.includes('à vérifier'),
       })),
     );
     return { page, out };

@@ -64,7 +64,7 @@ export async function checkContent(contentDir: string): Promise<{ problems: Cont
       if (!result.success) {
         for (const issue of result.error.issues) {
           const problem = { ...describeIssue(file, data, issue), line: lineOf(issuePlace(issue)) };
-          problems.push(withExample(problem, metaAt(schema as z.ZodType, issue.path as PropertyKey[]).exemple));
+          problems.push(withExample(problem, metaAt(schema as z.ZodType, issue.path).exemple));
         }
         continue;
       }
@@ -141,14 +141,15 @@ function checkReferences(entries: LoadedEntry[]): ContentProblem[] {
     for (const { path: refPath, collection } of collections[entry.collection].references) {
       for (const { value, at } of valuesAt(entry.data, refPath.split('.'), [])) {
         if (value === undefined) continue;
+        const id = typeof value === 'string' ? value : JSON.stringify(value);
         const known = ids.get(collection) ?? new Set<string>();
-        if (!known.has(String(value))) {
+        if (!known.has(id)) {
           const choices = [...known].sort().join(', ');
           problems.push({
             file: entry.file,
             line: entry.lineOf?.(at),
             field: formatPath(at),
-            message: `« ${String(value)} » n'existe pas dans content/${collection}/. Valeurs possibles : ${choices || '(aucune)'}`,
+            message: `« ${id} » n'existe pas dans content/${collection}/. Valeurs possibles : ${choices || '(aucune)'}`,
           });
         }
       }

@@ -6,13 +6,14 @@
  */
 import type { FormKey } from '../../schemas/forms/index.ts';
 import type { FormSettings } from '../../schemas/forms/settings.ts';
+import { processEnv } from '../time/dates.ts';
 
 export type FormsMode = 'production' | 'demonstration';
 
 export const DEMONSTRATION_VARIABLE = 'FABRIQUE_DEMONSTRATION';
 
 /** Production unless FABRIQUE_DEMONSTRATION says oui (or 1, true): a forgotten variable fails safe. */
-export function formsModeFromEnv(env: Record<string, string | undefined> = process.env): FormsMode {
+export function formsModeFromEnv(env: Record<string, string | undefined> = processEnv()): FormsMode {
   const value = env[DEMONSTRATION_VARIABLE]?.trim().toLowerCase();
   return value === 'oui' || value === '1' || value === 'true' ? 'demonstration' : 'production';
 }

@@ -18,7 +18,7 @@ export function formPageData() {
     const names = ['formations', 'activites', 'quartiers', 'lieux'] as const;
     const collections = await Promise.all(names.map((n) => getCollection(n)));
     const entries = collections.flatMap((list, i) =>
-      list.map((e) => ({ collection: names[i]!, id: e.id, data: e.data as unknown as Record<string, unknown> })),
+      list.map((e) => ({ collection: names[i]!, id: e.id, data: e.data })),
     );
     // Astro builds from the project root.
     const loaded = await loadFormSettings(path.resolve('content'));

@@ -5,6 +5,7 @@ import type { Service } from './hsds.ts';
 export const TABLES = ['organizations', 'services', 'locations', 'addresses', 'schedules', 'service_at_locations'] as const;
 
 const field = (v: unknown) => {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- cells are strings, numbers or booleans (hsds.ts)
   const s = v === undefined || v === null ? '' : String(v);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };

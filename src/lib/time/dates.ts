@@ -8,8 +8,11 @@ const rennesDay = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+/** The environment where there is one (Node, at build); the Worker and the browser pass theirs or none. */
+export const processEnv = () => (globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env ?? {};
+
 /** Today in Rennes as AAAA-MM-JJ. The build may be pinned with FABRIQUE_AUJOURDHUI=AAAA-MM-JJ (tests, previews). */
-export function todayInRennes(now: Date = new Date(), env: Record<string, string | undefined> = process.env): string {
+export function todayInRennes(now: Date = new Date(), env: Record<string, string | undefined> = processEnv()): string {
   const pinned = env.FABRIQUE_AUJOURDHUI;
   if (pinned && /^\d{4}-\d{2}-\d{2}$/.test(pinned)) return pinned;
   return rennesDay.format(now);

@@ -55,7 +55,7 @@ const fieldCache = new WeakMap<FormContext, Map<string, Field[]>>();
 /** form.fields(ctx, target), memoised: the handler asks for them on every submission. */
 export function fieldsOf(form: FormDefinition, ctx: FormContext, target: string | undefined): Field[] {
   let byForm = fieldCache.get(ctx);
-  if (!byForm) fieldCache.set(ctx, (byForm = new Map()));
+  if (!byForm) fieldCache.set(ctx, (byForm = new Map<string, Field[]>()));
   const key = `${form.key}\u0000${target ?? ''}`;
   let fields = byForm.get(key);
   if (!fields) byForm.set(key, (fields = form.fields(ctx, target)));

@@ -87,7 +87,7 @@ function onSummaryClick(event: Event) {
   if (!target) return;
   event.preventDefault();
   (target.closest('.champ')?.querySelector('legend, label') ?? target).scrollIntoView();
-  (target as HTMLElement).focus({ preventScroll: true });
+  target.focus({ preventScroll: true });
 }
 
 function enhance(form: HTMLFormElement) {
@@ -96,7 +96,7 @@ function enhance(form: HTMLFormElement) {
   let idempotencyKey = '';
   let sending = false;
   form.parentElement!.addEventListener('click', onSummaryClick);
-  form.addEventListener('submit', async (event) => {
+  const onSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
     if (sending) return;
     sending = true;
@@ -125,7 +125,9 @@ function enhance(form: HTMLFormElement) {
       button?.removeAttribute('aria-disabled');
       form.removeAttribute('aria-busy');
     }
-  });
+  };
+  // onSubmit catches its own failures: nothing waits for its promise.
+  form.addEventListener('submit', (event) => void onSubmit(event));
 }
 
 document.querySelectorAll<HTMLFormElement>('form[data-module="form-enhance"]').forEach(enhance);
