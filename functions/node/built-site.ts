@@ -65,6 +65,6 @@ export function builtSite(distDir: string, onNewBuild: (stamp: BuildStamp | unde
     key: (c: object) => current(c).key,
     headers: ((c, next) => current(c).headers(c, next)) as MiddlewareHandler,
     files: ((c, next) => current(c).files(c, next)) as MiddlewareHandler,
-    pages: { get: (pagePath) => build.pages.get(pagePath) } as PageSource,
+    pages: { get: (pagePath: string) => build.pages.get(pagePath) },
   };
 }

@@ -67,8 +67,12 @@ export function startJobs(deps: JobsDeps) {
       )
     : undefined;
 
-  const timers = [setInterval(purge, deps.purgeIntervalMs), setInterval(flushCounts, deps.countersIntervalMs)];
-  if (deliver) timers.push(setInterval(deliver, deps.deliveryIntervalMs));
+  // Each job catches its own failures (exclusive): the timer has nothing to wait for.
+  const timers = [
+    setInterval(() => void purge(), deps.purgeIntervalMs),
+    setInterval(() => void flushCounts(), deps.countersIntervalMs),
+  ];
+  if (deliver) timers.push(setInterval(() => void deliver(), deps.deliveryIntervalMs));
   for (const t of timers) t.unref();
   void purge();
   void deliver?.();

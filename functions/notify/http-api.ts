@@ -21,7 +21,7 @@ const LOOPBACK = new Set(['127.0.0.1', '[::1]', 'localhost']);
  * wrong value. The key is a secret (`wrangler secret put MAIL_API_KEY`), never in wrangler.jsonc.
  */
 export function httpMailSettingsFromEnv(env: Record<string, unknown>): HttpMailSettings | undefined {
-  const text = (name: string) => (typeof env[name] === 'string' ? (env[name] as string) : undefined);
+  const text = (name: string) => (typeof env[name] === 'string' ? env[name] : undefined);
   const raw = text('MAIL_API_URL');
   if (!raw) return undefined;
   let url: URL;

@@ -121,7 +121,7 @@ async function parseMultipart(contentType: string, bytes: Uint8Array<ArrayBuffer
 function add(fields: RawFields, name: string, value: string) {
   const seen = fields.get(name);
   if (seen === undefined) fields.set(name, value);
-  else fields.set(name, Array.isArray(seen) ? [...seen, value] : [seen, value]);
+  else fields.set(name, Array.isArray(seen) ? [...(seen as unknown[]), value] : [seen, value]);
 }
 
 function allWellFormed(value: unknown): boolean {

@@ -36,7 +36,7 @@ export type WorkerConfigResult = { ok: true; config: WorkerConfig } | { ok: fals
 
 export function configFromWorkerEnv(env: WorkerEnv, build: BuildStamp | undefined): WorkerConfigResult {
   const errors: string[] = [];
-  const text = (name: string) => (typeof env[name] === 'string' && env[name] !== '' ? (env[name] as string) : undefined);
+  const text = (name: string) => (typeof env[name] === 'string' && env[name] !== '' ? env[name] : undefined);
   if (!env.DB) errors.push('DB : la base D1 n’est pas liée au Worker (d1_databases, binding « DB », dans wrangler.jsonc).');
   if (!env.ASSETS)
     errors.push('ASSETS : le site construit n’est pas lié au Worker (assets, binding « ASSETS », dans wrangler.jsonc).');

@@ -26,6 +26,7 @@ export type DurabilityResult = {
 };
 
 export async function benchDurability({
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- widens the budget's literal type so callers may pass any count
   cycles = DURABILITY_BUDGET.cycles as number,
   workers = 16,
   /** Load before each kill, ms: random in this range so the kill lands anywhere in a commit. */

@@ -19,7 +19,7 @@ export async function spawnServer(
   const exited = new Promise<void>((r) => child.once('exit', () => r()));
   const url = await new Promise<string>((resolve, reject) => {
     let seen = '';
-    child.stdout!.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: Buffer) => {
       seen += c.toString();
       const m = /URL (\S+)/.exec(seen);
       if (m) resolve(m[1]!);

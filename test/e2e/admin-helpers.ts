@@ -40,7 +40,7 @@ export async function startDecapServer(dir: string, port: number): Promise<Child
   });
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('decap-server did not start')), 20_000);
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       if (d.toString().includes('listening')) {
         clearTimeout(timer);
         resolve();

@@ -52,7 +52,7 @@ export async function fill(page: Page, key: FormKey, values: Submission) {
     const value = values[field.name];
     if (value === undefined || field.type === 'hidden') continue;
     const id = `#f-${field.name}`;
-    if (field.type === 'radio') await page.check(`input[name="${field.name}"][value="${value}"]`);
+    if (field.type === 'radio') await page.check(`input[name="${field.name}"][value="${value as string}"]`);
     else if (field.type === 'checkboxes')
       for (const v of [value].flat()) await page.check(`input[name="${field.name}"][value="${v}"]`);
     else if (field.type === 'select') await page.selectOption(id, String(value));

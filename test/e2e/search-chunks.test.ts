@@ -65,7 +65,7 @@ async function session(): Promise<{
     context,
     chercher: async (qs) => {
       octets = 0;
-      const urls = (await page.evaluate(`(async () => {
+      const urls = await page.evaluate<string[][]>(`(async () => {
         const pf = await import('/pagefind/pagefind.js');
         const out = [];
         for (const q of ${JSON.stringify(qs)}) {
@@ -73,7 +73,7 @@ async function session(): Promise<{
           out.push(await Promise.all(r.results.slice(0, 3).map(async (x) => (await x.data()).url)));
         }
         return out;
-      })()`)) as string[][];
+      })()`);
       await page.waitForTimeout(50); // the last requestfinished handler
       return { urls, octets };
     },

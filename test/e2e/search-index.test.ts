@@ -36,11 +36,11 @@ async function chercher(q: string, filters: Record<string, string> = {}): Promis
   const p = await browser.newPage();
   await p.goto(`${site.url}/courbe.html`);
   // As a string: the test runner would rewrite an import() written in a function.
-  const urls = (await p.evaluate(`(async () => {
+  const urls = await p.evaluate<string[]>(`(async () => {
     const pf = await import('/pagefind/pagefind.js');
     const r = await pf.search(${JSON.stringify(q)}, { filters: ${JSON.stringify(filters)} });
     return Promise.all(r.results.map(async (x) => (await x.data()).url));
-  })()`)) as string[];
+  })()`);
   await p.close();
   return urls.sort();
 }

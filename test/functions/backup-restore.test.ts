@@ -60,7 +60,7 @@ async function opened(harness: Harness, rows: Row[]) {
         encapsulatedKey: new Uint8Array(r.encapsulated_key!),
         ciphertext: new Uint8Array(r.sealed!),
       };
-      return (await openValues(harness.privateKey, sealed)) as Record<string, unknown>;
+      return await openValues(harness.privateKey, sealed);
     }),
   );
 }

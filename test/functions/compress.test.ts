@@ -49,7 +49,7 @@ describe('compression of static files', () => {
 
   it('gives requests arriving together the same, complete compressed file', async () => {
     const headers = { 'Accept-Encoding': 'gzip' };
-    const answers = await Promise.all([1, 2, 3].map(() => app.request('/gros.js', { headers })));
+    const answers = await Promise.all([1, 2, 3].map(async () => app.request('/gros.js', { headers })));
     const bodies = await Promise.all(answers.map(async (r) => Buffer.from(await r.arrayBuffer())));
     expect(new Set(answers.map((r) => r.headers.get('content-encoding')))).toEqual(new Set(['gzip']));
     expect(bodies[1]!.equals(bodies[0]!) && bodies[2]!.equals(bodies[0]!)).toBe(true);

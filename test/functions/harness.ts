@@ -153,7 +153,7 @@ export async function makeHarness(
     }
     const db = new DatabaseSync(dbFile, { readOnly: true });
     try {
-      return db.prepare(sql).all(...params) as Record<string, unknown>[];
+      return db.prepare(sql).all(...params);
     } finally {
       db.close();
     }
@@ -170,7 +170,7 @@ export async function makeHarness(
     return Promise.all(
       all.map(async (r) =>
         r.data_json !== null
-          ? (JSON.parse(String(r.data_json)) as Record<string, unknown>)
+          ? (JSON.parse(r.data_json as string) as Record<string, unknown>)
           : ((await openValues(privateKey, {
               id: String(r.id),
               formKey: String(r.form_key),
@@ -252,7 +252,7 @@ async function startHarnessWorker(
   let lines = 0;
   const running = await startWorker({
     data: {
-      settings: { ...settings, ...keys.sealedSettings, ...overSettings } as AppConfig['settings'],
+      settings: { ...settings, ...keys.sealedSettings, ...overSettings },
       content,
       styleHashes: [],
       pages: {},

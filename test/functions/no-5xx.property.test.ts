@@ -79,7 +79,7 @@ const nearlyValid = fc
     fc.oneof({ weight: 1, arbitrary: fc.constant([]) }, { weight: 2, arbitrary: specials }, { weight: 1, arbitrary: entries }),
   )
   .map(([form, next, extra]) => ({
-    form: form as string,
+    form: form,
     pairs: [...Object.entries(validSubmissions[form]), ...(next ? [next] : []), ...extra],
   }));
 const formKey = fc.oneof(

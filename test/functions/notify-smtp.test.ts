@@ -107,7 +107,7 @@ describe('item 24: mail server down, refusing, timing out, then back', () => {
     const agir = sink.received.find((m) => m.headers['message-id']!.startsWith(`<${ids[1]}.`))!;
     expect(agir.headers.subject).toBe('Bénévolat : nouvelle proposition');
     expect(agir.headers['reply-to']).toBe(validSubmissions.agir.email);
-    expect(agir.text).toContain(`${validSubmissions.agir.nom}`);
+    expect(agir.text).toContain(`${validSubmissions.agir.nom as string}`);
     expect(agir.headers.to).toContain('@');
   });
 

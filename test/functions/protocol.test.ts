@@ -280,12 +280,12 @@ describe.skipIf(noNodeServer)('the Node server', () => {
         );
         expect(res.headers.get('referrer-policy')).toBe('same-origin');
       }
-      expect(answers[0]!.headers.get('content-encoding')).toBe('br');
-      expect(answers[1]!.headers.get('content-encoding')).toBe('gzip');
-      expect(answers[1]!.headers.get('cache-control')).toContain('immutable');
-      expect(answers[2]!.headers.get('cache-control')).toBe('no-store');
-      expect(answers[3]!.status).toBe(404);
-      expect(await answers[0]!.text()).toContain('<p>Bonjour</p>');
+      expect(answers[0].headers.get('content-encoding')).toBe('br');
+      expect(answers[1].headers.get('content-encoding')).toBe('gzip');
+      expect(answers[1].headers.get('cache-control')).toContain('immutable');
+      expect(answers[2].headers.get('cache-control')).toBe('no-store');
+      expect(answers[3].status).toBe(404);
+      expect(await answers[0].text()).toContain('<p>Bonjour</p>');
     } finally {
       await server.close();
       rmSync(dir, { recursive: true, force: true });

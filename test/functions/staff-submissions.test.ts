@@ -55,7 +55,7 @@ describe('show', () => {
     const id = await submit('demande-aide');
     const { code, out } = await run('show', id, '--key', keyFile);
     expect(code).toBe(0);
-    expect(out).toContain(`Votre demande : ${AIDE.message}`);
+    expect(out).toContain(`Votre demande : ${AIDE.message as string}`);
     expect(out).toContain('Votre demande concerne : Un hébergement, un logement');
     expect(audit()).toEqual([
       { at: NOW.toISOString(), action: 'dechiffrement', user: 'agent', ids: [id], keyIds: [h.teamKey.id], form: 'demande-aide' },
@@ -96,7 +96,7 @@ describe('export', () => {
     const lines = out.split('\r\n');
     expect(lines[0]).toMatch(/^"id","recu_le",/);
     expect(out).toContain(`"'=HYPERLINK(""http://x"")\nligne 2"`);
-    expect(out).toContain(`"${AIDE.message}"`);
+    expect(out).toContain(`"${AIDE.message as string}"`);
     expect(out.endsWith('\r\n')).toBe(true);
     expect(audit()).toEqual([
       expect.objectContaining({ action: 'export', ids: [a, b], keyIds: [h.teamKey.id], form: 'demande-aide', format: 'csv' }),
