@@ -28,6 +28,7 @@ const labelText = (field: Field) =>
         : FACULTATIF
   }`;
 
+// One branch per kind of control, each GOV.UK's markup, read top to bottom: they share the label, hint and error.
 export function renderField(field: Field, value: string | string[] | undefined, error: string | undefined): string {
   if (field.type === 'hidden')
     return `<input${attrs({ type: 'hidden', name: field.name, value: typeof value === 'string' ? value : '' })}>`;

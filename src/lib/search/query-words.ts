@@ -1,5 +1,5 @@
 /**
- * Browser and build: Pure helpers for what residents type (issue 11), shared by the search script and the unit tests:
+ * Browser and build: Pure helpers for what residents type (issue 11), shared by the search and quartier-finder scripts (browser) and the index's word lists (build):
  * normalising, dropping the little words of a question, spotting danger, and correcting a misspelt word
  * from the index's own words (src/lib/search/index-words.ts writes them at build time).
  */
