@@ -49,8 +49,8 @@ export const BACKEND: Backend = (['postgres', 'd1'] as const).find((b) => b === 
 export const noNodeServer = BACKEND === 'd1';
 /** On `d1` requests go to the Worker over HTTP, and the clock is the Worker's, pinned by FABRIQUE_AUJOURDHUI. */
 export const onWorker = BACKEND === 'd1';
-/** What only the SQLite back-end has (its file, the staff command on it): tests of it are skipped on others. */
-export const onSqliteOnly = BACKEND !== 'sqlite';
+/** True on every back-end but SQLite: tests of what only SQLite has (its file, the staff command on it) skip then. */
+export const notOnSqlite = BACKEND !== 'sqlite';
 export const settings = await loadFormSettings(path.resolve(import.meta.dirname, '../../content'));
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>;
