@@ -51,7 +51,7 @@ export default defineConfig({
       },
       // The same tests against the Worker itself (functions/worker.ts, bundled) on workerd with a local D1,
       // served by Miniflare over HTTP; tests of the Node server only (its sockets, its jobs, its SQLite file)
-      // are skipped there by name (harness.ts: noNodeServer, onSqliteOnly).
+      // are skipped there by name (harness.ts: noNodeServer, notOnSqlite).
       { root, test: { name: 'unit-d1', include: SAME_SUITE, env: { FABRIQUE_TEST_BACKEND: 'd1' }, testTimeout: 30_000 } },
       ...(postgres
         ? [

@@ -1,6 +1,6 @@
 /**
  * The form handlers as one Hono app. Nothing Node-only is imported here: storage, time, settings,
- * built pages and the client's address come in `deps`, so the same app runs on Node and, later, Workers.
+ * built pages and the client's address come in `deps`, so the same app runs on Node (node.ts) and on Workers (worker.ts).
  */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';

@@ -39,58 +39,12 @@ type Isolate =
   | { ok: true; config: WorkerConfig; store: D1Store; app: Hono; counters: Counters; origins: string[]; flushedAt: number }
   | { ok: false; errors: string[] };
 
+type ReadyIsolate = Extract<Isolate, { ok: true }>;
+
 export function createWorker(data: WorkerData) {
   // One per isolate, made on first use: bindings and secrets only exist in a request's or a run's env.
   let isolate: Isolate | undefined;
-  const pages: PageSource = { get: (path) => data.pages[path] };
-
-  const setUp = (env: WorkerEnv): Isolate => {
-    if (isolate) return isolate;
-    const checked = configFromWorkerEnv(env, data.build);
-    if (!checked.ok) {
-      console.error(
-        `Le Worker ne sert pas les formulaires : réglage incorrect.\n${checked.errors.map((e) => `  - ${e}`).join('\n')}`,
-      );
-      return (isolate = checked);
-    }
-    const { config } = checked;
-    for (const line of describeFormsMode(data.settings, config.mode)) console.log(line);
-    const store = new D1Store(config.db);
-    const counters = new Counters();
-    // Read by the forms at each request: the Worker's own origins are added as they are seen (fetch below).
-    const origins = [...config.origins];
-    const forms = createApp({
-      store,
-      clock: config.clock,
-      config: {
-        origins,
-        settings: applyFormsMode(data.settings, config.mode),
-        content: data.content,
-        rateLimit: config.rateLimit,
-        clientHashSalt: config.clientHashSecret,
-      },
-      // Isolates come and go: the rate limit counts in D1, shared by all.
-      rateLimit: store.rateLimiter(config.rateLimit),
-      pages,
-      // Set by Cloudflare's edge for every request; a client cannot forge it there.
-      clientAddress: (c) => c.req.header('cf-connecting-ip'),
-      log: (e) => console.log(JSON.stringify({ at: new Date().toISOString(), ...e })),
-      counters,
-    });
-    const app = new Hono();
-    app.use(securityHeaders(data.styleHashes, adminConnectFrom(config.adminConnect)));
-    app.route('/', forms);
-    app.all('*', async (c) => {
-      const response = await config.assets.fetch(c.req.raw);
-      // The assets' headers are immutable: copy them, so that the security headers can be added.
-      const own = new Response(response.body, response);
-      // File names carry a content hash: cache for a year.
-      if (c.req.path.startsWith('/_astro/') && response.status === 200)
-        own.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
-      return own;
-    });
-    return (isolate = { ok: true, config, store, app, counters, origins, flushedAt: Date.now() });
-  };
+  const setUp = (env: WorkerEnv): Isolate => (isolate ??= startIsolate(data, env));
 
   return {
     async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
@@ -101,33 +55,99 @@ export function createWorker(data: WorkerData) {
       const own = new URL(request.url).origin;
       if (!ready.origins.includes(own) && ready.origins.length < 16) ready.origins.push(own);
       const response = await ready.app.fetch(request, env, ctx);
-      if (Date.now() - ready.flushedAt >= COUNTERS_EVERY_MS) {
-        ready.flushedAt = Date.now();
-        const counts = ready.counters.take();
-        if (Object.keys(counts).length) ctx.waitUntil(ready.store.addCounts(counts).catch(() => undefined));
-      }
+      flushCounts(ready, ctx);
       return response;
     },
 
     async scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): Promise<void> {
       const ready = setUp(env);
       if (!ready.ok) throw new Error('réglage incorrect (voir le journal du Worker)');
-      const { config, store } = ready;
-      const run = runScheduled({
-        store,
-        clock: config.clock,
-        mailer: config.mail ? httpMailer(config.mail) : undefined,
-        mailDomain: config.mailDomain,
-        log: (line) => console.log(line),
-      }).catch((error: unknown) => {
-        // Said in the Worker's log, then rethrown so that the platform counts the run as failed.
-        console.error(`Tâche planifiée en échec : ${(error as Error).name} ${(error as Error).message}`);
-        throw error;
-      });
+      const run = runJobs(ready);
       ctx.waitUntil(run);
       await run;
     },
   };
+}
+
+/** Checks the settings once per isolate; a wrong one is logged and the forms answer 503. */
+function startIsolate(data: WorkerData, env: WorkerEnv): Isolate {
+  const checked = configFromWorkerEnv(env, data.build);
+  if (!checked.ok) {
+    console.error(
+      `Le Worker ne sert pas les formulaires : réglage incorrect.\n${checked.errors.map((e) => `  - ${e}`).join('\n')}`,
+    );
+    return checked;
+  }
+  const { config } = checked;
+  for (const line of describeFormsMode(data.settings, config.mode)) console.log(line);
+  const store = new D1Store(config.db);
+  const counters = new Counters();
+  // Read by the forms at each request: the Worker's own origins are added as they are seen (fetch).
+  const origins = [...config.origins];
+  const forms = formsApp(data, config, store, counters, origins);
+  return { ok: true, config, store, app: siteApp(data, config, forms), counters, origins, flushedAt: Date.now() };
+}
+
+/** The same createApp as on Node, on D1, with the client's address from Cloudflare's edge. */
+function formsApp(data: WorkerData, config: WorkerConfig, store: D1Store, counters: Counters, origins: string[]) {
+  const pages: PageSource = { get: (path) => data.pages[path] };
+  return createApp({
+    store,
+    clock: config.clock,
+    config: {
+      origins,
+      settings: applyFormsMode(data.settings, config.mode),
+      content: data.content,
+      rateLimit: config.rateLimit,
+      clientHashSalt: config.clientHashSecret,
+    },
+    // Isolates come and go: the rate limit counts in D1, shared by all.
+    rateLimit: store.rateLimiter(config.rateLimit),
+    pages,
+    // Set by Cloudflare's edge for every request; a client cannot forge it there.
+    clientAddress: (c) => c.req.header('cf-connecting-ip'),
+    log: (e) => console.log(JSON.stringify({ at: new Date().toISOString(), ...e })),
+    counters,
+  });
+}
+
+/** The forms, then the built site from the assets, every answer with the security headers. */
+function siteApp(data: WorkerData, config: WorkerConfig, forms: ReturnType<typeof createApp>): Hono {
+  const app = new Hono();
+  app.use(securityHeaders(data.styleHashes, adminConnectFrom(config.adminConnect)));
+  app.route('/', forms);
+  app.all('*', async (c) => {
+    const response = await config.assets.fetch(c.req.raw);
+    // The assets' headers are immutable: copy them, so that the security headers can be added.
+    const own = new Response(response.body, response);
+    // File names carry a content hash: cache for a year.
+    if (c.req.path.startsWith('/_astro/') && response.status === 200)
+      own.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+    return own;
+  });
+  return app;
+}
+
+/** Adds this isolate's counts to D1 at most every COUNTERS_EVERY_MS, after the answer. */
+function flushCounts(ready: ReadyIsolate, ctx: ExecutionContext) {
+  if (Date.now() - ready.flushedAt < COUNTERS_EVERY_MS) return;
+  ready.flushedAt = Date.now();
+  const counts = ready.counters.take();
+  if (Object.keys(counts).length) ctx.waitUntil(ready.store.addCounts(counts).catch(() => undefined));
+}
+
+/** The cron's purge and delivery; a failure is said in the Worker's log, then rethrown so the platform counts it. */
+function runJobs({ config, store }: ReadyIsolate): ReturnType<typeof runScheduled> {
+  return runScheduled({
+    store,
+    clock: config.clock,
+    mailer: config.mail ? httpMailer(config.mail) : undefined,
+    mailDomain: config.mailDomain,
+    log: (line) => console.log(line),
+  }).catch((error: unknown) => {
+    console.error(`Tâche planifiée en échec : ${(error as Error).name} ${(error as Error).message}`);
+    throw error;
+  });
 }
 
 /** The site stays readable; the forms say the service is unavailable, with the numbers to call. */

@@ -1,16 +1,24 @@
 /**
- * CSV for the team's spreadsheet. A cell starting with = + - @ tab or CR would be run as a formula
- * by Excel or LibreOffice: such cells get a leading apostrophe, which spreadsheets show as text.
+ * The one CSV writer (RFC 4180: UTF-8, CRLF line ends, every field quoted), for the team's exports and the
+ * published open data. A cell starting with = + - @ tab or CR would be run as a formula by Excel or
+ * LibreOffice: for a spreadsheet of what the public sent, such cells get a leading apostrophe, which
+ * spreadsheets show as text. Published data (the site's own content) keeps its values as they are.
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function csvCell(value: string): string {
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+export type CsvOptions = {
+  /** `keep` only for data we wrote ourselves; by default a formula start is defused. */
+  formulas?: 'defuse' | 'keep';
+};
+
+export function csvCell(value: unknown, { formulas = 'defuse' }: CsvOptions = {}): string {
+  const text = value === undefined || value === null ? '' : String(value);
+  const safe = formulas === 'defuse' && FORMULA_START.test(text) ? `'${text}` : text;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
-export function toCsv(columns: string[], rows: Record<string, string | undefined>[]): string {
-  const lines = [columns.map(csvCell).join(',')];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c] ?? '')).join(','));
+export function toCsv(columns: string[], rows: object[], options: CsvOptions = {}): string {
+  const line = (cells: unknown[]) => cells.map((c) => csvCell(c, options)).join(',');
+  const lines = [line(columns), ...rows.map((row) => line(columns.map((c) => (row as Record<string, unknown>)[c])))];
   return `${lines.join('\r\n')}\r\n`;
 }

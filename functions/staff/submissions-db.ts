@@ -3,7 +3,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { existsSync } from 'node:fs';
 import type { SealedRow } from '../seal/open.ts';
 import { countersIn, eraseIn, openDatabase } from '../store/sqlite.ts';
-import { SQL } from '../store/sqlite-sql.ts';
+import { STAFF_SQL } from '../store/sql.ts';
 import type { EraseResult, ServiceCounters } from '../store/types.ts';
 
 export type StoredRow = {
@@ -55,12 +55,12 @@ export class SubmissionsDb {
   }
 
   list(formKey?: string): StoredRow[] {
-    const rows = (formKey ? this.db.prepare(SQL.staffListForm).all(formKey) : this.db.prepare(SQL.staffList).all()) as Raw[];
+    const rows = (formKey ? this.db.prepare(STAFF_SQL.listForm).all(formKey) : this.db.prepare(STAFF_SQL.list).all()) as Raw[];
     return rows.map(toRow);
   }
 
   get(id: string): StoredRow | undefined {
-    const raw = this.db.prepare(SQL.staffGet).get(id) as Raw | undefined;
+    const raw = this.db.prepare(STAFF_SQL.get).get(id) as Raw | undefined;
     return raw && toRow(raw);
   }
 

@@ -5,8 +5,7 @@
  * gives its own `commit(batch)`: one transaction for the whole batch, results in the batch's order.
  */
 import { StoreUnavailableError, type NewNotification, type NewSubmission, type SaveResult } from './types.ts';
-
-export type SaveItem = { submission: NewSubmission; notification: NewNotification };
+import type { SaveItem } from './save-statements.ts';
 type Pending = SaveItem & { resolve: (r: SaveResult) => void; reject: (e: Error) => void };
 
 export class GroupCommit {

@@ -2,7 +2,8 @@
  * Versioned schema of the PostgreSQL store: the same migrations as SQLite (sqlite-migrations.ts), same
  * numbers and meaning, in PostgreSQL's dialect. Times stay ISO 8601 text, as in SQLite, so that every
  * back-end compares them the same way. schema_migrations records each one applied; add new ones at the
- * end, never edit one that has shipped.
+ * end, never edit one that has shipped. test/functions/store-schema.test.ts migrates both and compares the two
+ * schemas column by column (types, NOT NULL, defaults, keys) and index by index.
  */
 export const PG_MIGRATIONS: readonly string[] = [
   // 1: submissions and their outbox.

@@ -8,26 +8,24 @@
  */
 import pg from 'pg';
 import { PG_MIGRATIONS } from './postgres-migrations.ts';
-import { PG_SQL } from './postgres-sql.ts';
-import { GroupCommit, type SaveItem } from './group-commit.ts';
-import { dueFromRow, placeResult, placesFromRows, type DueRow } from './rows.ts';
-import type { RateDecision, RateLimit, RateLimitOptions } from '../rate-limit.ts';
-import {
-  StoreUnavailableError,
-  type DueNotification,
-  type EraseResult,
-  type NewNotification,
-  type NewSubmission,
-  type SaveResult,
-  type ServiceCounters,
-  type SubmissionStore,
-} from './types.ts';
+import { POSTGRES, type Statement } from './dialect.ts';
+import { GroupCommit } from './group-commit.ts';
+import { eraseStatements, erasedCount, type Outcome } from './save-statements.ts';
+import { SqlStore } from './sql-store.ts';
+import { StoreUnavailableError, type EraseResult, type NewNotification, type NewSubmission, type SaveResult } from './types.ts';
 
 export type PostgresStoreOptions = {
   /** Connections of this instance (default 10); the server's max_connections bounds all instances. */
   max?: number;
   /** How long a statement may take before it is cancelled (default 10 s): a stuck database answers 503. */
   statementTimeoutMs?: number;
+};
+
+/** PostgreSQL's own bookkeeping of applied migrations (SQLite: user_version; D1: d1_migrations). */
+const MIGRATIONS_SQL = {
+  table: 'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)',
+  applied: 'SELECT coalesce(max(version), 0)::int AS n FROM schema_migrations',
+  record: 'INSERT INTO schema_migrations (version, applied_at) VALUES ($1, $2)',
 };
 
 /** Advisory lock keys: one per job, the same on every instance. */
@@ -40,14 +38,14 @@ export async function migrate(pool: pg.Pool): Promise<number> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [LOCK_KEYS.migrations]);
-    await client.query(PG_SQL.migrationsTable);
-    const { rows } = await client.query<{ n: number }>(PG_SQL.migrationsApplied);
+    await client.query(MIGRATIONS_SQL.table);
+    const { rows } = await client.query<{ n: number }>(MIGRATIONS_SQL.applied);
     const applied = rows[0]?.n ?? 0;
     for (let i = applied; i < PG_MIGRATIONS.length; i++) {
       await client.query('BEGIN');
       try {
         await client.query(PG_MIGRATIONS[i]!);
-        await client.query(PG_SQL.migrationRecord, [i + 1, new Date().toISOString()]);
+        await client.query(MIGRATIONS_SQL.record, [i + 1, new Date().toISOString()]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');
@@ -61,12 +59,14 @@ export async function migrate(pool: pg.Pool): Promise<number> {
   }
 }
 
-export class PostgresStore implements SubmissionStore {
+export class PostgresStore extends SqlStore {
   readonly pool: pg.Pool;
+  protected readonly dialect = POSTGRES;
   private readonly group = new GroupCommit((batch) => this.commit(batch));
   private closing = false;
 
   private constructor(pool: pg.Pool) {
+    super();
     this.pool = pool;
   }
 
@@ -95,44 +95,27 @@ export class PostgresStore implements SubmissionStore {
     return this.group.save(submission, notification);
   }
 
-  /** One transaction for the batch (group-commit.ts), after the locks of the sessions whose places it counts. */
-  private async commit(batch: SaveItem[]): Promise<SaveResult[]> {
+  protected async read<T>(query: Statement): Promise<T[]> {
+    return (await this.pool.query(query.sql, query.params)).rows as T[];
+  }
+
+  /** One statement is its own transaction (one round trip); more go between BEGIN and COMMIT on one connection. */
+  protected async write(statements: Statement[]): Promise<Outcome[]> {
+    if (statements.length === 1) return [outcomeOf(await this.pool.query(statements[0]!.sql, statements[0]!.params))];
     const client = await this.pool.connect();
     let broken = false;
     try {
       await client.query('BEGIN');
-      const sessions = [...new Set(batch.flatMap((p) => (p.submission.place ? [p.submission.place.session] : [])))].sort();
-      for (const session of sessions) await client.query(PG_SQL.lockSession, [session]);
-      const results: SaveResult[] = [];
-      for (const { submission, notification } of batch) results.push(await saveOne(client, submission, notification));
+      const outcomes: Outcome[] = [];
+      for (const { sql, params } of statements) outcomes.push(outcomeOf(await client.query(sql, params)));
       await client.query('COMMIT');
-      return results;
+      return outcomes;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => (broken = true));
       throw error;
     } finally {
       client.release(broken);
     }
-  }
-
-  async dueNotifications(now: Date, limit: number): Promise<DueNotification[]> {
-    return (await this.pool.query<DueRow>(PG_SQL.dueNotifications, [now.toISOString(), limit])).rows.map(dueFromRow);
-  }
-
-  async placesTaken(): Promise<Record<string, number>> {
-    return placesFromRows((await this.pool.query<{ session_key: string; n: string }>(PG_SQL.placesTaken)).rows);
-  }
-
-  async notificationSent(outboxId: number, at: Date): Promise<void> {
-    await this.pool.query(PG_SQL.notificationSent, [at.toISOString(), outboxId]);
-  }
-
-  async notificationFailed(outboxId: number, nextAttemptAt: Date, error: string): Promise<void> {
-    await this.pool.query(PG_SQL.notificationFailed, [nextAttemptAt.toISOString(), error.slice(0, 200), outboxId]);
-  }
-
-  async expiredIds(now: Date): Promise<string[]> {
-    return (await this.pool.query<{ id: string }>(PG_SQL.expiredIds, [now.toISOString()])).rows.map((r) => r.id);
   }
 
   /**
@@ -143,36 +126,10 @@ export class PostgresStore implements SubmissionStore {
    * (EXPLOITATION.md: encrypted disk); `clean` speaks of the tables.
    */
   async erase(ids: string[]): Promise<EraseResult> {
-    const { rowCount } = await this.pool.query(PG_SQL.deleteSubmissions, [ids]);
-    if (rowCount) await this.pool.query('VACUUM FULL submissions, outbox');
-    return { erased: rowCount ?? 0, clean: true };
-  }
-
-  async addCounts(counts: Record<string, number>): Promise<void> {
-    const entries = Object.entries(counts).filter(([, v]) => v);
-    if (!entries.length) return;
-    await this.pool.query(PG_SQL.addCounts, [entries.map(([k]) => k), entries.map(([, v]) => v)]);
-  }
-
-  async counters(): Promise<ServiceCounters> {
-    const [counts, outbox] = await Promise.all([
-      this.pool.query<{ name: string; value: string }>(PG_SQL.counts),
-      this.pool.query<{ pending: string | null; failing: string | null; sent: string | null }>(PG_SQL.outboxCounts),
-    ]);
-    const o = outbox.rows[0]!;
-    return {
-      counts: Object.fromEntries(counts.rows.map((r) => [r.name, Number(r.value)])),
-      notifications: { pending: Number(o.pending ?? 0), failing: Number(o.failing ?? 0), sent: Number(o.sent ?? 0) },
-    };
-  }
-
-  async writable(): Promise<boolean> {
-    try {
-      await this.pool.query(PG_SQL.probe);
-      return true;
-    } catch {
-      return false;
-    }
+    if (!ids.length) return { erased: 0, clean: true };
+    const erased = erasedCount(await this.write(eraseStatements(this.dialect, ids)));
+    if (erased) await this.pool.query('VACUUM FULL submissions, outbox');
+    return { erased, clean: true };
   }
 
   /** Session advisory lock held while the job runs: another instance asking meanwhile skips its run. */
@@ -192,32 +149,6 @@ export class PostgresStore implements SubmissionStore {
     }
   }
 
-  /**
-   * Rate-limit windows in the database, so that the limit holds across instances (they must share one
-   * clientHashSalt). If the database cannot count, the request goes on: saving it will say 503 if the
-   * database is down, and a person must not be refused because a counter failed.
-   */
-  rateLimiter(options: RateLimitOptions): RateLimit {
-    let hits = 0;
-    return {
-      hit: async (key: string, now: number): Promise<RateDecision> => {
-        try {
-          if (++hits % 1000 === 0) await this.pool.query(PG_SQL.rateSweep, [now]);
-          const { rows } = await this.pool.query<{ count: number; window_end: string }>(PG_SQL.rateHit, [
-            key,
-            now + options.windowMs,
-            now,
-          ]);
-          const { count, window_end } = rows[0]!;
-          if (count <= options.max) return { allowed: true };
-          return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((Number(window_end) - now) / 1000)) };
-        } catch {
-          return { allowed: true };
-        }
-      },
-    };
-  }
-
   async close(): Promise<void> {
     if (this.closing) return;
     await this.group.drained();
@@ -226,40 +157,7 @@ export class PostgresStore implements SubmissionStore {
   }
 }
 
-async function saveOne(client: pg.PoolClient, s: NewSubmission, n: NewNotification): Promise<SaveResult> {
-  const clear = s.content.kind === 'clear' ? s.content : undefined;
-  const sealed = s.content.kind === 'sealed' ? s.content : undefined;
-  const { rowCount, rows: inserted } = await client.query<{ waiting_list: number | null }>(PG_SQL.insertSubmission, [
-    s.id,
-    s.formKey,
-    s.receivedAt,
-    s.deleteAfter,
-    s.idempotencyKey ?? null,
-    clear?.json ?? null,
-    sealed ? Buffer.from(sealed.ciphertext) : null,
-    sealed?.keyId ?? null,
-    sealed ? Buffer.from(sealed.encapsulatedKey) : null,
-    s.place?.session ?? null,
-    s.place?.capacity ?? null,
-  ]);
-  if (rowCount === 0 && s.idempotencyKey) {
-    // A retry, maybe on another instance: the first submission with this key stands.
-    const { rows } = await client.query<{ id: string; waiting_list: number | null }>(PG_SQL.idByIdempotencyKey, [
-      s.formKey,
-      s.idempotencyKey,
-    ]);
-    if (rows[0]) return { id: rows[0].id, duplicate: true, ...placeResult(rows[0].waiting_list) };
-  }
-  if (rowCount === 0) throw new Error('identifiant de soumission déjà utilisé');
-  await client.query(PG_SQL.insertOutbox, [
-    s.id,
-    'equipe',
-    JSON.stringify(n.recipients),
-    n.subject ?? null,
-    n.replyTo ?? null,
-    s.receivedAt,
-  ]);
-  if (n.confirmationTo)
-    await client.query(PG_SQL.insertOutbox, [s.id, 'confirmation', JSON.stringify([n.confirmationTo]), null, null, s.receivedAt]);
-  return { id: s.id, duplicate: false, ...placeResult(inserted[0]?.waiting_list) };
-}
+const outcomeOf = (result: pg.QueryResult): Outcome => ({
+  rows: result.rows as Record<string, unknown>[],
+  changes: result.rowCount ?? 0,
+});

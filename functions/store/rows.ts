@@ -1,5 +1,5 @@
-/** Rows as every back-end reads them (same columns, same SQL but for placeholders), turned into the store's types. */
-import type { DueNotification } from './types.ts';
+/** Rows as every back-end reads them (same columns, same SQL from sql.ts), turned into the store's types. */
+import type { DueNotification, ServiceCounters } from './types.ts';
 
 /** A row of the `dueNotifications` query, on SQLite, D1 and PostgreSQL alike. */
 export type DueRow = {
@@ -30,10 +30,17 @@ export const dueFromRow = (r: DueRow): DueNotification => ({
   ...(Number(r.waiting_list) === 1 ? { waitingList: true } : {}),
 });
 
-/** The SaveResult part that says whether a sign-up got a place (absent for a form without places). */
-export const placeResult = (waitingList: number | null | undefined): { waitingList?: boolean } =>
-  waitingList === null || waitingList === undefined ? {} : { waitingList: Number(waitingList) === 1 };
-
 /** Places taken per session key, from rows of `placesTaken`. */
 export const placesFromRows = (rows: { session_key: string; n: number | string }[]): Record<string, number> =>
   Object.fromEntries(rows.map((r) => [r.session_key, Number(r.n)]));
+
+/** A row of `outboxCounts` (PostgreSQL sends its sums as text; an empty outbox sums to NULL). */
+export type OutboxCountsRow = { pending: number | string | null; failing: number | string | null; sent: number | string | null };
+
+export const countersFromRows = (
+  counts: { name: string; value: number | string }[],
+  o: OutboxCountsRow | undefined,
+): ServiceCounters => ({
+  counts: Object.fromEntries(counts.map((r) => [r.name, Number(r.value)])),
+  notifications: { pending: Number(o?.pending ?? 0), failing: Number(o?.failing ?? 0), sent: Number(o?.sent ?? 0) },
+});

@@ -1,78 +1,65 @@
 /**
- * The write side of the SQLite store: one connection that commits a batch of submissions and their
- * outbox rows in one transaction. Runs in a worker thread (sqlite-worker.ts) so that the fsync of each
- * commit never blocks the thread that reads requests; the batch that piles up meanwhile becomes the
- * next commit (group commit).
+ * The write side of the SQLite store: statements run in one transaction on one connection. The server runs
+ * it in a worker thread (sqlite-worker.ts), so that neither a commit's fsync nor a lock held by another
+ * process ever blocks the thread that reads requests; the staff command calls it directly.
  */
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { SQL } from './sqlite-sql.ts';
-import type { SaveItem } from './group-commit.ts';
-import { placeResult } from './rows.ts';
+import type { Statement } from './dialect.ts';
+import type { Outcome } from './save-statements.ts';
 
-export type { SaveItem } from './group-commit.ts';
-import type { NewNotification, NewSubmission, SaveResult } from './types.ts';
-
-export type BatchOutcome = { ok: true; results: SaveResult[] } | { ok: false; message: string };
+/** What the writer thread is asked: statements for one transaction, then a checkpoint after an erasure. */
+export type WriteRequest = { statements: Statement[]; checkpoint?: boolean };
+export type WriteReply = { ok: true; outcomes: Outcome[]; clean: boolean } | { ok: false; message: string };
 
 export class SqliteWriter {
   private readonly db: DatabaseSync;
-  private readonly statements: Record<
-    'insertSubmission' | 'idByIdempotencyKey' | 'waitingListOf' | 'insertOutbox',
-    StatementSync
-  >;
+  private readonly prepared = new Map<string, StatementSync>();
 
   constructor(db: DatabaseSync) {
     this.db = db;
-    this.statements = {
-      insertSubmission: db.prepare(SQL.insertSubmission),
-      idByIdempotencyKey: db.prepare(SQL.idByIdempotencyKey),
-      waitingListOf: db.prepare(SQL.waitingListOf),
-      insertOutbox: db.prepare(SQL.insertOutbox),
-    };
   }
 
-  /** One transaction for the whole batch: every submission is committed, or none (each one then gets a 503). */
-  saveBatch(batch: SaveItem[]): BatchOutcome {
-    const results: SaveResult[] = [];
+  private prepare(sql: string): StatementSync {
+    let prepared = this.prepared.get(sql);
+    if (!prepared) this.prepared.set(sql, (prepared = this.db.prepare(sql)));
+    return prepared;
+  }
+
+  /** Every statement or none: a failure rolls the whole transaction back (each save it held gets a 503). */
+  transaction(statements: Statement[]): Outcome[] {
+    this.db.exec('BEGIN IMMEDIATE');
     try {
-      this.db.exec('BEGIN IMMEDIATE');
-      for (const { submission, notification } of batch) results.push(this.saveOne(submission, notification));
+      const outcomes = statements.map(({ sql, params }) => this.run(this.prepare(sql), params));
       this.db.exec('COMMIT');
-      return { ok: true, results };
+      return outcomes;
     } catch (error) {
       if (this.db.isTransaction) this.db.exec('ROLLBACK');
-      return { ok: false, message: (error as Error).message };
+      throw error;
     }
   }
 
-  private saveOne(s: NewSubmission, n: NewNotification): SaveResult {
-    const clear = s.content.kind === 'clear' ? s.content : undefined;
-    const sealed = s.content.kind === 'sealed' ? s.content : undefined;
-    const { changes } = this.statements.insertSubmission.run(
-      s.id,
-      s.formKey,
-      s.receivedAt,
-      s.deleteAfter,
-      s.idempotencyKey ?? null,
-      clear?.json ?? null,
-      sealed?.ciphertext ?? null,
-      sealed?.keyId ?? null,
-      sealed?.encapsulatedKey ?? null,
-      s.place?.session ?? null,
-      s.place?.capacity ?? null,
-    );
-    if (changes === 0 && s.idempotencyKey) {
-      // A retry: the first submission with this key stands, and its notification is already queued.
-      const first = this.statements.idByIdempotencyKey.get(s.formKey, s.idempotencyKey) as
-        { id: string; waiting_list: number | null } | undefined;
-      if (first) return { id: first.id, duplicate: true, ...placeResult(first.waiting_list) };
+  /** A statement that returns columns (SELECT, RETURNING) gives its rows; any other, its changes. */
+  private run(prepared: StatementSync, params: unknown[]): Outcome {
+    const values = params as Parameters<StatementSync['run']>;
+    if (prepared.columns().length) return { rows: prepared.all(...values) as Record<string, unknown>[], changes: 0 };
+    return { rows: [], changes: Number(prepared.run(...values).changes) };
+  }
+
+  /**
+   * Copies the WAL back and empties it so that no deleted row's frame remains. A reader holding a snapshot
+   * stops that: false then, and the caller says the erasure is not finished.
+   */
+  checkpoint(): boolean {
+    const { busy, log } = this.db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number; log: number };
+    return busy === 0 && log <= 0;
+  }
+
+  handle({ statements, checkpoint }: WriteRequest): WriteReply {
+    try {
+      const outcomes = this.transaction(statements);
+      return { ok: true, outcomes, clean: checkpoint ? this.checkpoint() : true };
+    } catch (error) {
+      return { ok: false, message: (error as Error).message };
     }
-    if (changes === 0) throw new Error('identifiant de soumission déjà utilisé');
-    const outbox = this.statements.insertOutbox;
-    outbox.run(s.id, 'equipe', JSON.stringify(n.recipients), n.subject ?? null, n.replyTo ?? null, s.receivedAt);
-    if (n.confirmationTo) outbox.run(s.id, 'confirmation', JSON.stringify([n.confirmationTo]), null, null, s.receivedAt);
-    if (!s.place) return { id: s.id, duplicate: false };
-    const { waiting_list } = this.statements.waitingListOf.get(s.id) as { waiting_list: number | null };
-    return { id: s.id, duplicate: false, ...placeResult(waiting_list) };
   }
 }

@@ -1,60 +1,62 @@
 /**
  * The default store: one SQLite file (node:sqlite), WAL with synchronous=FULL so a commit is on disk
- * before we answer. Submissions are committed by a writer thread (sqlite-writer.ts), off the thread
- * that reads requests; those arriving while a commit is under way are committed together in the next
- * one (group commit). Each still waits for the commit that holds it; a failed commit fails all it held.
+ * before we answer. Every write (submissions, outbox updates, counters, the purge, the health probe) runs
+ * on a writer thread (sqlite-writer.ts), so neither an fsync nor a lock held by another process blocks the
+ * thread that reads requests; submissions arriving while a commit is under way are committed together in
+ * the next one (group commit). Each still waits for the commit that holds it; a failed commit fails all it held.
  */
-import type { DatabaseSync } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 import { openDatabase, type SqliteStoreOptions } from './sqlite-open.ts';
-import { dueFromRow, placesFromRows, type DueRow } from './rows.ts';
-import { SQL } from './sqlite-sql.ts';
-import type { BatchOutcome } from './sqlite-writer.ts';
-import { GroupCommit, type SaveItem } from './group-commit.ts';
+import { SQLITE, type Statement } from './dialect.ts';
+import { SqliteWriter, type WriteReply, type WriteRequest } from './sqlite-writer.ts';
+import { GroupCommit } from './group-commit.ts';
+import { countersFromRows, type OutboxCountsRow } from './rows.ts';
+import { eraseStatements, erasedCount, type Outcome } from './save-statements.ts';
+import { SqlStore } from './sql-store.ts';
 import {
   StoreUnavailableError,
-  type DueNotification,
   type EraseResult,
   type NewNotification,
   type NewSubmission,
   type SaveResult,
   type ServiceCounters,
-  type SubmissionStore,
 } from './types.ts';
 
 export { openDatabase, type SqliteStoreOptions } from './sqlite-open.ts';
 
-/**
- * Deletes rows in one transaction, then copies the WAL back and empties it so that no old frame remains.
- * A reader holding a snapshot stops the WAL from being emptied: then `clean` is false, never a silent success.
- */
+/** Deletes rows in one transaction on this connection, then empties the WAL (the staff command's erasure). */
 export function eraseIn(db: DatabaseSync, ids: string[]): EraseResult {
-  const del = db.prepare(SQL.deleteSubmission);
-  let erased = 0;
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    for (const id of ids) erased += Number(del.run(id).changes);
-    db.exec('COMMIT');
-  } catch (error) {
-    if (db.isTransaction) db.exec('ROLLBACK');
-    throw error;
-  }
-  const { busy, log } = db.prepare(SQL.checkpoint).get() as { busy: number; log: number };
-  return { erased, clean: busy === 0 && log <= 0 };
+  const writer = new SqliteWriter(db);
+  const erased = erasedCount(writer.transaction(eraseStatements(SQLITE, ids)));
+  return { erased, clean: writer.checkpoint() };
 }
 
-export class SqliteStore implements SubmissionStore {
-  /** This thread's connection: reads, the outbox updates, erasures, counters (all rare next to submissions). */
+/** Counters and outbox counts read on this connection (the staff command's `stats`). */
+export function countersIn(db: DatabaseSync): ServiceCounters {
+  const rows = (name: 'counts' | 'outboxCounts') => db.prepare(SQLITE.sql[name]).all();
+  return countersFromRows(
+    rows('counts') as { name: string; value: number }[],
+    rows('outboxCounts')[0] as OutboxCountsRow | undefined,
+  );
+}
+
+type Waiting = { resolve: (reply: WriteReply) => void };
+
+export class SqliteStore extends SqlStore {
+  /** This thread's connection: reads only (WAL: a reader never waits for the writer). */
   readonly db: DatabaseSync;
+  protected readonly dialect = SQLITE;
   private readonly group = new GroupCommit((batch) => this.commit(batch));
-  /** The commit the writer thread is doing now: settled by its answer, or failed if the thread stops. */
-  private committing: { resolve: (r: SaveResult[]) => void; reject: (e: Error) => void } | undefined;
+  /** Requests sent to the writer thread, answered in the order sent. */
+  private waiting: Waiting[] = [];
   private writer: Worker;
   private closing = false;
   private readonly file: string;
   private readonly options: SqliteStoreOptions;
 
   constructor(file: string, options: SqliteStoreOptions = {}) {
+    super();
     this.file = file;
     this.options = options;
     // Opened here first, synchronously: a file that cannot be opened fails the start, and migrations
@@ -67,12 +69,14 @@ export class SqliteStore implements SubmissionStore {
     const worker = new Worker(new URL('./sqlite-worker.ts', import.meta.url), {
       workerData: { file: this.file, options: this.options },
     });
-    worker.on('message', (message: BatchOutcome | 'ready') => {
-      if (message !== 'ready') this.committed(message);
+    worker.on('message', (message: WriteReply | 'ready') => {
+      if (message !== 'ready') this.waiting.shift()?.resolve(message);
     });
-    // A writer that dies fails the batch it held (503, nothing acknowledged) and is replaced.
+    // A writer that dies fails what it held (503, nothing acknowledged) and is replaced.
     worker.on('exit', () => {
-      this.committed({ ok: false, message: 'le fil d’écriture s’est arrêté' });
+      const failed = this.waiting;
+      this.waiting = [];
+      for (const w of failed) w.resolve({ ok: false, message: 'le fil d’écriture s’est arrêté' });
       if (!this.closing) this.writer = this.startWriter();
     });
     worker.on('error', () => {});
@@ -80,82 +84,40 @@ export class SqliteStore implements SubmissionStore {
     return worker;
   }
 
+  /** Sends a transaction to the writer thread; this thread goes on serving meanwhile. */
+  private send(request: WriteRequest): Promise<{ outcomes: Outcome[]; clean: boolean }> {
+    if (this.closing) return Promise.reject(new StoreUnavailableError('stockage fermé'));
+    return new Promise((resolve, reject) => {
+      this.waiting.push({
+        resolve: (reply) => (reply.ok ? resolve(reply) : reject(new StoreUnavailableError(reply.message))),
+      });
+      this.writer.postMessage(request);
+    });
+  }
+
+  protected async read<T>({ sql, params }: Statement): Promise<T[]> {
+    return this.db.prepare(sql).all(...(params as SQLInputValue[])) as T[];
+  }
+
+  protected async write(statements: Statement[]): Promise<Outcome[]> {
+    return (await this.send({ statements })).outcomes;
+  }
+
   save(submission: NewSubmission, notification: NewNotification): Promise<SaveResult> {
     if (this.closing) return Promise.reject(new StoreUnavailableError('stockage fermé'));
     return this.group.save(submission, notification);
   }
 
-  /** One batch, one transaction, on the writer thread. */
-  private commit(batch: SaveItem[]): Promise<SaveResult[]> {
-    return new Promise((resolve, reject) => {
-      this.committing = { resolve, reject };
-      this.writer.postMessage({ batch });
-    });
-  }
-
-  private committed(outcome: BatchOutcome) {
-    const committing = this.committing;
-    this.committing = undefined;
-    if (outcome.ok) committing?.resolve(outcome.results);
-    else committing?.reject(new Error(outcome.message));
-  }
-
-  async dueNotifications(now: Date, limit: number): Promise<DueNotification[]> {
-    return (this.db.prepare(SQL.dueNotifications).all(now.toISOString(), limit) as DueRow[]).map(dueFromRow);
-  }
-
-  async placesTaken(): Promise<Record<string, number>> {
-    return placesFromRows(this.db.prepare(SQL.placesTaken).all() as { session_key: string; n: number }[]);
-  }
-
-  async notificationSent(outboxId: number, at: Date): Promise<void> {
-    this.db.prepare(SQL.notificationSent).run(at.toISOString(), outboxId);
-  }
-
-  async notificationFailed(outboxId: number, nextAttemptAt: Date, error: string): Promise<void> {
-    this.db.prepare(SQL.notificationFailed).run(nextAttemptAt.toISOString(), error.slice(0, 200), outboxId);
-  }
-
-  async expiredIds(now: Date): Promise<string[]> {
-    return (this.db.prepare(SQL.expiredIds).all(now.toISOString()) as { id: string }[]).map((r) => r.id);
-  }
-
+  /** Deletes in one transaction, then empties the WAL; `clean` false when a reader kept it (never a silent success). */
   async erase(ids: string[]): Promise<EraseResult> {
-    return eraseIn(this.db, ids);
-  }
-
-  async addCounts(counts: Record<string, number>): Promise<void> {
-    const add = this.db.prepare(SQL.addCount);
-    this.db.exec('BEGIN IMMEDIATE');
-    try {
-      for (const [name, value] of Object.entries(counts)) if (value) add.run(name, value);
-      this.db.exec('COMMIT');
-    } catch (error) {
-      if (this.db.isTransaction) this.db.exec('ROLLBACK');
-      throw error;
-    }
-  }
-
-  async counters(): Promise<ServiceCounters> {
-    return countersIn(this.db);
-  }
-
-  async writable(): Promise<boolean> {
-    try {
-      this.db.exec('BEGIN IMMEDIATE');
-      this.db.prepare(SQL.probeInsert).run(new Date().toISOString());
-      this.db.prepare(SQL.probeClear).run();
-      this.db.exec('COMMIT');
-      return true;
-    } catch {
-      if (this.db.isTransaction) this.db.exec('ROLLBACK');
-      return false;
-    }
+    const { outcomes, clean } = await this.send({ statements: eraseStatements(this.dialect, ids), checkpoint: true });
+    return { erased: erasedCount(outcomes), clean };
   }
 
   async close(): Promise<void> {
     if (this.closing) return;
     await this.group.drained();
+    while (this.waiting.length) await new Promise((r) => setTimeout(r, 1));
     this.closing = true;
     const exited = new Promise((r) => this.writer.once('exit', r));
     this.writer.ref(); // the process waits for the writer to close its connection
@@ -163,15 +125,4 @@ export class SqliteStore implements SubmissionStore {
     await exited;
     if (this.db.isOpen) this.db.close();
   }
-}
-
-export function countersIn(db: DatabaseSync): ServiceCounters {
-  const counts = Object.fromEntries(
-    (db.prepare(SQL.counts).all() as { name: string; value: number }[]).map((r) => [r.name, Number(r.value)]),
-  );
-  const o = db.prepare(SQL.outboxCounts).get() as { pending: number | null; failing: number | null; sent: number | null };
-  return {
-    counts,
-    notifications: { pending: Number(o.pending ?? 0), failing: Number(o.failing ?? 0), sent: Number(o.sent ?? 0) },
-  };
 }

@@ -1,6 +1,6 @@
 /**
- * Where submissions are kept. SQLite (node:sqlite) today; D1 and PostgreSQL implement the same
- * interface later, and the same tests run against each.
+ * Where submissions are kept: SQLite (node:sqlite), PostgreSQL and D1 implement this interface, and the same
+ * tests (test/functions/store-contract.ts) run against each.
  */
 
 /** A submission's content: clear JSON, or sealed for the team with HPKE (issue 5). */

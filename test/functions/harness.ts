@@ -28,7 +28,7 @@ export async function localD1(): Promise<LocalD1> {
   const mf = new Miniflare({
     modules: true,
     script: 'export default { fetch() { return new Response(null, { status: 404 }) } }',
-    compatibilityDate: '2026-01-01',
+    compatibilityDate: COMPATIBILITY_DATE,
     d1Databases: ['DB'],
   });
   const db = (await mf.getD1Database('DB')) as unknown as D1Like;
@@ -40,7 +40,7 @@ import { content, NOW } from '../fixtures/forms-context.ts';
 import { generateTeamKey } from '../../functions/seal/keys.ts';
 import { importPrivateKey, openValues } from '../../functions/seal/open.ts';
 import { FORM_KEYS } from '../../src/schemas/forms/index.ts';
-import { startWorker } from './worker-server.ts';
+import { COMPATIBILITY_DATE, startWorker } from './worker-server.ts';
 
 export const ORIGIN = 'https://fabrique.test';
 type Backend = 'sqlite' | 'postgres' | 'd1';
@@ -49,8 +49,8 @@ export const BACKEND: Backend = (['postgres', 'd1'] as const).find((b) => b === 
 export const noNodeServer = BACKEND === 'd1';
 /** On `d1` requests go to the Worker over HTTP, and the clock is the Worker's, pinned by FABRIQUE_AUJOURDHUI. */
 export const onWorker = BACKEND === 'd1';
-/** What only the SQLite back-end has (its file, the staff command on it): tests of it are skipped on others. */
-export const onSqliteOnly = BACKEND !== 'sqlite';
+/** True on every back-end but SQLite: tests of what only SQLite has (its file, the staff command on it) skip then. */
+export const notOnSqlite = BACKEND !== 'sqlite';
 export const settings = await loadFormSettings(path.resolve(import.meta.dirname, '../../content'));
 
 export type Harness = Awaited<ReturnType<typeof makeHarness>>;

@@ -1,6 +1,7 @@
 /** Issue 8, item 8: the server's settings from the environment, checked at start with French messages. */
 import { describe, expect, it } from 'vitest';
 import { configFromEnv } from '../../functions/node/config.ts';
+import { configFromWorkerEnv } from '../../functions/worker/config.ts';
 
 describe('configFromEnv', () => {
   it('defaults without any variable', () => {
@@ -63,5 +64,34 @@ describe('configFromEnv', () => {
       expect.stringMatching(/^DATABASE_URL et DB_PATH : choisir l’un ou l’autre/),
       expect.stringMatching(/^FORMS_CLIENT_SECRET : avec DATABASE_URL, attendu un secret d’au moins 32 caractères/),
     ]);
+  });
+});
+
+describe('one parser for Node and the Worker (functions/settings.ts)', () => {
+  it('the same wrong values get the same French messages on both', () => {
+    const wrong = { SITE_URL: 'ftp://x', FORMS_RATE_LIMIT: 'beaucoup', FABRIQUE_AUJOURDHUI: '15/01/2027' };
+    const node = configFromEnv(wrong);
+    const worker = configFromWorkerEnv({ ...wrong, DB: undefined, ASSETS: undefined }, undefined);
+    const messages = (r: { ok: boolean; errors?: string[] }) =>
+      (r.errors ?? []).filter((e) => /^(SITE_URL|FORMS_RATE_LIMIT|FABRIQUE_AUJOURDHUI)/.test(e)).sort();
+    expect(messages(node)).toHaveLength(3);
+    expect(messages(worker)).toEqual(messages(node));
+  });
+
+  it('the same right values give the same origins, rate limit and day on both', () => {
+    const right = { SITE_URL: 'https://fabrique.exemple.fr', FORMS_RATE_LIMIT: '7', FABRIQUE_AUJOURDHUI: '2027-01-15' };
+    const node = configFromEnv(right);
+    const worker = configFromWorkerEnv(
+      { ...right, FORMS_CLIENT_SECRET: 's'.repeat(32), DB: {} as never, ASSETS: { fetch: () => Promise.reject(new Error()) } },
+      undefined,
+    );
+    if (!node.ok || !worker.ok) throw new Error(JSON.stringify([node, worker]));
+    const common = (c: typeof node.config | typeof worker.config) => ({
+      origins: c.origins,
+      mailDomain: c.mailDomain,
+      rateLimit: c.rateLimit,
+      today: c.clock.now().toISOString(),
+    });
+    expect(common(worker.config)).toEqual(common(node.config));
   });
 });

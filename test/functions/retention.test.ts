@@ -11,7 +11,7 @@ import { purgeExpired } from '../../functions/retention.ts';
 import { submissionsCommand } from '../../functions/staff/submissions-cli.ts';
 import { NOW } from '../fixtures/forms-context.ts';
 import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
-import { makeHarness, noNodeServer, onSqliteOnly, settings, type Harness } from './harness.ts';
+import { makeHarness, noNodeServer, notOnSqlite, settings, type Harness } from './harness.ts';
 
 const DAY = 86_400_000;
 let h: Harness;
@@ -33,7 +33,7 @@ async function submitBoth() {
     200,
   );
   expect((await post('e2c', validSubmissions.e2c)).status).toBe(200);
-  if (!onSqliteOnly) expect(fileBytes().includes(Buffer.from(TRACE))).toBe(true);
+  if (!notOnSqlite) expect(fileBytes().includes(Buffer.from(TRACE))).toBe(true);
 }
 /** Every notification delivered, as the outbox loop would. */
 async function deliverAll() {
@@ -58,7 +58,7 @@ describe('retention purge', () => {
     expect(await h.rows('SELECT form_key FROM submissions')).toEqual([{ form_key: 'e2c' }]);
     expect(await h.count()).toEqual({ submissions: 1, outbox: 1 });
     // The bytes themselves: SQLite's file and WAL (PostgreSQL's files are the server's; see EXPLOITATION.md).
-    if (onSqliteOnly) return;
+    if (notOnSqlite) return;
     expect(fileBytes().includes(Buffer.from(TRACE))).toBe(false);
     // The kept submission is still whole.
     expect(fileBytes().includes(Buffer.from(validSubmissions.e2c.nom as string))).toBe(true);
@@ -73,7 +73,7 @@ describe('retention purge', () => {
   });
 
   // The staff command reads the SQLite file (on PostgreSQL, not yet: EXPLOITATION.md).
-  it.skipIf(onSqliteOnly)('the staff purge command does the same, and logs the ids it removed', async () => {
+  it.skipIf(notOnSqlite)('the staff purge command does the same, and logs the ids it removed', async () => {
     await submitBoth();
     await deliverAll();
     const audit = path.join(h.dir, 'journal.log');

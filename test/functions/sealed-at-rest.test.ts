@@ -8,7 +8,7 @@ import { FORM_KEYS, forms } from '../../src/schemas/forms/index.ts';
 import { mustBeSealed } from '../../src/schemas/forms/settings.ts';
 import { NOW } from '../fixtures/forms-context.ts';
 import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
-import { makeHarness, onSqliteOnly, settings, type Harness } from './harness.ts';
+import { makeHarness, notOnSqlite, settings, type Harness } from './harness.ts';
 
 let h: Harness;
 beforeEach(async () => (h = await makeHarness()));
@@ -34,7 +34,7 @@ describe('sealing on arrival', () => {
   });
 
   // The bytes of SQLite's file; on PostgreSQL the rows are read back below (no clear JSON).
-  it.skipIf(onSqliteOnly)('neither the database file nor its WAL holds any value of a sealed submission', async () => {
+  it.skipIf(notOnSqlite)('neither the database file nor its WAL holds any value of a sealed submission', async () => {
     for (const key of SEALED_FORMS) {
       const res = await h.postForm(key, urlEncoded(validSubmissions[key]), { accept: 'application/json' });
       expect(res.status, key).toBe(200);
@@ -51,7 +51,7 @@ describe('sealing on arrival', () => {
     SEALED_FORMS.forEach((key, i) => expect(opened[i]).toMatchObject(validSubmissions[key]));
   });
 
-  it.skipIf(onSqliteOnly)(
+  it.skipIf(notOnSqlite)(
     'the same search finds the values of a form that is not sensitive (so the search itself works)',
     async () => {
       const res = await h.postForm('agir', urlEncoded(validSubmissions.agir), { accept: 'application/json' });

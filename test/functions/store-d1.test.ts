@@ -9,12 +9,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { D1_MIGRATIONS_DIR, migrationFile } from '../../functions/store/d1-migrations-write.ts';
 import { MIGRATIONS } from '../../functions/store/sqlite-migrations.ts';
 import { storeContract } from './store-contract.ts';
+import { compatibilityDate } from '../../functions/worker/compatibility-date.ts';
 
 async function localD1() {
   const mf = new Miniflare({
     modules: true,
     script: 'export default { fetch() { return new Response(null, { status: 404 }) } }',
-    compatibilityDate: '2026-01-01',
+    compatibilityDate: compatibilityDate(),
     d1Databases: ['DB'],
   });
   const db = (await mf.getD1Database('DB')) as unknown as D1Like;

@@ -10,13 +10,14 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { Miniflare } from 'miniflare';
 import { bundleWorker, dataModule, workerData } from '../../functions/worker/build.ts';
+import { compatibilityDate } from '../../functions/worker/compatibility-date.ts';
 import type { WorkerData } from '../../functions/worker.ts';
 import type { D1Like } from '../../functions/store/d1.ts';
 import { migrateD1 } from '../../functions/store/d1.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
-/** The date of the installed workerd; wrangler.jsonc must not be newer (a newer one fails at start). */
-export const COMPATIBILITY_DATE = '2026-04-01';
+/** wrangler.jsonc's date, the one the Worker is deployed with. */
+export const COMPATIBILITY_DATE = compatibilityDate();
 
 let code: Promise<string> | undefined;
 /** The Worker's code, bundled once per process into a temporary folder. */

@@ -1,22 +1,12 @@
-/** Build: CSV after RFC 4180: UTF-8, CRLF line ends, fields quoted when they hold a comma, quote or line break. */
+/** Build: the open data as CSV tables, written by the site's one CSV writer (functions/export/csv.ts). */
+import { toCsv as writeCsv } from '../../../functions/export/csv.ts';
 import type { Service } from './hsds.ts';
 
 /** The tables published at /donnees/csv/<table>.csv. */
 export const TABLES = ['organizations', 'services', 'locations', 'addresses', 'schedules', 'service_at_locations'] as const;
 
-const field = (v: unknown) => {
-  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- cells are strings, numbers or booleans (hsds.ts)
-  const s = v === undefined || v === null ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-export function toCsv(columns: string[], rows: object[]): string {
-  return (
-    [columns, ...rows.map((r) => columns.map((c) => (r as Record<string, unknown>)[c]))]
-      .map((line) => line.map(field).join(','))
-      .join('\r\n') + '\r\n'
-  );
-}
+/** Our own content: values published as they are. */
+const toCsv = (columns: string[], rows: object[]) => writeCsv(columns, rows, { formulas: 'keep' });
 
 /** The HSDS tables, one CSV each, with the columns HSDS names (tabular form: links by id). */
 export function tables(services: Service[]): Record<(typeof TABLES)[number], string> {
