@@ -24,6 +24,8 @@ const SAME_SUITE = [
   'next-redirect',
   'training-places',
   'deep-nesting',
+  'rate-limit-key',
+  'health',
 ].map((name) => `test/functions/${name}.test.ts`);
 const postgres = Boolean(process.env.FABRIQUE_TEST_PG_URL) || process.env.CI === 'true';
 if (!postgres)
