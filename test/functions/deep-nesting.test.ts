@@ -9,8 +9,6 @@ import { validSubmissions } from '../fixtures/valid-submissions.ts';
 import { makeHarness, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeEach(async () => (h = await makeHarness()));
-afterEach(() => h.cleanup());
 
 const DEPTH = 5_000;
 const deepLists = `{"prenom":${'['.repeat(DEPTH)}"Yann"${']'.repeat(DEPTH)}}`;
@@ -23,6 +21,9 @@ async function expectFrenchRefusal(res: Response) {
 }
 
 describe('nesting a form value cannot have → 400, before any walk', () => {
+  beforeEach(async () => void (h = await makeHarness()), 60_000);
+  afterEach(() => h.cleanup());
+
   it.each([
     ['lists 5,000 deep (10 KB)', deepLists],
     ['objects 5,000 deep (25 KB)', deepObjects],

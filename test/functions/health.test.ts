@@ -8,10 +8,11 @@ import { HEALTH_REUSE_MS, healthProbe } from '../../functions/health.ts';
 import { makeHarness, noNodeServer, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeEach(async () => (h = await makeHarness()));
-afterEach(() => h.cleanup());
 
 describe('health checks are cheap', () => {
+  beforeEach(async () => void (h = await makeHarness()), 60_000);
+  afterEach(() => h.cleanup());
+
   it.skipIf(noNodeServer)('1,000 health checks, 100 at a time: one probe of the store', async () => {
     let probes = 0;
     const writable = h.store.writable.bind(h.store);
@@ -29,7 +30,9 @@ describe('health checks are cheap', () => {
     expect([first.status, second.status]).toEqual([200, 200]);
     expect(await second.json()).toEqual({ ok: true, stockage: 'inscriptible' });
   });
+});
 
+describe('the probe', () => {
   it('the answer is reused for a few seconds, a failing one for less; a probe in flight is not repeated', async () => {
     let t = 0;
     let calls = 0;

@@ -10,8 +10,6 @@ import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
 import { makeHarness, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeEach(async () => (h = await makeHarness({ rateLimit: { max: 2, windowMs: 600_000 } })));
-afterEach(() => h.cleanup());
 
 const send = (client: string) =>
   h.postForm('femmes-rappel', urlEncoded(validSubmissions['femmes-rappel']), {
@@ -20,6 +18,9 @@ const send = (client: string) =>
   });
 
 describe('one client per IPv6 /64, per IPv4 address', () => {
+  beforeEach(async () => void (h = await makeHarness({ rateLimit: { max: 2, windowMs: 600_000 } })), 60_000);
+  afterEach(() => h.cleanup());
+
   it('rotating addresses inside one /64 does not reset the count; another /64 is another client', async () => {
     expect((await send('2001:db8:1:2::1')).status).toBe(200);
     expect((await send('2001:db8:1:2:ffff:ffff:ffff:ffff')).status).toBe(200);
