@@ -23,6 +23,10 @@ const SAME_SUITE = [
   'team-keys',
   'next-redirect',
   'training-places',
+  'deep-nesting',
+  'rate-limit-key',
+  'health',
+  'no-5xx.property',
 ].map((name) => `test/functions/${name}.test.ts`);
 const postgres = Boolean(process.env.FABRIQUE_TEST_PG_URL) || process.env.CI === 'true';
 if (!postgres)

@@ -15,9 +15,10 @@ import { RateLimiter } from './rate-limit.ts';
 import { answerRefusal } from './respond.ts';
 import { answerPlaces, PLACES_ROUTE } from './places.ts';
 import { handleSubmission } from './submit.ts';
+import { healthProbe } from './health.ts';
 
 export const FORM_ROUTES = ['/f/:formKey', '/p/:project/f/:formKey'] as const;
-/** For a load balancer: 200 when the store takes a write now, 503 otherwise. No content, no counts. */
+/** For a load balancer: 200 when the store took a write in the last seconds, 503 otherwise (health.ts). No content, no counts. */
 export const HEALTH_ROUTE = '/_sante';
 const ALLOWED_HEADERS = ['Content-Type', 'Accept', 'Formspree-Client', 'Formspree-Session-Data', 'X-Requested-With'];
 
@@ -27,9 +28,10 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<FormsEnv>();
   const limiter = deps.rateLimit ?? new RateLimiter(deps.config.rateLimit);
 
+  const writable = healthProbe(deps.store);
   app.get(HEALTH_ROUTE, async (c) => {
     c.header('Cache-Control', 'no-store');
-    const ok = await deps.store.writable().catch(() => false);
+    const ok = await writable();
     return c.json({ ok, stockage: ok ? 'inscriptible' : 'indisponible' }, ok ? 200 : 503);
   });
 

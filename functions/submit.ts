@@ -23,7 +23,7 @@ import { isCrossSite } from './protocol/origin.ts';
 import { MESSAGES, REFUSALS } from './protocol/refusals.ts';
 import { isSpecialField, readSpecialFields, type Special } from './protocol/special-fields.ts';
 import { answerRefusal, answerSuccess, answerValidationJson } from './respond.ts';
-import { hashClient, type RateLimit } from './rate-limit.ts';
+import { hashClient, rateLimitAddress, type RateLimit } from './rate-limit.ts';
 import type { AppDeps, FormsEnv, Outcome } from './deps.ts';
 import { StoreUnavailableError, type SubmissionContent } from './store/types.ts';
 import { sealValues } from './seal/seal.ts';
@@ -108,6 +108,20 @@ function contextFor(content: ContentContext, today: string): FormContext {
   return ctx;
 }
 
+// The values a form's target field may take (quartiers, trainings, activities), once per form and context.
+const targets = new WeakMap<FormContext, Map<string, ReadonlySet<string>>>();
+function knownTargets(form: FormDefinition, ctx: FormContext): ReadonlySet<string> {
+  let byForm = targets.get(ctx);
+  if (!byForm) targets.set(ctx, (byForm = new Map()));
+  let known = byForm.get(form.key);
+  if (!known) {
+    const field = fieldsOf(form, ctx, undefined).find((f) => f.name === form.targetField);
+    const options = field && 'options' in field ? field.options : [];
+    byForm.set(form.key, (known = new Set(options.map((o) => o.value))));
+  }
+  return known;
+}
+
 async function readBody(s: Known): Promise<Read | Response> {
   const contentType = s.c.req.header('content-type');
   const kind = bodyKind(contentType);
@@ -116,14 +130,16 @@ async function readBody(s: Known): Promise<Read | Response> {
   if (!parsed.ok) return refusalAnswer(s, parsed.refusal.status === 422 ? 'invalide' : 'illisible', parsed.refusal);
   const targetRaw = s.form.targetField ? parsed.fields.get(s.form.targetField) : undefined;
   const ctx = contextFor(s.deps.config.content, todayAt(s.deps.clock.now()));
-  const target = typeof targetRaw === 'string' ? targetRaw : undefined;
+  // Only a value the content knows becomes the target: per-target caches (fieldsOf) stay as small as the content.
+  const target = typeof targetRaw === 'string' && knownTargets(s.form, ctx).has(targetRaw) ? targetRaw : undefined;
   // A date typed as day, month, year (three fields on the page) becomes the field's one value.
   joinDateParts(fieldsOf(s.form, ctx, target), parsed.fields);
   return { ...s, fields: parsed.fields, ctx, target };
 }
 
 async function withinRateLimit(s: Read, limiter: RateLimit): Promise<Response | undefined> {
-  const client = await (s.deps.hashClient ?? hashClient)(s.deps.config.clientHashSalt, s.deps.clientAddress(s.c) ?? 'inconnu');
+  const address = rateLimitAddress(s.deps.clientAddress(s.c) ?? 'inconnu');
+  const client = await (s.deps.hashClient ?? hashClient)(s.deps.config.clientHashSalt, address);
   const rate = await limiter.hit(`${s.formKey}:${client}`, s.deps.clock.now().getTime());
   if (rate.allowed) return;
   const message = MESSAGES.tooOften(Math.ceil(rate.retryAfterSeconds / 60));

@@ -3,7 +3,8 @@
  * timeouts (one byte a second never completes a request), an idle timeout (a client that never reads
  * its answer is dropped), keep-alive limits, and caps on connections per client and in all.
  */
-import type { IncomingMessage, Server, ServerOptions } from 'node:http';
+import type { IncomingMessage, Server, ServerOptions, ServerResponse } from 'node:http';
+import { rateLimitAddress } from '../rate-limit.ts';
 import { normalize } from './client-address.ts';
 
 export type ConnectionLimits = {
@@ -42,20 +43,25 @@ export const serverOptions = (limits: ConnectionLimits): ServerOptions => ({
 
 /** What can only be set once the server exists: caps, and the idle timeout of each connection. */
 export function limitConnections(server: Server, limits: ConnectionLimits, trusted: ReadonlySet<string>) {
-  // Node's own maxRequestsPerSocket answers 503 to a client that keeps sending (a 5xx is for our own
-  // faults): the connection is closed instead, as a timeout would.
+  // The last request a connection may carry is answered with `Connection: close` and the connection
+  // then ends cleanly: a client reusing connections (a load balancer) opens a new one and loses nothing.
+  // Node's own maxRequestsPerSocket would answer 503 to what was already sent. Only a request sent
+  // after that answer (a client pipelining without reading) finds the connection gone.
   const served = new WeakMap<object, number>();
-  server.on('request', (req: IncomingMessage) => {
+  server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
     const n = (served.get(req.socket) ?? 0) + 1;
     served.set(req.socket, n);
-    if (n > limits.maxRequestsPerConnection) req.socket.destroy();
+    if (n === limits.maxRequestsPerConnection) res.shouldKeepAlive = false;
+    else if (n > limits.maxRequestsPerConnection) req.socket.destroy();
   });
   server.maxConnections = limits.maxConnections;
   server.timeout = limits.idleTimeoutMs;
   const open = new Map<string, number>();
   server.on('connection', (socket) => {
-    const address = normalize(socket.remoteAddress) ?? '';
-    if (trusted.has(address)) return;
+    const exact = normalize(socket.remoteAddress) ?? '';
+    if (trusted.has(exact)) return;
+    // One client as the rate limit sees it: an IPv6 client's /64 is one client.
+    const address = rateLimitAddress(exact);
     const n = (open.get(address) ?? 0) + 1;
     if (n > limits.maxConnectionsPerClient) {
       socket.destroy();

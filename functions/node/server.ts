@@ -26,7 +26,7 @@ import { SqliteStore, type SqliteStoreOptions } from '../store/sqlite.ts';
 import type { SubmissionStore } from '../store/types.ts';
 import { builtSite } from './built-site.ts';
 import { modeMismatch } from '../build-stamp.ts';
-import { clientAddress, normalize } from './client-address.ts';
+import { clientAddress, normalize, withForwardedProto } from './client-address.ts';
 import { compression } from './compress.ts';
 import { clockFrom, defaultAuditLog, type Clock } from './config.ts';
 import { limitConnections, DEFAULT_CONNECTION_LIMITS, serverOptions, type ConnectionLimits } from './connection-limits.ts';
@@ -195,7 +195,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
   const server = await new Promise<ServerType>((resolve) => {
     const s: ServerType = serve(
-      { fetch: app.fetch, port: options.port ?? 0, hostname: host, serverOptions: serverOptions(limits) },
+      {
+        // Behind a trusted TLS proxy the visitor's scheme is https: `next` and any absolute URL say so.
+        fetch: (request, env) => app.fetch(withForwardedProto(request, env.incoming.socket.remoteAddress, trusted), env),
+        port: options.port ?? 0,
+        hostname: host,
+        serverOptions: serverOptions(limits),
+      },
       () => resolve(s),
     );
   });

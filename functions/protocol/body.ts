@@ -3,6 +3,7 @@
  * repeated JSON keys, a file) is refused rather than guessed at. Nothing is ever written to disk.
  */
 import { hasDuplicateKey } from './json-keys.ts';
+import { nestedTooDeep } from './json-shape.ts';
 import { refusal, type Refusal } from './codes.ts';
 import { MAX_PARTS } from './limits.ts';
 
@@ -47,7 +48,11 @@ export async function parseBody(kind: BodyKind, contentType: string, bytes: Uint
   return kind === 'json' ? parseJson(text) : parseUrlEncoded(text);
 }
 
+const NESTED =
+  'Les données envoyées ne peuvent contenir que des textes ou des listes de textes : { "champ": "valeur", "cases": ["a", "b"] }.';
+
 function parseJson(text: string): ParsedBody {
+  if (nestedTooDeep(text)) return bad(NESTED);
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -124,9 +129,19 @@ function add(fields: RawFields, name: string, value: string) {
   else fields.set(name, Array.isArray(seen) ? [...(seen as unknown[]), value] : [seen, value]);
 }
 
-function allWellFormed(value: unknown): boolean {
-  if (typeof value === 'string') return value.isWellFormed();
-  if (Array.isArray(value)) return value.every(allWellFormed);
-  if (value && typeof value === 'object') return Object.entries(value).every(([k, v]) => k.isWellFormed() && allWellFormed(v));
+/** Every text in the value, keys included, is well-formed UTF-16; a loop over a stack, not a recursion. */
+function allWellFormed(root: unknown): boolean {
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (typeof value === 'string') {
+      if (!value.isWellFormed()) return false;
+    } else if (Array.isArray(value)) for (const v of value) pending.push(v);
+    else if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) {
+        if (!k.isWellFormed()) return false;
+        pending.push(v);
+      }
+  }
   return true;
 }

@@ -41,6 +41,8 @@ if (!only || only === 'formulaires') {
     ['2 × Node + PostgreSQL', p],
     ['workerd + D1 (Miniflare)', d],
   ]);
+  const { benchHealthFlood, printHealthFlood } = await import('./health-flood.ts');
+  printHealthFlood(await benchHealthFlood());
 }
 if (!only || only === 'durabilite') {
   const r = await benchDurability({ cycles: n ? Number(n) : DURABILITY_BUDGET.cycles, progress: (l) => console.log(l) });

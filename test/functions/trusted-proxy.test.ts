@@ -59,6 +59,35 @@ describe('rate limit behind a trusted reverse proxy', () => {
   });
 });
 
+describe('X-Forwarded-Proto from a trusted proxy only (issue 17, item 7)', () => {
+  const postJson = (s: RunningServer, headers: Record<string, string>) =>
+    fetch(`${s.url}/f/agir`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json', origin: s.url, ...headers },
+      body: JSON.stringify(validSubmissions.agir),
+    });
+
+  it('behind the TLS proxy the JSON answer’s `next` is https', async () => {
+    const s = await serve(['127.0.0.1']);
+    const res = await postJson(s, { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.30' });
+    expect(res.status).toBe(200);
+    const { next } = (await res.json()) as { next: string };
+    expect(next).toMatch(/^https:\/\/127\.0\.0\.1:\d+\/formulaires\/agir\/merci\/$/);
+  });
+
+  it('from anyone else the header is ignored', async () => {
+    const s = await serve([]);
+    const res = await postJson(s, { 'x-forwarded-proto': 'https' });
+    expect(((await res.json()) as { next: string }).next).toMatch(/^http:\/\//);
+  });
+
+  it('an odd value is ignored', async () => {
+    const s = await serve(['127.0.0.1']);
+    const res = await postJson(s, { 'x-forwarded-proto': 'javascript' });
+    expect(((await res.json()) as { next: string }).next).toMatch(/^http:\/\//);
+  });
+});
+
 describe('clientAddress', () => {
   const trusted = new Set(['10.0.0.1', '10.0.0.2']);
   it.each([

@@ -1,0 +1,35 @@
+/**
+ * Issue 17, item 4: on a kept-alive connection the request past the per-connection cap once failed with
+ * a socket error, and a load balancer reusing connections lost a form post. The last request a
+ * connection may carry is answered with `Connection: close`, and only then does the connection end.
+ * Here the cap is crossed many times on a few connections; `npm run test:properties` (FABRIQUE_LONG=oui)
+ * runs 50,000 requests over 10 connections.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runKeepAlive } from './keep-alive-load.ts';
+
+const long = process.env.FABRIQUE_LONG === 'oui';
+const distDir = path.resolve(import.meta.dirname, '../../dist');
+
+describe('kept-alive connections end only with Connection: close on a completed answer', () => {
+  it('crossing the per-connection cap: no error, one closing answer per connection ended', async () => {
+    const r = await runKeepAlive({ requests: 2_000, connections: 4, maxRequestsPerConnection: 100, distDir });
+    expect(r.errors).toBe(0);
+    expect(Object.keys(r.statuses).every((s) => Number(s) < 500)).toBe(true);
+    expect(r.closeAnswers).toBeGreaterThanOrEqual(2_000 / 100 - 4);
+    // Each new connection follows a closing answer: none ended otherwise.
+    expect(r.opened).toBeLessThanOrEqual(4 + r.closeAnswers);
+  }, 60_000);
+
+  it.runIf(long)(
+    '50,000 requests over 10 connections, default limits',
+    async () => {
+      const r = await runKeepAlive({ requests: 50_000, connections: 10, distDir });
+      console.log(`keep-alive : ${JSON.stringify(r)}`);
+      expect(r.errors).toBe(0);
+      expect(r.opened).toBeLessThanOrEqual(10 + r.closeAnswers);
+    },
+    600_000,
+  );
+});
