@@ -14,9 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../functions/node.ts';
 import { forms, FORM_KEYS } from '../../src/schemas/forms/index.ts';
 import { validSubmissions } from '../fixtures/valid-submissions.ts';
+import { COMPLETE } from '../scope.ts';
 
-/** Cases per content type: thousands in all, a few seconds each. */
-const RUNS = Number(process.env.PROPERTY_RUNS ?? 2500);
+/** Cases per content type: hundreds in CI, thousands in `npm run test:complet` (test/scope.ts). */
+const RUNS = Number(process.env.PROPERTY_RUNS ?? (COMPLETE ? 2500 : 250));
 
 // A full garbage collection on demand, without a command-line flag for the test runner.
 setFlagsFromString('--expose-gc');
