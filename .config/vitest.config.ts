@@ -1,7 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
+/** The tests' "today" (package.json, config.jour_des_essais): `npm test` builds the site on that day too. */
+const testDay = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { config: { jour_des_essais: string } }
+).config.jour_des_essais;
 
 /**
  * The protocol, storage, bad-input, sealing, retention and outbox tests, written once on the harness
@@ -41,7 +46,11 @@ export default defineConfig({
     // The repository's forms have example recipients and keys: in production they refuse submissions
     // (src/lib/forms/mode.ts). Tests run the demonstration mode, as `npm start` does; the production
     // mode's own tests ask for it by name.
-    env: { FABRIQUE_DEMONSTRATION: 'oui' },
+    // The day is pinned, so that no freshness check or "next session" changes with the calendar.
+    env: { FABRIQUE_DEMONSTRATION: 'oui', FABRIQUE_AUJOURDHUI: testDay },
+    // Most tests wait on another process (workerd, PostgreSQL, Chromium, a socket timeout): on 2 cores,
+    // 3 files at a time keep both busy (vitest's default is one fewer than the cores).
+    maxWorkers: 3,
     projects: [
       {
         root,
@@ -77,8 +86,9 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts', 'src/components/**/*.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          // One browser at a time on a 2-core machine.
-          fileParallelism: false,
+          // One Chromium for the run (chromium.ts); two files drive it at a time.
+          globalSetup: ['test/e2e/chromium.ts'],
+          maxWorkers: 2,
         },
       },
     ],

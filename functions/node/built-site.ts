@@ -1,6 +1,7 @@
 /**
  * The built site the Node server serves (dist/, or the link `npm run rebuild` swaps): its mode, its
- * inline-style hashes (for the CSP), its files and its pages (for error pages). A rebuild swapped in
+ * inline-style hashes (for the CSP), its files (with the brotli and gzip copies the build wrote) and its
+ * pages (for error pages). A rebuild swapped in
  * while the server runs is picked up without a restart: each request resolves the link once (one
  * readlink and one stat) and is served wholly from that build, its page with that build's CSP hashes.
  */
@@ -42,7 +43,8 @@ export function builtSite(distDir: string, onNewBuild: (stamp: BuildStamp | unde
       key,
       stamp: readBuildStamp(real),
       headers: securityHeaders(builtStyleHashes(real)),
-      files: serveStatic({ root: path.relative(process.cwd(), real) || '.' }),
+      // The build wrote a .br and a .gz beside each text file (build-compress.ts): sent as they are.
+      files: serveStatic({ root: path.relative(process.cwd(), real) || '.', precompressed: true }),
       pages: builtPages(real),
     };
   };

@@ -1,6 +1,8 @@
 /**
- * Brotli or gzip for text responses. A static file is compressed once per build and kept in memory until
- * another build is swapped in (`generation`); other answers are compressed on the fly at a fast level.
+ * Brotli or gzip for text responses the build did not compress: dynamic answers on the fly at a fast level.
+ * Static files go out as the build compressed them (build-compress.ts, served by node/built-site.ts); one
+ * without its copies (a site built before them) is compressed once per build and kept in memory until
+ * another build is swapped in (`generation`).
  * Compression runs on libuv's thread pool, never on the event loop: the editor's 5 MB bundle takes tens of
  * seconds at brotli's best level, and no other request (a form submission above all) may wait behind it.
  */
@@ -55,7 +57,7 @@ export function compression({
       cachedGeneration = built;
     }
     const type = c.res.headers.get('content-type') ?? '';
-    c.res.headers.append('Vary', 'Accept-Encoding');
+    if (!/accept-encoding/i.test(c.res.headers.get('Vary') ?? '')) c.res.headers.append('Vary', 'Accept-Encoding');
     const encoding = pick(c.req.header('accept-encoding'));
     if (!encoding || !c.res.body || c.res.headers.has('content-encoding') || !COMPRESSIBLE.test(type)) return;
     if (c.req.header('range')) return;

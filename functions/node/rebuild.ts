@@ -62,6 +62,7 @@ if (import.meta.main) {
   const steps = [
     [astro, 'build', '--outDir', release],
     [path.join(root, 'functions/build-stamp-write.ts'), release],
+    [path.join(root, 'functions/build-compress.ts'), release],
   ];
   for (const args of steps) {
     const run = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env });

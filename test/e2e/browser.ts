@@ -5,19 +5,19 @@ import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { startServer, type RunningServer } from '../../functions/node.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-];
+export { CHROMIUM, CHROMIUM_ARGS };
 
+/**
+ * The run's Chromium (chromium.ts, started once by vitest), or one of its own outside vitest (the bench).
+ * close() on it ends this file's connection and its contexts, not the shared Chromium.
+ */
 export function launchBrowser(): Promise<Browser> {
+  const shared = process.env.VITEST ? inject('chromium') : undefined;
+  if (shared) return chromium.connect(shared);
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 

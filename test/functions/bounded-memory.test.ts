@@ -2,7 +2,7 @@
  * Issue 17, item 3: nothing a client sends grows a cache, a map or a table without bound. Once, each new
  * `quartier`, `formation` or `activite` value left an entry in the page cache (a miss, with a file read)
  * and a field list in the per-target cache, even on a 422 or a 429. Here distinct values are posted
- * (10,000 in CI, 100,000 with FABRIQUE_LONG=oui: `npm run test:properties`) from distinct addresses,
+ * (10,000 in CI, 100,000 with FABRIQUE_ESSAIS_COMPLETS=oui: `npm run test:properties`) from distinct addresses,
  * and the heap after a full collection must stay put. On Node + SQLite, where those structures live.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,12 +11,13 @@ import path from 'node:path';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMPLETE } from '../scope.ts';
 import { builtPages } from '../../functions/node/built-pages.ts';
 import { MAX_COUNTED_CLIENTS, RateLimiter } from '../../functions/rate-limit.ts';
 import { validSubmissions } from '../fixtures/valid-submissions.ts';
 import { makeHarness, onSqliteOnly, type Harness } from './harness.ts';
 
-const DISTINCT = process.env.FABRIQUE_LONG === 'oui' ? 100_000 : 10_000;
+const DISTINCT = COMPLETE ? 100_000 : 10_000;
 const distDir = path.resolve(import.meta.dirname, '../../dist');
 
 setFlagsFromString('--expose-gc');

@@ -2,14 +2,15 @@
  * Issue 17, item 4: on a kept-alive connection the request past the per-connection cap once failed with
  * a socket error, and a load balancer reusing connections lost a form post. The last request a
  * connection may carry is answered with `Connection: close`, and only then does the connection end.
- * Here the cap is crossed many times on a few connections; `npm run test:properties` (FABRIQUE_LONG=oui)
+ * Here the cap is crossed many times on a few connections; `npm run test:properties` (FABRIQUE_ESSAIS_COMPLETS=oui)
  * runs 50,000 requests over 10 connections.
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { COMPLETE } from '../scope.ts';
 import { runKeepAlive } from './keep-alive-load.ts';
 
-const long = process.env.FABRIQUE_LONG === 'oui';
+const long = COMPLETE;
 const distDir = path.resolve(import.meta.dirname, '../../dist');
 
 describe('kept-alive connections end only with Connection: close on a completed answer', () => {

@@ -6,7 +6,7 @@
  * or PostgreSQL, to the Worker on workerd with D1. Each answer must be 2xx, 3xx or 4xx, a refusal must
  * carry a French message, the server must keep serving and, on Node, its heap after a full collection
  * must stay bounded (the Worker's isolate is workerd's: its memory is bounded by the platform).
- * A few hundred cases per back-end in CI; PROPERTY_RUNS, or FABRIQUE_LONG=oui (`npm run test:properties`), for thousands.
+ * A few hundred cases per back-end in CI; PROPERTY_RUNS, or `npm run test:complet` / `npm run test:properties` (FABRIQUE_ESSAIS_COMPLETS=oui), for thousands.
  */
 import fc from 'fast-check';
 import { setFlagsFromString } from 'node:v8';
@@ -16,10 +16,11 @@ import { startServer, type RunningServer } from '../../functions/node.ts';
 import { BODY_LIMIT_BYTES, MAX_PARTS } from '../../functions/protocol/limits.ts';
 import { FORM_KEYS } from '../../src/schemas/forms/index.ts';
 import { validSubmissions } from '../fixtures/valid-submissions.ts';
+import { COMPLETE } from '../scope.ts';
 import { makeHarness, onWorker, ORIGIN, type Harness } from './harness.ts';
 
 /** Cases per property (six properties): a few hundred per back-end in CI, thousands on demand. */
-const RUNS = Number(process.env.PROPERTY_RUNS ?? (process.env.FABRIQUE_LONG === 'oui' ? 2500 : 60));
+const RUNS = Number(process.env.PROPERTY_RUNS ?? (COMPLETE ? 2500 : 60));
 
 // A full garbage collection on demand, without a command-line flag for the test runner.
 setFlagsFromString('--expose-gc');
