@@ -70,6 +70,7 @@ it('store: counters, outbox updates, the purge, the probe and saves wait for a h
   const release = holdWriteLock(file);
   const settled: string[] = [];
   const track = <T>(name: string, p: Promise<T>) => p.finally(() => settled.push(name));
+  const issued = performance.now();
   const writes = [
     track('addCounts', store.addCounts({ accepte: 2 })),
     track('notificationSent', store.notificationSent(due!.outboxId, new Date('2027-02-01T00:00:00Z'))),
@@ -77,13 +78,17 @@ it('store: counters, outbox updates, the purge, the probe and saves wait for a h
     track('writable', store.writable()),
     track('save', store.save(submission('pendant'), { recipients: ['equipe@exemple.fr'] })),
   ];
+  const issueMs = performance.now() - issued;
   const stall = await longestStall(400);
   const readStarted = performance.now();
   const stillDue = await store.dueNotifications(new Date('2027-02-01T00:00:00Z'), 10);
   const readMs = performance.now() - readStarted;
   expect(settled).toEqual([]); // all of them wait for the lock…
-  expect(stall).toBeLessThan(150); // …on the writer thread, not this one
-  expect(readMs).toBeLessThan(100); // WAL: reads do not wait for the writer
+  // …on the writer thread, not this one (before, this thread waited for the lock until the 10 s timeout;
+  // the bounds leave room for a loaded machine).
+  expect(issueMs).toBeLessThan(1000);
+  expect(stall).toBeLessThan(1000);
+  expect(readMs).toBeLessThan(1000); // WAL: reads do not wait for the writer
   expect(stillDue).toHaveLength(2); // nothing written yet
 
   release();
@@ -114,8 +119,14 @@ it('server: pages answer at once while the lock is held; the form post and the h
   expect((await post()).status).toBe(200);
 
   const release = holdWriteLock(file);
-  const posted = post();
-  const health = fetch(`${server.url}/_sante`);
+  let answered = 0;
+  const pending = <T>(p: Promise<T>) => {
+    const settled = p.finally(() => answered++);
+    settled.catch(() => {}); // a failed test closes the server under it: said by the assertions below
+    return settled;
+  };
+  const posted = pending(post());
+  const health = pending(fetch(`${server.url}/_sante`));
   await new Promise((r) => setTimeout(r, 50)); // both have reached the writer thread
   const pageTimes: number[] = [];
   for (let i = 0; i < 10; i++) {
@@ -125,9 +136,10 @@ it('server: pages answer at once while the lock is held; the form post and the h
     await page.text();
     pageTimes.push(performance.now() - started);
   }
-  // Before, the health check's write waited for the lock on this thread: every page stalled until it gave up.
-  expect(Math.max(...pageTimes)).toBeLessThan(1000);
-  expect(pageTimes.sort((a, b) => a - b)[5]).toBeLessThan(100);
+  // Every page answered while the post and the health check still waited for the lock. Before, the health
+  // check's write waited on this thread, and every page stalled until it gave up (10 s here).
+  expect(answered).toBe(0);
+  expect(Math.max(...pageTimes)).toBeLessThan(2000);
 
   release();
   expect((await posted).status).toBe(200);
