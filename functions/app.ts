@@ -37,6 +37,9 @@ export function createApp(deps: AppDeps) {
 
   app.get(PLACES_ROUTE, (c) => answerPlaces(c, deps));
 
+  // A post to /f/ names no form: the same French refusal as an unknown one (not the site's bare 404).
+  app.all('/f/', (c) => answerRefusal(c, wantsJson(c.req.raw.headers), REFUSALS.formNotFound, deps.pages));
+
   for (const route of FORM_ROUTES) {
     app.use(route, async (c, next) => {
       const started = performance.now();

@@ -35,13 +35,27 @@ async function heapAfterGc() {
 }
 
 let h: Harness;
+/** Requests the Worker's local server reset before answering, sent again (see beforeAll). */
+let resent = 0;
 let server: RunningServer | undefined;
 /** Where requests go: the Node server on this back-end's store, or the harness's Worker. */
 let base: { origin: string; request: (path: string, init: RequestInit) => Promise<Response> };
 beforeAll(async () => {
   h = await makeHarness({ rateLimit: { max: 1_000_000, windowMs: 60_000 } });
   if (onWorker) {
-    base = { origin: ORIGIN, request: async (p, init) => h.app.request(p, init) };
+    // Miniflare's local server (not Cloudflare's edge) may reset a kept-alive connection, or one whose body
+    // it has not read after a 413: such a request, never answered, is sent once more on a new connection.
+    base = {
+      origin: ORIGIN,
+      request: async (p, init) => {
+        try {
+          return await h.app.request(p, init);
+        } catch {
+          resent++;
+          return h.app.request(p, init);
+        }
+      },
+    };
     return;
   }
   await h.store.close(); // the server opens the same database itself
@@ -134,7 +148,8 @@ const nearlyValid = fc
   }));
 const formKey = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...FORM_KEYS) },
-  { weight: 1, arbitrary: fc.string({ maxLength: 20 }) },
+  // Any key but a dot segment: `/f/..` is another address (the site's root), not a form post.
+  { weight: 1, arbitrary: fc.string({ maxLength: 20 }).filter((k) => k !== '.' && k !== '..') },
 );
 const accept = fc.option(
   fc.constantFrom('application/json', 'text/html', '*/*', 'application/json;q=0', 'text/*, application/xml', 'é'),
@@ -347,5 +362,6 @@ describe('no client input produces a 5xx', () => {
     // On Node, the heap after a full collection (not the RSS: the allocator keeps freed pages). Measured
     // ~10 MB more after 500 cases per type as after 2,500: a leak of a few KB per request would show.
     if (!onWorker) expect((await heapAfterGc()) - memoryBefore).toBeLessThan(48 * 1024 * 1024);
+    else if (resent) console.log(`workerd (Miniflare) : ${resent} requêtes renvoyées après une connexion coupée sans réponse`);
   });
 });
