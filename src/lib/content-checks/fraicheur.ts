@@ -59,7 +59,7 @@ export function aRevoir(entries: LoadedEntry[], today: string, seuils: Seuils = 
 /** The same list as problems: warnings after `avertirMois`, errors after `erreurMois`; a date in the future is an error. */
 export function checkFraicheur(entries: LoadedEntry[], today: string, seuils: Seuils = SEUILS_PAR_DEFAUT): ContentProblem[] {
   const future = entries
-    .filter((e) => typeof e.data.verifie_le === 'string' && (e.data.verifie_le) > today)
+    .filter((e) => typeof e.data.verifie_le === 'string' && e.data.verifie_le > today)
     .map((e): ContentProblem => ({
       file: e.file,
       line: e.lineOf?.(['verifie_le']),

@@ -17,9 +17,7 @@ export function formPageData() {
   cached ??= (async () => {
     const names = ['formations', 'activites', 'quartiers', 'lieux'] as const;
     const collections = await Promise.all(names.map((n) => getCollection(n)));
-    const entries = collections.flatMap((list, i) =>
-      list.map((e) => ({ collection: names[i]!, id: e.id, data: e.data })),
-    );
+    const entries = collections.flatMap((list, i) => list.map((e) => ({ collection: names[i]!, id: e.id, data: e.data })));
     // Astro builds from the project root.
     const loaded = await loadFormSettings(path.resolve('content'));
     const mode = formsModeFromEnv();
