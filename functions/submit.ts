@@ -112,7 +112,7 @@ function contextFor(content: ContentContext, today: string): FormContext {
 const targets = new WeakMap<FormContext, Map<string, ReadonlySet<string>>>();
 function knownTargets(form: FormDefinition, ctx: FormContext): ReadonlySet<string> {
   let byForm = targets.get(ctx);
-  if (!byForm) targets.set(ctx, (byForm = new Map()));
+  if (!byForm) targets.set(ctx, (byForm = new Map<string, ReadonlySet<string>>()));
   let known = byForm.get(form.key);
   if (!known) {
     const field = fieldsOf(form, ctx, undefined).find((f) => f.name === form.targetField);

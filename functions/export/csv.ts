@@ -12,6 +12,7 @@ export type CsvOptions = {
 };
 
 export function csvCell(value: unknown, { formulas = 'defuse' }: CsvOptions = {}): string {
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- cells are strings, numbers, booleans or dates
   const text = value === undefined || value === null ? '' : String(value);
   const safe = formulas === 'defuse' && FORMULA_START.test(text) ? `'${text}` : text;
   return `"${safe.replace(/"/g, '""')}"`;

@@ -41,7 +41,7 @@ export class SqliteWriter {
   /** A statement that returns columns (SELECT, RETURNING) gives its rows; any other, its changes. */
   private run(prepared: StatementSync, params: unknown[]): Outcome {
     const values = params as Parameters<StatementSync['run']>;
-    if (prepared.columns().length) return { rows: prepared.all(...values) as Record<string, unknown>[], changes: 0 };
+    if (prepared.columns().length) return { rows: prepared.all(...values), changes: 0 };
     return { rows: [], changes: Number(prepared.run(...values).changes) };
   }
 

@@ -1,7 +1,7 @@
 /** The one CSV writer (functions/export/csv.ts), for the staff export and the open data alike. */
 import { expect, it } from 'vitest';
 import { toCsv } from '../../functions/export/csv.ts';
-import { tables } from '../../src/lib/donnees/csv.ts';
+import { tables } from '../../src/lib/open-data/csv.ts';
 
 it('quotes every field, doubles quotes, keeps line breaks inside a field, ends lines with CRLF', () => {
   expect(toCsv(['a', 'b'], [{ a: 'x, "y"', b: 'deux\nlignes' }, { a: 3 }])).toBe(

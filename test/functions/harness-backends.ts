@@ -57,7 +57,7 @@ export function sqliteBackend(dbFile?: string, options?: SqliteStoreOptions): Te
   const rows: Rows = async (sql, ...params) => {
     const db = new DatabaseSync(file, { readOnly: true });
     try {
-      return db.prepare(sql).all(...params) as Record<string, unknown>[];
+      return db.prepare(sql).all(...params);
     } finally {
       db.close();
     }
@@ -177,7 +177,7 @@ export async function d1Backend(
 
 /** The harness's Worker: its settings, its log lines as entries, requests from a test client address. */
 async function startHarnessWorker(
-  { settings, rateLimit, keys }: { settings: AppConfig['settings']; rateLimit: AppConfig['rateLimit']; keys: TeamKeys },
+  { settings, rateLimit }: { settings: AppConfig['settings']; rateLimit: AppConfig['rateLimit']; keys: TeamKeys },
   persistDir: string,
 ) {
   const logs: LogEntry[] = [];

@@ -115,7 +115,7 @@ export async function makeHarness(over: Options = {}) {
     log: (e) => logs.push(e),
   });
   /** Requests as Hono's app.request takes them: in process on Node, over HTTP to the Worker on `d1`. */
-  const app = { request: worker ? worker.request : (input: string, init?: RequestInit) => nodeApp.request(input, init) };
+  const app = { request: worker ? worker.request : async (input: string, init?: RequestInit) => nodeApp.request(input, init) };
   const count = async () => ({
     submissions: Number((await rows('SELECT count(*) AS n FROM submissions'))[0]!.n),
     outbox: Number((await rows('SELECT count(*) AS n FROM outbox'))[0]!.n),
@@ -128,7 +128,7 @@ export async function makeHarness(over: Options = {}) {
     return Promise.all(
       all.map(async (r) =>
         r.data_json !== null
-          ? (JSON.parse(String(r.data_json)) as Record<string, unknown>)
+          ? (JSON.parse(r.data_json as string) as Record<string, unknown>)
           : ((await openValues(privateKey, {
               id: String(r.id),
               formKey: String(r.form_key),
