@@ -7,6 +7,8 @@
  */
 import type { RateDecision, RateLimit, RateLimitOptions } from '../rate-limit.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
+import { d1Runner } from './equipe-d1.ts';
+import { SqlEquipeStore } from './equipe-store.ts';
 import type { SaveItem } from './group-commit.ts';
 import { dueFromRow, placeResult, placesFromRows, type DueRow } from './rows.ts';
 import { SQL, WAITING_LIST } from './sqlite-sql.ts';
@@ -40,6 +42,7 @@ export const MIGRATION_NAMES = [
   '0003_compteurs_et_sonde.sql',
   '0004_limites.sql',
   '0005_places_des_sessions.sql',
+  '0006_espace_equipe.sql',
 ];
 
 /** A migration's statements, one by one (D1 runs prepared statements; a batch is one transaction). */
@@ -199,10 +202,11 @@ export class D1Store implements SubmissionStore {
     const results = await this.db.batch(
       ids.flatMap((id) => [
         this.db.prepare('DELETE FROM outbox WHERE submission_id = ?').bind(id),
-        this.db.prepare(SQL.deleteSubmission).bind(id),
+        // RETURNING: D1's `changes` also counts the rows a cascade deleted (the inbox's state and notes).
+        this.db.prepare(`${SQL.deleteSubmission} RETURNING id`).bind(id),
       ]),
     );
-    const erased = results.filter((_, i) => i % 2 === 1).reduce((n, r) => n + r.meta.changes, 0);
+    const erased = results.filter((_, i) => i % 2 === 1).reduce((n, r) => n + r.results.length, 0);
     return { erased, clean: true };
   }
 
@@ -271,6 +275,12 @@ export class D1Store implements SubmissionStore {
       await this.db.prepare(D1_SQL.leaseFree).bind(key, token).run();
     }
     return true;
+  }
+
+  // --- The teams' inbox (issue 19): its SQL and logic are in equipe-*.ts. ---
+  private equipeStore?: SqlEquipeStore;
+  equipe(): SqlEquipeStore {
+    return (this.equipeStore ??= new SqlEquipeStore(d1Runner(this.db)));
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,8 @@
  * back-end compares them the same way. schema_migrations records each one applied; add new ones at the
  * end, never edit one that has shipped.
  */
+import { EQUIPE_MIGRATION_POSTGRES } from './equipe-sql.ts';
+
 export const PG_MIGRATIONS: readonly string[] = [
   // 1: submissions and their outbox.
   `CREATE TABLE submissions (
@@ -46,4 +48,6 @@ export const PG_MIGRATIONS: readonly string[] = [
   `ALTER TABLE submissions ADD COLUMN session_key TEXT;
    ALTER TABLE submissions ADD COLUMN waiting_list INTEGER CHECK (waiting_list IN (0, 1));
    CREATE INDEX submissions_session ON submissions(session_key, waiting_list) WHERE session_key IS NOT NULL;`,
+  // 6: the teams' inbox (issue 19), as SQLite's migration 6.
+  EQUIPE_MIGRATION_POSTGRES,
 ];

@@ -9,6 +9,8 @@
 import pg from 'pg';
 import { PG_MIGRATIONS } from './postgres-migrations.ts';
 import { PG_SQL } from './postgres-sql.ts';
+import { postgresRunner } from './equipe-postgres.ts';
+import { SqlEquipeStore } from './equipe-store.ts';
 import { GroupCommit, type SaveItem } from './group-commit.ts';
 import { dueFromRow, placeResult, placesFromRows, type DueRow } from './rows.ts';
 import type { RateDecision, RateLimit, RateLimitOptions } from '../rate-limit.ts';
@@ -216,6 +218,12 @@ export class PostgresStore implements SubmissionStore {
         }
       },
     };
+  }
+
+  // --- The teams' inbox (issue 19): its SQL and logic are in equipe-*.ts. ---
+  private equipeStore?: SqlEquipeStore;
+  equipe(): SqlEquipeStore {
+    return (this.equipeStore ??= new SqlEquipeStore(postgresRunner(this.pool)));
   }
 
   async close(): Promise<void> {

@@ -9,6 +9,8 @@ import { Worker } from 'node:worker_threads';
 import { openDatabase, type SqliteStoreOptions } from './sqlite-open.ts';
 import { dueFromRow, placesFromRows, type DueRow } from './rows.ts';
 import { SQL } from './sqlite-sql.ts';
+import { sqliteRunner } from './equipe-sqlite.ts';
+import { SqlEquipeStore } from './equipe-store.ts';
 import type { BatchOutcome } from './sqlite-writer.ts';
 import { GroupCommit, type SaveItem } from './group-commit.ts';
 import {
@@ -153,9 +155,18 @@ export class SqliteStore implements SubmissionStore {
     }
   }
 
+  // --- The teams' inbox (issue 19): its SQL and logic are in equipe-*.ts; its writes on a thread of their own. ---
+  private equipeRunner?: ReturnType<typeof sqliteRunner>;
+  private equipeStore?: SqlEquipeStore;
+  equipe(): SqlEquipeStore {
+    this.equipeRunner ??= sqliteRunner(this.db, this.file, this.options);
+    return (this.equipeStore ??= new SqlEquipeStore(this.equipeRunner));
+  }
+
   async close(): Promise<void> {
     if (this.closing) return;
     await this.group.drained();
+    await this.equipeRunner?.close();
     this.closing = true;
     const exited = new Promise((r) => this.writer.once('exit', r));
     this.writer.ref(); // the process waits for the writer to close its connection
