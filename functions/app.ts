@@ -15,6 +15,8 @@ import { RateLimiter } from './rate-limit.ts';
 import { answerRefusal } from './respond.ts';
 import { answerPlaces, PLACES_ROUTE } from './places.ts';
 import { handleSubmission } from './submit.ts';
+import { equipeDeps } from './equipe/mount.ts';
+import { createEquipeApp } from './equipe/app.ts';
 
 export const FORM_ROUTES = ['/f/:formKey', '/p/:project/f/:formKey'] as const;
 /** For a load balancer: 200 when the store takes a write now, 503 otherwise. No content, no counts. */
@@ -34,6 +36,10 @@ export function createApp(deps: AppDeps) {
   });
 
   app.get(PLACES_ROUTE, (c) => answerPlaces(c, deps));
+
+  // The teams' inbox, on every store that keeps its data (issue 19).
+  const equipe = equipeDeps(deps);
+  if (equipe) app.route('/equipe', createEquipeApp(equipe));
 
   for (const route of FORM_ROUTES) {
     app.use(route, async (c, next) => {
