@@ -11,7 +11,7 @@ import { TEAM_NAME } from '../seal/keys.ts';
 import { canSee, overdue, promisedDays, quartierOf, teamOf, teamOfForm } from './access.ts';
 import type { EquipeDeps, EquipeEnv } from './deps.ts';
 import { page } from './layout.ts';
-import { formTitle, labelled, searchable } from './values.ts';
+import { formTitle, labelled, labelsOf, searchable } from './values.ts';
 
 export const STATE_LABELS: Record<RequestStateName, string> = {
   nouveau: 'Nouvelle',
@@ -133,7 +133,8 @@ ${request.waitingList !== undefined ? html`<dt>Place</dt><dd>${request.waitingLi
 ${request.clearJson
   ? html`<dl>${labelled(request.formKey, request.clearJson, deps.content).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`
   : html`<div id="scelle" data-id="${request.id}" data-form="${request.formKey}" data-cle="${sealed?.keyId ?? ''}"
-  data-enc="${sealed ? toBase64url(sealed.encapsulatedKey) : ''}" data-ct="${sealed ? toBase64url(sealed.ciphertext) : ''}">
+  data-enc="${sealed ? toBase64url(sealed.encapsulatedKey) : ''}" data-ct="${sealed ? toBase64url(sealed.ciphertext) : ''}"
+  data-libelles="${JSON.stringify(labelsOf(request.formKey, deps.content))}">
 <p class="info">Cette demande est scellée pour l’équipe (clé ${sealed?.keyId}). Elle s’ouvre dans ce navigateur avec le fichier de clé de l’équipe ; ni la clé ni le contenu ne sont envoyés au serveur.</p>
 <form id="ouvrir">
 <label for="fichier-cle">Fichier de clé de l’équipe</label>

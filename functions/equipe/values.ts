@@ -21,3 +21,14 @@ export function labelled(formKey: string, json: string, content: ContentContext)
 /** Lower-case text of a request's clear values, for the search. */
 export const searchable = (json: string | undefined) =>
   json ? Object.values(JSON.parse(json) as Record<string, unknown>).flat().join(' ').toLocaleLowerCase('fr') : '';
+
+/** Field and option labels of a form, for the browser to show a sealed request it opened. */
+export function labelsOf(formKey: string, content: ContentContext) {
+  const fields = isFormKey(formKey) ? forms[formKey].fields({ ...content, today: '' }, undefined) : [];
+  return {
+    champs: Object.fromEntries(fields.map((f) => [f.name, f.label])),
+    options: Object.fromEntries(
+      fields.flatMap((f) => (hasOptions(f) ? [[f.name, Object.fromEntries(f.options.map((o) => [o.value, o.label]))]] : [])),
+    ),
+  };
+}

@@ -45,6 +45,8 @@ export function sqliteRunner(
     w.on('message', (a: Answer) => {
       const p = waiting.get(a.id);
       waiting.delete(a.id);
+      // Held only while a write waits: an idle thread never keeps the process alive.
+      if (!waiting.size) w.unref();
       if (a.ok) p?.resolve(a.results);
       else p?.reject(new Error(a.message));
     });
@@ -67,6 +69,7 @@ export function sqliteRunner(
       const id = ++next;
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
+        worker!.ref();
         worker!.postMessage({ id, statements });
       });
     },
