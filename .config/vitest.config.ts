@@ -23,6 +23,7 @@ const SAME_SUITE = [
   'team-keys',
   'next-redirect',
   'training-places',
+  'equipe-http',
 ].map((name) => `test/functions/${name}.test.ts`);
 const postgres = Boolean(process.env.FABRIQUE_TEST_PG_URL) || process.env.CI === 'true';
 if (!postgres)

@@ -76,6 +76,7 @@ export function createWorker(data: WorkerData) {
       clientAddress: (c) => c.req.header('cf-connecting-ip'),
       log: (e) => console.log(JSON.stringify({ at: new Date().toISOString(), ...e })),
       counters,
+      equipe: { demonstration: config.mode === 'demonstration' },
     });
     const app = new Hono();
     app.use(securityHeaders(data.styleHashes, adminConnectFrom(config.adminConnect)));

@@ -39,7 +39,16 @@ const headers = secureHeaders({
 });
 
 /** Paths for signed-in staff only (roles are checked by each route). */
-const SIGNED_IN = ['/demandes', '/demandes/*', '/deconnexion', '/deconnexion-partout', '/journal', '/journal.csv', '/personnes', '/personnes/*'];
+const SIGNED_IN = [
+  '/demandes',
+  '/demandes/*',
+  '/deconnexion',
+  '/deconnexion-partout',
+  '/journal',
+  '/journal.csv',
+  '/personnes',
+  '/personnes/*',
+];
 
 export function createEquipeApp(deps: EquipeDeps) {
   const app = new Hono<EquipeEnv>();
@@ -51,7 +60,9 @@ export function createEquipeApp(deps: EquipeDeps) {
   });
   app.use('*', sameOrigin(deps));
 
-  app.get('/equipe.css', (c) => c.body(CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }));
+  app.get('/equipe.css', (c) =>
+    c.body(CSS, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }),
+  );
 
   const frame = (title: string, scripts?: string[]) => ({ title, demonstration: deps.demonstration, scripts });
   app.get('/', (c) => c.redirect('/equipe/demandes', 303));
@@ -59,14 +70,22 @@ export function createEquipeApp(deps: EquipeDeps) {
     c.html(
       page(
         frame('Connexion', ['connexion']),
-        html`<p>L’espace équipe s’ouvre avec une clé d’accès (passkey) : l’empreinte, le code ou la clé de sécurité de votre appareil. Il n’y a pas de mot de passe.</p>
-<form id="connexion"><button>Se connecter avec ma clé d’accès</button></form>
-<p id="message" role="status"></p>
-<noscript><p class="erreur">La connexion par clé d’accès demande JavaScript.</p></noscript>
-<p>Clé perdue ou nouvel appareil : demandez une nouvelle invitation à un administrateur.</p>
-${deps.demonstration
-  ? html`<h2>Démonstration</h2><form method="post" action="/equipe/demonstration"><button class="second">Créer un compte administrateur de démonstration</button></form>`
-  : ''}`,
+        html`<p>
+            L’espace équipe s’ouvre avec une clé d’accès (passkey) : l’empreinte, le code ou la clé de sécurité de votre appareil.
+            Il n’y a pas de mot de passe.
+          </p>
+          <form id="connexion"><button>Se connecter avec ma clé d’accès</button></form>
+          <p id="message" role="status"></p>
+          <noscript><p class="erreur">La connexion par clé d’accès demande JavaScript.</p></noscript>
+          <p>Clé perdue ou nouvel appareil : demandez une nouvelle invitation à un administrateur.</p>
+          ${
+            deps.demonstration
+              ? html`<h2>Démonstration</h2>
+                  <form method="post" action="/equipe/demonstration">
+                    <button class="second">Créer un compte administrateur de démonstration</button>
+                  </form>`
+              : ''
+          }`,
       ),
     ),
   );
@@ -74,14 +93,25 @@ ${deps.demonstration
     const invitation = await deps.equipe.invitation(await sha256(c.req.param('token')), deps.clock.now().toISOString());
     const staff = invitation ? await deps.equipe.staff(invitation.staffId) : undefined;
     if (!staff)
-      return c.html(page(frame('Invitation'), html`<p class="erreur">Cette invitation est inconnue, déjà utilisée ou expirée. Demandez-en une nouvelle à un administrateur.</p>`), 404);
+      return c.html(
+        page(
+          frame('Invitation'),
+          html`<p class="erreur">
+            Cette invitation est inconnue, déjà utilisée ou expirée. Demandez-en une nouvelle à un administrateur.
+          </p>`,
+        ),
+        404,
+      );
     return c.html(
       page(
         frame('Invitation', ['connexion']),
-        html`<p>Bonjour ${staff.name}. Créez votre clé d’accès à l’espace équipe sur cet appareil. Si vous en aviez une, elle sera remplacée.</p>
-<form id="inscription" data-jeton="${c.req.param('token')}"><button>Créer ma clé d’accès</button></form>
-<p id="message" role="status"></p>
-<noscript><p class="erreur">La création d’une clé d’accès demande JavaScript.</p></noscript>`,
+        html`<p>
+            Bonjour ${staff.name}. Créez votre clé d’accès à l’espace équipe sur cet appareil. Si vous en aviez une, elle sera
+            remplacée.
+          </p>
+          <form id="inscription" data-jeton="${c.req.param('token')}"><button>Créer ma clé d’accès</button></form>
+          <p id="message" role="status"></p>
+          <noscript><p class="erreur">La création d’une clé d’accès demande JavaScript.</p></noscript>`,
       ),
     );
   });
@@ -90,7 +120,13 @@ ${deps.demonstration
       const n = Math.floor(Math.random() * 1e6);
       const { token } = await invite(
         deps.equipe,
-        { name: `Administratrice de démonstration ${n}`, email: `demo-${n}@exemple.invalid`, role: 'administrateur', teams: [], quartiers: [] },
+        {
+          name: `Administratrice de démonstration ${n}`,
+          email: `demo-${n}@exemple.invalid`,
+          role: 'administrateur',
+          teams: [],
+          quartiers: [],
+        },
         'demonstration',
         deps.clock.now(),
       );
@@ -107,7 +143,12 @@ ${deps.demonstration
   });
   app.post('/deconnexion-partout', async (c) => {
     const n = await deps.equipe.endSessionsOf(c.get('staff').id);
-    await deps.equipe.audit({ at: deps.clock.now().toISOString(), staffId: c.get('staff').id, action: 'deconnexion_partout', detail: String(n) });
+    await deps.equipe.audit({
+      at: deps.clock.now().toISOString(),
+      staffId: c.get('staff').id,
+      action: 'deconnexion_partout',
+      detail: String(n),
+    });
     closeSessionCookie(c);
     return c.redirect('/equipe/connexion', 303);
   });

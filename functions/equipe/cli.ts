@@ -17,7 +17,8 @@ import { invitationPath, invite } from './invitations.ts';
 const USAGE = `Usage : npm run equipe -- inviter --email ADRESSE --nom "Prénom Nom" [--role administrateur|membre|referent]
   [--equipe EQUIPE]… [--quartier QUARTIER]… [--site https://adresse-du-site] [--db FICHIER | --database-url URL | --sql]\n`;
 
-const literal = (v: unknown) => (v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`);
+const literal = (v: unknown) =>
+  v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
 
 /** Records what would be written (for D1): reads find nothing, every write is kept as SQL text. */
 function recorder() {
@@ -34,7 +35,10 @@ function recorder() {
   return { sql, store: new SqlEquipeStore(runner) };
 }
 
-export async function runEquipeCli(argv: string[], env: Record<string, string | undefined>): Promise<{ code: number; out: string; err: string }> {
+export async function runEquipeCli(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): Promise<{ code: number; out: string; err: string }> {
   let parsed;
   try {
     parsed = parseArgs({

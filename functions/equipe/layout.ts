@@ -9,41 +9,52 @@ type Content = HtmlEscapedString | Promise<HtmlEscapedString>;
 export function page(frame: Frame, body: Content) {
   const admin = frame.staff?.role === 'administrateur';
   return html`<!doctype html>
-<html lang="fr">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex, nofollow">
-<meta name="referrer" content="same-origin">
-<title>${frame.title} — Espace équipe${frame.demonstration ? ' (démonstration)' : ''}</title>
-<link rel="stylesheet" href="/equipe/equipe.css">
-${(frame.scripts ?? []).map((s) => html`<script type="module" src="/equipe/${s}.js"></script>`)}
-</head>
-<body>
-<a class="evitement" href="#contenu">Aller au contenu</a>
-<header>
-<p class="marque">Fabrique rennaise des solidarités — Espace équipe</p>
-${frame.demonstration
-  ? html`<p class="demo" role="note"><strong>Démonstration</strong> : données et comptes d’essai, rien n’est réel.</p>`
-  : ''}
-${frame.staff
-  ? html`<nav aria-label="Espace équipe">
-<ul>
-<li><a href="/equipe/demandes">Demandes</a></li>
-${admin ? html`<li><a href="/equipe/personnes">Personnes</a></li><li><a href="/equipe/journal">Journal</a></li>` : ''}
-</ul>
-<p>${frame.staff.name} (${ROLE_LABELS[frame.staff.role]})</p>
-<form method="post" action="/equipe/deconnexion"><button>Se déconnecter</button></form>
-<form method="post" action="/equipe/deconnexion-partout"><button>Se déconnecter partout</button></form>
-</nav>`
-  : ''}
-</header>
-<main id="contenu" tabindex="-1">
-<h1>${frame.title}</h1>
-${body}
-</main>
-</body>
-</html>`;
+    <html lang="fr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow" />
+        <meta name="referrer" content="same-origin" />
+        <title>${frame.title} — Espace équipe${frame.demonstration ? ' (démonstration)' : ''}</title>
+        <link rel="stylesheet" href="/equipe/equipe.css" />
+        ${(frame.scripts ?? []).map((s) => html`<script type="module" src="/equipe/${s}.js"></script>`)}
+      </head>
+      <body>
+        <a class="evitement" href="#contenu">Aller au contenu</a>
+        <header>
+          <p class="marque">Fabrique rennaise des solidarités — Espace équipe</p>
+          ${
+            frame.demonstration
+              ? html`<p class="demo" role="note">
+                  <strong>Démonstration</strong> : données et comptes d’essai, rien n’est réel.
+                </p>`
+              : ''
+          }
+          ${
+            frame.staff
+              ? html`<nav aria-label="Espace équipe">
+                  <ul>
+                    <li><a href="/equipe/demandes">Demandes</a></li>
+                    ${
+                      admin
+                        ? html`<li><a href="/equipe/personnes">Personnes</a></li>
+                            <li><a href="/equipe/journal">Journal</a></li>`
+                        : ''
+                    }
+                  </ul>
+                  <p>${frame.staff.name} (${ROLE_LABELS[frame.staff.role]})</p>
+                  <form method="post" action="/equipe/deconnexion"><button>Se déconnecter</button></form>
+                  <form method="post" action="/equipe/deconnexion-partout"><button>Se déconnecter partout</button></form>
+                </nav>`
+              : ''
+          }
+        </header>
+        <main id="contenu" tabindex="-1">
+          <h1>${frame.title}</h1>
+          ${body}
+        </main>
+      </body>
+    </html>`;
 }
 
 export const ROLE_LABELS = { administrateur: 'administrateur', membre: 'membre d’équipe', referent: 'référent' } as const;

@@ -27,7 +27,8 @@ export function rpId(deps: EquipeDeps, c: Context): string {
   return deps.origins.includes(own.origin) ? own.hostname : new URL(deps.origins[0] ?? own.origin).hostname;
 }
 
-const refuse = (c: Context, message: string, status: 400 | 401 | 403 | 429 = 400) => c.json({ ok: false, erreur: message }, status);
+const refuse = (c: Context, message: string, status: 400 | 401 | 403 | 429 = 400) =>
+  c.json({ ok: false, erreur: message }, status);
 
 async function readJson<T>(c: Context): Promise<T | undefined> {
   try {
@@ -42,7 +43,9 @@ export function passkeyRoutes(deps: EquipeDeps) {
   const now = () => deps.clock.now();
   const limited = async (c: Context) => {
     const decision = await deps.signInLimit.hit(`equipe:${await deps.clientKey(c)}`, Date.now());
-    return decision.allowed ? undefined : refuse(c, `Trop d’essais. Réessayez dans ${Math.ceil(decision.retryAfterSeconds / 60)} min.`, 429);
+    return decision.allowed
+      ? undefined
+      : refuse(c, `Trop d’essais. Réessayez dans ${Math.ceil(decision.retryAfterSeconds / 60)} min.`, 429);
   };
 
   app.post('/invitation/:token/options', async (c) => {
@@ -81,10 +84,12 @@ export function passkeyRoutes(deps: EquipeDeps) {
         expectedRPID: rpId(deps, c),
         requireUserVerification: false,
       });
-    } catch {
+    } catch (e) {
+      if (process.env.DEBUG_EQUIPE) console.error(e);
       verified = undefined;
     }
-    if (!verified?.verified || !verified.registrationInfo) return refuse(c, 'La clé d’accès n’a pas pu être vérifiée. Réessayez.');
+    if (!verified?.verified || !verified.registrationInfo)
+      return refuse(c, 'La clé d’accès n’a pas pu être vérifiée. Réessayez.');
     const { credential } = verified.registrationInfo;
     const used = await deps.equipe.useInvitation(hash, at, {
       id: credential.id,

@@ -20,7 +20,12 @@ export function labelled(formKey: string, json: string, content: ContentContext)
 
 /** Lower-case text of a request's clear values, for the search. */
 export const searchable = (json: string | undefined) =>
-  json ? Object.values(JSON.parse(json) as Record<string, unknown>).flat().join(' ').toLocaleLowerCase('fr') : '';
+  json
+    ? Object.values(JSON.parse(json) as Record<string, unknown>)
+        .flat()
+        .join(' ')
+        .toLocaleLowerCase('fr')
+    : '';
 
 /** Field and option labels of a form, for the browser to show a sealed request it opened. */
 export function labelsOf(formKey: string, content: ContentContext) {

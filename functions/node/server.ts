@@ -124,7 +124,9 @@ async function createNodeApp(
     log: options.log,
     counters: options.counters,
     hashClient: (salt, address) => createHmac('sha256', salt).update(address).digest('hex').slice(0, 32),
+    equipe: { demonstration: mode === 'demonstration' },
   });
+  if (mode === 'demonstration') options.notice?.('Espace équipe : /equipe/connexion (un compte de démonstration y est proposé).');
 
   const app = new Hono();
   app.use(options.site.headers);

@@ -10,7 +10,10 @@ const box = document.getElementById('scelle') as HTMLElement;
 const status = document.getElementById('etat-ouverture')!;
 const clear = document.getElementById('clair') as HTMLElement;
 const say = (text: string) => (status.textContent = text);
-const labels = JSON.parse(box.dataset.libelles ?? '{}') as { champs?: Record<string, string>; options?: Record<string, Record<string, string>> };
+const labels = JSON.parse(box.dataset.libelles ?? '{}') as {
+  champs?: Record<string, string>;
+  options?: Record<string, Record<string, string>>;
+};
 
 const DB = 'fabrique-equipe';
 function keyStore(mode: IDBTransactionMode): Promise<IDBObjectStore> {
@@ -89,11 +92,16 @@ document.getElementById('ouvrir')?.addEventListener('submit', (event) => {
         if (kept) loaded = { id: box.dataset.cle!, key: kept as CryptoKey };
       }
       if (!loaded) return say('Choisissez le fichier de clé de l’équipe.');
-      if (loaded.id !== box.dataset.cle) return say(`Cette demande est scellée pour la clé ${box.dataset.cle}, pas pour ${loaded.id}.`);
+      if (loaded.id !== box.dataset.cle)
+        return say(`Cette demande est scellée pour la clé ${box.dataset.cle}, pas pour ${loaded.id}.`);
       if (file && keep) await request((await keyStore('readwrite')).put(loaded.key, loaded.id));
       await openAll(loaded.id, loaded.key);
     } catch (error) {
-      say(error instanceof SyntaxError ? 'Fichier de clé illisible.' : ((error as Error).message || 'Ouverture impossible : clé différente ou demande modifiée.'));
+      say(
+        error instanceof SyntaxError
+          ? 'Fichier de clé illisible.'
+          : (error as Error).message || 'Ouverture impossible : clé différente ou demande modifiée.',
+      );
     }
   })();
 });
