@@ -87,5 +87,6 @@ dt{font-weight:600}
 dd{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
 fieldset{border:1px solid #ccc;margin:1rem 0}
 .filtres{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end}
+.filtres>div{min-width:0;max-width:100%}
 @media print{nav,form,.evitement{display:none}}
 `;

@@ -133,7 +133,9 @@ async function createNodeApp(
   app.use(
     compression({
       generation: (c) => options.site.key(c),
-      cacheStatic: (p, method, status) => method === 'GET' && status === 200 && !p.startsWith('/f/') && !p.startsWith('/p/'),
+      // The inbox's pages are personal and change with each action: never kept in the compressed cache.
+      cacheStatic: (p, method, status) =>
+        method === 'GET' && status === 200 && !p.startsWith('/f/') && !p.startsWith('/p/') && !p.startsWith('/equipe/'),
     }),
   );
   app.route('/', forms);
