@@ -40,7 +40,7 @@ export function adminRoutes(deps: EquipeDeps) {
             longtemps que les demandes.
           </p>
           <p><a href="/equipe/journal.csv" download>Exporter le journal (CSV)</a></p>
-          <div class="tableau">
+          <div class="tableau" tabindex="0" role="region" aria-label="Tableau, défilant sur petit écran">
             <table>
               <caption>
                 200 dernières lignes
@@ -97,7 +97,7 @@ export function adminRoutes(deps: EquipeDeps) {
       page(
         frame(c, 'Personnes'),
         html`${notice ?? ''}
-          <div class="tableau">
+          <div class="tableau" tabindex="0" role="region" aria-label="Tableau, défilant sur petit écran">
             <table>
               <caption>
                 Personnes de l’espace équipe

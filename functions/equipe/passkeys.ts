@@ -84,8 +84,7 @@ export function passkeyRoutes(deps: EquipeDeps) {
         expectedRPID: rpId(deps, c),
         requireUserVerification: false,
       });
-    } catch (e) {
-      if (process.env.DEBUG_EQUIPE) console.error(e);
+    } catch {
       verified = undefined;
     }
     if (!verified?.verified || !verified.registrationInfo)

@@ -59,7 +59,7 @@ export function requestRoutes(deps: EquipeDeps) {
     const more = new URLSearchParams({ ...q, page: String(pageNo + 1) }).toString();
     const body = html` <section aria-labelledby="compteurs">
         <h2 id="compteurs">Par formulaire</h2>
-        <div class="tableau">
+        <div class="tableau" tabindex="0" role="region" aria-label="Tableau, défilant sur petit écran">
           <table>
             <caption>
               Nombre de demandes par état
@@ -119,7 +119,7 @@ export function requestRoutes(deps: EquipeDeps) {
       </form>
       <h2 id="liste">Demandes (${shown.length})</h2>
       ${shown.length === 0 ? html`<p>Aucune demande ne correspond.</p>` : ''}
-      <div class="tableau">
+      <div class="tableau" tabindex="0" role="region" aria-label="Tableau, défilant sur petit écran">
         <table aria-labelledby="liste">
           <thead>
             <tr>

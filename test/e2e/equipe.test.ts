@@ -76,7 +76,6 @@ async function withAuthenticator(context: BrowserContext): Promise<Page> {
 /** Clicks a button that posts, and waits for the page it leads to (the same address, after a 303). */
 async function post(page: Page, text: string) {
   await Promise.all([page.waitForNavigation(), page.click(`text=${text}`)]);
-  if (process.env.DEBUG_EQUIPE) console.log(page.url(), (await page.textContent('main'))?.slice(0, 400));
 }
 
 const axeClean = async (page: Page, name: string) => expect(await axeViolations(page), name).toEqual([]);
