@@ -12,7 +12,8 @@ import { SoftPasskey } from './equipe-authenticator.ts';
 import { makeHarness, ORIGIN, type Harness } from './harness.ts';
 
 let h: Harness;
-beforeEach(async () => (h = await makeHarness()));
+// The first harness on D1 bundles the Worker: slower than the default 10 s on a busy machine.
+beforeEach(async () => (h = await makeHarness()), 60_000);
 afterEach(() => h.cleanup());
 
 const json = { 'content-type': 'application/json', origin: ORIGIN };
