@@ -7,11 +7,14 @@ import { isoCBOR } from '@simplewebauthn/server/helpers';
 import { toBase64url } from '../../functions/seal/suite.ts';
 
 const enc = new TextEncoder();
-const sha256 = async (data: Uint8Array) => new Uint8Array(await crypto.subtle.digest('SHA-256', data));
+const sha256 = async (data: Uint8Array) => new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(data)));
 const concat = (...parts: Uint8Array[]) => {
   const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
-  for (const p of parts) (out.set(p, at), (at += p.length));
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
   return out;
 };
 const b64 = (bytes: Uint8Array) => toBase64url(bytes);
