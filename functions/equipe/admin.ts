@@ -13,9 +13,10 @@ const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
 export function adminRoutes(deps: EquipeDeps) {
   const app = new Hono<EquipeEnv>();
   // Paths, not '*': mounted at the inbox's root, a '*' would cover the sign-in pages too.
-  for (const path of ['/journal', '/journal.csv', '/personnes', '/personnes/*'])
+  for (const path of ['/journal', '/journal.csv', '/personnes', '/personnes/*', '/rgpd', '/rgpd/*'])
     app.use(path, async (c, next) => {
-      if (c.get('staff').role !== 'administrateur')
+      // Signed-in staff only reach here (requireStaff); without one, refused all the same.
+      if (c.get('staff')?.role !== 'administrateur')
         return c.html(
           page(
             { title: 'Accès réservé', staff: c.get('staff'), demonstration: deps.demonstration },

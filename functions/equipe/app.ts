@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { secureHeaders } from 'hono/secure-headers';
 import { adminRoutes } from './admin.ts';
+import { rgpdRoutes } from './rgpd.ts';
 import type { EquipeDeps, EquipeEnv } from './deps.ts';
 import { invitationPath, invite } from './invitations.ts';
 import { CSS, page } from './layout.ts';
@@ -48,6 +49,8 @@ const SIGNED_IN = [
   '/journal.csv',
   '/personnes',
   '/personnes/*',
+  '/rgpd',
+  '/rgpd/*',
 ];
 
 export function createEquipeApp(deps: EquipeDeps) {
@@ -154,5 +157,7 @@ export function createEquipeApp(deps: EquipeDeps) {
   });
   app.route('/', requestRoutes(deps));
   app.route('/', adminRoutes(deps));
+  const erase = deps.erase;
+  if (erase) app.route('/', rgpdRoutes({ ...deps, erase }));
   return app;
 }

@@ -4,6 +4,7 @@ import type { ContentContext } from '../../src/schemas/forms/context.ts';
 import type { FormSettings } from '../../src/schemas/forms/settings.ts';
 import type { RateLimit } from '../rate-limit.ts';
 import type { EquipeStore, StaffMember } from '../store/equipe-types.ts';
+import type { EraseResult } from '../store/types.ts';
 
 export type EquipeDeps = {
   equipe: EquipeStore;
@@ -18,6 +19,8 @@ export type EquipeDeps = {
   /** Sign-in attempts per client address, per 10 minutes. */
   signInLimit: RateLimit;
   clientKey: (c: Context) => Promise<string>;
+  /** Erases submissions with all they carry (the store's own erasure: WAL emptied on SQLite). */
+  erase?: (ids: string[]) => Promise<EraseResult>;
 };
 
 export type EquipeEnv = { Variables: { staff: StaffMember; sessionHash: string } };

@@ -72,7 +72,14 @@ describe('sign-in without passwords', () => {
   });
 
   it('without a session every inbox page sends to the sign-in page', async () => {
-    for (const path of ['/equipe/demandes', '/equipe/demandes/x', '/equipe/journal', '/equipe/personnes']) {
+    for (const path of [
+      '/equipe/demandes',
+      '/equipe/demandes/x',
+      '/equipe/journal',
+      '/equipe/journal.csv',
+      '/equipe/personnes',
+      '/equipe/rgpd',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(303);
       expect(res.headers.get('location')).toBe('/equipe/connexion');
@@ -216,5 +223,32 @@ describe('working requests', () => {
     expect(csp).toContain("connect-src 'self'");
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('RGPD: an administrator finds a person’s requests by e-mail or phone, exports and erases them; the audit stays', async () => {
+    const { cookie } = await enrol();
+    const mine = await submit('agir');
+    const other = await submit('agir', { email: 'autre@exemple.fr' });
+    const call = await submit('e2c');
+    const found = await (await get('/equipe/rgpd?personne=YANN%40exemple.fr', cookie)).text();
+    expect(found).toContain(mine);
+    expect(found).not.toContain(other);
+    expect(await (await get('/equipe/rgpd?personne=07%2000%2000%2000%2000', cookie)).text()).toContain(call);
+    const exported = await post('/equipe/rgpd/action', cookie, { ids: mine, action: 'exporter' });
+    expect(exported.headers.get('content-type')).toMatch(/application\/json/);
+    expect((await exported.json()) as unknown).toEqual([
+      expect.objectContaining({ id: mine, valeurs: expect.objectContaining({ nom: 'Kerhervé' }) }),
+    ]);
+    const unconfirmed = await post('/equipe/rgpd/action', cookie, { ids: mine, action: 'effacer' });
+    expect(unconfirmed.status).toBe(400);
+    const erased = await post('/equipe/rgpd/action', cookie, { ids: mine, action: 'effacer', confirmer: 'oui' });
+    expect(await erased.text()).toContain('1 demande(s) effacée(s)');
+    expect(await h.rows('SELECT id FROM submissions WHERE id = ?', mine)).toEqual([]);
+    expect(await auditActions()).toEqual(expect.arrayContaining([`export:${mine}`, `suppression:${mine}`]));
+    const member = await enrol({ role: 'membre', teams: ['fabrique'] });
+    expect((await get('/equipe/rgpd?personne=autre%40exemple.fr', member.cookie)).status).toBe(403);
+    expect((await post('/equipe/rgpd/action', member.cookie, { ids: other, action: 'effacer', confirmer: 'oui' })).status).toBe(
+      403,
+    );
   });
 });
