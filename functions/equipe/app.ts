@@ -8,6 +8,7 @@ import { html } from 'hono/html';
 import { secureHeaders } from 'hono/secure-headers';
 import { adminRoutes } from './admin.ts';
 import { rgpdRoutes } from './rgpd.ts';
+import { sessionRoutes } from './sessions.ts';
 import type { EquipeDeps, EquipeEnv } from './deps.ts';
 import { invitationPath, invite } from './invitations.ts';
 import { CSS, page } from './layout.ts';
@@ -51,6 +52,8 @@ const SIGNED_IN = [
   '/personnes/*',
   '/rgpd',
   '/rgpd/*',
+  '/sessions',
+  '/sessions/*',
 ];
 
 export function createEquipeApp(deps: EquipeDeps) {
@@ -156,6 +159,7 @@ export function createEquipeApp(deps: EquipeDeps) {
     return c.redirect('/equipe/connexion', 303);
   });
   app.route('/', requestRoutes(deps));
+  app.route('/', sessionRoutes(deps));
   app.route('/', adminRoutes(deps));
   const erase = deps.erase;
   if (erase) app.route('/', rgpdRoutes({ ...deps, erase }));

@@ -35,6 +35,7 @@ export function page(frame: Frame, body: Content) {
               ? html`<nav aria-label="Espace équipe">
                   <ul>
                     <li><a href="/equipe/demandes">Demandes</a></li>
+                    <li><a href="/equipe/sessions">Sessions</a></li>
                     ${
                       admin
                         ? html`<li><a href="/equipe/personnes">Personnes</a></li>
@@ -88,5 +89,6 @@ dd{margin:0;white-space:pre-wrap;overflow-wrap:anywhere}
 fieldset{border:1px solid #ccc;margin:1rem 0}
 .filtres{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:end}
 .filtres>div{min-width:0;max-width:100%}
-@media print{nav,form,.evitement{display:none}}
+@media print{@page{size:A4;margin:15mm}nav,form,.evitement,.demo{display:none}.emargement td{height:12mm}}
+.emargement{width:100%}.emargement td:last-child{width:40%}
 `;

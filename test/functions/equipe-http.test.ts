@@ -251,4 +251,21 @@ describe('working requests', () => {
       403,
     );
   });
+
+  it('training sessions: places and waiting list in order, attendance sheet and CSV, audited', async () => {
+    const { cookie } = await enrol();
+    const form = validSubmissions['inscription-formation'];
+    const first = await submit('inscription-formation', { nom: 'Premier' });
+    await submit('inscription-formation', { nom: 'Second' });
+    const key = `${form.formation}/${form.session}`;
+    const list = await (await get('/equipe/sessions', cookie)).text();
+    expect(list).toContain(`/equipe/sessions/${key}`);
+    const page = await (await get(`/equipe/sessions/${key}`, cookie)).text();
+    expect(page.indexOf('Premier')).toBeLessThan(page.indexOf('Second'));
+    expect(await (await get(`/equipe/sessions/${key}/emargement`, cookie)).text()).toContain('Signature');
+    const csv = await (await get(`/equipe/sessions/${key}/inscriptions.csv`, cookie)).text();
+    expect(csv.split('\r\n')[1]).toContain('Premier');
+    expect(csv).toContain(first);
+    expect(await auditActions()).toEqual(expect.arrayContaining([`export:${key}`]));
+  });
 });
