@@ -177,6 +177,10 @@ describe('the teams’ inbox in a browser', () => {
     await axeClean(page, 'invitation créée');
     await page.goto(`${base}/equipe/demandes?etat=clos`);
     await axeClean(page, 'demandes filtrées');
+    await page.goto(`${base}/equipe/sessions`);
+    await axeClean(page, 'sessions');
+    await page.goto(`${base}/equipe/rgpd?personne=personne%40exemple.fr`);
+    await axeClean(page, 'rgpd');
   });
 
   it('a copy of the database and the server’s log lines hold no sealed value', async () => {
