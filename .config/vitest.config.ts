@@ -32,6 +32,7 @@ const SAME_SUITE = [
   'rate-limit-key',
   'health',
   'no-5xx.property',
+  'equipe-http',
 ].map((name) => `test/functions/${name}.test.ts`);
 const postgres = Boolean(process.env.FABRIQUE_TEST_PG_URL) || process.env.CI === 'true';
 if (!postgres)

@@ -16,6 +16,8 @@ import { answerRefusal } from './respond.ts';
 import { answerPlaces, PLACES_ROUTE } from './places.ts';
 import { handleSubmission } from './submit.ts';
 import { healthProbe } from './health.ts';
+import { equipeDeps } from './equipe/mount.ts';
+import { createEquipeApp } from './equipe/app.ts';
 
 export const FORM_ROUTES = ['/f/:formKey', '/p/:project/f/:formKey'] as const;
 /** For a load balancer: 200 when the store took a write in the last seconds, 503 otherwise (health.ts). No content, no counts. */
@@ -39,6 +41,10 @@ export function createApp(deps: AppDeps) {
 
   // A post to /f/ names no form: the same French refusal as an unknown one (not the site's bare 404).
   app.all('/f/', (c) => answerRefusal(c, wantsJson(c.req.raw.headers), REFUSALS.formNotFound, deps.pages));
+
+  // The teams' inbox, on every store that keeps its data (issue 19).
+  const equipe = equipeDeps(deps);
+  if (equipe) app.route('/equipe', createEquipeApp(equipe));
 
   for (const route of FORM_ROUTES) {
     app.use(route, async (c, next) => {

@@ -75,4 +75,6 @@ export type AppDeps = {
    */
   rateLimit?: RateLimit;
   newId?: () => string;
+  /** The teams' inbox (functions/equipe/): in demonstration, every page says so and offers a test account. */
+  equipe?: { demonstration?: boolean };
 };

@@ -61,6 +61,8 @@ if (import.meta.main) {
   const astro = path.join(root, 'node_modules/astro/bin/astro.mjs');
   const steps = [
     [astro, 'build', '--outDir', release],
+    // The teams' inbox's browser scripts, as `npm run build` makes them.
+    [path.join(root, 'functions/equipe/build-scripts.ts'), release],
     [path.join(root, 'functions/build-stamp-write.ts'), release],
     [path.join(root, 'functions/build-compress.ts'), release],
   ];

@@ -124,14 +124,18 @@ async function createNodeApp(
     log: options.log,
     counters: options.counters,
     hashClient: (salt, address) => createHmac('sha256', salt).update(address).digest('hex').slice(0, 32),
+    equipe: { demonstration: mode === 'demonstration' },
   });
+  if (mode === 'demonstration') options.notice?.('Espace équipe : /equipe/connexion (un compte de démonstration y est proposé).');
 
   const app = new Hono();
   app.use(options.site.headers);
   app.use(
     compression({
       generation: (c) => options.site.key(c),
-      cacheStatic: (p, method, status) => method === 'GET' && status === 200 && !p.startsWith('/f/') && !p.startsWith('/p/'),
+      // The inbox's pages are personal and change with each action: never kept in the compressed cache.
+      cacheStatic: (p, method, status) =>
+        method === 'GET' && status === 200 && !p.startsWith('/f/') && !p.startsWith('/p/') && !p.startsWith('/equipe/'),
     }),
   );
   app.route('/', forms);

@@ -10,6 +10,10 @@ import type { OutgoingMail } from './mail.ts';
 
 const NO_CONTENT = { formations: [], activites: [], quartiers: [], lieux: {}, today: '' };
 
+/** Where the team opens the request: the inbox (functions/equipe/), on the site's address. */
+export const inboxLink = (mailDomain: string, submissionId: string) =>
+  `${mailDomain === 'localhost' ? 'http://localhost:4321' : `https://${mailDomain}`}/equipe/demandes/${submissionId}`;
+
 export function teamNotification(due: DueNotification, mailDomain: string): OutgoingMail {
   const title = isFormKey(due.formKey) ? forms[due.formKey].title : due.formKey;
   const messageId = `<${due.submissionId}.${due.kind}@${mailDomain}>`;
@@ -27,7 +31,7 @@ export function teamNotification(due: DueNotification, mailDomain: string): Outg
         ...waitingLine,
         '',
         'Son contenu est scellé : il ne figure pas dans ce message.',
-        `Pour la lire : npm run submissions -- show ${due.submissionId} --key VOTRE-FICHIER-DE-CLE`,
+        `Pour la lire, dans l’espace équipe (avec le fichier de clé de l’équipe) : ${inboxLink(mailDomain, due.submissionId)}`,
         '',
       ].join('\n'),
       messageId,
@@ -46,7 +50,16 @@ export function teamNotification(due: DueNotification, mailDomain: string): Outg
   return {
     to: due.recipients,
     subject: waiting + (due.subject ?? `Nouvel envoi n° ${due.submissionId} — formulaire ${title}`),
-    text: [`Nouvel envoi n° ${due.submissionId} — formulaire ${title}.`, received, ...waitingLine, '', ...lines, ''].join('\n'),
+    text: [
+      `Nouvel envoi n° ${due.submissionId} — formulaire ${title}.`,
+      received,
+      ...waitingLine,
+      '',
+      ...lines,
+      '',
+      `Pour le traiter dans l’espace équipe : ${inboxLink(mailDomain, due.submissionId)}`,
+      '',
+    ].join('\n'),
     replyTo: due.replyTo,
     messageId,
   };

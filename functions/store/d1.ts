@@ -10,6 +10,8 @@ import { D1, statement, type Statement } from './dialect.ts';
 import { eraseStatements, erasedCount, type Outcome } from './save-statements.ts';
 import { SqlStore } from './sql-store.ts';
 import { type EraseResult, type NewNotification, type NewSubmission, type SaveResult, StoreUnavailableError } from './types.ts';
+import { d1Runner } from './equipe-d1.ts';
+import { SqlEquipeStore } from './equipe-store.ts';
 
 /** The part of the platform's D1Database binding this store uses. */
 export interface D1Statement {
@@ -30,6 +32,7 @@ export const MIGRATION_NAMES = [
   '0003_compteurs_et_sonde.sql',
   '0004_limites.sql',
   '0005_places_des_sessions.sql',
+  '0006_espace_equipe.sql',
 ];
 
 /** A migration's statements, one by one (D1 runs prepared statements; a batch is one transaction). */
@@ -117,6 +120,12 @@ export class D1Store extends SqlStore {
       await this.write([statement(this.dialect, 'leaseFree', key, token)]);
     }
     return true;
+  }
+
+  // --- The teams' inbox (issue 19): its SQL and logic are in equipe-*.ts. ---
+  private equipeStore?: SqlEquipeStore;
+  equipe(): SqlEquipeStore {
+    return (this.equipeStore ??= new SqlEquipeStore(d1Runner(this.db)));
   }
 
   async close(): Promise<void> {

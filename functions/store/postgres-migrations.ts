@@ -5,6 +5,8 @@
  * end, never edit one that has shipped. test/functions/store-schema.test.ts migrates both and compares the two
  * schemas column by column (types, NOT NULL, defaults, keys) and index by index.
  */
+import { EQUIPE_MIGRATION_POSTGRES } from './equipe-sql.ts';
+
 export const PG_MIGRATIONS: readonly string[] = [
   // 1: submissions and their outbox.
   `CREATE TABLE submissions (
@@ -47,4 +49,6 @@ export const PG_MIGRATIONS: readonly string[] = [
   `ALTER TABLE submissions ADD COLUMN session_key TEXT;
    ALTER TABLE submissions ADD COLUMN waiting_list INTEGER CHECK (waiting_list IN (0, 1));
    CREATE INDEX submissions_session ON submissions(session_key, waiting_list) WHERE session_key IS NOT NULL;`,
+  // 6: the teams' inbox (issue 19), as SQLite's migration 6.
+  EQUIPE_MIGRATION_POSTGRES,
 ];

@@ -13,6 +13,8 @@ import { GroupCommit } from './group-commit.ts';
 import { eraseStatements, erasedCount, type Outcome } from './save-statements.ts';
 import { SqlStore } from './sql-store.ts';
 import { StoreUnavailableError, type EraseResult, type NewNotification, type NewSubmission, type SaveResult } from './types.ts';
+import { postgresRunner } from './equipe-postgres.ts';
+import { SqlEquipeStore } from './equipe-store.ts';
 
 export type PostgresStoreOptions = {
   /** Connections of this instance (default 10); the server's max_connections bounds all instances. */
@@ -147,6 +149,12 @@ export class PostgresStore extends SqlStore {
     } finally {
       client.release();
     }
+  }
+
+  // --- The teams' inbox (issue 19): its SQL and logic are in equipe-*.ts. ---
+  private equipeStore?: SqlEquipeStore;
+  equipe(): SqlEquipeStore {
+    return (this.equipeStore ??= new SqlEquipeStore(postgresRunner(this.pool)));
   }
 
   async close(): Promise<void> {

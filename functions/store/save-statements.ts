@@ -91,4 +91,4 @@ export const eraseStatements = (dialect: Dialect, ids: string[]): Statement[] =>
   ids.flatMap((id) => [statement(dialect, 'deleteOutboxOf', id), statement(dialect, 'deleteSubmission', id)]);
 
 /** Submissions deleted, from the outcomes of `eraseStatements`. */
-export const erasedCount = (outcomes: Outcome[]) => outcomes.filter((_, i) => i % 2 === 1).reduce((n, o) => n + o.changes, 0);
+export const erasedCount = (outcomes: Outcome[]) => outcomes.filter((_, i) => i % 2 === 1).reduce((n, o) => n + o.rows.length, 0);

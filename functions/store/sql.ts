@@ -47,7 +47,8 @@ export const SQL = {
      ORDER BY s.delete_after, s.id`,
   // Outbox rows first, then the submission (the foreign key cascades too; the order keeps it plain).
   deleteOutboxOf: 'DELETE FROM outbox WHERE submission_id = ?1',
-  deleteSubmission: 'DELETE FROM submissions WHERE id = ?1',
+  // RETURNING: D1 counts the rows a cascade deleted (the inbox's state and notes) in its changes.
+  deleteSubmission: 'DELETE FROM submissions WHERE id = ?1 RETURNING id',
   addCount:
     'INSERT INTO counters (name, value) VALUES (?1, ?2) ON CONFLICT (name) DO UPDATE SET value = counters.value + excluded.value',
   counts: 'SELECT name, value FROM counters ORDER BY name',

@@ -3,6 +3,8 @@
  * add new ones at the end, never edit one that has shipped. PostgreSQL has the same list, same numbers
  * and meaning, in its dialect (postgres-migrations.ts).
  */
+import { EQUIPE_MIGRATION_SQLITE } from './equipe-sql.ts';
+
 export const MIGRATIONS: readonly string[] = [
   // 1: submissions and their outbox.
   `CREATE TABLE submissions (
@@ -50,4 +52,6 @@ export const MIGRATIONS: readonly string[] = [
   `ALTER TABLE submissions ADD COLUMN session_key TEXT;
    ALTER TABLE submissions ADD COLUMN waiting_list INTEGER CHECK (waiting_list IN (0, 1));
    CREATE INDEX submissions_session ON submissions(session_key, waiting_list) WHERE session_key IS NOT NULL;`,
+  // 6: the teams' inbox (issue 19): staff, invitations, passkeys, sessions, request state, notes, append-only audit.
+  EQUIPE_MIGRATION_SQLITE,
 ];

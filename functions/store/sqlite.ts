@@ -14,6 +14,8 @@ import { GroupCommit } from './group-commit.ts';
 import { countersFromRows, type OutboxCountsRow } from './rows.ts';
 import { eraseStatements, erasedCount, type Outcome } from './save-statements.ts';
 import { SqlStore } from './sql-store.ts';
+import { sqliteRunner } from './equipe-sqlite.ts';
+import { SqlEquipeStore } from './equipe-store.ts';
 import {
   StoreUnavailableError,
   type EraseResult,
@@ -114,10 +116,19 @@ export class SqliteStore extends SqlStore {
     return { erased: erasedCount(outcomes), clean };
   }
 
+  // --- The teams' inbox (issue 19): its SQL and logic are in equipe-*.ts; its writes on a thread of their own. ---
+  private equipeRunner?: ReturnType<typeof sqliteRunner>;
+  private equipeStore?: SqlEquipeStore;
+  equipe(): SqlEquipeStore {
+    this.equipeRunner ??= sqliteRunner(this.db, this.file, this.options);
+    return (this.equipeStore ??= new SqlEquipeStore(this.equipeRunner));
+  }
+
   async close(): Promise<void> {
     if (this.closing) return;
     await this.group.drained();
     while (this.waiting.length) await new Promise((r) => setTimeout(r, 1));
+    await this.equipeRunner?.close();
     this.closing = true;
     const exited = new Promise((r) => this.writer.once('exit', r));
     this.writer.ref(); // the process waits for the writer to close its connection

@@ -3,6 +3,8 @@
  * tests (test/functions/store-contract.ts) run against each.
  */
 
+import type { EquipeStore } from './equipe-types.ts';
+
 /** A submission's content: clear JSON, or sealed for the team with HPKE (issue 5). */
 export type SubmissionContent =
   { kind: 'clear'; json: string } | { kind: 'sealed'; keyId: string; encapsulatedKey: Uint8Array; ciphertext: Uint8Array };
@@ -112,4 +114,6 @@ export interface SubmissionStore {
    * now: resolves false then. Absent for a store that one process owns (SQLite).
    */
   runAlone?(job: string, run: () => Promise<void>): Promise<boolean>;
+  /** The teams' inbox on the same database (issue 19; functions/store/equipe-store.ts). */
+  equipe?(): EquipeStore;
 }

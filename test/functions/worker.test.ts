@@ -39,7 +39,8 @@ beforeAll(async () => {
     startWorker({ data, vars: { FABRIQUE_DEMONSTRATION: 'oui' }, onLog: (l) => logs.push(l) }),
     startServer({ dbPath: path.join(dir, 'db.sqlite'), distDir: dist, mode: 'demonstration' }),
   ]);
-});
+  // Bundling the Worker (with the inbox's passkey library) takes a few seconds on a busy machine.
+}, 60_000);
 afterAll(async () => {
   await Promise.all([worker.dispose(), node.close()]);
   rmSync(dir, { recursive: true, force: true });
