@@ -2,30 +2,18 @@
  * The D1 store on the platform's own local runtime: Miniflare (workerd) from Node, its D1 binding
  * reached through getD1Database(). The shared contract, then the migrations as wrangler records them.
  */
-import { Miniflare } from 'miniflare';
 import { describe, expect, it } from 'vitest';
 import { D1Store, migrateD1, MIGRATION_NAMES, type D1Like } from '../../functions/store/d1.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { D1_MIGRATIONS_DIR, migrationFile } from '../../functions/store/d1-migrations-write.ts';
 import { MIGRATIONS } from '../../functions/store/sqlite-migrations.ts';
 import { storeContract } from './store-contract.ts';
-import { compatibilityDate } from '../../functions/worker/compatibility-date.ts';
-
-async function localD1() {
-  const mf = new Miniflare({
-    modules: true,
-    script: 'export default { fetch() { return new Response(null, { status: 404 }) } }',
-    compatibilityDate: compatibilityDate(),
-    d1Databases: ['DB'],
-  });
-  const db = (await mf.getD1Database('DB')) as unknown as D1Like;
-  return { mf, db };
-}
+import { localD1 } from './local-d1.ts';
 
 storeContract(
   'D1 (Miniflare)',
   async () => {
-    const { mf, db } = await localD1();
+    const { mf, db } = await localD1({ migrated: false });
     await migrateD1(db);
     const store = new D1Store(db);
     return {
@@ -41,7 +29,7 @@ storeContract(
 
 describe('D1 job lease (runAlone)', () => {
   it('one run at a time: a second is refused while the first holds the lease, then may run', async () => {
-    const { mf, db } = await localD1();
+    const { mf, db } = await localD1({ migrated: false });
     try {
       await migrateD1(db);
       const [a, b] = [new D1Store(db), new D1Store(db)];
@@ -66,7 +54,7 @@ describe('D1 job lease (runAlone)', () => {
   });
 
   it('a lease left by a run that died is taken over once it has expired, and freed after a failure', async () => {
-    const { mf, db } = await localD1();
+    const { mf, db } = await localD1({ migrated: false });
     try {
       await migrateD1(db);
       const store = new D1Store(db);
@@ -89,7 +77,7 @@ describe('D1 job lease (runAlone)', () => {
 
 describe('D1 migrations', () => {
   it('the same list as SQLite, recorded under wrangler’s names, applied once', async () => {
-    const { mf, db } = await localD1();
+    const { mf, db } = await localD1({ migrated: false });
     try {
       expect(MIGRATION_NAMES).toHaveLength(MIGRATIONS.length);
       await migrateD1(db);
