@@ -49,6 +49,12 @@ export type TestBackend = {
 /** Tables to empty: all but the migrations' records and the engine's own. */
 const userTables = (names: string[]) => names.filter((n) => !/migrations|^sqlite_|^_cf_/.test(n));
 
+/** Every table of a D1 database emptied, its migrations kept. */
+export async function emptyD1(db: D1Like): Promise<void> {
+  const { results } = await db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all<{ name: string }>();
+  await db.batch(userTables(results.map((r) => r.name)).map((n) => db.prepare(`DELETE FROM ${n}`)));
+}
+
 /** A SQLite file (dbFile, or a new one in a temporary folder). */
 export function sqliteBackend(dbFile?: string, options?: SqliteStoreOptions): TestBackend {
   const dir = dbFile ? undefined : mkdtempSync(path.join(tmpdir(), 'forms-db-'));
@@ -163,8 +169,7 @@ export async function d1Backend(
     serverStore: { dbPath: '' },
     worker: { request: running.request, logs: running.logs, keys: worker.keys },
     empty: async () => {
-      const names = (await rows("SELECT name FROM sqlite_master WHERE type = 'table'")).map((r) => String(r.name));
-      await d1.db.batch(userTables(names).map((n) => d1.db.prepare(`DELETE FROM ${n}`)));
+      await emptyD1(d1.db);
       running.logs.length = 0;
     },
     close: async (keepDatabase) => {

@@ -3,12 +3,13 @@
  * reached through getD1Database(). The shared contract, then the migrations as wrangler records them.
  */
 import { Miniflare } from 'miniflare';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { D1Store, migrateD1, MIGRATION_NAMES, type D1Like } from '../../functions/store/d1.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { D1_MIGRATIONS_DIR, migrationFile } from '../../functions/store/d1-migrations-write.ts';
 import { MIGRATIONS } from '../../functions/store/sqlite-migrations.ts';
 import { storeContract } from './store-contract.ts';
+import { emptyD1 } from './harness-backends.ts';
 
 async function localD1() {
   const mf = new Miniflare({
@@ -21,19 +22,18 @@ async function localD1() {
   return { mf, db };
 }
 
+// One workerd for the contract's tests, its tables emptied between them (a new one costs a second or more).
+let shared: ReturnType<typeof localD1> | undefined;
+afterAll(async () => (await shared)?.mf.dispose());
 storeContract(
   'D1 (Miniflare)',
   async () => {
-    const { mf, db } = await localD1();
-    await migrateD1(db);
+    const reused = shared !== undefined;
+    shared ??= localD1().then(async (d) => (await migrateD1(d.db), d));
+    const { db } = await shared;
+    if (reused) await emptyD1(db);
     const store = new D1Store(db);
-    return {
-      store,
-      cleanup: async () => {
-        await store.close();
-        await mf.dispose();
-      },
-    };
+    return { store, cleanup: () => store.close() };
   },
   { groupCommit: false },
 );
