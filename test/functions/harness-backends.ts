@@ -182,7 +182,7 @@ export async function d1Backend(
 
 /** The harness's Worker: its settings, its log lines as entries, requests from a test client address. */
 async function startHarnessWorker(
-  { settings, rateLimit, keys }: { settings: AppConfig['settings']; rateLimit: AppConfig['rateLimit']; keys: TeamKeys },
+  { settings, rateLimit }: { settings: AppConfig['settings']; rateLimit: AppConfig['rateLimit'] },
   persistDir: string,
 ) {
   const logs: LogEntry[] = [];
