@@ -52,6 +52,8 @@ export default defineConfig({
     // Most tests wait on another process (workerd, PostgreSQL, Chromium, a socket timeout): on 2 cores,
     // 3 files at a time keep both busy (vitest's default is one fewer than the cores).
     maxWorkers: 3,
+    // Starting workerd or a server takes seconds when both cores are busy.
+    hookTimeout: 60_000,
     projects: [
       {
         root,

@@ -151,7 +151,8 @@ describe.skipIf(noNodeServer)('21. slow clients do not hold the server', () => {
         sockets.push(s);
       }
       const drip = setInterval(() => sockets.forEach((s) => s.write('X-Lent: a\r\n')), 200);
-      await new Promise((r) => setTimeout(r, 500));
+      // Every slow connection open (or already refused) before the normal request.
+      await Promise.all(sockets.map((s) => new Promise((r) => (s.once('connect', r), s.once('close', r)))));
       const started = performance.now();
       const res = await fetch(`${server.url}/f/agir`, {
         method: 'POST',

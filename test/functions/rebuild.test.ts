@@ -34,6 +34,11 @@ function site(
   return at;
 }
 
+/** Resolves once `ok()` holds, or after 10 s (the test's expectations then say what is missing). */
+async function until(ok: () => boolean) {
+  for (const end = Date.now() + 10_000; !ok() && Date.now() < end;) await new Promise((r) => setTimeout(r, 20));
+}
+
 describe('npm run rebuild: a new build swapped in under load', () => {
   it('no request fails; the new pages and CSP are served without a restart; old assets still load', async () => {
     const dist = site(path.join(dir, 'dist'), 'A', 'demonstration', '2027-01-14T03:00:00Z');
@@ -58,12 +63,13 @@ describe('npm run rebuild: a new build swapped in under load', () => {
         }
       };
       const clients = Array.from({ length: 8 }, load);
-      await new Promise((r) => setTimeout(r, 300));
+      // Requests under way before the swap and after it: waited for by count, not by time.
+      await until(() => statuses.length >= 30);
       // The first rebuild turns the plain dist/ folder into a link to the new release.
       swapIn(site(path.join(releases, '2027-01-15T03-00-00'), 'B'), dist, releases);
-      const until = Date.now() + 5_000;
-      while (!seenB && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
-      await new Promise((r) => setTimeout(r, 300));
+      await until(() => seenB);
+      const atSwap = statuses.length;
+      await until(() => statuses.length >= atSwap + 30);
       stop = true;
       await Promise.all(clients);
       expect(seenB).toBe(true);

@@ -2,27 +2,27 @@
  * The D1 store on the platform's own local runtime: Miniflare (workerd) from Node, its D1 binding
  * reached through getD1Database(). The shared contract, then the migrations as wrangler records them.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { D1Store, migrateD1, MIGRATION_NAMES, type D1Like } from '../../functions/store/d1.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { D1_MIGRATIONS_DIR, migrationFile } from '../../functions/store/d1-migrations-write.ts';
 import { MIGRATIONS } from '../../functions/store/sqlite-migrations.ts';
 import { storeContract } from './store-contract.ts';
 import { localD1 } from './local-d1.ts';
+import { emptyD1 } from './harness-backends.ts';
 
+// One workerd for the contract's tests, its tables emptied between them (a new one costs a second or more).
+let shared: ReturnType<typeof localD1> | undefined;
+afterAll(async () => (await shared)?.mf.dispose());
 storeContract(
   'D1 (Miniflare)',
   async () => {
-    const { mf, db } = await localD1({ migrated: false });
-    await migrateD1(db);
+    const reused = shared !== undefined;
+    shared ??= localD1();
+    const { db } = await shared;
+    if (reused) await emptyD1(db);
     const store = new D1Store(db);
-    return {
-      store,
-      cleanup: async () => {
-        await store.close();
-        await mf.dispose();
-      },
-    };
+    return { store, cleanup: () => store.close() };
   },
   { groupCommit: false },
 );

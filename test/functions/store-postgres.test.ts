@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PG_MIGRATIONS } from '../../functions/store/postgres-migrations.ts';
 import { MIGRATIONS } from '../../functions/store/sqlite-migrations.ts';
 import { PostgresStore } from '../../functions/store/postgres.ts';
@@ -13,18 +13,18 @@ import { freshDatabase, noPostgres as checkPostgres } from './postgres-server.ts
 
 const noPostgres = await checkPostgres();
 import { storeContract, submission } from './store-contract.ts';
+import { postgresBackend, type TestBackend } from './harness-backends.ts';
 
+// One database for the contract's tests, its tables emptied between them.
+let shared: Promise<TestBackend> | undefined;
+afterAll(async () => (await shared)?.close(false));
 if (!noPostgres)
   storeContract('PostgreSQL', async () => {
-    const db = await freshDatabase();
-    const store = await PostgresStore.open(db.url);
-    return {
-      store,
-      cleanup: async () => {
-        await store.close();
-        await db.drop();
-      },
-    };
+    const reused = shared !== undefined;
+    shared ??= postgresBackend();
+    const backend = await shared;
+    if (reused) await backend.empty();
+    return { store: backend.store, cleanup: async () => {} };
   });
 
 const team = { recipients: ['equipe@exemple.fr'] };
