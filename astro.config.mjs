@@ -11,6 +11,12 @@ import { serviceWorker } from './src/integrations/service-worker.ts';
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
+  // Sensitive pages moved to neutral addresses (the browser's history must not say what they are): old links still work.
+  redirects: {
+    '/programmes/lieu-ressources-femmes/': '/programmes/informations-pratiques/',
+    '/formulaires/femmes-rappel/': '/formulaires/informations/',
+    '/formulaires/femmes-rappel/merci/': '/formulaires/informations/merci/',
+  },
   integrations: [
     contentCheck(),
     mdx(),

@@ -57,7 +57,7 @@ describe('production build: forms on example settings', () => {
     it(`a phone shows it on the first screens, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
       const context = await browser.newContext({ ...AXE_CONTEXT, javaScriptEnabled, viewport: { width: 360, height: 740 } });
       const page = await context.newPage();
-      await page.goto(`${site.url}/formulaires/femmes-rappel/`);
+      await page.goto(`${site.url}/formulaires/informations/`);
       const notice = page.getByRole('heading', { name: 'Ce formulaire n’est pas encore en service' });
       await expect.poll(() => notice.isVisible()).toBe(true);
       expect(await page.locator('form.formulaire').count()).toBe(0);

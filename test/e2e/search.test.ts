@@ -43,10 +43,10 @@ const QUERIES: [string, string][] = [
   ['deuxième chance', '/programmes/ecole-deuxieme-chance/'],
   ['deuxieme chance', '/programmes/ecole-deuxieme-chance/'],
   ['jeunes sans diplome', '/programmes/ecole-deuxieme-chance/'],
-  ['violences', '/programmes/lieu-ressources-femmes/'],
-  ['violence', '/programmes/lieu-ressources-femmes/'],
-  ['3919', '/programmes/lieu-ressources-femmes/'],
-  ['hébergement femmes', '/programmes/lieu-ressources-femmes/'],
+  ['violences', '/programmes/informations-pratiques/'],
+  ['violence', '/programmes/informations-pratiques/'],
+  ['3919', '/programmes/informations-pratiques/'],
+  ['hébergement femmes', '/programmes/informations-pratiques/'],
   ['LSF', '/quartiers/maurepas-bellangerais/'],
   ['Maurepas', '/quartiers/maurepas-bellangerais/'],
   ['gros chene', '/quartiers/maurepas-bellangerais/'],
@@ -245,7 +245,7 @@ describe('the search page with JavaScript', () => {
       return gzipSync(js, { level: 9 }).length + (await Promise.all(imports.map(gz))).reduce((a, b) => a + b, 0);
     };
     expect(await gz(scripts[0]!)).toBeLessThanOrEqual(5 * 1024);
-    const femmes = await (await fetch(`${site.url}/programmes/lieu-ressources-femmes/`)).text();
+    const femmes = await (await fetch(`${site.url}/programmes/informations-pratiques/`)).text();
     expect(femmes).not.toContain(scripts[0]!);
   });
 });
