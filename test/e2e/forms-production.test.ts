@@ -27,6 +27,7 @@ const formPages = (dir: string) =>
 beforeAll(async () => {
   const env = { ...process.env };
   delete env.FABRIQUE_DEMONSTRATION;
+  env.SITE_URL ??= 'http://localhost:4321';
   const build = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build', '--outDir', productionDir], {
     cwd: root,
     env,
