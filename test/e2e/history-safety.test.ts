@@ -74,7 +74,7 @@ describe('the sensitive pages in the history', () => {
     }
     await page.goto(`${site.url}/programmes/informations-pratiques/`);
     expect(await page.locator('main h1').innerText()).toMatch(/femmes victimes de violences/i);
-    expect(await page.locator('.note-securite').innerText()).toMatch(/« Informations pratiques »/);
+    expect(await page.locator('.note-securite').innerText()).toMatch(/«\s*Informations pratiques\s*»/);
     const entries = await historique(page);
     expect(entries.length).toBeGreaterThanOrEqual(4);
     for (const e of entries) expect(`${e.url} ${e.title}`).not.toMatch(REVELATEUR);
