@@ -7,10 +7,23 @@ import { contentCheck } from './src/integrations/content-check.ts';
 import { inlineStyleHashes } from './src/integrations/inline-style-hashes.ts';
 import { pagefind } from './src/integrations/pagefind.ts';
 import { serviceWorker } from './src/integrations/service-worker.ts';
+import { formsModeFromEnv } from './src/lib/forms/mode.ts';
+
+// A production build needs its public address: SMS links, QR codes and the printed address are written with it.
+if (process.argv.includes('build') && !process.env.SITE_URL && formsModeFromEnv() === 'production')
+  throw new Error(
+    'SITE_URL manquant : la construction de production a besoin de l’adresse publique du site, par exemple SITE_URL=https://fabrique.rennes.fr npm run build. Sans elle, les liens SMS, les codes QR et l’adresse imprimée mèneraient à http://localhost:4321/. Pour une démonstration sur votre ordinateur : FABRIQUE_DEMONSTRATION=oui npm run build.',
+  );
 
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
+  // Sensitive pages moved to neutral addresses (the browser's history must not say what they are): old links still work.
+  redirects: {
+    '/programmes/lieu-ressources-femmes/': '/programmes/informations-pratiques/',
+    '/formulaires/femmes-rappel/': '/formulaires/informations/',
+    '/formulaires/femmes-rappel/merci/': '/formulaires/informations/merci/',
+  },
   integrations: [
     contentCheck(),
     mdx(),

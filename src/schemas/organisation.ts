@@ -20,6 +20,14 @@ export const organisationSchema = z.strictObject({
     .url({ error: 'adresse web attendue, commençant par https://' })
     .optional()
     .meta({ titre: 'Site web officiel', exemple: 'https://www.association.example/' }),
+  /**
+   * The body that publishes this site. The programme text names no publisher: the entry that carries it
+   * stays `exemple: true` (shown « exemple ») until an editor fills in the real one.
+   */
+  editeur: z.boolean().default(false).meta({
+    titre: 'Éditeur du site',
+    aide: 'Cochez pour l’organisation qui publie ce site (une seule). Tant que la fiche est un exemple, le site l’affiche « exemple ».',
+  }),
   /** false until an editor has checked the address and details against an official source. */
   verifie: z
     .boolean()

@@ -41,10 +41,10 @@ export const programmeSchema = z
       aide: 'Ce que la personne peut faire maintenant : venir, écrire, s’inscrire. Dites-le si ce n’est pas encore possible.',
       long: true,
     }),
-    partenaires: z
-      .array(ref('organisations'))
-      .default([])
-      .meta({ titre: 'Partenaires', aide: 'Les organisations qui portent le programme avec la Ville (fiches d’Organisations).' }),
+    partenaires: z.array(ref('organisations')).default([]).meta({
+      titre: 'Partenaires',
+      aide: 'Les organisations que le texte du programme ou une source datée cite pour ce programme (fiches d’Organisations) ; n’ajoutez pas celle qui publie le site.',
+    }),
     /**
      * Where the programme stands. The programme text makes proposals: "proposition" until an editor
      * records otherwise, with the date it was confirmed and who confirmed it.
@@ -113,9 +113,22 @@ export const programmeSchema = z
       titre: 'Page sensible',
       aide: 'Cochez pour une page qui concerne des personnes en danger (violences) : elle affiche un conseil de sécurité et ne reste pas dans l’historique.',
     }),
+    /** Sensitive pages: the title the browser's history shows, which must not say what the page is about. */
+    titre_historique: z.string().min(1).max(40).optional().meta({
+      titre: 'Titre dans l’historique',
+      aide: 'Obligatoire pour une page sensible : un titre neutre (40 caractères au plus) que l’onglet et l’historique du navigateur affichent à la place du vrai titre. Le titre de la page, lui, dit ce qu’elle est.',
+      exemple: 'Informations pratiques',
+    }),
     ...commun,
   })
   .superRefine((p, ctx) => {
+    if (p.sortie_rapide && !p.titre_historique)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['titre_historique'],
+        message:
+          'page sensible : indiquez un titre neutre pour l’historique du navigateur, par exemple titre_historique: "Informations pratiques" ; le nom du fichier, qui fait l’adresse de la page, doit lui aussi rester neutre',
+      });
     if (p.statut === 'proposition') return;
     if (!p.statut_confirme_le)
       ctx.addIssue({

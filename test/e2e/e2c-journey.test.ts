@@ -41,7 +41,8 @@ describe.each(SIZES)('E2C on a $name', ({ viewport }) => {
       await page.click('main a[href="/formulaires/e2c/"]');
       const intro = await page.locator('.formulaire-intro').innerText();
       expect(intro).toMatch(/projet.*pas encore ouverte.*pas une candidature/s);
-      expect(intro).toMatch(/26\sans ou plus.*Écrivez-nous quand même.*Mission locale/s);
+      expect(intro).toMatch(/Mission locale \(pour les jeunes de 16 à 25\sans/);
+      expect(intro).toMatch(/26\sans ou plus.*pas encore de parcours pour votre âge.*Besoin d’aide.*quand même nous écrire/s);
       expect(intro).toMatch(/e-mail ou un numéro de téléphone\s:\sau moins l’un des deux/);
       // Neither contact field says "facultatif": the pair is explained instead.
       expect(await page.locator('label[for="f-email"]').innerText()).toMatch(/au moins l’un des deux/);

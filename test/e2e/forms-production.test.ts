@@ -27,6 +27,7 @@ const formPages = (dir: string) =>
 beforeAll(async () => {
   const env = { ...process.env };
   delete env.FABRIQUE_DEMONSTRATION;
+  env.SITE_URL ??= 'http://localhost:4321';
   const build = spawnSync(path.join(root, 'node_modules/.bin/astro'), ['build', '--outDir', productionDir], {
     cwd: root,
     env,
@@ -47,6 +48,12 @@ describe('production build: forms on example settings', () => {
     const pages = formPages(productionDir);
     expect(pages.length).toBeGreaterThan(20);
     for (const { file, html } of pages) {
+      // A form whose service does not exist yet says that instead, with the same help (history-safety.test.ts).
+      if (html.includes('data-service="pas-encore-ouvert"')) {
+        expect(html, file).not.toContain('<form class="formulaire"');
+        expect(html, file).toMatch(/data-service="pas-encore-ouvert"[\s\S]*href="tel:3919"[\s\S]*href="\/aide\/"/);
+        continue;
+      }
       expect(html, file).toContain('Ce formulaire n’est pas encore en service');
       expect(html, file).not.toContain('<form class="formulaire"');
       expect(html, file).toMatch(/data-service="pas-en-service"[\s\S]*href="tel:3919"[\s\S]*href="\/aide\/"/);
@@ -57,7 +64,7 @@ describe('production build: forms on example settings', () => {
     it(`a phone shows it on the first screens, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
       const context = await browser.newContext({ ...AXE_CONTEXT, javaScriptEnabled, viewport: { width: 360, height: 740 } });
       const page = await context.newPage();
-      await page.goto(`${site.url}/formulaires/femmes-rappel/`);
+      await page.goto(`${site.url}/formulaires/demande-aide/`);
       const notice = page.getByRole('heading', { name: 'Ce formulaire n’est pas encore en service' });
       await expect.poll(() => notice.isVisible()).toBe(true);
       expect(await page.locator('form.formulaire').count()).toBe(0);
@@ -82,6 +89,7 @@ describe('demonstration build', () => {
     const pages = formPages(path.join(root, 'dist'));
     expect(pages.length).toBeGreaterThan(20);
     for (const { file, html } of pages) {
+      if (html.includes('data-service="pas-encore-ouvert"')) continue;
       expect(html, file).toMatch(/data-service="demonstration"[\s\S]*Version de démonstration/);
     }
   });

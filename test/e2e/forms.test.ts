@@ -26,6 +26,11 @@ const MARKER_FIELD: Record<(typeof FORM_KEYS)[number], string> = {
   contact: 'message',
 };
 
+// A form whose service does not exist yet collects nothing (history-safety.test.ts checks it says so).
+const COLLECTING = FORM_KEYS.filter((key) => {
+  const form = forms[key];
+  return !form.notYetOpen?.(ctx, form.targetField ? String(answers(key)[form.targetField]) : undefined);
+});
 const settingsSealed = new Set(Object.keys(await e2eSealedSettings()));
 let browser: Browser;
 let site: RunningServer;
@@ -58,7 +63,7 @@ describe.each([
   ['JavaScript on', true],
   ['JavaScript off', false],
 ])('%s', (_, js) => {
-  describe.each(FORM_KEYS)('%s', (key) => {
+  describe.each(COLLECTING)('%s', (key) => {
     it('is sent, lands on its thank-you page and is in the database', async () => {
       const { context, page, problems } = await open(js);
       await page.goto(site.url + pagePath(key));
@@ -66,7 +71,9 @@ describe.each([
       const marker = `${js ? 'avec' : 'sans'} JS ${Date.now()}`;
       const values = { ...answers(key), [MARKER_FIELD[key]]: marker };
       await fill(page, key, values);
-      const thanks = forms[key].thanksPath?.(values, undefined) ?? `/formulaires/${key}/merci/`;
+      const thanks =
+        forms[key].thanksPath?.(values as Record<string, string>, undefined) ??
+        `/formulaires/${forms[key].adresse ?? key}/merci/`;
       await Promise.all([page.waitForURL(`**${thanks}`), page.click('form.formulaire button[type="submit"]')]);
       expect(await page.locator('h1').textContent()).toBe(forms[key].thanks.title);
       if (key === 'inscription-formation') {

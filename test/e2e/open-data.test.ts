@@ -200,7 +200,7 @@ describe('schema.org JSON-LD', () => {
   const shapes = {
     Event: {
       type: 'object',
-      required: ['@context', '@type', 'name', 'startDate', 'endDate', 'location', 'eventStatus', 'organizer'],
+      required: ['@context', '@type', 'name', 'startDate', 'endDate', 'location', 'eventStatus'],
       properties: {
         '@context': { const: 'https://schema.org' },
         startDate: { type: 'string', pattern: '^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:00\\+0[12]:00$' },
@@ -228,7 +228,7 @@ describe('schema.org JSON-LD', () => {
     },
     GovernmentService: {
       type: 'object',
-      required: ['@context', '@type', 'name', 'provider', 'areaServed', 'url'],
+      required: ['@context', '@type', 'name', 'areaServed', 'url'],
       properties: { availableChannel: { type: 'array', items: { type: 'object', properties: { serviceLocation: place } } } },
     },
   };

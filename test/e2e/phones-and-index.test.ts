@@ -51,8 +51,8 @@ describe('site map', () => {
     const page = await context.newPage();
     await page.goto(`${run.site.url}/plan-du-site/`);
     for (const [text, href] of [
-      ['Femmes victimes de violences', '/programmes/lieu-ressources-femmes/'],
-      ['Violences faites aux femmes', '/programmes/lieu-ressources-femmes/'],
+      ['Femmes victimes de violences', '/programmes/informations-pratiques/'],
+      ['Violences faites aux femmes', '/programmes/informations-pratiques/'],
       ['E2C (École de la deuxième chance)', '/programmes/ecole-deuxieme-chance/'],
       ['Handicap', '/referents/'],
       ['Urgence', '/aide/'],

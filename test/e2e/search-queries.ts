@@ -5,7 +5,7 @@
  */
 export type Requete = { q: string; page: string; sorte: 'synonyme' | 'sigle' | 'faute' | 'lieu' | 'phrase' };
 
-const FEMMES = '/programmes/lieu-ressources-femmes/';
+const FEMMES = '/programmes/informations-pratiques/';
 const FABRIQUE = '/programmes/fabrique/';
 const REFERENTS = '/programmes/referents-handicap-inclusion/';
 const E2C = '/programmes/ecole-deuxieme-chance/';

@@ -18,7 +18,8 @@ type JsonErrors = { errors: { field?: string; code: string; message: string }[] 
 /** A value of exactly `n` code points that the field accepts; the last one is outside the BMP (2 UTF-16 units). */
 function valueOfLength(field: Field, n: number): string {
   if (field.type === 'email') return `${'a'.repeat(n - '@exemple.fr'.length)}@exemple.fr`;
-  if (field.type === 'tel') return '0'.repeat(n);
+  // A dialable number (src/schemas/forms/rules.ts), its separators padding it to length.
+  if (field.type === 'tel') return '06 12 34 56 78'.padEnd(n, '.');
   return `${'é'.repeat(n - 1)}😀`;
 }
 

@@ -12,7 +12,7 @@ describe('form settings', () => {
   it('the repository’s settings are valid for every form', async () => {
     const settings = await loadFormSettings(path.resolve(import.meta.dirname, '../../content'));
     expect(Object.keys(settings).sort()).toEqual([...FORM_KEYS].sort());
-    for (const key of FORM_KEYS) expect(settings[key].merci).toBe(`/formulaires/${key}/merci/`);
+    for (const key of FORM_KEYS) expect(settings[key].merci).toBe(`/formulaires/${forms[key].adresse ?? key}/merci/`);
     expect(settings['femmes-rappel'].sensible).toBe(true);
   });
 

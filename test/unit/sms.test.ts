@@ -1,43 +1,60 @@
-/** SMS links: at most 300 characters, the page's address always whole, encoded so both Android and iOS read it back. */
-import fc from 'fast-check';
+/** SMS texts (issue 21, item 6): whole sentences only, and never a past, full or cancelled session. */
 import { describe, expect, it } from 'vitest';
-import { SMS_MAX, smsAide, smsHref, smsTexte } from '../../src/lib/page-tools/sms.ts';
+import type { Formation, Site } from '../../src/lib/site/content.ts';
+import { SMS_MAX, smsFormation, smsTexte } from '../../src/lib/page-tools/sms.ts';
 
-const ADRESSE = 'https://fabrique.rennes.fr/quartiers/jeanne-darc-longs-champs-atalante-beaulieu/';
-const bodyOf = (href: string) => decodeURIComponent(href.replace(/^sms:\?&body=/, ''));
+const ADRESSE = 'https://fabrique.exemple.fr/formations/creche/';
 
 describe('smsTexte', () => {
-  it('keeps every fact when they fit, the address last', () => {
-    expect(smsTexte(['Quoi.', 'Quand.'], ADRESSE)).toBe(`Quoi.\nQuand.\n${ADRESSE}`);
+  it('leaves out a fact that does not fit rather than cutting it mid-sentence', () => {
+    const long = `Permanence le mardi, de 9 h à 12 h, ${'Espace social du Blosne, '.repeat(10)}35200 Rennes.`;
+    const texte = smsTexte(['Référents du quartier Le Blosne.', long, 'Gratuit.'], ADRESSE);
+    expect(texte).toBe(['Référents du quartier Le Blosne.', 'Gratuit.', ADRESSE].join('\n'));
+    expect(texte).not.toMatch(/…/);
+    expect(texte.length).toBeLessThanOrEqual(SMS_MAX);
   });
-
-  it('never exceeds 300 characters and always ends with the whole address', () => {
-    fc.assert(
-      fc.property(fc.array(fc.string({ maxLength: 200 }), { maxLength: 8 }), (faits) => {
-        const t = smsTexte(faits, ADRESSE);
-        expect(t.length).toBeLessThanOrEqual(SMS_MAX);
-        expect(t.endsWith(`\n${ADRESSE}`) || t === ADRESSE).toBe(true);
-      }),
-    );
-  });
-
-  it('cuts a long fact short rather than dropping it', () => {
-    const t = smsTexte(['Référents du quartier.', `Permanence ${'le jeudi, '.repeat(40)}`], ADRESSE);
-    expect(t.split('\n')[1]).toMatch(/^Permanence le jeudi.*…$/);
+  it('every line but the address ends on a whole sentence', () => {
+    const faits = Array.from({ length: 12 }, (_, i) => `Permanence numéro ${i + 1}, le lundi de 9 h à 12 h.`);
+    const lignes = smsTexte(faits, ADRESSE).split('\n');
+    expect(lignes.at(-1)).toBe(ADRESSE);
+    for (const l of lignes.slice(0, -1)) expect(l).toMatch(/\.$/);
+    expect(lignes.join('\n').length).toBeLessThanOrEqual(SMS_MAX);
   });
 });
 
-describe('smsHref', () => {
-  it('encodes accents, line breaks, & and # so the text arrives as written', () => {
-    const texte = 'Écoute & aide #1 : l’été\nhttps://exemple.fr/a/?b=c';
-    const href = smsHref(texte);
-    expect(href).toMatch(/^sms:\?&body=[^&#\s?]*$/);
-    expect(bodyOf(href)).toBe(texte);
+describe('smsFormation', () => {
+  const site = {
+    lieu: new Map([['salle', { data: { nom: 'Salle', adresse: { rue: '1 rue A', code_postal: '35000', ville: 'Rennes' } } }]]),
+  } as unknown as Site;
+  const formation = (sessions: object[]) =>
+    ({
+      data: { titre: 'Accueillir', gratuit: true, inscriptions: 'ouvertes', sessions },
+    }) as unknown as Formation;
+  const session = (id: string, date: string, places: number, annulee = false) => ({
+    id,
+    date,
+    creneau: '09:00-12:00',
+    lieu: 'salle',
+    capacite: 12,
+    places_restantes: places,
+    annulee,
   });
 
-  it('names no service that could put someone at risk in the help message', () => {
-    const t = smsTexte(smsAide(), 'https://fabrique.rennes.fr/aide/');
-    expect(t).toContain('3919');
-    expect(t).not.toMatch(/violence|femme/i);
+  it('skips past, full and cancelled sessions and names the next open one', () => {
+    const faits = smsFormation(
+      formation([
+        session('passee', '2027-01-02', 5),
+        session('complete', '2027-02-01', 0),
+        session('annulee', '2027-02-10', 5, true),
+        session('ouverte', '2027-03-01', 3),
+      ]),
+      site,
+      '2027-01-15',
+    );
+    expect(faits[1]).toMatch(/^Prochaine session : lundi 1er mars 2027/);
+  });
+  it('says there is no open session rather than advertising a full one', () => {
+    const faits = smsFormation(formation([session('complete', '2027-02-01', 0)]), site, '2027-01-15');
+    expect(faits[1]).toBe('Pas de session ouverte à l’inscription pour l’instant.');
   });
 });

@@ -10,7 +10,7 @@ import { launchBrowser, startSite } from '../../../test/e2e/browser.ts';
 let browser: Browser;
 let site: RunningServer;
 const NEUTRAL = 'https://meteofrance.com/';
-const FEMMES = '/programmes/lieu-ressources-femmes/';
+const FEMMES = '/programmes/informations-pratiques/';
 
 beforeAll(async () => {
   [browser, site] = await Promise.all([launchBrowser(), startSite()]);

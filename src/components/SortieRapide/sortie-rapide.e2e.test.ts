@@ -23,9 +23,9 @@ describe('quick exit on the pages for people facing violence', () => {
     const context = await contextWithNeutralSite();
     const page = await context.newPage();
     for (const [path, sensitive] of [
-      ['/programmes/lieu-ressources-femmes/', true],
+      ['/programmes/informations-pratiques/', true],
       ['/aide/', true],
-      ['/formulaires/femmes-rappel/', true],
+      ['/formulaires/informations/', true],
       ['/formations/', false],
       ['/', false],
       ['/plan-du-site/', false],
@@ -57,11 +57,9 @@ describe('quick exit on the pages for people facing violence', () => {
     const context = await contextWithNeutralSite();
     const page = await context.newPage();
     await page.goto(`${run.site.url}/`);
-    await page.goto(`${run.site.url}/programmes/lieu-ressources-femmes/`);
+    await page.goto(`${run.site.url}/programmes/informations-pratiques/`);
     // From a sensitive page, a link within the site replaces it in history.
-    await page.click('main a[href="/formulaires/femmes-rappel/"]');
-    await page.waitForURL(`${run.site.url}/formulaires/femmes-rappel/`);
-    await page.click('.urgences a[href="/aide/"]');
+    await page.click('main a.bouton[href="/aide/"]');
     await page.waitForURL(`${run.site.url}/aide/`);
     // The tab's history: the blank start page, the home page, this page.
     expect(await page.evaluate(() => history.length)).toBe(3);
@@ -79,7 +77,7 @@ describe('quick exit on the pages for people facing violence', () => {
     const context = await contextWithNeutralSite();
     const page = await context.newPage();
     await page.goto(`${run.site.url}/`);
-    await page.goto(`${run.site.url}/programmes/lieu-ressources-femmes/`);
+    await page.goto(`${run.site.url}/programmes/informations-pratiques/`);
     await page.click('a[data-module="sortie-rapide"]');
     await page.waitForURL(NEUTRAL);
     await page.goBack();
@@ -129,7 +127,7 @@ describe('quick exit on the pages for people facing violence', () => {
   it('works as a plain link without JavaScript', async () => {
     const context = await contextWithNeutralSite(false);
     const page = await context.newPage();
-    await page.goto(`${run.site.url}/programmes/lieu-ressources-femmes/`);
+    await page.goto(`${run.site.url}/programmes/informations-pratiques/`);
     expect(await page.locator('.note-securite').isVisible()).toBe(true);
     await page.click('a[data-module="sortie-rapide"]');
     await page.waitForURL(NEUTRAL);

@@ -2,7 +2,8 @@
  * Browser: Quick exit enhancement. The link already works without JavaScript; here we hide the page at once,
  * leave with location.replace (no history entry), and also leave when Shift is pressed 3 times.
  * On sensitive pages (body[data-sensible]), links and searches to other pages of the site replace the
- * page in history too, so that after a quick exit neither Back nor the tab's history shows one.
+ * page in history too, so that after a quick exit neither Back nor the tab's history shows one. On every
+ * page, a search box sends its words through this tab's memory, never through the address.
  */
 const link = document.querySelector<HTMLAnchorElement>('a[data-module="sortie-rapide"]');
 if (link) {
@@ -56,14 +57,23 @@ if (link) {
       event.preventDefault();
       window.location.replace(a.href);
     });
-    // GET forms (the header's search): the words searched must not sit in this tab's history either.
-    document.addEventListener('submit', (event) => {
-      const form = event.target;
-      if (!(form instanceof HTMLFormElement) || form.method !== 'get' || event.defaultPrevented) return;
-      event.preventDefault();
-      const url = new URL(form.action);
-      url.search = new URLSearchParams(new FormData(form) as unknown as Record<string, string>).toString();
-      window.location.replace(url.href);
-    });
   }
 }
+
+// Every search box (the header's, on every page): the words go to this tab's memory, never into an address,
+// so neither the history nor the address bar holds them; /recherche/ reads them back (src/scripts/search.ts).
+document.addEventListener('submit', (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || form.method !== 'get' || event.defaultPrevented) return;
+  const action = new URL(form.action);
+  if (action.origin !== window.location.origin || action.pathname !== '/recherche/') return;
+  const q = String(new FormData(form).get('q') ?? '').trim();
+  try {
+    sessionStorage.setItem('recherche', JSON.stringify({ q, f: {} }));
+  } catch {
+    return; // no memory: the plain form (words in the address) is the only way left to search
+  }
+  event.preventDefault();
+  if (document.body.hasAttribute('data-sensible')) window.location.replace(action.pathname);
+  else window.location.assign(action.pathname);
+});

@@ -7,6 +7,7 @@ import type { ContentProblem, LoadedEntry } from './types.ts';
 import { todayInRennes } from '../time/dates.ts';
 import { checkFalc, loadJargon } from './falc-check.ts';
 import { checkFraicheur, seuilsDepuis, type Seuils } from './fraicheur.ts';
+import { checkStatuts } from './statut-check.ts';
 
 export type EditorialOptions = { today?: string; seuils?: Seuils };
 
@@ -16,7 +17,12 @@ export async function checkEditorial(
   { today = todayInRennes(), seuils = seuilsDepuis(process.env.FABRIQUE_FRAICHEUR) }: EditorialOptions = {},
 ): Promise<{ errors: ContentProblem[]; warnings: ContentProblem[] }> {
   const { jargon, problems: jargonProblems } = await loadJargon(contentDir);
-  const all = [...jargonProblems, ...checkFraicheur(entries, today, seuils), ...checkFalc(entries, jargon)];
+  const all = [
+    ...jargonProblems,
+    ...checkFraicheur(entries, today, seuils),
+    ...checkFalc(entries, jargon),
+    ...checkStatuts(entries, today),
+  ];
   return {
     errors: all.filter((p) => p.niveau !== 'avertissement'),
     warnings: all.filter((p) => p.niveau === 'avertissement'),

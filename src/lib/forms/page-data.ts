@@ -15,7 +15,7 @@ let cached: Promise<{ ctx: FormContext; settings: Record<FormKey, FormSettings> 
 
 export function formPageData() {
   cached ??= (async () => {
-    const names = ['formations', 'activites', 'quartiers', 'lieux'] as const;
+    const names = ['formations', 'activites', 'quartiers', 'lieux', 'referents', 'programmes'] as const;
     const collections = await Promise.all(names.map((n) => getCollection(n)));
     const entries = collections.flatMap((list, i) => list.map((e) => ({ collection: names[i]!, id: e.id, data: e.data })));
     // Astro builds from the project root.

@@ -20,6 +20,20 @@ export function renderNotInService(): string {
   );
 }
 
+/** The service this form would reach does not exist yet: what exists today, and no form (in demonstration too). */
+export function renderNotYetOpen(message: string): string {
+  const numbers = URGENCES.map(
+    (u) =>
+      `<li><a href="${u.lien}">${u.lien.startsWith('sms') ? 'SMS\u00a0au\u00a0' : ''}${u.numero}</a> : ${escapeHtml(u.nom)}</li>`,
+  ).join('');
+  return (
+    `<div class="encart encart--ferme" data-service="pas-encore-ouvert">` +
+    `<p>${escapeHtml(message)}</p>` +
+    `<p>Numéros gratuits, qui répondent aujourd’hui :</p><ul>${numbers}</ul>` +
+    `<p><a href="/aide/">Page « Besoin d’aide » : tous les numéros et les autres façons d’obtenir de l’aide</a></p></div>`
+  );
+}
+
 /** Demonstration: the form works, and the page says no one reads it. */
 export function renderDemonstrationNotice(): string {
   return (

@@ -9,6 +9,7 @@ import type { Activite, Formation, Lieu, Referent, Site } from '../site/content.
 import { JOURS } from '../../schemas/common.ts';
 import { addDays, weekdayIndex } from '../time/dates.ts';
 import { etatSession, LIBELLE_ETAT } from '../time/sessions.ts';
+import { checkOpenDataStatut, serviceExiste } from '../content-checks/statut-check.ts';
 
 const BYDAY = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 const EXEMPLE = 'Exemple : fiche inventée pour illustrer le site. ';
@@ -95,11 +96,15 @@ const creneau = (c: string) => {
 const page = (siteUrl: URL, path: string) => new URL(path, siteUrl).href;
 
 export function organization(site: Site, siteUrl: URL): Organization {
-  const ville = site.organisation.get('ville-de-rennes')!.data;
+  // The programme text names no publisher: the entry marked `editeur` says who, « exemple » until an editor fills it.
+  const editeur = site.organisations.find((o) => o.data.editeur);
   return {
-    id: uuidFor('organization:ville-de-rennes'),
-    name: ville.nom,
-    description: 'La Ville de Rennes porte la Fabrique rennaise des solidarités et publie ces données.',
+    id: uuidFor(`organization:${editeur?.id ?? 'editeur'}`),
+    name: editeur?.data.nom ?? 'Éditeur du site (à renseigner)',
+    description:
+      !editeur || editeur.data.exemple
+        ? 'Exemple : le texte du programme ne nomme pas d’éditeur ; cette organisation est citée pour illustrer, à confirmer par un éditeur.'
+        : `${editeur.data.nom} publie ces données.`,
     website: page(siteUrl, '/'),
   };
 }
@@ -259,9 +264,44 @@ export function serviceActivite(activite: Activite, site: Site, siteUrl: URL, or
 /** Every service of the site, in HSDS 3 "service" form (organization and locations nested). */
 export function services(site: Site, siteUrl: URL, today: string): Service[] {
   const org = organization(site, siteUrl);
-  return [
-    ...site.referents.filter((r) => r.data.permanences.length > 0).map((r) => serviceReferent(r, site, siteUrl, org)),
-    ...site.formations.map((f) => serviceFormation(f, site, siteUrl, org, today)),
-    ...site.activites.map((a) => serviceActivite(a, site, siteUrl, org, today)),
+  // A service of a programme that is still a proposal is never « active » (src/lib/statut-check.ts).
+  const statuts = Object.fromEntries(site.programmes.map((p) => [p.id, p.data.statut]));
+  const of = (programme: string) => (s: Service) => ({
+    ...s,
+    status: serviceExiste(statuts[programme]) ? s.status : ('inactive' as const),
+  });
+  const all = [
+    ...site.referents
+      .filter((r) => r.data.permanences.length > 0)
+      .map((r) => serviceReferent(r, site, siteUrl, org))
+      .map(of('referents-handicap-inclusion')),
+    ...site.formations.map((f) => serviceFormation(f, site, siteUrl, org, today)).map(of('formations-conjointes')),
+    ...site.activites.map((a) => serviceActivite(a, site, siteUrl, org, today)).map(of('loisirs-partages')),
   ];
+  const editeur = site.organisations.find((o) => o.data.editeur);
+  const problems = checkOpenDataStatut(
+    [
+      { table: 'organizations.csv', id: org.id, description: org.description, confirme: editeur?.data.exemple === false },
+      ...all.map((s) => ({
+        table: 'services.csv',
+        id: s.id,
+        description: s.description,
+        status: s.status,
+        programme: programmeOf(s),
+      })),
+    ],
+    statuts,
+  );
+  if (problems.length)
+    throw new Error(
+      `Données ouvertes à corriger :\n${problems.map((p) => `  - ${p.file}, ${p.field} : ${p.message}`).join('\n')}`,
+    );
+  return all;
 }
+
+const programmeOf = (s: Service) =>
+  s.url.includes('/formations/')
+    ? 'formations-conjointes'
+    : s.url.includes('/activites/')
+      ? 'loisirs-partages'
+      : 'referents-handicap-inclusion';

@@ -7,7 +7,11 @@ import { JOURS } from '../../schemas/common.ts';
 import { etatSession } from '../time/sessions.ts';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const ville = { '@type': 'GovernmentOrganization', name: 'Ville de Rennes', url: 'https://metropole.rennes.fr' };
+/** The publisher (content/organisations, `editeur`), named only once an editor has confirmed it: the programme names none. */
+const editeur = (site: Site) => {
+  const e = site.organisations.find((o) => o.data.editeur && !o.data.exemple);
+  return e ? { '@type': 'Organization', name: e.data.nom, ...(e.data.site_web && { url: e.data.site_web }) } : undefined;
+};
 
 const offset = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Paris', timeZoneName: 'longOffset' });
 /** "2027-02-11" + "09:30" → "2027-02-11T09:30:00+01:00" (Paris offset of that day). */
@@ -66,7 +70,7 @@ export function jsonLdFormation(formation: Formation, site: Site, siteUrl: URL, 
         eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
         isAccessibleForFree: d.gratuit,
         location: place(site.lieu.get(s.lieu)!, siteUrl),
-        organizer: ville,
+        ...(editeur(site) && { organizer: editeur(site) }),
       };
     });
 }
@@ -84,7 +88,7 @@ export function jsonLdQuartier(quartier: Quartier, site: Site, siteUrl: URL) {
     name: `Référents handicap et inclusion, quartier ${quartier.data.nom}`,
     serviceType: 'Écoute et orientation handicap et inclusion',
     url: new URL(`/quartiers/${quartier.id}/`, siteUrl).href,
-    provider: ville,
+    ...(editeur(site) && { provider: editeur(site) }),
     areaServed: { '@type': 'Place', name: `${quartier.data.nom}, Rennes` },
     isAccessibleForFree: true,
     availableChannel: lieux.map((id) => ({

@@ -34,7 +34,7 @@ const basic = (iso: string, hhmm: string) => `${iso.replace(/-/g, '')}T${hhmm.re
 export function calendrier(nom: string, siteUrl: URL, stamp: string, evenements: Evenement[]): string {
   const cal = ical({
     name: nom,
-    prodId: { company: 'Ville de Rennes', product: 'Fabrique rennaise des solidarites', language: 'FR' },
+    prodId: { company: 'Fabrique rennaise des solidarites', product: 'Fabrique rennaise des solidarites', language: 'FR' },
     timezone: { name: ZONE, generator: getVtimezoneComponent },
     url: siteUrl.href,
   });

@@ -11,18 +11,14 @@ import { URGENCES } from '../site/urgences.ts';
 
 export const SMS_MAX = 300;
 
-/** The text of the message: the facts in order, the first one that does not fit cut short, the address always last. */
+/** The text of the message: the facts in order, whole (a fact that does not fit is left out, never cut), the address always last. */
 export function smsTexte(faits: string[], adresse: string): string {
   let room = SMS_MAX - adresse.length;
   const kept: string[] = [];
   for (const fait of faits) {
-    if (fait.length + 1 <= room) {
-      kept.push(fait);
-      room -= fait.length + 1;
-      continue;
-    }
-    if (room > 20) kept.push(`${fait.slice(0, room - 2).trimEnd()}…`);
-    break;
+    if (fait.length + 1 > room) continue;
+    kept.push(fait);
+    room -= fait.length + 1;
   }
   return [...kept, adresse].join('\n');
 }
@@ -63,14 +59,14 @@ export function smsQuartier(quartier: Quartier, site: Site): string[] {
   return [`Référents handicap et inclusion du quartier ${quartier.data.nom} (Rennes), gratuit.`, ...permanences];
 }
 
-/** A training: its next session one can still join, else its next one with its state. */
+/** A training: its next session one can still join; never a past, full or cancelled one. */
 export function smsFormation(formation: Formation, site: Site, today: string): string[] {
   const d = formation.data;
   const aVenir = [...d.sessions].filter((s) => s.date >= today).sort((a, b) => a.date.localeCompare(b.date));
-  const s = aVenir.find((x) => etatSession(x, d, today) === 'ouverte') ?? aVenir[0];
+  const s = aVenir.find((x) => etatSession(x, d, today) === 'ouverte');
   const quand = s
     ? `Prochaine session : ${formatDateLongue(s.date)}, ${formatCreneau(s.creneau)}, ${lieuCourt(site, s.lieu)}.`
-    : 'Pas de session à venir pour l’instant.';
+    : 'Pas de session ouverte à l’inscription pour l’instant.';
   return [`Formation « ${d.titre} » (Rennes)${d.gratuit ? ', gratuite' : ''}.`, quand];
 }
 

@@ -58,8 +58,8 @@ export function siteIndex(site: Site, pages: { id: string; data: { titre: string
 /** Topics as people look for them, beside the pages' own titles. */
 const SUJETS: EntreeIndex[] = [
   { titre: 'Urgence : les numéros gratuits', href: '/aide/', genre: 'sujet' },
-  { titre: 'Violences faites aux femmes', href: '/programmes/lieu-ressources-femmes/', genre: 'sujet' },
-  { titre: 'Femmes victimes de violences', href: '/programmes/lieu-ressources-femmes/', genre: 'sujet' },
+  { titre: 'Violences faites aux femmes', href: '/programmes/informations-pratiques/', genre: 'sujet' },
+  { titre: 'Femmes victimes de violences', href: '/programmes/informations-pratiques/', genre: 'sujet' },
   { titre: 'Hébergement d’urgence : le 115', href: '/aide/', genre: 'sujet' },
   { titre: 'E2C (École de la deuxième chance)', href: '/programmes/ecole-deuxieme-chance/', genre: 'sujet' },
   { titre: 'Handicap : le référent de votre quartier', href: '/referents/', genre: 'sujet' },

@@ -6,14 +6,16 @@ export const agir = defineForm({
   key: 'agir',
   title: 'Agir avec la Fabrique',
   description: 'Proposer votre aide à la Fabrique rennaise des solidarités : domaines, disponibilités.',
-  purpose: 'Vous mettre en relation avec l’équipe qui accueille les bénévoles, selon vos domaines et vos disponibilités.',
+  purpose:
+    'Vous mettre en relation, quand la Fabrique sera en place, avec l’équipe qui accueillera les bénévoles, selon vos domaines et vos disponibilités.',
   intro: [
-    'La Fabrique réunit des habitants qui veulent agir contre l’exclusion, avec les personnes qui vivent à la rue et avec les associations déjà présentes. Dites-nous ce que vous aimeriez faire : nous vous répondrons.',
+    'La Fabrique est une proposition du programme : un lieu pour les habitants qui veulent agir contre l’exclusion, avec les personnes qui vivent à la rue et les associations déjà présentes. Elle n’existe pas encore. Dites-nous ce que vous aimeriez faire : votre proposition sera lue quand une équipe sera en place.',
     MENTION_FACULTATIF,
   ],
   submitLabel: 'Proposer mon aide',
   sensitive: false,
   quickExit: false,
+  programme: 'fabrique',
   fields: (ctx) => [
     prenom(),
     nom(),
@@ -53,6 +55,8 @@ export const agir = defineForm({
   pagePath: () => '/formulaires/agir/',
   thanks: {
     title: 'Merci pour votre proposition',
-    paragraphs: ['L’équipe de la Fabrique vous répondra par e-mail.'],
+    paragraphs: [
+      'Votre proposition est enregistrée. La Fabrique est une proposition du programme : son équipe n’est pas encore en place, et votre proposition sera lue quand elle le sera.',
+    ],
   },
 });

@@ -40,11 +40,22 @@ export const candidatureReferent = defineForm({
       required: false,
       maxLength: 200,
     },
-    message({ name: 'motivation', label: 'Pourquoi souhaitez-vous devenir référent ?', maxLength: 4000 }),
+    message({
+      name: 'motivation',
+      label: 'Pourquoi souhaitez-vous devenir référent ?',
+      hint: 'Quelques phrases suffisent : votre expérience, ce que vous aimeriez faire.',
+      maxLength: 4000,
+      minLength: {
+        count: 30,
+        message: '« Pourquoi souhaitez-vous devenir référent ? » : dites-le en une ou deux phrases (30 caractères au moins)',
+      },
+    }),
   ],
   pagePath: () => '/formulaires/candidature-referent/',
   thanks: {
     title: 'Votre candidature est envoyée',
-    paragraphs: ['Merci. L’équipe de la Fabrique vous écrit pour vous proposer un échange.'],
+    paragraphs: [
+      'Merci, votre candidature est enregistrée. Les référents sont une proposition du programme : votre candidature sera lue quand une équipe sera en place pour ce projet.',
+    ],
   },
 });

@@ -19,7 +19,13 @@ export type ActiviteChoice = {
   places?: number;
   ages: { min: number; max: number };
 };
-export type QuartierChoice = { id: string; nom: string; numero: number };
+export type QuartierChoice = {
+  id: string;
+  nom: string;
+  numero: number;
+  /** true when no referent is in post there (content/referents/): no one would read a message. */
+  sansReferent?: boolean;
+};
 
 export type FormContext = ContentContext & {
   /** Today in Rennes, AAAA-MM-JJ. */
@@ -33,6 +39,8 @@ export type ContentContext = {
   quartiers: QuartierChoice[];
   /** Names of places (content/lieux) by id, to say where a session happens. */
   lieux: Record<string, string>;
+  /** Each programme's status (content/programmes), by id: a form for a proposal collects nothing. */
+  programmes?: Record<string, string>;
 };
 
 /** A content entry as both Astro's getCollection and the content checker give it. */
@@ -60,9 +68,15 @@ export function buildContentContext(entries: ContentEntry[]): ContentContext {
       }))
       .sort(byTitle),
     quartiers: of('quartiers')
-      .map(({ id, data }) => ({ id, nom: String(data.nom), numero: Number(data.numero) }))
+      .map(({ id, data }) => ({
+        id,
+        nom: String(data.nom),
+        numero: Number(data.numero),
+        sansReferent: !of('referents').some((r) => r.data.quartier === id && r.data.statut === 'en-poste'),
+      }))
       .sort((a, b) => a.numero - b.numero),
     lieux: Object.fromEntries(of('lieux').map(({ id, data }) => [id, String(data.nom)])),
+    programmes: Object.fromEntries(of('programmes').map(({ id, data }) => [id, String(data.statut)])),
   };
 }
 

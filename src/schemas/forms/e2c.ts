@@ -5,7 +5,12 @@ import { email, message, nom, prenom, telephone } from './shared-fields.ts';
 
 export const E2C_AGE = { min: 16, max: 25 } as const;
 
-const ELSEWHERE = 'D’ici là, la Mission locale peut vous aider à trouver une formation ou un emploi.';
+// Missions locales serve 16–25-year-olds (service-public.fr): named only for that age.
+const ELSEWHERE =
+  'D’ici là, si vous avez de 16 à 25 ans, la Mission locale (pour les jeunes de 16 à 25 ans, selon service-public.fr) peut vous aider à trouver une formation ou un emploi.';
+/** For 26 and over: what the sources say, and the honest way on. */
+export const DE_26_ANS =
+  'Vous avez 26 ans ou plus ? Le programme prévoit cette école pour les moins de 26 ans, et c’est aussi la règle du Réseau E2C France ; la Mission locale, elle, accueille jusqu’à 25 ans. Les sources de ce site ne citent pas encore de parcours pour votre âge : la page « Besoin d’aide » (/aide/) dit où demander, et vous pouvez quand même nous écrire ici.';
 const OU_TELEPHONE = 'ou un téléphone : au moins l’un des deux';
 const OU_EMAIL = 'ou un e-mail : au moins l’un des deux';
 
@@ -16,13 +21,15 @@ export const e2c = defineForm({
     'Dire votre intérêt pour le projet d’École de la deuxième chance à Rennes (moins de 26 ans, sans diplôme) : l’école n’est pas encore ouverte.',
   purpose: 'Vous tenir au courant du projet d’École de la deuxième chance à Rennes et répondre à vos questions.',
   intro: [
-    'L’École de la deuxième chance de Rennes est un projet : elle n’est pas encore ouverte, et ce formulaire n’est pas une candidature. Dites-nous qu’elle vous intéresse : l’équipe de la Fabrique vous tiendra au courant quand le projet avancera et répondra à vos questions.',
-    `Le programme la prévoit pour les jeunes de moins de ${E2C_AGE.max + 1} ans sortis de l’école sans diplôme ni qualification. Vous avez ${E2C_AGE.max + 1} ans ou plus, ou un diplôme ? Écrivez-nous quand même : nous vous orienterons. ${ELSEWHERE}`,
+    'L’École de la deuxième chance de Rennes est un projet : elle n’est pas encore ouverte, et ce formulaire n’est pas une candidature. Dites-nous qu’elle vous intéresse : votre message sera lu quand une équipe sera en place pour ce projet.',
+    `Le programme la prévoit pour les jeunes de moins de ${E2C_AGE.max + 1} ans sortis de l’école sans diplôme ni qualification. ${ELSEWHERE}`,
+    DE_26_ANS,
     'Pour vous répondre, laissez une adresse e-mail ou un numéro de téléphone : au moins l’un des deux. Les autres champs sans « (facultatif) » sont obligatoires.',
   ],
   submitLabel: 'Envoyer',
   sensitive: false,
   quickExit: false,
+  programme: 'ecole-deuxieme-chance',
   fields: (ctx) => [
     prenom(),
     nom(),
@@ -62,7 +69,7 @@ export const e2c = defineForm({
     if (age !== undefined && age < E2C_AGE.min)
       problems.push({
         field: 'naissance',
-        message: `D’après cette date, vous avez ${age} ans : les Écoles de la deuxième chance accueillent à partir de ${E2C_AGE.min} ans. ${ELSEWHERE}`,
+        message: `D’après cette date, vous avez ${age} ans : les Écoles de la deuxième chance accueillent à partir de ${E2C_AGE.min} ans. La page « Besoin d’aide » (/aide/) dit où demander.`,
       });
     if (!sent.has('email') && !sent.has('telephone'))
       problems.push({
@@ -77,8 +84,9 @@ export const e2c = defineForm({
     title: 'Merci, votre intérêt est bien noté',
     paragraphs: [
       'L’École de la deuxième chance de Rennes n’est pas encore ouverte : ce message n’est pas une candidature.',
-      'L’équipe de la Fabrique vous tiendra au courant quand le projet avancera, par e-mail ou par téléphone, selon ce que vous avez laissé.',
+      'Votre message sera lu quand une équipe sera en place pour ce projet ; les nouvelles arriveront alors par e-mail ou par téléphone, selon ce que vous avez laissé.',
       ELSEWHERE,
+      DE_26_ANS.replace(' et vous pouvez quand même nous écrire ici', ' et votre message est gardé comme les autres'),
     ],
   },
 });

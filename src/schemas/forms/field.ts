@@ -33,7 +33,13 @@ type BaseField = {
 export type TextField = BaseField & { type: 'text'; maxLength: number; inputmode?: 'text' | 'numeric' };
 export type EmailField = BaseField & { type: 'email'; maxLength: number };
 export type TelField = BaseField & { type: 'tel'; maxLength: number };
-export type TextareaField = BaseField & { type: 'textarea'; maxLength: number; rows?: number };
+export type TextareaField = BaseField & {
+  type: 'textarea';
+  maxLength: number;
+  rows?: number;
+  /** Fewest characters for an answer that says something (« ok » is not a motivation), with its message. */
+  minLength?: { count: number; message: string };
+};
 /** A calendar date AAAA-MM-JJ between min and max (inclusive), with a message for each side. */
 export type DateField = BaseField & {
   type: 'date';

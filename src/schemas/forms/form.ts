@@ -15,6 +15,12 @@ export type FormDefinition = {
   key: string;
   /** Page heading and <title>. */
   title: string;
+  /**
+   * Sensitive forms: the address segment under /formulaires/ and the title the browser's history shows,
+   * neither saying what the form is (the page's heading does). Default: the key and the title.
+   */
+  adresse?: string;
+  titreHistorique?: string;
   /** Short description for the page's meta description. */
   description: string;
   /** Why the data is collected, one sentence for the privacy notice (/confidentialite/). */
@@ -33,6 +39,13 @@ export type FormDefinition = {
   check?: (values: Values, ctx: FormContext, target: string | undefined, sent: ReadonlySet<string>) => FieldProblem[];
   /** Why the form refuses this submission now (training full, registrations closed) and what to do instead. */
   inactive?: (ctx: FormContext, target: string | undefined, raw: Record<string, unknown>) => string | undefined;
+  /** The programme whose service this form reaches (content/programmes/<id>.md): the content check holds its words to that status. */
+  programme?: string;
+  /**
+   * Why the service this form would reach does not exist yet (here, for this target), with what exists
+   * instead: the page shows that and no form, and `inactive` returns it so the handler refuses too.
+   */
+  notYetOpen?: (ctx: FormContext, target: string | undefined) => string | undefined;
   /** Thank-you page for these valid values, when it depends on them (which session); else the settings' `merci`. */
   thanksPath?: (values: Values, target: string | undefined) => string;
   /**

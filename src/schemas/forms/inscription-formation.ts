@@ -126,7 +126,7 @@ export const inscriptionFormation = defineForm({
     title: 'Votre inscription est enregistrée',
     paragraphs: [
       'Merci. L’équipe des formations vous écrit pour confirmer votre place et vous donner les informations pratiques.',
-      'Si vous ne pouvez plus venir, prévenez-nous en répondant à cet e-mail : la place ira à quelqu’un d’autre.',
+      'Si vous ne pouvez plus venir, prévenez-nous par le formulaire de contact du site : la place ira à quelqu’un d’autre.',
     ],
   },
 });

@@ -13,6 +13,17 @@ import { requiredMessage, type Field, type Option } from './field.ts';
 export const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/;
 // Digits, spaces, dots, dashes, parentheses and a leading +: how people write French and foreign numbers.
 const TEL = /^\+?[0-9 .\-()]+$/;
+
+/**
+ * A number one can dial: French on 10 digits (06 12 34 56 78), French with its country code (+33 6 12 34 56 78,
+ * +33 (0)6…, 0033…), or another country's with its code (+32 470 12 34 56): 8 to 15 digits after + or 00 (E.164).
+ */
+export function numeroComposable(value: string): boolean {
+  const n = value.replace(/^(\+|00)33\s*\(0\)/, '$133').replace(/[\s.\-()]/g, '');
+  return /^0[1-9]\d{8}$/.test(n) || /^(\+|00)33[1-9]\d{8}$/.test(n) || /^(\+|00)(?!33)[1-9]\d{7,14}$/.test(n);
+}
+export const TEL_MESSAGE =
+  'Entrez un numéro que l’on peut composer : 10 chiffres pour un numéro français, par exemple 06 12 34 56 78, ou le numéro avec l’indicatif du pays, par exemple +32 470 12 34 56';
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const choices = (options: Option[]) => options.filter((o) => !o.disabledReason).map((o) => o.value);
@@ -28,6 +39,9 @@ function text(field: Field & { maxLength: number }, multiline: boolean) {
     .pipe(
       z.string().superRefine((value, ctx) => {
         if (field.required && value.trim() === '') ctx.addIssue({ code: 'custom', message: requiredMessage(field) });
+        const min = field.type === 'textarea' ? field.minLength : undefined;
+        if (min && value.trim() !== '' && codePoints(value.trim()) < min.count)
+          ctx.addIssue({ code: 'custom', message: min.message });
         const n = codePoints(value);
         if (n > field.maxLength)
           ctx.addIssue({
@@ -61,7 +75,7 @@ function buildFieldSchema(field: Field): z.ZodType<string | string[]> {
         z
           .string()
           .regex(TEL, { error: 'Entrez un numéro de téléphone avec des chiffres seulement, par exemple 06 12 34 56 78' })
-          .refine((v) => v.replace(/\D/g, '').length >= 4, { error: 'Ce numéro de téléphone est trop court' }),
+          .refine(numeroComposable, { error: TEL_MESSAGE }),
       );
     case 'date':
       return z

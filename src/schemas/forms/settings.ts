@@ -115,7 +115,10 @@ export function parseFormSettings(
       return { problems: [{ file, field: 'cles_publiques', message: `la clé ${current} doit figurer dans cles_publiques` }] };
     }
   }
-  return { settings: { ...result.data, merci: result.data.merci ?? `/formulaires/${form.key}/merci/` }, problems: [] };
+  return {
+    settings: { ...result.data, merci: result.data.merci ?? `/formulaires/${form.adresse ?? form.key}/merci/` },
+    problems: [],
+  };
 }
 
 // Field names and flags do not depend on the site's content, only choices do: an empty context is enough.

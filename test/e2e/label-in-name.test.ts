@@ -1,0 +1,44 @@
+/**
+ * Label in name (WCAG 2.5.3, issue 21 item 8): the accessible name of a control starts with the words it
+ * shows, so that a person using voice control can say what they see. axe's rule is experimental, hence off
+ * in the general run: it is run here on its own, on pages of every kind.
+ */
+import axe from 'axe-core';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningServer } from '../../functions/node.ts';
+import { AXE_CONTEXT, launchBrowser, startSite } from './browser.ts';
+
+let browser: Browser;
+let site: RunningServer;
+
+beforeAll(async () => {
+  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('label in name', () => {
+  it.each(['/', '/aide/', '/quartiers/le-blosne/', '/programmes/informations-pratiques/', '/recherche/'])(
+    '%s: no control whose visible words are missing from its accessible name',
+    async (chemin) => {
+      const context = await browser.newContext(AXE_CONTEXT);
+      const page = await context.newPage();
+      await page.goto(`${site.url}${chemin}`);
+      await page.evaluate(axe.source);
+      const result = await page.evaluate(() =>
+        (window as unknown as { axe: typeof axe }).axe.run(document, {
+          runOnly: { type: 'rule', values: ['label-content-name-mismatch'] },
+        }),
+      );
+      expect(result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html}`))).toEqual([]);
+      // The emergency SMS link in particular: its name starts with what it shows.
+      const sms = page.locator('.urgences a[href="sms:114"]');
+      const visible = (await sms.innerText()).replace(/\s+/g, ' ').trim();
+      expect(await sms.getAttribute('aria-label')).toMatch(new RegExp(`^${visible}`));
+      await context.close();
+    },
+  );
+});
