@@ -7,6 +7,7 @@ import type { EquipeDeps, EquipeEnv } from './deps.ts';
 import { invitationPath, invite, reinvite } from './invitations.ts';
 import { page, ROLE_LABELS } from './layout.ts';
 import { teams } from './requests.ts';
+import { formText, formTexts } from './form-text.ts';
 
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,190}\.[^\s@]{2,}$/;
 
@@ -169,14 +170,11 @@ export function adminRoutes(deps: EquipeDeps) {
   app.get('/personnes', (c) => peoplePage(c));
   app.post('/personnes', async (c) => {
     const form = await c.req.parseBody({ all: true });
-    const list = (v: unknown) => [v ?? []].flat().map(String);
-    const name = String(form.nom ?? '').trim();
-    const email = String(form.email ?? '')
-      .trim()
-      .toLowerCase();
-    const role = String(form.role ?? '') as Role;
-    const chosenTeams = list(form.equipes).filter((t) => teams(deps).includes(t));
-    const quartiers = list(form.quartiers).filter((q) => deps.content.quartiers.some((x) => x.id === q));
+    const name = formText(form.nom).trim();
+    const email = formText(form.email).trim().toLowerCase();
+    const role = formText(form.role) as Role;
+    const chosenTeams = formTexts(form.equipes).filter((t) => teams(deps).includes(t));
+    const quartiers = formTexts(form.quartiers).filter((q) => deps.content.quartiers.some((x) => x.id === q));
     if (!name || name.length > 100 || !EMAIL.test(email) || !ROLES.includes(role))
       return peoplePage(c, html`<p class="erreur" role="alert">Indiquez un nom, une adresse e-mail valide et un rôle.</p>`, 400);
     const { staff, token, renewed } = await invite(

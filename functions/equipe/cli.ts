@@ -17,8 +17,13 @@ import { invitationPath, invite } from './invitations.ts';
 const USAGE = `Usage : npm run equipe -- inviter --email ADRESSE --nom "Prénom Nom" [--role administrateur|membre|referent]
   [--equipe EQUIPE]… [--quartier QUARTIER]… [--site https://adresse-du-site] [--db FICHIER | --database-url URL | --sql]\n`;
 
+/** A value as a SQL literal for `wrangler d1 execute`: text, numbers or NULL. */
 const literal = (v: unknown) =>
-  v === null || v === undefined ? 'NULL' : typeof v === 'number' ? String(v) : `'${String(v).replace(/'/g, "''")}'`;
+  v === null || v === undefined
+    ? 'NULL'
+    : typeof v === 'number'
+      ? String(v)
+      : `'${(typeof v === 'string' ? v : JSON.stringify(v)).replace(/'/g, "''")}'`;
 
 /** Records what would be written (for D1): reads find nothing, every write is kept as SQL text. */
 function recorder() {

@@ -32,7 +32,7 @@ const refuse = (c: Context, message: string, status: 400 | 401 | 403 | 429 = 400
 
 async function readJson<T>(c: Context): Promise<T | undefined> {
   try {
-    return (await c.req.json()) as T;
+    return await c.req.json();
   } catch {
     return undefined;
   }
@@ -132,7 +132,7 @@ export function passkeyRoutes(deps: EquipeDeps) {
             id: stored.id,
             publicKey: new Uint8Array(fromBase64url(stored.publicKey)),
             counter: stored.counter,
-            transports: stored.transports as never,
+            transports: stored.transports,
           },
         });
       } catch {

@@ -12,6 +12,7 @@ import { canSee, overdue, promisedDays, quartierOf, teamOf, teamOfForm } from '.
 import type { EquipeDeps, EquipeEnv } from './deps.ts';
 import { page } from './layout.ts';
 import { formTitle, labelled, labelsOf, searchable } from './values.ts';
+import { formText } from './form-text.ts';
 
 export const STATE_LABELS: Record<RequestStateName, string> = {
   nouveau: 'Nouvelle',
@@ -307,8 +308,8 @@ export function requestRoutes(deps: EquipeDeps) {
     if (!request) return notFound(c);
     const staff = c.get('staff');
     const form = await c.req.parseBody();
-    const action = String(form.action ?? '');
-    const reason = String(form.raison ?? '').trim();
+    const action = formText(form.action);
+    const reason = formText(form.raison).trim();
     const at = deps.clock.now().toISOString();
     const change =
       action === 'prendre'
@@ -364,8 +365,8 @@ export function requestRoutes(deps: EquipeDeps) {
     if (!request) return notFound(c);
     const staff = c.get('staff');
     const form = await c.req.parseBody();
-    const team = String(form.equipe ?? '');
-    const quartier = String(form.quartier ?? '') || undefined;
+    const team = formText(form.equipe);
+    const quartier = formText(form.quartier) || undefined;
     if (!TEAM_NAME.test(team) || team.length > 60 || (quartier && !deps.content.quartiers.some((q) => q.id === quartier)))
       return back(c, request.id, 'Choisissez une équipe et un quartier de la liste.');
     const at = deps.clock.now().toISOString();

@@ -10,6 +10,7 @@ import type { InboxRequest } from '../store/equipe-types.ts';
 import type { EquipeDeps, EquipeEnv } from './deps.ts';
 import { page } from './layout.ts';
 import { formTitle } from './values.ts';
+import { formText, formTexts } from './form-text.ts';
 
 const digits = (s: string) => s.replace(/\D/g, '');
 
@@ -92,9 +93,7 @@ export function rgpdRoutes(deps: EquipeDeps & { erase: NonNullable<EquipeDeps['e
     const staff = c.get('staff');
     const ids = [
       ...new Set(
-        [...[form.ids ?? []].flat().map(String), ...String(form.autres ?? '').split(/\s+/)].filter((id) =>
-          /^[A-Za-z0-9_-]{1,80}$/.test(id),
-        ),
+        [...formTexts(form.ids), ...formText(form.autres).split(/\s+/)].filter((id) => /^[A-Za-z0-9_-]{1,80}$/.test(id)),
       ),
     ];
     const requests = (await Promise.all(ids.map((id) => deps.equipe.request(id)))).filter((r): r is InboxRequest => Boolean(r));

@@ -28,6 +28,7 @@ export interface SqlRunner {
 }
 export type Row = Record<string, unknown>;
 
+// eslint-disable-next-line @typescript-eslint/no-base-to-string -- a column's value: text or a number
 const text = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
 /** Bytes as each driver gives them: Uint8Array (SQLite), Buffer (pg), an array of numbers (D1). */
 const bytes = (v: unknown) => (v instanceof Uint8Array ? new Uint8Array(v) : Uint8Array.from(v as number[]));
@@ -229,7 +230,8 @@ export class SqlEquipeStore implements EquipeStore {
       sealed:
         r.sealed === null || r.sealed === undefined
           ? undefined
-          : { keyId: String(r.key_id), encapsulatedKey: String(r.encapsulated_key), ciphertext: String(r.sealed) },
+          : // eslint-disable-next-line @typescript-eslint/no-base-to-string -- sealed notes are base64 text columns
+            { keyId: String(r.key_id), encapsulatedKey: String(r.encapsulated_key), ciphertext: String(r.sealed) },
     }));
   }
   async audit(e: AuditEntry) {

@@ -135,7 +135,7 @@ describe('the teams’ inbox in a browser', () => {
     // The key was kept in this browser, non-extractable: the next opening needs no file, and shows the note.
     await page.click('text=Ouvrir la demande');
     await page.waitForSelector('#clair:not([hidden])');
-    await page.waitForFunction((note) => document.querySelector('main')!.textContent!.includes(note), NOTE);
+    await page.waitForFunction((note) => document.querySelector('main')!.textContent.includes(note), NOTE);
     const extractable = await page.evaluate(
       () =>
         new Promise<boolean>((resolve) => {

@@ -40,7 +40,7 @@ export class SoftPasskey {
 
   static async create() {
     return new SoftPasskey(
-      (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])) as CryptoKeyPair,
+      (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])),
     );
   }
 

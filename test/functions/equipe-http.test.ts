@@ -257,7 +257,7 @@ describe('working requests', () => {
     const form = validSubmissions['inscription-formation'];
     const first = await submit('inscription-formation', { nom: 'Premier' });
     await submit('inscription-formation', { nom: 'Second' });
-    const key = `${form.formation}/${form.session}`;
+    const key = `${String(form.formation)}/${String(form.session)}`;
     const list = await (await get('/equipe/sessions', cookie)).text();
     expect(list).toContain(`/equipe/sessions/${key}`);
     const page = await (await get(`/equipe/sessions/${key}`, cookie)).text();

@@ -3,7 +3,7 @@
  * reached through getD1Database(). The shared contract, then the migrations as wrangler records them.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { D1Store, migrateD1, MIGRATION_NAMES, type D1Like } from '../../functions/store/d1.ts';
+import { D1Store, migrateD1, MIGRATION_NAMES } from '../../functions/store/d1.ts';
 import { readdirSync, readFileSync } from 'node:fs';
 import { D1_MIGRATIONS_DIR, migrationFile } from '../../functions/store/d1-migrations-write.ts';
 import { MIGRATIONS } from '../../functions/store/sqlite-migrations.ts';

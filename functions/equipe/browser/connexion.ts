@@ -3,6 +3,8 @@ import { startAuthentication, startRegistration } from '@simplewebauthn/browser'
 
 const message = document.getElementById('message')!;
 const say = (text: string) => (message.textContent = text);
+/** The server's JSON field as text, or what to say without it. */
+const textOr = (v: unknown, otherwise: string) => (typeof v === 'string' ? v : otherwise);
 
 async function post(url: string, body: unknown = {}): Promise<{ ok: boolean; data: Record<string, unknown> }> {
   const response = await fetch(url, {
@@ -17,7 +19,7 @@ async function post(url: string, body: unknown = {}): Promise<{ ok: boolean; dat
 async function run(start: string, finish: string, ceremony: (options: never) => Promise<unknown>) {
   say('Un instant…');
   const options = await post(start);
-  if (!options.ok) return say(String(options.data.erreur ?? 'Service indisponible.'));
+  if (!options.ok) return say(textOr(options.data.erreur, 'Service indisponible.'));
   let answer;
   try {
     answer = await ceremony(options.data as never);
@@ -25,9 +27,9 @@ async function run(start: string, finish: string, ceremony: (options: never) => 
     return say('La clé d’accès n’a pas été utilisée (annulé ou refusé par l’appareil). Réessayez.');
   }
   const result = await post(finish, answer);
-  if (!result.ok) return say(String(result.data.erreur ?? 'Connexion refusée.'));
+  if (!result.ok) return say(textOr(result.data.erreur, 'Connexion refusée.'));
   say('C’est fait. Ouverture des demandes…');
-  location.assign(String(result.data.suite ?? '/equipe/demandes'));
+  location.assign(textOr(result.data.suite, '/equipe/demandes'));
 }
 
 document.getElementById('inscription')?.addEventListener('submit', (event) => {

@@ -21,13 +21,13 @@ function keyStore(mode: IDBTransactionMode): Promise<IDBObjectStore> {
     const open = indexedDB.open(DB, 1);
     open.onupgradeneeded = () => open.result.createObjectStore('cles');
     open.onsuccess = () => resolve(open.result.transaction('cles', mode).objectStore('cles'));
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error('IndexedDB indisponible'));
   });
 }
 const request = <T>(r: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
     r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
+    r.onerror = () => reject(r.error ?? new Error('IndexedDB indisponible'));
   });
 
 async function keyFromFile(file: File): Promise<{ id: string; key: CryptoKey }> {
@@ -88,7 +88,7 @@ document.getElementById('ouvrir')?.addEventListener('submit', (event) => {
       let loaded: { id: string; key: CryptoKey } | undefined;
       if (file) loaded = await keyFromFile(file);
       else {
-        const kept = await request((await keyStore('readonly')).get(box.dataset.cle!)).catch(() => undefined);
+        const kept = await request<unknown>((await keyStore('readonly')).get(box.dataset.cle!)).catch(() => undefined);
         if (kept) loaded = { id: box.dataset.cle!, key: kept as CryptoKey };
       }
       if (!loaded) return say('Choisissez le fichier de clé de l’équipe.');

@@ -67,7 +67,8 @@ document.addEventListener('submit', (event) => {
   if (!(form instanceof HTMLFormElement) || form.method !== 'get' || event.defaultPrevented) return;
   const action = new URL(form.action);
   if (action.origin !== window.location.origin || action.pathname !== '/recherche/') return;
-  const q = String(new FormData(form).get('q') ?? '').trim();
+  const typed = new FormData(form).get('q');
+  const q = typeof typed === 'string' ? typed.trim() : '';
   try {
     sessionStorage.setItem('recherche', JSON.stringify({ q, f: {} }));
   } catch {
