@@ -92,6 +92,8 @@ export default defineConfig({
           // One Chromium for the run (chromium.ts); two files drive it at a time.
           globalSetup: ['test/e2e/chromium.ts'],
           maxWorkers: 2,
+          // A project with its own maxWorkers runs in its own group: after the unit projects.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
