@@ -39,9 +39,7 @@ export class SoftPasskey {
   private constructor(private readonly keys: CryptoKeyPair) {}
 
   static async create() {
-    return new SoftPasskey(
-      (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify'])),
-    );
+    return new SoftPasskey(await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, true, ['sign', 'verify']));
   }
 
   private async authData(rpId: string, flags: number, attested?: Uint8Array) {
