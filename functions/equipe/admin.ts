@@ -1,7 +1,7 @@
 /** Administrators only: the audit log (read, exported as CSV) and people with their invitations (recovery included). */
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
-import { csvLine } from './csv.ts';
+import { csvLine } from '../export/csv.ts';
 import { ROLES, type Role } from '../store/equipe-types.ts';
 import type { EquipeDeps, EquipeEnv } from './deps.ts';
 import { invitationPath, invite, reinvite } from './invitations.ts';

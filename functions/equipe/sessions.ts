@@ -7,7 +7,7 @@ import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import type { InboxRequest } from '../store/equipe-types.ts';
 import { canSee } from './access.ts';
-import { csvLine } from './csv.ts';
+import { csvLine } from '../export/csv.ts';
 import type { EquipeDeps, EquipeEnv } from './deps.ts';
 import { page } from './layout.ts';
 

@@ -18,8 +18,11 @@ export function csvCell(value: unknown, { formulas = 'defuse' }: CsvOptions = {}
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
+/** One line of cells, without its line end. */
+export const csvLine = (cells: unknown[], options: CsvOptions = {}) => cells.map((c) => csvCell(c, options)).join(',');
+
 export function toCsv(columns: string[], rows: object[], options: CsvOptions = {}): string {
-  const line = (cells: unknown[]) => cells.map((c) => csvCell(c, options)).join(',');
+  const line = (cells: unknown[]) => csvLine(cells, options);
   const lines = [line(columns), ...rows.map((row) => line(columns.map((c) => (row as Record<string, unknown>)[c])))];
   return `${lines.join('\r\n')}\r\n`;
 }
