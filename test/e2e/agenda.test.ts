@@ -12,7 +12,9 @@ const dist = new URL('../../dist/', import.meta.url);
 const read = (p: string) => readFile(new URL(p.replace(/^\//, ''), dist), 'utf8');
 /** A built page with its non-breaking spaces (French typography) read as plain ones, to compare with the feeds. */
 const readPage = async (p: string) => (await read(p)).replace(/[\u00a0\u202f]/g, ' ');
-const feeds = async (dir: string) => (await readdir(new URL(`agenda/${dir}/`, dist))).map((f) => `/agenda/${dir}/${f}`);
+// Only the feeds: the build also writes their precompressed copies (.ics.br, .ics.gz) beside them.
+const feeds = async (dir: string) =>
+  (await readdir(new URL(`agenda/${dir}/`, dist))).filter((f) => f.endsWith('.ics')).map((f) => `/agenda/${dir}/${f}`);
 const MOIS = [
   'janvier',
   'février',

@@ -39,6 +39,12 @@ async function until(check: () => Promise<boolean>) {
   for (let i = 0; i < 100 && !(await check()); i++) await new Promise((r) => setTimeout(r, 100));
 }
 
+/** A file of the build changed in place: its precompressed copies (npm run build) would be stale, so they go. */
+async function rewrite(file: string, content: string | Buffer) {
+  await writeFile(file, content);
+  await Promise.all([rm(`${file}.br`, { force: true }), rm(`${file}.gz`, { force: true })]);
+}
+
 describe('service worker updates', () => {
   it('a rebuild installs the new worker and deletes the old cache; switching off removes both', async () => {
     const context = await browser.newContext();
@@ -50,14 +56,14 @@ describe('service worker updates', () => {
     expect(await cacheNames(page)).toEqual([`fabrique-${version}`]);
 
     // What a rebuild with changed pages does to sw.js: a new version.
-    await writeFile(sw, (await readFile(sw, 'utf8')).replaceAll(version, 'rebuilt00000'));
+    await rewrite(sw, (await readFile(sw, 'utf8')).replaceAll(version, 'rebuilt00000'));
     await restart();
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
     await until(async () => (await cacheNames(page)).join() === 'fabrique-rebuilt00000');
     expect(await cacheNames(page)).toEqual(['fabrique-rebuilt00000']);
 
     // FABRIQUE_SERVICE_WORKER=off: the published sw.js deletes the caches and unregisters itself.
-    await writeFile(sw, await readFile(fileURLToPath(new URL('./switched-off.js', import.meta.url))));
+    await rewrite(sw, await readFile(fileURLToPath(new URL('./switched-off.js', import.meta.url))));
     await restart();
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
     await until(
