@@ -27,7 +27,7 @@ describe('nesting a form value cannot have → 400, before any walk', () => {
   it.each([
     ['lists 5,000 deep (10 KB)', deepLists],
     ['objects 5,000 deep (25 KB)', deepObjects],
-    ['an object as a value', JSON.stringify({ ...validSubmissions.agir, prenom: { a: 'b' } })],
+    ['an object in an object as a value', JSON.stringify({ ...validSubmissions.agir, prenom: { a: { b: 'c' } } })],
     ['a list in a list', JSON.stringify({ ...validSubmissions.agir, domaines: [['rue']] })],
   ])('%s', async (_, body) => {
     await expectFrenchRefusal(await h.postJson('agir', body));
@@ -46,8 +46,9 @@ describe('nestedTooDeep reads any text in one pass', () => {
     ['{"a":"[[[{{{"}', false],
     ['{"a":"\\"[["}', false],
     ['{"a":[[]]}', true],
-    ['{"a":{}}', true],
-    ['[{}]', true],
+    ['{"a":{}}', false],
+    ['{"a":{"b":[]}}', true],
+    ['[[[]]]', true],
     ['{"a":"unterminated', false],
     [']]]]}}}}', false],
   ])('%s → %s', (text, deep) => expect(nestedTooDeep(text)).toBe(deep));
