@@ -29,8 +29,8 @@ describe('@formspree/core', () => {
 
   it('a FormData submission with a project id succeeds', async () => {
     const data = new FormData();
-    for (const [k, v] of Object.entries(validSubmissions['femmes-rappel'])) for (const x of [v].flat()) data.append(k, x);
-    const result = await createClient({ project: '123' }).submitForm('femmes-rappel', data, { endpoint: server.url });
+    for (const [k, v] of Object.entries(validSubmissions.agir)) for (const x of [v].flat()) data.append(k, x);
+    const result = await createClient({ project: '123' }).submitForm('agir', data, { endpoint: server.url });
     expect(result.kind).toBe('success');
   });
 

@@ -70,9 +70,9 @@ describe.skipIf(noPostgres)('two Node instances on one PostgreSQL', () => {
   });
 
   it('the rate limit counts a client across both instances', async () => {
-    const body = urlEncoded(validSubmissions['femmes-rappel']);
+    const body = urlEncoded(validSubmissions.e2c);
     const statuses = [];
-    for (let i = 0; i < 4; i++) statuses.push((await post(servers[i % 2]!, body, 'femmes-rappel')).status);
+    for (let i = 0; i < 4; i++) statuses.push((await post(servers[i % 2]!, body, 'e2c')).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
 });

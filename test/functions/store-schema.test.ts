@@ -98,7 +98,8 @@ async function postgresSchema(client: pg.Client): Promise<Schema> {
       primaryKey: primary.has(`${c.table_name}.${c.column_name}`),
     });
   const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
-    "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT LIKE '%_pkey'",
+    // Indexes behind a PRIMARY KEY or UNIQUE constraint are left out, as SQLite's automatic ones are (sql IS NULL).
+    "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND indexname NOT IN (SELECT conname FROM pg_constraint)",
   );
   for (const i of indexes) schema.indexes[i.indexname] = normalIndex(i.indexdef);
   return schema;

@@ -30,7 +30,7 @@ async function serve(trustedProxies: string[]) {
   return server;
 }
 const post = (s: RunningServer, forwardedFor?: string) =>
-  fetch(`${s.url}/f/femmes-rappel`, {
+  fetch(`${s.url}/f/agir`, {
     method: 'POST',
     headers: {
       'content-type': 'application/x-www-form-urlencoded',
@@ -38,7 +38,7 @@ const post = (s: RunningServer, forwardedFor?: string) =>
       origin: s.url,
       ...(forwardedFor ? { 'x-forwarded-for': forwardedFor } : {}),
     },
-    body: urlEncoded(validSubmissions['femmes-rappel']),
+    body: urlEncoded(validSubmissions.agir),
   });
 
 describe('rate limit behind a trusted reverse proxy', () => {
