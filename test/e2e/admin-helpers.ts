@@ -13,7 +13,7 @@ const node = path.join(root, 'node_modules/.bin/node');
 /** A copy of the project (Astro needs real files for src/); only node_modules is linked. */
 export async function projectCopy(): Promise<{ dir: string; remove: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'admin-'));
-  for (const name of ['content', 'src', 'public', 'package.json', 'tsconfig.json', 'astro.config.mjs'])
+  for (const name of ['content', 'src', 'functions', 'public', '.config', 'package.json', 'tsconfig.json', 'astro.config.mjs'])
     await cp(path.join(root, name), path.join(dir, name), { recursive: true });
   await symlink(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
