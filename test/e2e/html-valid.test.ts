@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { htmlValidateConfig } from '../../.config/html-validate.ts';
 
 const dist = path.resolve(import.meta.dirname, '../../dist');
-const pages = globSync('**/*.html', { cwd: dist }).sort();
+// Old addresses (astro.config.mjs `redirects`) are Astro's own one-line refresh pages, not our templates.
+const pages = globSync('**/*.html', { cwd: dist })
+  .filter((p) => !readFileSync(path.join(dist, p), 'utf8').includes('http-equiv="refresh"'))
+  .sort();
 const validator = new HtmlValidate(htmlValidateConfig);
 
 describe('built pages are valid HTML', () => {
