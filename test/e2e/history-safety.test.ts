@@ -5,22 +5,12 @@
  * and its thank-you page appear under neutral addresses and titles while the page itself says what it
  * is; the old addresses redirect there.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../functions/node.ts';
-import { launchBrowser, startSite } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAndSite } from './browser.ts';
 
-let browser: Browser;
-let site: RunningServer;
+const run = browserAndSite();
 const REVELATEUR = /violence|femme|rappel|danger/i;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 /** The tab's history as the Back menu lists it, without the new tab's blank page. */
 async function historique(page: Page): Promise<{ url: string; title: string }[]> {
@@ -32,7 +22,7 @@ async function historique(page: Page): Promise<{ url: string; title: string }[]>
 
 /** A desktop tab that records every address its main frame was navigated to. */
 async function ongletBureau(): Promise<{ page: Page; adresses: string[]; fermer: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const context = await run.browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const adresses: string[] = [];
   page.on('framenavigated', (frame) => {
@@ -44,17 +34,17 @@ async function ongletBureau(): Promise<{ page: Page; adresses: string[]; fermer:
 describe('the header search box on a desktop', () => {
   it('never puts the words in an address, so neither the history nor the address bar holds them', async () => {
     const { page, adresses, fermer } = await ongletBureau();
-    await page.goto(`${site.url}/lieux/`);
+    await page.goto(`${run.site.url}/lieux/`);
     const boite = page.locator('#recherche-entete');
     expect(await boite.isVisible()).toBe(true);
     await boite.fill('violences conjugales');
     await boite.press('Enter');
-    await page.waitForURL(`${site.url}/recherche/`);
+    await page.waitForURL(`${run.site.url}/recherche/`);
     await expect.poll(() => page.locator('.resultat').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await page.locator('#recherche-q').inputValue()).toBe('violences conjugales');
     for (const adresse of adresses) expect(adresse).not.toMatch(/[?&]q=|violence|conjugal/i);
     const entries = await historique(page);
-    expect(entries.map((e) => e.url)).toEqual([`${site.url}/lieux/`, `${site.url}/recherche/`]);
+    expect(entries.map((e) => e.url)).toEqual([`${run.site.url}/lieux/`, `${run.site.url}/recherche/`]);
     for (const e of entries) expect(`${e.url} ${e.title}`).not.toMatch(/[?&]q=|violence|conjugal/i);
     await fermer();
   });
@@ -63,16 +53,16 @@ describe('the header search box on a desktop', () => {
 describe('the sensitive pages in the history', () => {
   it('the women’s page, its form and its thank-you page: neutral addresses and titles, the page says what it is', async () => {
     const { page, adresses, fermer } = await ongletBureau();
-    await page.goto(`${site.url}/`);
+    await page.goto(`${run.site.url}/`);
     for (const chemin of [
       '/programmes/informations-pratiques/',
       '/formulaires/informations/',
       '/formulaires/informations/merci/',
     ]) {
-      await page.goto(`${site.url}${chemin}`);
+      await page.goto(`${run.site.url}${chemin}`);
       expect(await page.title()).toBe('Informations pratiques — Fabrique rennaise des solidarités');
     }
-    await page.goto(`${site.url}/programmes/informations-pratiques/`);
+    await page.goto(`${run.site.url}/programmes/informations-pratiques/`);
     expect(await page.locator('main h1').innerText()).toMatch(/femmes victimes de violences/i);
     expect(await page.locator('.note-securite').innerText()).toMatch(/«\s*Informations pratiques\s*»/);
     const entries = await historique(page);
@@ -89,15 +79,15 @@ describe('the sensitive pages in the history', () => {
       ['/formulaires/femmes-rappel/', '/formulaires/informations/'],
       ['/formulaires/femmes-rappel/merci/', '/formulaires/informations/merci/'],
     ]) {
-      await page.goto(`${site.url}${ancienne}`);
-      await page.waitForURL(`${site.url}${nouvelle}`);
+      await page.goto(`${run.site.url}${ancienne}`);
+      await page.waitForURL(`${run.site.url}${nouvelle}`);
     }
     await fermer();
   });
 
   it('the call-back form collects nothing while the place does not exist, and its thank-you page promises nothing', async () => {
     const { page, fermer } = await ongletBureau();
-    await page.goto(`${site.url}/formulaires/informations/`);
+    await page.goto(`${run.site.url}/formulaires/informations/`);
     expect(await page.locator('main form.formulaire').count()).toBe(0);
     const main = await page.locator('main').innerText();
     expect(main).toMatch(/pas encore ouvert/);
@@ -105,14 +95,14 @@ describe('the sensitive pages in the history', () => {
     expect(await page.locator('main a[href="tel:3919"]').count()).toBeGreaterThan(0);
     expect(await page.locator('main a[href="sms:114"]').count()).toBeGreaterThan(0);
     expect(await page.locator('main a[href="/aide/"]').count()).toBeGreaterThan(0);
-    const refus = await fetch(`${site.url}/f/femmes-rappel`, {
+    const refus = await fetch(`${run.site.url}/f/femmes-rappel`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: site.url },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: run.site.url },
       body: 'telephone=0600000002&moments=matin&message_autorise=non',
     });
     expect(refus.status).toBeGreaterThanOrEqual(400);
     expect(refus.status).toBeLessThan(500);
-    await page.goto(`${site.url}/formulaires/informations/merci/`);
+    await page.goto(`${run.site.url}/formulaires/informations/merci/`);
     expect(await page.locator('main').innerText()).not.toMatch(/vous rappelle|équipe vous/);
     await fermer();
   });

@@ -4,29 +4,18 @@
  * in the general run: it is run here on its own, on pages of every kind.
  */
 import axe from 'axe-core';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../functions/node.ts';
-import { AXE_CONTEXT, launchBrowser, startSite } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { AXE_CONTEXT, browserAndSite } from './browser.ts';
 
-let browser: Browser;
-let site: RunningServer;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const run = browserAndSite();
 
 describe('label in name', () => {
   it.each(['/', '/aide/', '/quartiers/le-blosne/', '/programmes/informations-pratiques/', '/recherche/'])(
     '%s: no control whose visible words are missing from its accessible name',
     async (chemin) => {
-      const context = await browser.newContext(AXE_CONTEXT);
+      const context = await run.browser.newContext(AXE_CONTEXT);
       const page = await context.newPage();
-      await page.goto(`${site.url}${chemin}`);
+      await page.goto(`${run.site.url}${chemin}`);
       await page.evaluate(axe.source);
       const result = await page.evaluate(() =>
         (window as unknown as { axe: typeof axe }).axe.run(document, {

@@ -2,27 +2,16 @@
  * « Afficher N résultats de plus » only when there are more (issue 21, item 6): the `.bouton` style once
  * overrode the `hidden` attribute, so « Afficher 0 résultat de plus » showed under small result sets.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../functions/node.ts';
-import { launchBrowser, startSite } from './browser.ts';
+import { describe, expect, it } from 'vitest';
+import { browserAndSite } from './browser.ts';
 
-let browser: Browser;
-let site: RunningServer;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const run = browserAndSite();
 
 describe('the « more results » button', () => {
   it('is not shown when every result is already on the page', async () => {
-    const context = await browser.newContext();
+    const context = await run.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${site.url}/recherche/`);
+    await page.goto(`${run.site.url}/recherche/`);
     await page.locator('#recherche-q').fill('cirque');
     await page.locator('#recherche-q').press('Enter');
     await expect.poll(() => page.locator('.resultat').count(), { timeout: 15_000 }).toBeGreaterThan(0);
