@@ -34,6 +34,8 @@ const SAME_SUITE = [
   'no-5xx.property',
   'equipe-http',
 ].map((name) => `test/functions/${name}.test.ts`);
+/** Content checks in a browser (test/content/): only by `npm run check:recherche`, never in the code's tests. */
+const contenu = process.env.FABRIQUE_CONTENU === 'oui';
 const postgres = Boolean(process.env.FABRIQUE_TEST_PG_URL) || process.env.CI === 'true';
 if (!postgres)
   console.warn(
@@ -78,6 +80,22 @@ export default defineConfig({
                 include: SAME_SUITE,
                 env: { FABRIQUE_TEST_BACKEND: 'postgres' },
                 testTimeout: 30_000,
+              },
+            },
+          ]
+        : []),
+      ...(contenu
+        ? [
+            {
+              root,
+              test: {
+                name: 'contenu',
+                include: ['test/content/**/*.test.ts'],
+                // Today's content, on today's date: not the code tests' pinned day.
+                env: { FABRIQUE_AUJOURDHUI: '' },
+                testTimeout: 300_000,
+                hookTimeout: 180_000,
+                globalSetup: ['test/e2e/chromium.ts'],
               },
             },
           ]

@@ -3,9 +3,9 @@
  * shows, so that a person using voice control can say what they see. axe's rule is experimental, hence off
  * in the general run: it is run here on its own, on pages of every kind.
  */
-import axe from 'axe-core';
+import type axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
-import { AXE_CONTEXT, browserAndSite } from './browser.ts';
+import { AXE_CONTEXT, browserAndSite, injectAxe } from './browser.ts';
 
 const run = browserAndSite();
 
@@ -16,7 +16,7 @@ describe('label in name', () => {
       const context = await run.browser.newContext(AXE_CONTEXT);
       const page = await context.newPage();
       await page.goto(`${run.site.url}${chemin}`);
-      await page.evaluate(axe.source);
+      await injectAxe(page);
       const result = await page.evaluate(() =>
         (window as unknown as { axe: typeof axe }).axe.run(document, {
           runOnly: { type: 'rule', values: ['label-content-name-mismatch'] },

@@ -1,7 +1,7 @@
 /**
- * Search on the built site, in Chromium, through our own interface: relevance of what residents type,
- * filters, what a result shows, keyboard use, the live count, axe, 320 px, lazy loading of Pagefind,
- * the site's CSP, and the page without JavaScript.
+ * Search on the built site, in Chromium, through our own interface: filters, what a result shows, keyboard use, the live count, axe, 320 px, lazy loading of Pagefind,
+ * the site's CSP, and the page without JavaScript. Which page today's content brings for which words is a content
+ * check (test/content/recherche.test.ts, `npm run check:recherche`).
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -30,53 +30,6 @@ async function chercher(page: Page, query: string): Promise<void> {
   await page.goto(`${site.url}/recherche/?${query}`);
   await expect.poll(() => statut(page).textContent(), { timeout: 15_000 }).toMatch(/résultat/);
 }
-
-// What residents type, and the page they must find in the top 3: accents or not, singular or plural,
-// quartier names and their other spellings, acronyms and phone numbers.
-const QUERIES: [string, string][] = [
-  ['handicap Blosne', '/quartiers/le-blosne/'],
-  ['formation assistante maternelle', '/formations/accueillir-enfant-handicap-creche/'],
-  ['assistantes maternelles', '/formations/accueillir-enfant-handicap-creche/'],
-  ['crèche', '/formations/accueillir-enfant-handicap-creche/'],
-  ['creches', '/formations/accueillir-enfant-handicap-creche/'],
-  ['E2C', '/programmes/ecole-deuxieme-chance/'],
-  ['deuxième chance', '/programmes/ecole-deuxieme-chance/'],
-  ['deuxieme chance', '/programmes/ecole-deuxieme-chance/'],
-  ['jeunes sans diplome', '/programmes/ecole-deuxieme-chance/'],
-  ['violences', '/programmes/informations-pratiques/'],
-  ['violence', '/programmes/informations-pratiques/'],
-  ['3919', '/programmes/informations-pratiques/'],
-  ['hébergement femmes', '/programmes/informations-pratiques/'],
-  ['LSF', '/quartiers/maurepas-bellangerais/'],
-  ['Maurepas', '/quartiers/maurepas-bellangerais/'],
-  ['gros chene', '/quartiers/maurepas-bellangerais/'],
-  ["Bourg l'Evesque", '/quartiers/bourg-levesque-la-touche-moulin-du-comte/'],
-  ['saint helier', '/quartiers/thabor-saint-helier-alphonse-guerin/'],
-  ['villejean', '/quartiers/villejean-beauregard/'],
-  ['référents', '/referents/'],
-  ['referent handicap', '/referents/'],
-  ['dossier MDPH', '/programmes/referents-handicap-inclusion/'],
-  ['MDPH', '/lieux/mdph-ille-et-vilaine/'],
-  ['école inclusive', '/formations/ecole-inclusive-parents-enseignants/'],
-  ['enseignant', '/formations/ecole-inclusive-parents-enseignants/'],
-  ['soignants', '/formations/soins-et-handicap-ecouter-les-parents/'],
-  ['loisirs enfants handicap', '/programmes/loisirs-partages/'],
-  ['cirque', '/activites/atelier-cirque-le-blosne/'],
-  ['éveil musical', '/activites/eveil-musical-villejean/'],
-  ['urgence', '/aide/'],
-  ['115', '/aide/'],
-  ['sans abri', '/programmes/fabrique/'],
-  ['déclaration accessibilité', '/accessibilite/'],
-];
-
-describe('relevance', () => {
-  it.each(QUERIES)('« %s » finds %s in the top 3', async (q, expected) => {
-    const page = await context.newPage();
-    await chercher(page, new URLSearchParams({ q }).toString());
-    expect((await liens(page)).slice(0, 3)).toContain(expected);
-    await page.close();
-  });
-});
 
 describe('the search page with JavaScript', () => {
   it('fetches nothing from Pagefind until a search starts, then searches as one types', async () => {
