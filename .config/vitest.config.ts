@@ -110,6 +110,9 @@ export default defineConfig({
           // One Chromium for the run (chromium.ts); two files drive it at a time.
           globalSetup: ['test/e2e/chromium.ts'],
           maxWorkers: 2,
+          // Browser files share their worker's module cache (playwright, the server, the content): imported
+          // once per worker, not once per file. Each file starts its own site and contexts.
+          isolate: false,
           // A project with its own maxWorkers runs in its own group: after the unit projects.
           sequence: { groupOrder: 1 },
         },
