@@ -2,31 +2,21 @@
  * Dates never in the past: the built page lists the coming dates as of the build (true without
  * JavaScript); in the browser, days later, the first coming one is shown, "aujourd’hui" or "demain".
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../../functions/node.ts';
+import { describe, expect, it } from 'vitest';
 import { addDays, formatDate, todayInRennes } from '../../lib/time/dates.ts';
-import { launchBrowser, startSite } from '../../../test/e2e/browser.ts';
+import { browserAndSite } from '../../../test/e2e/browser.ts';
 
-let browser: Browser;
-let site: RunningServer;
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const run = browserAndSite();
 
 const PAGE = '/quartiers/le-blosne/';
 const first = '[data-module="prochaine-date"]';
 
 /** The page as seen on a given day in Rennes (noon), JavaScript on or off. */
 async function seenOn(day: string | undefined, javaScriptEnabled = true) {
-  const context = await browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 } });
+  const context = await run.browser.newContext({ javaScriptEnabled, viewport: { width: 360, height: 740 } });
   const page = await context.newPage();
   if (day) await page.clock.setFixedTime(new Date(`${day}T11:00:00Z`));
-  await page.goto(site.url + PAGE);
+  await page.goto(run.site.url + PAGE);
   const text = (await page.locator(first).first().innerText()).replace(/\s+/g, ' ');
   const dates = ((await page.locator(first).first().getAttribute('data-dates')) ?? '').split(' ');
   await context.close();
@@ -58,18 +48,18 @@ describe('next permanence on a quartier page', () => {
 
 describe('coming sessions on the home page and a training page', () => {
   it('a session that has passed since the build is no longer shown as coming', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await run.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}/`);
+    await page.goto(`${run.site.url}/`);
     const dates = await page.locator('li[data-jusquau]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-jusquau')!));
     await context.close();
     expect(dates.length).toBeGreaterThan(1);
     const dayAfterFirst = addDays(dates[0]!, 1);
 
-    const later = await browser.newContext();
+    const later = await run.browser.newContext();
     const home = await later.newPage();
     await home.clock.setFixedTime(new Date(`${dayAfterFirst}T11:00:00Z`));
-    await home.goto(`${site.url}/`);
+    await home.goto(`${run.site.url}/`);
     const shown = await home
       .locator('li[data-jusquau]')
       .evaluateAll((lis) => lis.filter((li) => !(li as HTMLElement).hidden).map((li) => li.getAttribute('data-jusquau')));
@@ -77,7 +67,7 @@ describe('coming sessions on the home page and a training page', () => {
 
     // On the training page of that session, its row now says it has passed.
     const href = await home.locator(`li[data-jusquau="${dates[0]}"] a[href^="/formations/"]`).first().getAttribute('href');
-    await home.goto(site.url + href!);
+    await home.goto(run.site.url + href!);
     const row = home.locator(`tr[data-jusquau="${dates[0]}"]`).first();
     expect(await row.locator('[data-etat]').innerText()).toBe('Session passée');
     await later.close();

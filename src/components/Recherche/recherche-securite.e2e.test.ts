@@ -2,27 +2,17 @@
  * Safety on the search page (issue 10, search part): the quick exit is there, and after it neither Back nor the
  * tab's history shows the words searched or the sensitive page. Also: results start on a phone's first screen.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../../functions/node.ts';
-import { launchBrowser, startSite } from '../../../test/e2e/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserAndSite } from '../../../test/e2e/browser.ts';
 
-let browser: Browser;
-let site: RunningServer;
+const run = browserAndSite();
 const NEUTRAL = 'https://meteofrance.com/';
 const FEMMES = '/programmes/informations-pratiques/';
 
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
 /** The neutral site is answered locally: the test machine has no network. */
 async function contexte(javaScriptEnabled = true): Promise<BrowserContext> {
-  const context = await browser.newContext({ javaScriptEnabled });
+  const context = await run.browser.newContext({ javaScriptEnabled });
   await context.route(`${NEUTRAL}**`, (route) =>
     route.fulfill({ contentType: 'text/html', body: '<title>Météo</title><p>Prévisions</p>' }),
   );
@@ -40,7 +30,7 @@ async function historique(page: Page): Promise<{ url: string; title: string }[]>
 
 /** From the home page's header box, as a resident would. */
 async function chercherDepuisAccueil(page: Page, q: string): Promise<void> {
-  await page.goto(`${site.url}/`);
+  await page.goto(`${run.site.url}/`);
   await page.locator('#recherche-entete').fill(q);
   await page.locator('#recherche-entete').press('Enter');
   await page.waitForURL(/\/recherche\//);
@@ -53,21 +43,21 @@ describe('quick exit after a search', () => {
     const page = await context.newPage();
     await chercherDepuisAccueil(page, 'violences');
     // Once results show, the address no longer carries the words.
-    await expect.poll(() => page.url()).toBe(`${site.url}/recherche/`);
+    await expect.poll(() => page.url()).toBe(`${run.site.url}/recherche/`);
     expect(await page.locator('a[data-module="sortie-rapide"]').count()).toBe(1);
     await page.locator(`.resultat__titre a[href="${FEMMES}"]`).click();
-    await page.waitForURL(`${site.url}${FEMMES}`);
+    await page.waitForURL(`${run.site.url}${FEMMES}`);
     await page.click('a[data-module="sortie-rapide"]');
     await page.waitForURL(NEUTRAL);
 
     await page.goBack();
-    expect(page.url()).toBe(`${site.url}/recherche/`);
+    expect(page.url()).toBe(`${run.site.url}/recherche/`);
     expect(await page.locator('#recherche-q').inputValue()).toBe('');
     expect(await page.locator('[data-recherche-statut]').textContent()).toBe('');
     expect(await page.locator('.resultat').count()).toBe(0);
 
     const entries = await historique(page);
-    expect(entries.map((e) => e.url)).toEqual([`${site.url}/`, `${site.url}/recherche/`, NEUTRAL]);
+    expect(entries.map((e) => e.url)).toEqual([`${run.site.url}/`, `${run.site.url}/recherche/`, NEUTRAL]);
     for (const e of entries) {
       expect(e.url).not.toMatch(/[?&]q=|violence|femmes/i);
       expect(e.title).not.toMatch(/violence|femmes/i);
@@ -82,7 +72,7 @@ describe('quick exit after a search', () => {
     await page.click('a[data-module="sortie-rapide"]');
     await page.waitForURL(NEUTRAL);
     const entries = await historique(page);
-    expect(entries.map((e) => e.url)).toEqual([`${site.url}/`, NEUTRAL]);
+    expect(entries.map((e) => e.url)).toEqual([`${run.site.url}/`, NEUTRAL]);
     await context.close();
   });
 
@@ -101,7 +91,7 @@ describe('quick exit after a search', () => {
   it('without JavaScript, the quick exit works and the safety note says the words stay in the history', async () => {
     const context = await contexte(false);
     const page = await context.newPage();
-    await page.goto(`${site.url}/recherche/?q=violences`);
+    await page.goto(`${run.site.url}/recherche/?q=violences`);
     expect(await page.locator('.note-securite').textContent()).toContain('Sans JavaScript');
     await page.click('a[data-module="sortie-rapide"]');
     await page.waitForURL(NEUTRAL);
@@ -111,9 +101,9 @@ describe('quick exit after a search', () => {
 
 describe('the search page on a 320 px phone', () => {
   it('starts the results within the first screen, leaving the header and emergency bar their 200 px', async () => {
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+    const context = await run.browser.newContext({ viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
     const page = await context.newPage();
-    await page.goto(`${site.url}/recherche/?q=handicap`);
+    await page.goto(`${run.site.url}/recherche/?q=handicap`);
     await expect.poll(() => page.locator('.resultat').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const { sortie, titre, premier } = await page.evaluate(() => ({
       sortie: document.querySelector('.sortie-rapide')!.getBoundingClientRect().height,

@@ -3,21 +3,11 @@
  * help page, the A–Z index, the quartier finder and the contact form; the urgent ways first when the words look
  * like danger. Checked with axe, with and without JavaScript, at 320 px.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../../functions/node.ts';
-import { AXE_CONTEXT, axeViolations, launchBrowser, startSite } from '../../../test/e2e/browser.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { AXE_CONTEXT, axeViolations, browserAndSite } from '../../../test/e2e/browser.ts';
 
-let browser: Browser;
-let site: RunningServer;
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const run = browserAndSite();
 
 const statut = (page: Page) => page.locator('[data-recherche-statut]');
 /** The first link of each offered way, in the order shown. */
@@ -33,7 +23,7 @@ const ORDRE_URGENCE = ['tel:3919', '/aide/', '#index-az', '/quartiers/#trouver-q
  * exactly what a browser without JavaScript shows.
  */
 async function ouvrir(q: string, javaScriptEnabled = true): Promise<Page> {
-  const ctx = await browser.newContext({ ...AXE_CONTEXT, viewport: { width: 320, height: 640 } });
+  const ctx = await run.browser.newContext({ ...AXE_CONTEXT, viewport: { width: 320, height: 640 } });
   if (!javaScriptEnabled) {
     await ctx.route('**/recherche/**', async (route) => {
       const response = await route.fetch();
@@ -42,7 +32,7 @@ async function ouvrir(q: string, javaScriptEnabled = true): Promise<Page> {
     });
   }
   const page = await ctx.newPage();
-  await page.goto(`${site.url}/recherche/?${new URLSearchParams({ q })}`);
+  await page.goto(`${run.site.url}/recherche/?${new URLSearchParams({ q })}`);
   if (javaScriptEnabled) await expect.poll(() => statut(page).textContent(), { timeout: 15_000 }).toMatch(/résultat/);
   return page;
 }

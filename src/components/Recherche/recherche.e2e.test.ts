@@ -4,22 +4,15 @@
  * check (test/content/recherche.test.ts, `npm run check:recherche`).
  */
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../../functions/node.ts';
-import { AXE_CONTEXT, axeViolations, launchBrowser, startSite } from '../../../test/e2e/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { AXE_CONTEXT, axeViolations, browserAndSite } from '../../../test/e2e/browser.ts';
 
-let browser: Browser;
-let site: RunningServer;
+const run = browserAndSite();
 let context: BrowserContext;
 
 beforeAll(async () => {
-  [browser, site] = await Promise.all([launchBrowser(), startSite()]);
-  context = await browser.newContext(AXE_CONTEXT);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  context = await run.browser.newContext(AXE_CONTEXT);
 });
 
 const statut = (page: Page) => page.locator('[data-recherche-statut]');
@@ -27,7 +20,7 @@ const liens = (page: Page) => page.locator('.resultat__titre a').evaluateAll((as
 
 /** Opens /recherche/?… as the header box does, and waits for the announced count. */
 async function chercher(page: Page, query: string): Promise<void> {
-  await page.goto(`${site.url}/recherche/?${query}`);
+  await page.goto(`${run.site.url}/recherche/?${query}`);
   await expect.poll(() => statut(page).textContent(), { timeout: 15_000 }).toMatch(/résultat/);
 }
 
@@ -36,8 +29,8 @@ describe('the search page with JavaScript', () => {
     const page = await context.newPage();
     const pagefind: string[] = [];
     page.on('request', (r) => r.url().includes('/pagefind/') && pagefind.push(r.url()));
-    await page.goto(`${site.url}/`);
-    await page.goto(`${site.url}/recherche/`);
+    await page.goto(`${run.site.url}/`);
+    await page.goto(`${run.site.url}/recherche/`);
     await page.waitForLoadState('networkidle');
     expect(pagefind).toEqual([]);
     expect(await page.locator('[data-recherche-sans-js]').isHidden()).toBe(true);
@@ -46,17 +39,17 @@ describe('the search page with JavaScript', () => {
     expect(await liens(page)).toContain('/activites/atelier-cirque-le-blosne/');
     expect(pagefind.some((u) => u.endsWith('/pagefind/pagefind.js'))).toBe(true);
     // The words searched stay out of the address, hence out of the history (issue 10).
-    expect(page.url()).toBe(`${site.url}/recherche/`);
+    expect(page.url()).toBe(`${run.site.url}/recherche/`);
     await page.close();
   });
 
   it('takes the query from the header box and announces the count in a polite live region', async () => {
     const page = await context.newPage();
-    await page.goto(`${site.url}/programmes/`);
+    await page.goto(`${run.site.url}/programmes/`);
     await page.locator('#recherche-entete').fill('E2C');
     await page.locator('#recherche-entete').press('Enter');
     // The words travel through the tab's memory, never the address (history-safety.test.ts).
-    await page.waitForURL(`${site.url}/recherche/`);
+    await page.waitForURL(`${run.site.url}/recherche/`);
     await expect.poll(() => statut(page).textContent(), { timeout: 15_000 }).toMatch(/^\d+ résultats? pour « E2C »\.$/);
     expect(await statut(page).getAttribute('role')).toBe('status');
     expect(await page.locator('#recherche-q').inputValue()).toBe('E2C');
@@ -115,7 +108,7 @@ describe('the search page with JavaScript', () => {
     for (const meta of metas) expect(meta).toMatch(/^(Lieu d’accueil|Loisir partagé) · .* · Entrée de plain-pied$/);
 
     // Reloading gives the same filtered results, from this tab's memory: the address says nothing.
-    expect(page.url()).toBe(`${site.url}/recherche/`);
+    expect(page.url()).toBe(`${run.site.url}/recherche/`);
     await page.reload();
     expect(await page.locator('#filtre-acces').isChecked()).toBe(true);
     expect(await page.locator('#recherche-q').inputValue()).toBe('handicap');
@@ -125,7 +118,7 @@ describe('the search page with JavaScript', () => {
 
   it('is operable with the keyboard alone, including "more results"', async () => {
     const page = await context.newPage();
-    await page.goto(`${site.url}/recherche/`);
+    await page.goto(`${run.site.url}/recherche/`);
     await page.locator('#recherche-q').focus();
     await page.keyboard.type('handicap');
     await page.keyboard.press('Enter');
@@ -140,7 +133,7 @@ describe('the search page with JavaScript', () => {
     ).toBe(true);
     const href = await page.evaluate(() => document.activeElement?.getAttribute('href'));
     await page.keyboard.press('Enter');
-    await page.waitForURL(`${site.url}${href}`);
+    await page.waitForURL(`${run.site.url}${href}`);
     await page.close();
   });
 
@@ -148,7 +141,7 @@ describe('the search page with JavaScript', () => {
     ['with results', 'q=handicap+Blosne'],
     ['with no results', 'q=kwijibo'],
   ])('passes axe and fits 320 px %s', async (_, query) => {
-    const ctx = await browser.newContext({ ...AXE_CONTEXT, viewport: { width: 320, height: 640 } });
+    const ctx = await run.browser.newContext({ ...AXE_CONTEXT, viewport: { width: 320, height: 640 } });
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
@@ -169,7 +162,7 @@ describe('the search page with JavaScript', () => {
     // The server's own policy when it sends one; until then, the policy it must allow search under.
     const fallback =
       "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'";
-    const ctx = await browser.newContext();
+    const ctx = await run.browser.newContext();
     await ctx.route('**/*', async (route) => {
       const response = await route.fetch();
       const headers = response.headers();
@@ -179,7 +172,7 @@ describe('the search page with JavaScript', () => {
     const page = await ctx.newPage();
     const errors: string[] = [];
     page.on('console', (m) => ['error', 'warning'].includes(m.type()) && errors.push(m.text()));
-    await page.goto(`${site.url}/recherche/?q=E2C`);
+    await page.goto(`${run.site.url}/recherche/?q=E2C`);
     await expect.poll(() => statut(page).textContent(), { timeout: 15_000 }).not.toBe('');
     expect(errors, "Pagefind needs 'wasm-unsafe-eval' in script-src").toEqual([]);
     expect((await liens(page))[0]).toBe('/programmes/ecole-deuxieme-chance/');
@@ -187,28 +180,28 @@ describe('the search page with JavaScript', () => {
   });
 
   it('ships at most 5 KB (gzip) of our own search script, on the search page only', async () => {
-    const html = await (await fetch(`${site.url}/recherche/`)).text();
-    const home = await (await fetch(`${site.url}/`)).text();
+    const html = await (await fetch(`${run.site.url}/recherche/`)).text();
+    const home = await (await fetch(`${run.site.url}/`)).text();
     // Scripts on every page (quick exit, offline, read aloud) are on the home page too: the search page's own is the one it lacks.
     const scripts = [...html.matchAll(/<script[^>]*src="([^"]+)"/g)].map((m) => m[1]!).filter((src) => !home.includes(src));
     expect(scripts).toHaveLength(1);
     // The script with the modules it imports (the helpers shared with the quartier finder).
     const gz = async (src: string): Promise<number> => {
-      const js = Buffer.from(await (await fetch(site.url + src)).arrayBuffer());
+      const js = Buffer.from(await (await fetch(run.site.url + src)).arrayBuffer());
       const imports = [...js.toString().matchAll(/from\s*"\.\/([^"]+\.js)"/g)].map((m) => src.replace(/[^/]+$/, m[1]!));
       return gzipSync(js, { level: 9 }).length + (await Promise.all(imports.map(gz))).reduce((a, b) => a + b, 0);
     };
     expect(await gz(scripts[0]!)).toBeLessThanOrEqual(5 * 1024);
-    const femmes = await (await fetch(`${site.url}/programmes/informations-pratiques/`)).text();
+    const femmes = await (await fetch(`${run.site.url}/programmes/informations-pratiques/`)).text();
     expect(femmes).not.toContain(scripts[0]!);
   });
 });
 
 describe('the search page without JavaScript', () => {
   it('says search needs JavaScript and offers the A–Z index of every kind of page', async () => {
-    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const ctx = await run.browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();
-    await page.goto(`${site.url}/`);
+    await page.goto(`${run.site.url}/`);
     await page.locator('#recherche-entete').fill('E2C');
     await page.locator('#recherche-entete').press('Enter');
     await page.waitForURL(/\/recherche\/\?q=E2C$/);

@@ -17,6 +17,7 @@ let site: RunningServer;
 let dir: string;
 const DIST = fileURLToPath(new URL('../../../dist/', import.meta.url));
 
+// Not browserAndSite(): the site is served from a copy of dist/ that the tests rewrite, and restarted.
 beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'site-sw-'));
   await cp(DIST, dir, { recursive: true });

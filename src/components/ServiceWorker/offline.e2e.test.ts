@@ -23,6 +23,7 @@ const keptPaths = (p: Page) =>
     return all;
   });
 
+// Not browserAndSite(): the site is stopped once the pages are kept, to test the browser offline.
 beforeAll(async () => {
   [browser, site] = await Promise.all([launchBrowser(), startSite()]);
   // The offline page is out of the sitemap, so pages.test.ts does not see it: axe here, online.

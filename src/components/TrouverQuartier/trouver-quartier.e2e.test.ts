@@ -4,11 +4,10 @@
  * names on a boundary show both quartiers; unverified names say so.
  */
 import { readdir, readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import type { RunningServer } from '../../../functions/node.ts';
-import { AXE_CONTEXT, axeViolations, launchBrowser, startSite } from '../../../test/e2e/browser.ts';
+import { AXE_CONTEXT, axeViolations, browserAndSite } from '../../../test/e2e/browser.ts';
 
 type Nom = { nom: string; quartiers: string[]; verifie: boolean };
 const DOSSIER = new URL('../../../content/quartiers-noms/', import.meta.url);
@@ -47,21 +46,16 @@ async function nomsDuContenu(): Promise<Nom[]> {
   return noms;
 }
 
-let browser: Browser;
-let site: RunningServer;
+const run = browserAndSite();
 let noms: Nom[];
 
 beforeAll(async () => {
-  [browser, site, noms] = await Promise.all([launchBrowser(), startSite(), nomsDuContenu()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  noms = await nomsDuContenu();
 });
 
 const lignes = (ctx: BrowserContext, path: string) =>
   ctx.newPage().then(async (page) => {
-    await page.goto(site.url + path);
+    await page.goto(run.site.url + path);
     const out = await page.locator('#trouver-quartier li[data-nom]').evaluateAll((lis) =>
       lis.map((li) => ({
         nom: (li as HTMLElement).dataset.nom!,
@@ -74,7 +68,7 @@ const lignes = (ctx: BrowserContext, path: string) =>
 
 describe('the quartier finder without JavaScript', () => {
   it.each(['/', '/quartiers/'])('on %s, lists every name A–Z, each linking to its quartier(s)', async (path) => {
-    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const ctx = await run.browser.newContext({ javaScriptEnabled: false });
     const { page, out } = await lignes(ctx, path);
     expect(noms.length).toBeGreaterThan(100);
     for (const n of noms) {
@@ -92,10 +86,10 @@ describe('the quartier finder without JavaScript', () => {
   });
 
   it('every quartier link of the list leads to a page', async () => {
-    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const ctx = await run.browser.newContext({ javaScriptEnabled: false });
     const { out } = await lignes(ctx, '/quartiers/');
     for (const href of new Set(out.flatMap((l) => l.liens))) {
-      expect((await fetch(site.url + href!)).status, href!).toBe(200);
+      expect((await fetch(run.site.url + href!)).status, href!).toBe(200);
     }
     await ctx.close();
   });
@@ -103,9 +97,9 @@ describe('the quartier finder without JavaScript', () => {
 
 describe('the quartier finder with JavaScript', () => {
   it('answers every name as one types it, with the quartier and its referent', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await run.browser.newContext();
     const page = await ctx.newPage();
-    await page.goto(`${site.url}/quartiers/`);
+    await page.goto(`${run.site.url}/quartiers/`);
     const champ = page.locator('#trouver-quartier-nom');
     for (const n of noms) {
       await champ.fill(n.nom);
@@ -121,10 +115,10 @@ describe('the quartier finder with JavaScript', () => {
   });
 
   it('finds a name typed without accents or hyphens, or with a typo, and says when nothing is known', async () => {
-    const ctx = await browser.newContext();
+    const ctx = await run.browser.newContext();
     const page = await ctx.newPage();
     await page.goto('about:blank');
-    await page.goto(`${site.url}/`);
+    await page.goto(`${run.site.url}/`);
     const champ = page.locator('#trouver-quartier-nom');
     const premier = () => page.locator('[data-trouver-resultats] li').first().getAttribute('data-nom');
     await champ.fill('gros chene');
@@ -139,9 +133,9 @@ describe('the quartier finder with JavaScript', () => {
   });
 
   it('shows both quartiers where sources disagree, and passes axe', async () => {
-    const ctx = await browser.newContext(AXE_CONTEXT);
+    const ctx = await run.browser.newContext(AXE_CONTEXT);
     const page = await ctx.newPage();
-    await page.goto(`${site.url}/quartiers/`);
+    await page.goto(`${run.site.url}/quartiers/`);
     await page.locator('#trouver-quartier-nom').fill('Henri Fréville');
     const reponse = page.locator('[data-trouver-resultats] li').first();
     await expect.poll(() => reponse.textContent()).toMatch(/les sources hésitent entre Le Blosne .* ou Bréquigny/);
