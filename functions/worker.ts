@@ -9,6 +9,7 @@ import { Hono, type ExecutionContext } from 'hono';
 import { createApp } from './app.ts';
 import type { BuildStamp } from './build-stamp.ts';
 import { Counters } from './counters.ts';
+import { withDemonstrationKey } from './equipe/demonstration.ts';
 import { httpMailer } from './notify/http-api.ts';
 import type { PageSource } from './pages.ts';
 import { securityHeaders, adminConnectFrom } from './security-headers.ts';
@@ -96,7 +97,11 @@ function formsApp(data: WorkerData, config: WorkerConfig, store: D1Store, counte
     clock: config.clock,
     config: {
       origins,
-      settings: applyFormsMode(data.settings, config.mode),
+      // In demonstration, sealed to a key whose private half is in the repository (equipe/demonstration.ts).
+      settings: applyFormsMode(
+        config.mode === 'demonstration' ? withDemonstrationKey(data.settings) : data.settings,
+        config.mode,
+      ),
       content: data.content,
       rateLimit: config.rateLimit,
       clientHashSalt: config.clientHashSecret,

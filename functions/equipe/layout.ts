@@ -2,6 +2,7 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { StaffMember } from '../store/equipe-types.ts';
+import { DEMONSTRATION_KEY_FILE } from './demonstration.ts';
 
 export type Frame = { title: string; staff?: StaffMember; demonstration: boolean; scripts?: string[] };
 type Content = HtmlEscapedString | Promise<HtmlEscapedString>;
@@ -26,7 +27,9 @@ export function page(frame: Frame, body: Content) {
           ${
             frame.demonstration
               ? html`<p class="demo" role="note">
-                  <strong>Démonstration</strong> : données et comptes d’essai, rien n’est réel.
+                  <strong>Démonstration</strong> : données et comptes d’essai, rien n’est réel. Les demandes scellées le sont avec
+                  une clé d’équipe d’exemple, publiée dans le dépôt (<code>${DEMONSTRATION_KEY_FILE}</code>) : elle ne protège
+                  rien.
                 </p>`
               : ''
           }

@@ -21,6 +21,7 @@ import type { LogEntry } from '../deps.ts';
 import type { Mailer } from '../notify/mail.ts';
 import { smtpMailer, smtpSettingsFromEnv } from '../notify/smtp.ts';
 import { DEFAULT_RATE_LIMIT, type RateLimitOptions } from '../rate-limit.ts';
+import { withDemonstrationKey } from '../equipe/demonstration.ts';
 import { PostgresStore } from '../store/postgres.ts';
 import { SqliteStore, type SqliteStoreOptions } from '../store/sqlite.ts';
 import type { SubmissionStore } from '../store/types.ts';
@@ -102,8 +103,10 @@ async function createNodeApp(
   const distDir = options.distDir ?? path.join(projectRoot, 'dist');
   const contentDir = options.contentDir ?? path.join(projectRoot, 'content');
   const [loaded, content] = await Promise.all([loadFormSettings(contentDir), loadContentContext(contentDir)]);
-  const merged = { ...loaded, ...options.settings } as Record<FormKey, FormSettings>;
   const mode = options.mode;
+  // In demonstration, sealed to a key whose private half is in the repository (functions/equipe/demonstration.ts).
+  const base = mode === 'demonstration' ? withDemonstrationKey(loaded) : loaded;
+  const merged = { ...base, ...options.settings } as Record<FormKey, FormSettings>;
   for (const line of describeFormsMode(merged, mode)) options.notice?.(line);
   const settings = applyFormsMode(merged, mode);
   const forms = createApp({

@@ -18,8 +18,12 @@ export function formsModeFromEnv(env: Record<string, string | undefined> = proce
   return value === 'oui' || value === '1' || value === 'true' ? 'demonstration' : 'production';
 }
 
-/** Public keys shipped in content/formulaires/: their private halves were kept nowhere. */
+/**
+ * Public keys shipped in content/formulaires/ (their private halves were kept nowhere), and the demonstration's
+ * key (functions/equipe/demonstration.ts), whose private half is in the repository: none protects anything.
+ */
 export const EXAMPLE_PUBLIC_KEYS: ReadonlySet<string> = new Set([
+  'SuZx8gnzHf5XYxcUzMmm_kOPosB6ZgmujZuGPzo-yDM',
   'oPmneHnq1UdDh6PZYZUM_OBuADR4PvpAkuQW5koXGXQ',
   'mp1NSHGFxZs_InTSfMT9KFCtULpPaZXhY60Y82c1Qmk',
   'pm-__9SJhYlgA4oM_sPA3eObTZir5PCH792RS69SV2c',
