@@ -2,6 +2,9 @@
  * Node entry: `npm start` builds then runs this, `npm run serve` runs it. Reads the environment
  * (node/config.ts), stops with French messages on a wrong value, then serves (node/server.ts).
  */
+import { formsModeFromEnv } from '../src/lib/forms/mode.ts';
+import { runEquipeCli } from './equipe/cli.ts';
+import { DEMONSTRATION_KEY_FILE } from './equipe/demonstration.ts';
 import { configFromEnv } from './node/config.ts';
 import { BuildModeError, startServer } from './node/server.ts';
 
@@ -40,6 +43,21 @@ if (import.meta.main) {
     process.exit(1);
   });
   console.log(`Site et formulaires servis sur ${running.url}/ (arrêt : Ctrl+C)`);
+  if (formsModeFromEnv(process.env) === 'demonstration') {
+    // A demonstration administrator: a single-use link to enrol a passkey, as `npm run equipe -- inviter` gives.
+    const site = running.url.replace('127.0.0.1', 'localhost');
+    const where = config.databaseUrl ? ['--database-url', config.databaseUrl] : config.dbPath ? ['--db', config.dbPath] : [];
+    const demo = await runEquipeCli(
+      ['inviter', '--email', 'administratrice@demonstration.invalid', '--nom', 'Administratrice de démonstration', '--site', site, ...where],
+      process.env,
+    );
+    if (demo.code === 0)
+      console.log(
+        `Espace équipe de démonstration : ouvrez ce lien pour créer la clé d’accès d’une administratrice d’essai (une fois, 7 jours) :\n  ${demo.out.trim()}\n` +
+          `Les demandes scellées s’ouvrent avec la clé d’équipe d’exemple ${DEMONSTRATION_KEY_FILE} : elle ne protège rien.`,
+      );
+    else console.log(`Espace équipe de démonstration : pas d’invitation (${demo.err.trim()}).`);
+  }
   const stop = async () => {
     await running.close();
     process.exit(0);

@@ -88,6 +88,26 @@ describe('sign-in without passwords', () => {
     expect((await get('/equipe/connexion')).status).toBe(200);
   });
 
+  it('in production, no inbox page speaks of a demonstration, nor offers its account', async () => {
+    const { token, cookie } = await enrol();
+    const id = await submit('demande-aide');
+    for (const path of [
+      '/equipe/connexion',
+      `/equipe/invitation/${token}`,
+      '/equipe/demandes',
+      `/equipe/demandes/${id}`,
+      '/equipe/journal',
+      '/equipe/personnes',
+      '/equipe/sessions',
+      '/equipe/rgpd',
+    ]) {
+      const text = await (await get(path, cookie)).text();
+      expect(text, path).toContain('Espace équipe');
+      expect(text, path).not.toMatch(/démonstration/i);
+    }
+    expect((await post('/equipe/demonstration', cookie, {})).status).toBe(404);
+  });
+
   it('a passkey signs in; an unknown one is refused and audited; attempts are limited', async () => {
     const { passkey, staff } = await enrol();
     const signIn = async (key: SoftPasskey) => {
