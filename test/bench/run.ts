@@ -3,6 +3,7 @@
  *   npm run bench                      pages, search, forms, durability (1,000 kill -9 cycles)
  *   npm run bench -- formulaires       forms only: Node + SQLite, two Node instances on PostgreSQL, workerd + D1
  *   npm run bench -- durabilite [N]    durability only, N cycles (default 1,000)
+ *   npm run bench -- equipe            the teams' inbox: 1,000 sealed requests, list and opening, page weights
  *   npm run bench -- admin [CMS.js]    first load of the editor /admin/ (default Decap CMS), outside requests blocked
  * Exits non-zero when a budget is missed (pages, search, forms, durability).
  */
@@ -43,6 +44,10 @@ if (!only || only === 'formulaires') {
   ]);
   const { benchHealthFlood, printHealthFlood } = await import('./health-flood.ts');
   printHealthFlood(await benchHealthFlood());
+}
+if (!only || only === 'equipe') {
+  const { benchInbox, printInbox } = await import('./equipe.ts');
+  printInbox(await benchInbox());
 }
 if (!only || only === 'durabilite') {
   const r = await benchDurability({ cycles: n ? Number(n) : DURABILITY_BUDGET.cycles, progress: (l) => console.log(l) });
