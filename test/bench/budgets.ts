@@ -1,5 +1,5 @@
 /**
- * The budgets the form service's benchmarks are held to (../shared/spec/budgets.md), in one place:
+ * The budgets the form service's and the teams' inbox's benchmarks are held to (../shared/spec/budgets.md), in one place:
  * the benchmarks read them, print against them, and `npm run bench` exits non-zero when one is missed.
  */
 export const FORMS_BUDGET = {
@@ -17,6 +17,14 @@ export const DURABILITY_BUDGET = {
   cycles: 1000,
   maxLost: 0,
   maxDuplicated: 0,
+} as const;
+
+export const EQUIPE_BUDGET = {
+  /** The teams' inbox (/equipe/) with 1,000 requests stored, on this machine: the list shown, one sealed request opened. */
+  maxListMs: 1000,
+  maxOpenMs: 300,
+  /** First visit of any page, all bytes (compressed). */
+  maxFirstVisitKB: 15,
 } as const;
 
 export type BudgetLine = { label: string; value: string; budget: string; ok: boolean };

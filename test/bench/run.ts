@@ -3,9 +3,11 @@
  *   npm run bench                      pages, search, forms, durability (1,000 kill -9 cycles)
  *   npm run bench -- formulaires       forms only: Node + SQLite, two Node instances on PostgreSQL, workerd + D1
  *   npm run bench -- durabilite [N]    durability only, N cycles (default 1,000)
- *   npm run bench -- equipe            the teams' inbox: 1,000 sealed requests, list and opening, page weights
+ *   npm run bench -- equipe [B,…]      the teams' inbox with 1,000 sealed requests: list, opening, page weights, on
+ *                                      back-ends B (sqlite, postgres, d1; default all three, postgres only with
+ *                                      FABRIQUE_TEST_PG_URL)
  *   npm run bench -- admin [CMS.js]    first load of the editor /admin/ (default Decap CMS), outside requests blocked
- * Exits non-zero when a budget is missed (pages, search, forms, durability).
+ * Exits non-zero when a budget is missed (pages, search, forms, durability, inbox).
  */
 import { DURABILITY_BUDGET } from './budgets.ts';
 import { benchDurability, durabilityBudgetLines, printDurability } from './durability.ts';
@@ -46,8 +48,20 @@ if (!only || only === 'formulaires') {
   printHealthFlood(await benchHealthFlood());
 }
 if (!only || only === 'equipe') {
-  const { benchInbox, printInbox } = await import('./equipe.ts');
-  printInbox(await benchInbox());
+  const { benchInbox, inboxBudgetLines, printInbox } = await import('./equipe.ts');
+  const { BACKEND_NAMES, BACKENDS } = await import('../e2e/equipe-backends.ts');
+  const { noPostgres } = await import('../functions/postgres-server.ts');
+  const { printBudgetLines } = await import('./budgets.ts');
+  const asked = only === 'equipe' && n ? n.split(',') : [...BACKENDS];
+  for (const backend of BACKENDS.filter((b) => asked.includes(b))) {
+    if (backend === 'postgres' && (await noPostgres())) continue;
+    const r = await benchInbox(backend);
+    printInbox(r);
+    const lines = inboxBudgetLines(r);
+    printBudgetLines(`Budgets de l’espace équipe, ${BACKEND_NAMES[backend]} :`, lines);
+    for (const url of r.outside) console.log(`  requête vers un autre site : ${url}`);
+    missed += lines.filter((l) => !l.ok).length;
+  }
 }
 if (!only || only === 'durabilite') {
   const r = await benchDurability({ cycles: n ? Number(n) : DURABILITY_BUDGET.cycles, progress: (l) => console.log(l) });
