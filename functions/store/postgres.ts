@@ -130,7 +130,8 @@ export class PostgresStore extends SqlStore {
   async erase(ids: string[]): Promise<EraseResult> {
     if (!ids.length) return { erased: 0, clean: true };
     const erased = erasedCount(await this.write(eraseStatements(this.dialect, ids)));
-    if (erased) await this.pool.query('VACUUM FULL submissions, outbox');
+    // The inbox's rows of these submissions (state, history, notes) went with them (ON DELETE CASCADE): rewritten too.
+    if (erased) await this.pool.query('VACUUM FULL submissions, outbox, request_state, request_events, notes');
     return { erased, clean: true };
   }
 

@@ -113,21 +113,28 @@ describe.skipIf(noPostgres)('PostgresStore: several instances on one database', 
   });
 
   // Needs the cluster's folder (FABRIQUE_TEST_PG_DIR, set by .ci/run) to read its files, as a thief of the disk would.
-  it.skipIf(!process.env.FABRIQUE_TEST_PG_DIR)('erase: the bytes leave the table files, not only the query results', async () => {
-    for (let i = 0; i < 20; i++)
-      await a.save(submission(`k${i}`, { content: { kind: 'clear', json: `{"m":"garde-${i}"}` } }), team);
-    await a.save(submission('z', { content: { kind: 'clear', json: '{"m":"trace-9931-effacer"}' } }), team);
-    await a.pool.query('CHECKPOINT');
-    const oid = (await a.pool.query<{ oid: number }>('SELECT oid FROM pg_database WHERE datname = current_database()')).rows[0]!
-      .oid;
-    const tables = path.join(process.env.FABRIQUE_TEST_PG_DIR!, 'data', 'base', String(oid));
-    const holds = () =>
-      readdirSync(tables).some((f) => readFileSync(path.join(tables, f)).includes(Buffer.from('trace-9931-effacer')));
-    expect(holds()).toBe(true);
-    expect(await a.erase(['z'])).toEqual({ erased: 1, clean: true });
-    await a.pool.query('CHECKPOINT');
-    expect(holds()).toBe(false);
-  });
+  it.skipIf(!process.env.FABRIQUE_TEST_PG_DIR)(
+    "erase: the bytes leave the table files (the inbox's notes too), not only the query results",
+    async () => {
+      for (let i = 0; i < 20; i++)
+        await a.save(submission(`k${i}`, { content: { kind: 'clear', json: `{"m":"garde-${i}"}` } }), team);
+      await a.save(submission('z', { content: { kind: 'clear', json: '{"m":"trace-9931-effacer"}' } }), team);
+      // A team's note in clear on it (the inbox): erased with it, its bytes too.
+      await a
+        .equipe()
+        .addNote({ submissionId: 'z', staffId: 'p1', at: '2026-12-04T10:00:00.000Z', text: 'trace-9931-effacer (note)' });
+      await a.pool.query('CHECKPOINT');
+      const oid = (await a.pool.query<{ oid: number }>('SELECT oid FROM pg_database WHERE datname = current_database()')).rows[0]!
+        .oid;
+      const tables = path.join(process.env.FABRIQUE_TEST_PG_DIR!, 'data', 'base', String(oid));
+      const holds = () =>
+        readdirSync(tables).some((f) => readFileSync(path.join(tables, f)).includes(Buffer.from('trace-9931-effacer')));
+      expect(holds()).toBe(true);
+      expect(await a.erase(['z'])).toEqual({ erased: 1, clean: true });
+      await a.pool.query('CHECKPOINT');
+      expect(holds()).toBe(false);
+    },
+  );
 
   it('a database that cannot be reached fails the start with the reason', async () => {
     await expect(PostgresStore.open('postgres://postgres@127.0.0.1:1/rien')).rejects.toThrow(/ECONNREFUSED|connect/);
