@@ -7,6 +7,7 @@
  * Emulation.setCPUThrottlingRate); each inbox page's weight; every request to another site. Budgets:
  * ../shared/spec/budgets.md (`EQUIPE_BUDGET` in budgets.ts).
  */
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
@@ -38,6 +39,8 @@ export type InboxBench = {
   weights: { page: string; bytes: number; requests: number }[];
   /** Requests the browser made to anything but the site, over the whole bench. */
   outside: string[];
+  /** The machine's 1-minute load average at the end (2 cores here: above 2, other work shares them). */
+  load: number;
 };
 
 /** Bytes over the wire (compressed, with headers) and request count for one navigation, from CDP's Network domain. */
@@ -168,7 +171,7 @@ export async function benchInbox(backend: Backend): Promise<InboxBench> {
     await context.clearCookies();
     const v = await visit(page, cdp, `${base}/equipe/connexion`);
     weights.unshift({ page: '/equipe/connexion', bytes: v.bytes, requests: v.count });
-    return { backend, requests: REQUESTS, server, runs, weights, outside };
+    return { backend, requests: REQUESTS, server, runs, weights, outside, load: loadavg()[0]! };
   } finally {
     await context?.close();
     await browser.close();
@@ -182,7 +185,7 @@ const both = (s: Spread) => `${ms(s.p50).padStart(7)} ${ms(s.p95).padStart(7)}`;
 
 export function printInbox(r: InboxBench): void {
   console.log(
-    `\nEspace équipe, ${BACKEND_NAMES[r.backend]} : ${r.requests} demandes scellées stockées (la liste en montre 100 par page)`,
+    `\nEspace équipe, ${BACKEND_NAMES[r.backend]} : ${r.requests} demandes scellées stockées (la liste en montre 100 par page) ; charge de la machine ${r.load.toFixed(1)}`,
   );
   console.log(`  ${''.padEnd(52)}     p50     p95`);
   console.log(`  ${`serveur : liste (${SERVER_SAMPLES} requêtes)`.padEnd(52)} ${both(r.server.list)}`);
