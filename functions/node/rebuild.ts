@@ -5,16 +5,52 @@
  * sees the old site or the new one, never half of each, and the server needs no restart (node/built-site.ts).
  * The previous release's hashed assets are copied in, so pages already open still load theirs. Refuses
  * to swap in a build of another forms mode than the one served (build-stamp.ts).
- * Usage: npm run rebuild [-- --dist dist --releases releases --garder 3]
+ * It runs in a build workspace (a clone installed with `npm ci`, build tools included), never in the folder
+ * installed with `npm ci --omit=dev` to serve: without the build tools it stops with a French message.
+ * Usage: npm run rebuild [-- --dist dist --releases releases --garder 3 --source .]
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  readFileSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { modeMismatch } from '../build-stamp.ts';
 import { readBuildStamp } from './built-site.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
+const here = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * Why `source` cannot build, in French with the fix, or undefined: every devDependency of its package.json
+ * must be installed there (`npm ci`, not `npm ci --omit=dev`), since astro and its integrations build the pages.
+ */
+export function buildToolsProblem(source: string): string | undefined {
+  let manifest: { devDependencies?: Record<string, string> };
+  try {
+    manifest = JSON.parse(readFileSync(path.join(source, 'package.json'), 'utf8')) as typeof manifest;
+  } catch {
+    return `${source} n’est pas un dossier du site (pas de package.json lisible) : lancer la reconstruction depuis le dossier de construction (voir EXPLOITATION.md, « Le dossier de construction »).`;
+  }
+  const missing = Object.keys(manifest.devDependencies ?? {}).filter(
+    (name) => !existsSync(path.join(source, 'node_modules', name, 'package.json')),
+  );
+  if (!missing.length) return undefined;
+  return (
+    `les outils de construction manquent dans ${source} (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? `, et ${missing.length - 3} autres` : ''}) : ` +
+    'ce dossier a sans doute été installé avec npm ci --omit=dev, pour servir seulement. ' +
+    'Reconstruire depuis le dossier de construction (un clone du dépôt installé avec npm ci, par exemple /srv/fabrique/source ; voir EXPLOITATION.md, « Le dossier de construction »), ' +
+    'ou y lancer npm ci.'
+  );
+}
 
 /** Puts `release` in service at `distLink` (a symbolic link, made so if dist was a plain folder). */
 export function swapIn(release: string, distLink: string, releasesDir: string, keep = 3): { previous?: string } {
@@ -52,8 +88,19 @@ export function swapIn(release: string, distLink: string, releasesDir: string, k
 
 if (import.meta.main) {
   const { values } = parseArgs({
-    options: { dist: { type: 'string' }, releases: { type: 'string' }, garder: { type: 'string' } },
+    options: {
+      dist: { type: 'string' },
+      releases: { type: 'string' },
+      garder: { type: 'string' },
+      source: { type: 'string' },
+    },
   });
+  const root = path.resolve(values.source ?? here);
+  const missingTools = buildToolsProblem(root);
+  if (missingTools) {
+    console.error(`Reconstruction impossible : ${missingTools} Le site en service n’a pas changé.`);
+    process.exit(1);
+  }
   const distLink = path.resolve(values.dist ?? path.join(root, 'dist'));
   const releasesDir = path.resolve(values.releases ?? path.join(root, 'releases'));
   mkdirSync(releasesDir, { recursive: true });
