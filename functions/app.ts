@@ -34,7 +34,9 @@ export function createApp(deps: AppDeps) {
   app.get(HEALTH_ROUTE, async (c) => {
     c.header('Cache-Control', 'no-store');
     const ok = await writable();
-    return c.json({ ok, stockage: ok ? 'inscriptible' : 'indisponible' }, ok ? 200 : 503);
+    // The purge's result is for monitoring, not for the load balancer: a failed purge does not take the instance out.
+    const purge = deps.purgeStatus ? { purge: deps.purgeStatus() ?? null } : {};
+    return c.json({ ok, stockage: ok ? 'inscriptible' : 'indisponible', ...purge }, ok ? 200 : 503);
   });
 
   app.get(PLACES_ROUTE, (c) => answerPlaces(c, deps));

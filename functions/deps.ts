@@ -75,6 +75,8 @@ export type AppDeps = {
    */
   rateLimit?: RateLimit;
   newId?: () => string;
+  /** The last retention purge, shown by /_sante (Node: node/jobs.ts); undefined before the first. */
+  purgeStatus?: () => { a: string; resultat: string; effaces?: number; cause?: string } | undefined;
   /** The teams' inbox (functions/equipe/): in demonstration, every page says so and offers a test account. */
   equipe?: { demonstration?: boolean };
 };

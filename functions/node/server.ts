@@ -30,7 +30,7 @@ import { clientAddress, normalize, withForwardedProto } from './client-address.t
 import { compression } from './compress.ts';
 import { clockFrom, defaultAuditLog, type Clock } from './config.ts';
 import { limitConnections, DEFAULT_CONNECTION_LIMITS, serverOptions, type ConnectionLimits } from './connection-limits.ts';
-import { startJobs } from './jobs.ts';
+import { startJobs, type PurgeStatus } from './jobs.ts';
 
 export type ServerOptions = {
   port?: number;
@@ -97,6 +97,7 @@ async function createNodeApp(
     trusted: Set<string>;
     site: ReturnType<typeof builtSite>;
     mode: FormsMode;
+    lastPurge: { value?: PurgeStatus };
   },
 ) {
   const distDir = options.distDir ?? path.join(projectRoot, 'dist');
@@ -125,6 +126,7 @@ async function createNodeApp(
     counters: options.counters,
     hashClient: (salt, address) => createHmac('sha256', salt).update(address).digest('hex').slice(0, 32),
     equipe: { demonstration: mode === 'demonstration' },
+    purgeStatus: () => options.lastPurge.value,
   });
   if (mode === 'demonstration') options.notice?.('Espace équipe : /equipe/connexion (un compte de démonstration y est proposé).');
 
@@ -195,7 +197,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const trusted = new Set((options.trustedProxies ?? []).map((a) => normalize(a)!));
   // The server's own address is learnt once it listens; the origin list is read at each request.
   const origins = [...(options.origins ?? [])];
-  const app = await createNodeApp({ ...options, origins, store, clock, counters, trusted, site, mode });
+  const lastPurge: { value?: PurgeStatus } = {};
+  const app = await createNodeApp({ ...options, origins, store, clock, counters, trusted, site, mode, lastPurge });
   const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
   const server = await new Promise<ServerType>((resolve) => {
     const s: ServerType = serve(
@@ -223,6 +226,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     purgeIntervalMs: options.purgeIntervalMs ?? 6 * 3_600_000,
     countersIntervalMs: 10_000,
     notice,
+    onPurge: (report) => (lastPurge.value = report),
   });
 
   const { port } = http.address() as { port: number };
