@@ -74,6 +74,10 @@ export async function submissionsCommand(argv: string[], context: CommandEnv): P
   try {
     const keys = await Promise.all((opts.key ?? []).map(readKeyFile));
     db = new SubmissionsDb(dbFile);
+    if (db.fromD1Export && (action === 'delete' || action === 'purge' || action === 'sauvegarde'))
+      throw new UserError(
+        `${dbFile} est un export D1, lu en mémoire : « ${action} » n’y changerait rien sur D1. Sur D1, la purge est faite par le Worker (tâche planifiée) ; la sauvegarde est l’export lui-même. Lire : list, show, export, stats.`,
+      );
     const ctx: StaffContext = {
       db,
       dbFile,

@@ -24,7 +24,8 @@ export function openDatabase(file: string, { busyTimeoutMs = 2000, maxPageCount 
   return db;
 }
 
-function migrate(db: DatabaseSync) {
+/** Applies the migrations this database lacks (PRAGMA user_version counts those applied). */
+export function migrate(db: DatabaseSync) {
   const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
   for (let v = version; v < MIGRATIONS.length; v++) {
     db.exec('BEGIN IMMEDIATE');
