@@ -7,27 +7,33 @@
  * to swap in a build of another forms mode than the one served (build-stamp.ts).
  * It runs in a build workspace (a clone installed with `npm ci`, build tools included), never in the folder
  * installed with `npm ci --omit=dev` to serve: without the build tools it stops with a French message.
+ * The build runs with a cleaned environment (buildEnvironment): the server's secrets never reach it.
+ * `npm run rollback` puts the previous release back (rollback.ts).
  * Usage: npm run rebuild [-- --dist dist --releases releases --garder 3 --source .]
  */
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  readFileSync,
-  lstatSync,
-  mkdirSync,
-  readdirSync,
-  realpathSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { modeMismatch } from '../build-stamp.ts';
-import { readBuildStamp } from './built-site.ts';
+import { ReleaseError, swapIn } from './releases.ts';
+
+export { swapIn } from './releases.ts';
 
 const here = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * The build's environment: what the build reads (SITE_URL, FABRIQUE_…) and what a process needs (PATH, HOME,
+ * locale, time zone, temporary folder, Node's options), nothing else. The server's secrets, which systemd gives
+ * this unit from the same settings file (SMTP_PASSWORD, DATABASE_URL, FORMS_CLIENT_SECRET…), never reach the
+ * ~1,400 packages of the build.
+ */
+export function buildEnvironment(env: Record<string, string | undefined>): Record<string, string> {
+  const kept =
+    /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|TERM|CI|SITE_URL|FABRIQUE_[A-Z_]+|NODE_OPTIONS|NODE_EXTRA_CA_CERTS)$/;
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => kept.test(entry[0]) && entry[1] !== undefined),
+  );
+}
 
 /**
  * Why `source` cannot build, in French with the fix, or undefined: every devDependency of its package.json
@@ -52,40 +58,6 @@ export function buildToolsProblem(source: string): string | undefined {
   );
 }
 
-/** Puts `release` in service at `distLink` (a symbolic link, made so if dist was a plain folder). */
-export function swapIn(release: string, distLink: string, releasesDir: string, keep = 3): { previous?: string } {
-  const current = existsSync(distLink) ? realpathSync(distLink) : undefined;
-  const served = current ? readBuildStamp(current) : undefined;
-  const next = readBuildStamp(release);
-  const mismatch = served && next && modeMismatch(next, served.mode);
-  if (mismatch)
-    throw new Error(
-      `la nouvelle construction n’est pas mise en service : ${mismatch.replace('le serveur démarre', 'le site servi est')}`,
-    );
-  if (current) {
-    // Hashed file names never collide: pages already open in a browser still find their assets.
-    const oldAssets = path.join(current, '_astro');
-    if (existsSync(oldAssets)) cpSync(oldAssets, path.join(release, '_astro'), { recursive: true, force: false });
-  }
-  // The first time, dist is a plain folder: it becomes a release itself, then the link replaces it.
-  if (current && !lstatSync(distLink).isSymbolicLink()) {
-    const moved = path.join(releasesDir, `0000-initiale-${Date.now()}`);
-    renameSync(distLink, moved);
-  }
-  const temporary = `${distLink}.nouveau-${process.pid}`;
-  rmSync(temporary, { force: true });
-  symlinkSync(path.relative(path.dirname(distLink), release), temporary);
-  renameSync(temporary, distLink);
-  // Older releases go, the current one and the previous ones kept.
-  const releases = readdirSync(releasesDir)
-    .map((name) => path.join(releasesDir, name))
-    .filter((p) => p !== release)
-    .sort()
-    .reverse();
-  for (const old of releases.slice(keep - 1)) rmSync(old, { recursive: true, force: true });
-  return { previous: current };
-}
-
 if (import.meta.main) {
   const { values } = parseArgs({
     options: {
@@ -101,6 +73,13 @@ if (import.meta.main) {
     console.error(`Reconstruction impossible : ${missingTools} Le site en service n’a pas changé.`);
     process.exit(1);
   }
+  const keep = Number(values.garder ?? 3);
+  if (!Number.isInteger(keep) || keep < 2) {
+    console.error(
+      `Reconstruction refusée : --garder ${values.garder} : attendu un nombre entier, 2 ou plus (la version servie et la précédente, pour npm run rollback).`,
+    );
+    process.exit(1);
+  }
   const distLink = path.resolve(values.dist ?? path.join(root, 'dist'));
   const releasesDir = path.resolve(values.releases ?? path.join(root, 'releases'));
   mkdirSync(releasesDir, { recursive: true });
@@ -114,7 +93,7 @@ if (import.meta.main) {
     [path.join(root, 'functions/build-compress.ts'), release],
   ];
   for (const args of steps) {
-    const run = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env });
+    const run = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: buildEnvironment(process.env) });
     if (run.status !== 0) {
       rmSync(release, { recursive: true, force: true });
       console.error('Reconstruction échouée : le site en service n’a pas changé.');
@@ -122,10 +101,11 @@ if (import.meta.main) {
     }
   }
   try {
-    swapIn(release, distLink, releasesDir, Number(values.garder ?? 3));
+    swapIn(release, distLink, releasesDir, keep);
   } catch (error) {
     rmSync(release, { recursive: true, force: true });
-    console.error(`Reconstruction refusée : ${(error as Error).message}`);
+    if (!(error instanceof ReleaseError)) throw error;
+    console.error(`Reconstruction refusée : ${error.message}`);
     process.exit(1);
   }
   console.log(`Site reconstruit et mis en service : ${path.relative(root, distLink)} → ${path.relative(root, release)}`);
