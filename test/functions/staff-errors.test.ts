@@ -97,10 +97,10 @@ describe('a D1 export given to --db', () => {
     try {
       await new D1Store(db).save(submission('01JHX0000000000000000000BB'), notification);
       // What `wrangler d1 export --local` runs (wrangler-dist/cli.js, exportLocal).
-      const dump = (await (db as unknown as { prepare(s: string): { bind(...a: unknown[]): { raw(): Promise<string[][]> } } })
+      const dump = await (db as unknown as { prepare(s: string): { bind(...a: unknown[]): { raw(): Promise<string[][]> } } })
         .prepare('PRAGMA miniflare_d1_export(?,?,?);')
         .bind(0, 0)
-        .raw()) as string[][];
+        .raw();
       writeFileSync(path.join(dir, 'fabrique-2027-01-15.sql'), dump[0]!.join('\n'));
     } finally {
       await mf.dispose();
