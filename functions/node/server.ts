@@ -7,7 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,7 +25,7 @@ import { PostgresStore } from '../store/postgres.ts';
 import { SqliteStore, type SqliteStoreOptions } from '../store/sqlite.ts';
 import type { SubmissionStore } from '../store/types.ts';
 import { builtSite } from './built-site.ts';
-import { modeMismatch } from '../build-stamp.ts';
+import { modeMismatch, RELEASE_MANIFEST } from '../build-stamp.ts';
 import { clientAddress, normalize, withForwardedProto } from './client-address.ts';
 import { compression } from './compress.ts';
 import { clockFrom, defaultAuditLog, type Clock } from './config.ts';
@@ -81,7 +81,9 @@ export type RunningServer = {
   openConnections: () => Promise<number>;
 };
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The repository's root, or a release's (functions/release.ts bundles this file into server.js at its root, beside its manifest). */
+const projectRoot = existsSync(path.join(here, RELEASE_MANIFEST)) ? here : path.resolve(here, '../..');
 
 /** The site was built for another forms mode than the server runs in (build-stamp.ts): it does not start. */
 export class BuildModeError extends Error {
