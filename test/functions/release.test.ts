@@ -100,12 +100,12 @@ describe('npm run release', () => {
     server = started;
     const url = await new Promise<string>((resolve, reject) => {
       let out = '';
-      started.stdout!.on('data', (d: Buffer) => {
+      started.stdout.on('data', (d: Buffer) => {
         out += d.toString();
         const m = /servis sur (http:\/\/\S+?)\/ /.exec(out);
         if (m) resolve(m[1]!);
       });
-      started.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+      started.stderr.on('data', (d: Buffer) => (out += d.toString()));
       started.on('exit', () => reject(new Error(out)));
     });
     expect(await (await fetch(`${url}/`)).text()).toContain('Version de l’archive');
