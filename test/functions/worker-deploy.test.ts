@@ -43,7 +43,9 @@ describe('npm run rebuild:worker', () => {
     });
     try {
       const db = await mf.getD1Database('DB');
-      const { results } = await db.prepare('SELECT name FROM d1_migrations ORDER BY id').all<{ name: string }>();
+      const { results } = (await db.prepare('SELECT name FROM d1_migrations ORDER BY id').all()) as {
+        results: { name: string }[];
+      };
       expect(results.map((r) => r.name)).toEqual(MIGRATION_NAMES);
     } finally {
       await mf.dispose();
