@@ -14,7 +14,7 @@ const distDir = path.resolve(process.argv[2] ?? 'dist');
 const stamp: BuildStamp & { contentHash: string } = {
   mode: formsModeFromEnv(process.env),
   builtAt: new Date().toISOString(),
-  contentHash: folderHash(path.resolve('content')),
+  contentHash: folderHash(path.resolve(import.meta.dirname, '../content')),
 };
 writeFileSync(path.join(distDir, BUILD_STAMP_FILE), `${JSON.stringify(stamp)}\n`);
 console.log(`Site construit en mode ${stamp.mode === 'demonstration' ? 'démonstration' : 'production'} (${BUILD_STAMP_FILE}).`);
