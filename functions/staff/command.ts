@@ -6,7 +6,13 @@ import type { StoredRow, SubmissionsDb } from './submissions-db.ts';
 
 export type Values = Record<string, string | string[]>;
 export type CommandResult = { code: number; out: string; err: string };
-export type CommandEnv = { now: Date; user: string; env: Record<string, string | undefined> };
+export type CommandEnv = {
+  now: Date;
+  user: string;
+  env: Record<string, string | undefined>;
+  /** The account's numeric id (process.getuid()): the audit log must stay the service's (submissions-cli.ts). */
+  uid?: number;
+};
 
 export type StaffContext = {
   db: SubmissionsDb;

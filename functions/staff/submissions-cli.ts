@@ -11,7 +11,9 @@
  * Options: --db (default data/submissions.sqlite, or DB_PATH), --audit (default audit.log beside the
  * database, or AUDIT_LOG); --key may be given several times (after a key change).
  */
+import { statSync } from 'node:fs';
 import { userInfo } from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { forms, isFormKey } from '../../src/schemas/forms/index.ts';
 import { defaultAuditLog } from '../node/config.ts';
@@ -70,6 +72,9 @@ export async function submissionsCommand(argv: string[], context: CommandEnv): P
   const dbFile = opts.db ?? context.env.DB_PATH ?? 'data/submissions.sqlite';
   const auditFile = opts.audit ?? context.env.AUDIT_LOG ?? defaultAuditLog(dbFile);
 
+  const otherOwner = auditOwnerProblem(auditFile, context.uid);
+  if (otherOwner) return { code: 1, out: '', err: `${otherOwner}\n` };
+
   let db: SubmissionsDb | undefined;
   try {
     const keys = await Promise.all((opts.key ?? []).map(readKeyFile));
@@ -99,11 +104,29 @@ export async function submissionsCommand(argv: string[], context: CommandEnv): P
   }
 }
 
+/**
+ * The audit log (or, before it exists, its folder) belongs to another account than the one running the command:
+ * root running it would create or take the server's log, whose purges then fail (EACCES). Said, nothing done.
+ */
+function auditOwnerProblem(auditFile: string, uid: number | undefined): string | undefined {
+  if (uid === undefined) return undefined;
+  const owned = [auditFile, path.dirname(path.resolve(auditFile))]
+    .map((f) => statSync(f, { throwIfNoEntry: false }))
+    .find(Boolean);
+  if (!owned || owned.uid === uid) return undefined;
+  const folder = path.dirname(path.resolve(auditFile));
+  return (
+    `Le journal d’audit ${auditFile} est à un autre compte (uid ${owned.uid}) que celui qui lance la commande (uid ${uid}) : ` +
+    `la lancer au nom de ce compte, par exemple sudo -u "$(stat -c %U ${folder})" npm run submissions -- …, sinon le serveur ne pourrait plus écrire ce journal (purges en échec). Rien n’a été fait.`
+  );
+}
+
 if (import.meta.main) {
   const { code, out, err } = await submissionsCommand(process.argv.slice(2), {
     now: new Date(),
     user: userInfo().username,
     env: process.env,
+    uid: process.getuid?.(),
   });
   process.stdout.write(out);
   process.stderr.write(err);

@@ -4,7 +4,7 @@
  * backup that failed), a key file into a missing folder, and a D1 export (`wrangler d1 export`, made here
  * by Miniflare's own export, as `wrangler d1 export --local` does), which the command reads as it is.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -76,6 +76,25 @@ describe('sauvegarde', () => {
         .split('\n')
         .map((l) => (JSON.parse(l) as { action: string }).action),
     ).toEqual(['sauvegarde']);
+  });
+});
+
+describe('run as another account than the audit log’s', () => {
+  it('is refused before anything is read or written, with the command to run instead', async () => {
+    const db = await database();
+    const audit = path.join(dir, 'audit.log');
+    writeFileSync(audit, '');
+    const owner = statSync(audit).uid;
+    const result = await submissionsCommand(['stats', '--db', db, '--audit', audit], { ...context, uid: owner + 1 });
+    expect(result).toEqual({
+      code: 1,
+      out: '',
+      err: expect.stringMatching(
+        /^Le journal d’audit .*audit\.log est à un autre compte \(uid \d+\) .* sudo -u "\$\(stat -c %U .*\)" npm run submissions/,
+      ),
+    });
+    expect(readFileSync(audit, 'utf8')).toBe('');
+    expect((await submissionsCommand(['stats', '--db', db, '--audit', audit], { ...context, uid: owner })).code).toBe(0);
   });
 });
 
