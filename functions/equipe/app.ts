@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { secureHeaders } from 'hono/secure-headers';
+import { accountRoutes } from './account.ts';
 import { adminRoutes } from './admin.ts';
 import { rgpdRoutes } from './rgpd.ts';
 import { sessionRoutes } from './sessions.ts';
@@ -42,6 +43,8 @@ const headers = secureHeaders({
 
 /** Paths for signed-in staff only (roles are checked by each route). */
 const SIGNED_IN = [
+  '/compte',
+  '/compte/*',
   '/demandes',
   '/demandes/*',
   '/deconnexion',
@@ -159,6 +162,7 @@ export function createEquipeApp(deps: EquipeDeps) {
     return c.redirect('/equipe/connexion', 303);
   });
   app.route('/', requestRoutes(deps));
+  app.route('/', accountRoutes(deps));
   app.route('/', sessionRoutes(deps));
   app.route('/', adminRoutes(deps));
   const erase = deps.erase;
