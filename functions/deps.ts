@@ -76,5 +76,9 @@ export type AppDeps = {
   rateLimit?: RateLimit;
   newId?: () => string;
   /** The teams' inbox (functions/equipe/): in demonstration, every page says so and offers a test account. */
-  equipe?: { demonstration?: boolean };
+  /**
+   * firstInvitation: a token an operator chose (the Worker's secret EQUIPE_PREMIERE_INVITATION), accepted once
+   * as an invitation for the first administrator while none has signed in yet (equipe/invitations.ts).
+   */
+  equipe?: { demonstration?: boolean; firstInvitation?: string };
 };

@@ -119,7 +119,7 @@ function formsApp(data: WorkerData, config: WorkerConfig, store: D1Store, counte
     clientAddress: (c) => c.req.header('cf-connecting-ip'),
     log: (e) => console.log(JSON.stringify({ at: new Date().toISOString(), ...e })),
     counters,
-    equipe: { demonstration: config.mode === 'demonstration' },
+    equipe: { demonstration: config.mode === 'demonstration', firstInvitation: config.firstInvitation },
   });
 }
 

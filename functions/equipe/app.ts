@@ -11,7 +11,7 @@ import { adminRoutes } from './admin.ts';
 import { rgpdRoutes } from './rgpd.ts';
 import { sessionRoutes } from './sessions.ts';
 import type { EquipeDeps, EquipeEnv } from './deps.ts';
-import { invitationPath, invite } from './invitations.ts';
+import { acceptFirstInvitation, invitationPath, invite } from './invitations.ts';
 import { CSS, page } from './layout.ts';
 import { passkeyRoutes } from './passkeys.ts';
 import { requestRoutes } from './requests.ts';
@@ -99,6 +99,7 @@ export function createEquipeApp(deps: EquipeDeps) {
     ),
   );
   app.get('/invitation/:token', async (c) => {
+    await acceptFirstInvitation(deps.equipe, deps.firstInvitation, c.req.param('token'), deps.clock.now());
     const invitation = await deps.equipe.invitation(await sha256(c.req.param('token')), deps.clock.now().toISOString());
     const staff = invitation ? await deps.equipe.staff(invitation.staffId) : undefined;
     if (!staff)

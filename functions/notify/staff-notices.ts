@@ -21,10 +21,14 @@ const MIN_GAP_MS = 20 * 3_600_000;
 const parisHour = (at: Date) =>
   Number(new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', hour: 'numeric', hourCycle: 'h23' }).format(at));
 
-/** People who signed in once at least: an invitation not yet used gets no e-mail from the inbox. */
+/**
+ * People who signed in once at least (an invitation not yet used gets no e-mail from the inbox), at an address
+ * that can receive mail: not the demonstration's nor the first administrator's (`.invalid`, RFC 2606).
+ */
 async function enrolled(equipe: EquipeStore, people: StaffMember[]) {
-  const keys = await Promise.all(people.map(async (p) => (await equipe.credentialsOf(p.id)).length > 0));
-  return people.filter((_, i) => keys[i]);
+  const reachable = people.filter((p) => !/[@.]invalid$/i.test(p.email));
+  const keys = await Promise.all(reachable.map(async (p) => (await equipe.credentialsOf(p.id)).length > 0));
+  return reachable.filter((_, i) => keys[i]);
 }
 
 /** For one delivery run: who, among the people set to `immediat`, also gets the team's e-mail of a request. */
