@@ -6,15 +6,15 @@
 import { chmodSync, existsSync } from 'node:fs';
 import { ok, UserError, type CommandResult, type StaffContext } from '../command.ts';
 
-export function backup({ db, opts, audit }: StaffContext): CommandResult {
+export async function backup({ db, opts, audit }: StaffContext): Promise<CommandResult> {
   const out = opts.out;
   if (!out) throw new UserError('Indiquez le fichier de la sauvegarde avec --out FICHIER (un fichier qui n’existe pas encore).');
   if (existsSync(out)) throw new UserError(`Le fichier ${out} existe déjà : la sauvegarde ne remplace jamais un fichier.`);
   audit({ action: 'sauvegarde', ids: [], keyIds: [] });
-  const count = db.backup(out);
+  const { count, restore } = await db.backup(out);
   chmodSync(out, 0o600);
   return ok(
     `Sauvegarde écrite : ${out} (${count} envoi(s)). Lisible par vous seul ; à ranger chiffrée, comme la base.\n` +
-      `Restaurer : arrêter le serveur, copier ce fichier à la place de la base (DB_PATH), redémarrer.\n`,
+      `${restore}\n`,
   );
 }
