@@ -26,7 +26,7 @@ const ID = /^[A-Za-z0-9_-]{1,64}$/;
 export type D1Options = { where: D1Where; /** wrangler's configuration (default: the project's wrangler.jsonc). */ config?: string };
 
 /** Runs wrangler from npm; its first error line when it fails (it never prints a secret). */
-function wrangler(args: string[], options: D1Options): Promise<string | undefined> {
+export function wrangler(args: string[], options: D1Options): Promise<string | undefined> {
   const all = [WRANGLER, ...args, options.where === 'local' ? '--local' : '--remote', ...(options.config ? ['--config', options.config] : [])];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, all, {

@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runEquipeCli } from '../../functions/equipe/cli.ts';
+import { sha256 } from '../../functions/equipe/tokens.ts';
 import { writeKeyFile } from '../../functions/staff/key-file.ts';
 import { submissionsCommand } from '../../functions/staff/submissions-cli.ts';
 import { D1Store, migrateD1, type D1Like } from '../../functions/store/d1.ts';
@@ -75,10 +77,19 @@ describe('PostgreSQL unreachable', () => {
 
 describe('the Worker’s local D1: npm run submissions -- list --d1 local', () => {
   let dir: string;
+  const id = '00000000-0000-0000-0000-000000000000';
+  /** The local D1 as `wrangler dev` keeps it in the project's folder. */
+  const localD1 = () =>
+    new Miniflare({
+      modules: true,
+      script: 'export default { fetch() { return new Response(null, { status: 404 }) } }',
+      compatibilityDate: compatibilityDate(),
+      d1Databases: { DB: id },
+      d1Persist: path.join(dir, '.wrangler/state/v3/d1'),
+    });
   beforeAll(async () => {
     // A project folder as `wrangler dev` leaves it: its configuration, and the local D1 in .wrangler/state.
     dir = mkdtempSync(path.join(tmpdir(), 'fabrique-d1-staff-'));
-    const id = '00000000-0000-0000-0000-000000000000';
     writeFileSync(
       path.join(dir, 'wrangler.jsonc'),
       JSON.stringify({
@@ -87,13 +98,7 @@ describe('the Worker’s local D1: npm run submissions -- list --d1 local', () =
         d1_databases: [{ binding: 'DB', database_name: 'fabrique-formulaires', database_id: id }],
       }),
     );
-    const mf = new Miniflare({
-      modules: true,
-      script: 'export default { fetch() { return new Response(null, { status: 404 }) } }',
-      compatibilityDate: compatibilityDate(),
-      d1Databases: { DB: id },
-      d1Persist: path.join(dir, '.wrangler/state/v3/d1'),
-    });
+    const mf = localD1();
     const db = (await mf.getD1Database('DB')) as unknown as D1Like;
     await migrateD1(db);
     await new D1Store(db).save(submission('essai-d1-1'), { recipients: ['equipe@exemple.fr'] });
@@ -109,5 +114,23 @@ describe('the Worker’s local D1: npm run submissions -- list --d1 local', () =
     expect(result.code).toBe(0);
     expect(result.out).toMatch(/^1 envoi\(s\)\nessai-d1-1 {2}agir {2}reçu /);
     expect(copies()).toEqual(before);
+  }, 60_000);
+
+  it('npm run equipe -- inviter --d1 local: the first administrator’s single-use link, its hash on D1', async () => {
+    const result = await runEquipeCli(
+      ['inviter', '--email', 'awa@exemple.fr', '--nom', 'Awa Admin', '--d1', 'local', '--wrangler', path.join(dir, 'wrangler.jsonc')],
+      { SITE_URL: 'https://fabrique.test' },
+    );
+    expect(result.code, result.err).toBe(0);
+    const token = /^https:\/\/fabrique\.test\/equipe\/invitation\/([A-Za-z0-9_-]{43})\n$/.exec(result.out)?.[1];
+    expect(token).toBeDefined();
+    const mf = localD1();
+    try {
+      const db = (await mf.getD1Database('DB')) as unknown as D1Like;
+      const rows = await db.prepare('SELECT i.token_hash, s.role FROM invitations i JOIN staff s ON s.id = i.staff_id').all();
+      expect(rows.results).toEqual([{ token_hash: await sha256(token!), role: 'administrateur' }]);
+    } finally {
+      await mf.dispose();
+    }
   }, 60_000);
 });
