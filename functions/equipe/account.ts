@@ -44,10 +44,10 @@ export function accountRoutes(deps: EquipeDeps) {
               ${NOTIFY_MODES.map(
                 (m) =>
                   html`<label
-                    ><input type="radio" name="mode" value="${m}" ${m === mode ? 'checked' : ''} aria-describedby="aide-${m}" />
-                    ${MODE_LABELS[m].label}</label
-                  >
-                  <p class="aide" id="aide-${m}">${MODE_LABELS[m].hint}</p>`,
+                      ><input type="radio" name="mode" value="${m}" ${m === mode ? 'checked' : ''} aria-describedby="aide-${m}" />
+                      ${MODE_LABELS[m].label}</label
+                    >
+                    <p class="aide" id="aide-${m}">${MODE_LABELS[m].hint}</p>`,
               )}
             </fieldset>
             <button>Enregistrer</button>

@@ -80,7 +80,8 @@ export async function runEquipeCli(
   const site = (o.site ?? env.SITE_URL ?? 'http://localhost:4321').replace(/\/$/, '');
   const now = new Date();
   if (o.d1 !== undefined) {
-    if (!isD1Where(o.d1)) return { code: 1, out: '', err: `Indiquez --d1 local (wrangler dev) ou --d1 distant (Cloudflare).\n${USAGE}` };
+    if (!isD1Where(o.d1))
+      return { code: 1, out: '', err: `Indiquez --d1 local (wrangler dev) ou --d1 distant (Cloudflare).\n${USAGE}` };
     const { sql, store } = recorder();
     const { token } = await invite(store, person, 'console', now);
     // One `wrangler d1 execute`: its statements run in one transaction on D1.

@@ -35,9 +35,12 @@ async function enrolled(equipe: EquipeStore, people: StaffMember[]) {
 export function immediateRecipients(deps: StaffNoticeDeps) {
   let people: Promise<StaffMember[]> | undefined;
   return async (due: DueNotification): Promise<string[]> => {
-    people ??= deps.equipe
-      .notifySettings()
-      .then((all) => enrolled(deps.equipe, all.filter((x) => x.setting.mode === 'immediat').map((x) => x.staff)));
+    people ??= deps.equipe.notifySettings().then((all) =>
+      enrolled(
+        deps.equipe,
+        all.filter((x) => x.setting.mode === 'immediat').map((x) => x.staff),
+      ),
+    );
     const list = await people;
     if (!list.length) return [];
     const request = await deps.equipe.request(due.submissionId);
@@ -46,7 +49,8 @@ export function immediateRecipients(deps: StaffNoticeDeps) {
   };
 }
 
-const sealedForm = (r: InboxRequest, settings: Record<string, FormSettings>) => r.sealed || settings[r.formKey]?.sensible === true;
+const sealedForm = (r: InboxRequest, settings: Record<string, FormSettings>) =>
+  r.sealed || settings[r.formKey]?.sensible === true;
 const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 /** The digest's text: counts per clear form, links; nothing of a sealed form, no submitted value. */

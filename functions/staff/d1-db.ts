@@ -10,6 +10,7 @@ import { copyFileSync, constants, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { stripVTControlCharacters } from 'node:util';
 import { D1 } from '../store/dialect.ts';
 import { eraseStatements } from '../store/save-statements.ts';
 import { UserError } from './command.ts';
@@ -23,11 +24,19 @@ export const isD1Where = (v: string | undefined): v is D1Where => v === 'local' 
 /** Submission ids as the server makes them: safe to write into SQL text for `wrangler d1 execute --command`. */
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-export type D1Options = { where: D1Where; /** wrangler's configuration (default: the project's wrangler.jsonc). */ config?: string };
+export type D1Options = {
+  where: D1Where;
+  /** wrangler's configuration (default: the project's wrangler.jsonc). */ config?: string;
+};
 
 /** Runs wrangler from npm; its first error line when it fails (it never prints a secret). */
 export function wrangler(args: string[], options: D1Options): Promise<string | undefined> {
-  const all = [WRANGLER, ...args, options.where === 'local' ? '--local' : '--remote', ...(options.config ? ['--config', options.config] : [])];
+  const all = [
+    WRANGLER,
+    ...args,
+    options.where === 'local' ? '--local' : '--remote',
+    ...(options.config ? ['--config', options.config] : []),
+  ];
   return new Promise((resolve) => {
     const child = spawn(process.execPath, all, {
       cwd: ROOT,
@@ -40,8 +49,10 @@ export function wrangler(args: string[], options: D1Options): Promise<string | u
     child.on('error', (e) => resolve(`wrangler ne démarre pas (${(e as NodeJS.ErrnoException).code})`));
     child.on('close', (code) => {
       if (code === 0) return resolve(undefined);
-      // eslint-disable-next-line no-control-regex -- wrangler colours its output
-      const lines = text.replace(/\u001b\[[0-9;]*m/g, '').split('\n').map((l) => l.trim());
+      // wrangler colours its output.
+      const lines = stripVTControlCharacters(text)
+        .split('\n')
+        .map((l) => l.trim());
       resolve(lines.find((l) => /ERROR|✘/.test(l))?.replace(/^✘\s*\[ERROR\]\s*/, '') ?? `code de sortie ${code}`);
     });
   });
@@ -104,7 +115,8 @@ export class D1StaffDb implements StaffDb {
       .map((s) => s.sql.replace(/\?1\b/g, `'${String(s.params[0])}'`))
       .join('; ');
     const failed = await wrangler(['d1', 'execute', 'DB', '--command', sql, '-y'], this.options);
-    if (failed !== undefined) throw new UserError(`Effacement sur D1 impossible (wrangler d1 execute) : ${failed}. Rien n’a été effacé.`);
+    if (failed !== undefined)
+      throw new UserError(`Effacement sur D1 impossible (wrangler d1 execute) : ${failed}. Rien n’a été effacé.`);
     // D1 keeps its own history (Time Travel, 30 days): said in functions/EXPLOITATION.md.
     return { erased: ids.length, clean: true };
   }

@@ -98,13 +98,19 @@ export class PostgresStaffDb implements StaffDb {
       PGSSLMODE: u.searchParams.get('sslmode') ?? process.env.PGSSLMODE ?? 'prefer',
     };
     const err = await new Promise<string | undefined>((resolve) => {
-      const child = spawn('pg_dump', ['--format=custom', '--no-owner', '--file', file], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+      const child = spawn('pg_dump', ['--format=custom', '--no-owner', '--file', file], {
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
       let text = '';
       child.stderr.on('data', (d: Buffer) => (text += d.toString()));
-      child.on('error', (e) => resolve(`pg_dump introuvable (${(e as NodeJS.ErrnoException).code}) : installez postgresql-client`));
+      child.on('error', (e) =>
+        resolve(`pg_dump introuvable (${(e as NodeJS.ErrnoException).code}) : installez postgresql-client`),
+      );
       child.on('close', (code) => resolve(code === 0 ? undefined : text.trim().split('\n')[0]?.slice(0, 300)));
     });
-    if (err !== undefined) throw new UserError(`Sauvegarde de ${this.label} impossible : ${err.replaceAll(u.password || '\0', '***')}`);
+    if (err !== undefined)
+      throw new UserError(`Sauvegarde de ${this.label} impossible : ${err.replaceAll(u.password || '\0', '***')}`);
     const [{ n }] = (await this.store.pool.query<{ n: string }>('SELECT count(*) AS n FROM submissions')).rows as [{ n: string }];
     return {
       count: Number(n),

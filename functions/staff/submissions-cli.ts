@@ -78,7 +78,8 @@ export async function submissionsCommand(argv: string[], context: CommandEnv): P
   if (opts.d1 !== undefined && !isD1Where(opts.d1))
     return { code: 2, out: '', err: `Indiquez --d1 local (wrangler dev) ou --d1 distant (Cloudflare).\n${USAGE}` };
   if (opts.d1 !== undefined && opts.db !== undefined) return { code: 2, out: '', err: `--db ou --d1, pas les deux.\n${USAGE}` };
-  const pgUrl = opts.db !== undefined ? (isPostgresUrl(opts.db) ? opts.db : undefined) : opts.d1 ? undefined : context.env.DATABASE_URL;
+  const pgUrl =
+    opts.db !== undefined ? (isPostgresUrl(opts.db) ? opts.db : undefined) : opts.d1 ? undefined : context.env.DATABASE_URL;
   const dbFile = opts.db ?? context.env.DB_PATH ?? 'data/submissions.sqlite';
   const onFile = !opts.d1 && !pgUrl;
   const auditFile = opts.audit ?? context.env.AUDIT_LOG ?? (onFile ? defaultAuditLog(dbFile) : 'audit.log');

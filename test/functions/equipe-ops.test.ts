@@ -164,7 +164,10 @@ describe('notifications a team can live with', () => {
     expect(digest!.text).not.toContain(sealed);
 
     // Once a day, whatever the number of runs (or of instances).
-    const twice = await Promise.all([sendDigests({ ...mail(NOW), ...mail(NOW).staff }), sendDigests({ ...mail(NOW), ...mail(NOW).staff })]);
+    const twice = await Promise.all([
+      sendDigests({ ...mail(NOW), ...mail(NOW).staff }),
+      sendDigests({ ...mail(NOW), ...mail(NOW).staff }),
+    ]);
     expect(twice.map((r) => r.sent)).toEqual([0, 0]);
     const tomorrow = new Date(NOW.getTime() + 86_400_000);
     expect(await sendDigests({ ...mail(tomorrow), ...mail(tomorrow).staff })).toEqual({ sent: 1, failed: 0 });

@@ -58,7 +58,10 @@ describe.skipIf(skipPg)('PostgreSQL: npm run submissions -- … --db postgres://
     expect(readFileSync(backup).subarray(0, 5).toString()).toBe('PGDMP');
     expect((await run('delete', clear)).code).toBe(0);
     expect((await run('list')).out).toContain('1 envoi(s)');
-    const lines = readFileSync(audit, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { action: string });
+    const lines = readFileSync(audit, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { action: string });
     expect(lines.map((l) => l.action)).toEqual(['dechiffrement', 'export', 'sauvegarde', 'suppression']);
   });
 });
@@ -118,7 +121,17 @@ describe('the Worker’s local D1: npm run submissions -- list --d1 local', () =
 
   it('npm run equipe -- inviter --d1 local: the first administrator’s single-use link, its hash on D1', async () => {
     const result = await runEquipeCli(
-      ['inviter', '--email', 'awa@exemple.fr', '--nom', 'Awa Admin', '--d1', 'local', '--wrangler', path.join(dir, 'wrangler.jsonc')],
+      [
+        'inviter',
+        '--email',
+        'awa@exemple.fr',
+        '--nom',
+        'Awa Admin',
+        '--d1',
+        'local',
+        '--wrangler',
+        path.join(dir, 'wrangler.jsonc'),
+      ],
       { SITE_URL: 'https://fabrique.test' },
     );
     expect(result.code, result.err).toBe(0);
