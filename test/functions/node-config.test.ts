@@ -94,4 +94,14 @@ describe('one parser for Node and the Worker (functions/settings.ts)', () => {
     });
     expect(common(worker.config)).toEqual(common(node.config));
   });
+
+  it('the Worker’s first-administrator secret: 32 characters fit for a path, else a French error naming it', () => {
+    const base = { FORMS_CLIENT_SECRET: 's'.repeat(32), DB: {} as never, ASSETS: { fetch: () => Promise.reject(new Error()) } };
+    const good = configFromWorkerEnv({ ...base, EQUIPE_PREMIERE_INVITATION: 'a1'.repeat(16) }, undefined);
+    expect(good.ok && good.config.firstInvitation).toBe('a1'.repeat(16));
+    for (const wrong of ['trop-court', `${'a'.repeat(40)}/`]) {
+      const r = configFromWorkerEnv({ ...base, EQUIPE_PREMIERE_INVITATION: wrong }, undefined);
+      expect(r.ok ? [] : r.errors).toEqual([expect.stringMatching(/^EQUIPE_PREMIERE_INVITATION : 32 caractères au moins/)]);
+    }
+  });
 });
