@@ -1,6 +1,7 @@
 /**
  * The server's background jobs, apart from requests: the retention purge (at start and every 6 hours),
- * the outbox delivery (every 30 s, when a mailer is configured) and the counters' write to the store.
+ * the outbox delivery and the staff's daily digests (every 30 s, when a mailer is configured) and the
+ * counters' write to the store.
  * All follow the server's one clock, the pinned one included.
  */
 import { dirname } from 'node:path';
@@ -8,6 +9,8 @@ import { appendAudit } from '../staff/audit.ts';
 import type { Counters } from '../counters.ts';
 import { deliverDue } from '../notify/deliver.ts';
 import type { Mailer } from '../notify/mail.ts';
+import { sendDigests, type StaffNoticeDeps } from '../notify/staff-notices.ts';
+import type { FormSettings } from '../../src/schemas/forms/settings.ts';
 import { purgeExpired } from '../retention.ts';
 import type { SubmissionStore } from '../store/types.ts';
 import type { Clock } from './config.ts';
@@ -20,6 +23,8 @@ export type JobsDeps = {
   auditLog: string;
   mailer?: Mailer;
   mailDomain: string;
+  /** The forms' settings: who may see which request, for the staff's own notifications. */
+  settings?: Record<string, FormSettings>;
   deliveryIntervalMs: number;
   purgeIntervalMs: number;
   countersIntervalMs: number;
@@ -97,10 +102,14 @@ export function startJobs(deps: JobsDeps) {
     if (Object.keys(counts).length) await store.addCounts(counts);
   });
 
+  const equipe = store.equipe?.();
+  const staff: StaffNoticeDeps | undefined = equipe && deps.settings ? { equipe, settings: deps.settings } : undefined;
   const deliver = deps.mailer
     ? exclusive('notifications', notice, () =>
         alone('notifications', async () => {
-          await deliverDue({ store, mailer: deps.mailer!, clock, mailDomain: deps.mailDomain, log: notice });
+          const mail = { store, mailer: deps.mailer!, clock, mailDomain: deps.mailDomain, log: notice };
+          await deliverDue({ ...mail, staff });
+          if (staff) await sendDigests({ ...mail, ...staff });
         }),
       )
     : undefined;

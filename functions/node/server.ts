@@ -162,7 +162,7 @@ async function createNodeApp(
     }
   })();
   app.notFound((c) => c.html(notFoundPage, 404));
-  return app;
+  return { app, settings };
 }
 
 function smtpFromEnv(notice: (line: string) => void): Mailer | undefined {
@@ -200,7 +200,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // The server's own address is learnt once it listens; the origin list is read at each request.
   const origins = [...(options.origins ?? [])];
   const lastPurge: { value?: PurgeStatus } = {};
-  const app = await createNodeApp({ ...options, origins, store, clock, counters, trusted, site, mode, lastPurge });
+  const { app, settings } = await createNodeApp({ ...options, origins, store, clock, counters, trusted, site, mode, lastPurge });
   const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
   const server = await new Promise<ServerType>((resolve) => {
     const s: ServerType = serve(
@@ -224,6 +224,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     auditLog: options.auditLog ?? defaultAuditLog(dbPath),
     mailer: options.mailer ?? smtpFromEnv(notice),
     mailDomain: options.mailDomain ?? 'localhost',
+    settings,
     deliveryIntervalMs: options.deliveryIntervalMs ?? 30_000,
     purgeIntervalMs: options.purgeIntervalMs ?? 6 * 3_600_000,
     countersIntervalMs: 10_000,

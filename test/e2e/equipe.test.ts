@@ -181,6 +181,15 @@ describe('the teams’ inbox in a browser', () => {
     await axeClean(page, 'sessions');
     await page.goto(`${base}/equipe/rgpd?personne=personne%40exemple.fr`);
     await axeClean(page, 'rgpd');
+    // Each person's own notification setting: a plain form, no script.
+    await page.goto(`${base}/equipe/compte`);
+    expect(await page.isChecked('input[value="quotidien"]')).toBe(true);
+    await axeClean(page, 'compte');
+    await page.check('input[value="immediat"]');
+    await page.click('text=Enregistrer');
+    expect(await page.textContent('main')).toContain('Votre choix est enregistré');
+    expect(await page.isChecked('input[value="immediat"]')).toBe(true);
+    await axeClean(page, 'compte enregistré');
   });
 
   it('a copy of the database and the server’s log lines hold no sealed value', async () => {

@@ -121,4 +121,14 @@ describe('one parser for Node and the Worker (functions/settings.ts)', () => {
     });
     expect(common(worker.config)).toEqual(common(node.config));
   });
+
+  it('the Worker’s first-administrator secret: 32 characters fit for a path, else a French error naming it', () => {
+    const base = { FORMS_CLIENT_SECRET: 'k3Jd9sLq0Zp2Xv8Wm4Tn6Yb1Rc5Fh7Ga', DB: {} as never, ASSETS: { fetch: () => Promise.reject(new Error()) } };
+    const good = configFromWorkerEnv({ ...base, EQUIPE_PREMIERE_INVITATION: 'a1'.repeat(16) }, undefined);
+    expect(good.ok && good.config.firstInvitation).toBe('a1'.repeat(16));
+    for (const wrong of ['trop-court', `${'a'.repeat(40)}/`]) {
+      const r = configFromWorkerEnv({ ...base, EQUIPE_PREMIERE_INVITATION: wrong }, undefined);
+      expect(r.ok ? [] : r.errors).toEqual([expect.stringMatching(/^EQUIPE_PREMIERE_INVITATION : 32 caractères au moins/)]);
+    }
+  });
 });

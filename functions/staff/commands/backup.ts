@@ -8,7 +8,7 @@ import { chmodSync, existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ok, UserError, type CommandResult, type StaffContext } from '../command.ts';
 
-export function backup({ db, opts, audit }: StaffContext): CommandResult {
+export async function backup({ db, opts, audit }: StaffContext): Promise<CommandResult> {
   const out = opts.out;
   if (!out) throw new UserError('Indiquez le fichier de la sauvegarde avec --out FICHIER (un fichier qui n’existe pas encore).');
   if (existsSync(out)) throw new UserError(`Le fichier ${out} existe déjà : la sauvegarde ne remplace jamais un fichier.`);
@@ -18,8 +18,9 @@ export function backup({ db, opts, audit }: StaffContext): CommandResult {
       `Le dossier ${folder} n’existe pas : le créer (install -d -m 700 -o fabrique ${folder}) ou choisir un autre --out. Rien n’a été écrit.`,
     );
   let count: number;
+  let restore: string;
   try {
-    count = db.backup(out);
+    ({ count, restore } = await db.backup(out));
     chmodSync(out, 0o600);
   } catch (error) {
     rmSync(out, { force: true });
@@ -35,6 +36,6 @@ export function backup({ db, opts, audit }: StaffContext): CommandResult {
   }
   return ok(
     `Sauvegarde écrite : ${out} (${count} envoi(s)). Lisible par vous seul ; à ranger chiffrée, comme la base.\n` +
-      `Restaurer : arrêter le serveur, copier ce fichier à la place de la base (DB_PATH), redémarrer.\n`,
+      `${restore}\n`,
   );
 }
