@@ -23,8 +23,10 @@ if (racine && champ && statut && sortie) {
 
   const reponse = (li: HTMLLIElement) => {
     const copie = li.cloneNode(true) as HTMLLIElement;
-    for (const a of copie.querySelectorAll<HTMLAnchorElement>('a[data-quartier]')) {
-      a.after(` (référent : ${referents[a.dataset.quartier ?? ''] ?? 'à demander à la maison de quartier'})`);
+    // The quartier's id is its link's: /quartiers/<id>/ (no attribute repeating it, to keep the page light).
+    for (const a of copie.querySelectorAll<HTMLAnchorElement>('a[href^="/quartiers/"]')) {
+      const id = a.getAttribute('href')!.split('/')[2] ?? '';
+      a.after(` (référent : ${referents[id] ?? 'à demander à la maison de quartier'})`);
     }
     return copie;
   };
