@@ -28,6 +28,7 @@ const SAME_SUITE = [
   'team-keys',
   'next-redirect',
   'training-places',
+  'places-after-write',
   'deep-nesting',
   'rate-limit-key',
   'health',
