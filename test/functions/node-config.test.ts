@@ -123,7 +123,11 @@ describe('one parser for Node and the Worker (functions/settings.ts)', () => {
   });
 
   it('the Worker’s first-administrator secret: 32 characters fit for a path, else a French error naming it', () => {
-    const base = { FORMS_CLIENT_SECRET: 'k3Jd9sLq0Zp2Xv8Wm4Tn6Yb1Rc5Fh7Ga', DB: {} as never, ASSETS: { fetch: () => Promise.reject(new Error()) } };
+    const base = {
+      FORMS_CLIENT_SECRET: 'k3Jd9sLq0Zp2Xv8Wm4Tn6Yb1Rc5Fh7Ga',
+      DB: {} as never,
+      ASSETS: { fetch: () => Promise.reject(new Error()) },
+    };
     const good = configFromWorkerEnv({ ...base, EQUIPE_PREMIERE_INVITATION: 'a1'.repeat(16) }, undefined);
     expect(good.ok && good.config.firstInvitation).toBe('a1'.repeat(16));
     for (const wrong of ['trop-court', `${'a'.repeat(40)}/`]) {
