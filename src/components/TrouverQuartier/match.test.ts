@@ -2,7 +2,17 @@
 import { describe, expect, it } from 'vitest';
 import { chercher, cle, sansAvant } from './match.ts';
 
-const noms = ['Bréquigny', 'Gros-Chêne', 'Henri Fréville', 'Italie', 'La Poterie', 'Le Blosne', 'Pontchaillou', 'Rue de Nantes', 'Torigné'];
+const noms = [
+  'Bréquigny',
+  'Gros-Chêne',
+  'Henri Fréville',
+  'Italie',
+  'La Poterie',
+  'Le Blosne',
+  'Pontchaillou',
+  'Rue de Nantes',
+  'Torigné',
+];
 const lignes = noms.map((nom) => ({ nom, cle: cle(nom) }));
 const premier = (q: string) => chercher(lignes, q)[0]?.nom;
 
@@ -41,5 +51,11 @@ describe('typos', () => {
     expect(chercher(lignes, 'zzqx')).toEqual([]);
     expect(chercher(lignes, 'métro zzqx')).toEqual([]);
     expect(chercher(lignes, 'x')).toEqual([]);
+  });
+
+  it('among names found alike, the one with no words beyond the query comes first, whatever the A–Z order', () => {
+    const avecHalte = ['halte Rennes-Pontchaillou', 'Pontchaillou'].map((nom) => ({ nom, cle: cle(nom) }));
+    expect(chercher(avecHalte, 'près de pontchailou').map((l) => l.nom)).toEqual(['Pontchaillou', 'halte Rennes-Pontchaillou']);
+    expect(chercher(avecHalte, 'halte pontchaillou')[0]?.nom).toBe('halte Rennes-Pontchaillou');
   });
 });

@@ -62,13 +62,18 @@ export function rang(nom: string, q: string): number {
   return sans < 0 ? tel : Math.min(tel, sans);
 }
 
-/** The names matching a typed query, best first (the list's A–Z order within a rank); [] under two letters. */
+/**
+ * The names matching a typed query, best first: by rank, then the name with fewer words beyond the query's
+ * (« pontchailou » is « Pontchaillou » before « halte Rennes-Pontchaillou »), then the list's A–Z order;
+ * [] under two letters.
+ */
 export function chercher<T extends { cle: string }>(lignes: T[], saisie: string): T[] {
   const q = cle(saisie);
   if (q.length < 2) return [];
+  const mots = (t: string) => t.split(' ').length;
   return lignes
-    .map((l, i) => ({ l, i, r: rang(l.cle, q) }))
+    .map((l, i) => ({ l, i, r: rang(l.cle, q), extra: mots(l.cle) }))
     .filter((x) => x.r >= 0)
-    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .sort((a, b) => a.r - b.r || a.extra - b.extra || a.i - b.i)
     .map((x) => x.l);
 }

@@ -138,7 +138,9 @@ describe('the quartier finder with JavaScript', () => {
     await page.goto(`${run.site.url}/quartiers/`);
     await page.locator('#trouver-quartier-nom').fill('Henri Fréville');
     const reponse = page.locator('[data-trouver-resultats] li').first();
-    await expect.poll(() => reponse.textContent()).toMatch(/à la limite de deux quartiers selon les sources, voyez les deux : Le Blosne .* et Bréquigny/);
+    await expect
+      .poll(() => reponse.textContent())
+      .toMatch(/à la limite de deux quartiers selon les sources, voyez les deux\s:\sLe Blosne .* et Bréquigny/);
     expect(await reponse.textContent()).toContain('à vérifier');
     expect(await axeViolations(page)).toEqual([]);
     await ctx.close();
@@ -186,7 +188,7 @@ describe('the quartier finder on a phone (360 × 740)', () => {
     expect(liens.sort()).toEqual(['/quartiers/brequigny/', '/quartiers/le-blosne/']);
     const texte = (await ligne.textContent())!;
     expect(texte.match(/référent : /g)).toHaveLength(2);
-    expect(texte).toMatch(/voyez les deux : Le Blosne .* et Bréquigny/);
+    expect(texte).toMatch(/voyez les deux\s:\sLe Blosne .* et Bréquigny/);
     expect(texte).not.toMatch(/hésitent|\bou\b/);
     for (const [typed, nom] of [
       ['station henri freuville', 'Henri Fréville'],
