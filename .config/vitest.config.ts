@@ -28,11 +28,13 @@ const SAME_SUITE = [
   'team-keys',
   'next-redirect',
   'training-places',
+  'places-after-write',
   'deep-nesting',
   'rate-limit-key',
   'health',
   'no-5xx.property',
   'equipe-http',
+  'equipe-ops',
 ].map((name) => `test/functions/${name}.test.ts`);
 /** Content checks in a browser (test/content/): only by `npm run check:recherche`, never in the code's tests. */
 const contenu = process.env.FABRIQUE_CONTENU === 'oui';
@@ -54,7 +56,8 @@ export default defineConfig({
     // Most tests wait on another process (workerd, PostgreSQL, Chromium, a socket timeout): on 2 cores,
     // 3 files at a time keep both busy (vitest's default is one fewer than the cores).
     maxWorkers: 3,
-    // Starting workerd or a server takes seconds when both cores are busy.
+    // Starting workerd or a server takes seconds when both cores are busy. Each project repeats it: an
+    // inline project does not inherit the root's test options.
     hookTimeout: 60_000,
     projects: [
       {
@@ -65,12 +68,22 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts', 'test/functions/**/*.test.ts', 'src/components/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'src/components/**/*.e2e.test.ts'],
           testTimeout: 30_000,
+          hookTimeout: 60_000,
         },
       },
       // The same tests against the Worker itself (functions/worker.ts, bundled) on workerd with a local D1,
       // served by Miniflare over HTTP; tests of the Node server only (its sockets, its jobs, its SQLite file)
       // are skipped there by name (harness.ts: noNodeServer, notOnSqlite).
-      { root, test: { name: 'unit-d1', include: SAME_SUITE, env: { FABRIQUE_TEST_BACKEND: 'd1' }, testTimeout: 30_000 } },
+      {
+        root,
+        test: {
+          name: 'unit-d1',
+          include: SAME_SUITE,
+          env: { FABRIQUE_TEST_BACKEND: 'd1' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
       ...(postgres
         ? [
             {
@@ -80,6 +93,7 @@ export default defineConfig({
                 include: SAME_SUITE,
                 env: { FABRIQUE_TEST_BACKEND: 'postgres' },
                 testTimeout: 30_000,
+                hookTimeout: 60_000,
               },
             },
           ]

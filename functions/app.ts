@@ -20,7 +20,7 @@ import { equipeDeps } from './equipe/mount.ts';
 import { createEquipeApp } from './equipe/app.ts';
 
 export const FORM_ROUTES = ['/f/:formKey', '/p/:project/f/:formKey'] as const;
-/** For a load balancer: 200 when the store took a write in the last seconds, 503 otherwise (health.ts). No content, no counts. */
+/** For a load balancer: 200 when the store took a write in the last seconds, 503 otherwise (health.ts); on Node, the last purge's result. No content, no ids. */
 export const HEALTH_ROUTE = '/_sante';
 const ALLOWED_HEADERS = ['Content-Type', 'Accept', 'Formspree-Client', 'Formspree-Session-Data', 'X-Requested-With'];
 
@@ -34,7 +34,9 @@ export function createApp(deps: AppDeps) {
   app.get(HEALTH_ROUTE, async (c) => {
     c.header('Cache-Control', 'no-store');
     const ok = await writable();
-    return c.json({ ok, stockage: ok ? 'inscriptible' : 'indisponible' }, ok ? 200 : 503);
+    // The purge's result is for monitoring, not for the load balancer: a failed purge does not take the instance out.
+    const purge = deps.purgeStatus ? { purge: deps.purgeStatus() ?? null } : {};
+    return c.json({ ok, stockage: ok ? 'inscriptible' : 'indisponible', ...purge }, ok ? 200 : 503);
   });
 
   app.get(PLACES_ROUTE, (c) => answerPlaces(c, deps));

@@ -7,8 +7,14 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { formsModeFromEnv } from '../src/lib/forms/mode.ts';
 import { BUILD_STAMP_FILE, type BuildStamp } from './build-stamp.ts';
+import { folderHash } from './content-hash.ts';
 
 const distDir = path.resolve(process.argv[2] ?? 'dist');
-const stamp: BuildStamp = { mode: formsModeFromEnv(process.env), builtAt: new Date().toISOString() };
+// The content the pages are built from: a release holds this very content (release.ts checks it).
+const stamp: BuildStamp & { contentHash: string } = {
+  mode: formsModeFromEnv(process.env),
+  builtAt: new Date().toISOString(),
+  contentHash: folderHash(path.resolve(import.meta.dirname, '../content')),
+};
 writeFileSync(path.join(distDir, BUILD_STAMP_FILE), `${JSON.stringify(stamp)}\n`);
 console.log(`Site construit en mode ${stamp.mode === 'demonstration' ? 'démonstration' : 'production'} (${BUILD_STAMP_FILE}).`);

@@ -7,6 +7,8 @@
 import type { FormsMode } from '../src/lib/forms/mode.ts';
 
 export const BUILD_STAMP_FILE = 'fabrique-build.json';
+/** A release's manifest, at its root (functions/release.ts). */
+export const RELEASE_MANIFEST = 'fabrique-release.json';
 
 export type BuildStamp = { mode: FormsMode; builtAt: string };
 

@@ -75,6 +75,12 @@ export type AppDeps = {
    */
   rateLimit?: RateLimit;
   newId?: () => string;
+  /** The last retention purge, shown by /_sante (Node: node/jobs.ts); undefined before the first. */
+  purgeStatus?: () => { a: string; resultat: string; effaces?: number; cause?: string } | undefined;
   /** The teams' inbox (functions/equipe/): in demonstration, every page says so and offers a test account. */
-  equipe?: { demonstration?: boolean };
+  /**
+   * firstInvitation: a token an operator chose (the Worker's secret EQUIPE_PREMIERE_INVITATION), accepted once
+   * as an invitation for the first administrator while none has signed in yet (equipe/invitations.ts).
+   */
+  equipe?: { demonstration?: boolean; firstInvitation?: string };
 };

@@ -68,6 +68,10 @@ export class SettingsReader {
       this.errors.push(
         `FORMS_CLIENT_SECRET : ${when}attendu un secret d’au moins 32 caractères${how} (par exemple : openssl rand -hex 32).`,
       );
+    else if (looksLikePlaceholder(secret))
+      this.errors.push(
+        `FORMS_CLIENT_SECRET : la valeur ressemble à l’exemple du guide, pas à un secret${how}. À faire : en créer un avec openssl rand -hex 32 et le mettre à la place.`,
+      );
     return secret;
   }
 
@@ -80,4 +84,12 @@ export class SettingsReader {
       return undefined;
     }
   }
+}
+
+/**
+ * A value copied from a guide rather than made: spaces or an ellipsis, words such as « remplacer » or
+ * « exemple », or too few different characters (a random hex string of 32 has about 16).
+ */
+export function looksLikePlaceholder(value: string): boolean {
+  return /\s|…|\.\.\.|remplacer|exemple|example|mot_de_passe|changeme|xxxx/i.test(value) || new Set(value).size < 10;
 }

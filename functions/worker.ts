@@ -37,7 +37,17 @@ type ScheduledController = { cron: string; scheduledTime: number };
 const COUNTERS_EVERY_MS = 10_000;
 
 type Isolate =
-  | { ok: true; config: WorkerConfig; store: D1Store; app: Hono; counters: Counters; origins: string[]; flushedAt: number }
+  | {
+      ok: true;
+      config: WorkerConfig;
+      store: D1Store;
+      app: Hono;
+      counters: Counters;
+      origins: string[];
+      flushedAt: number;
+      /** The forms' settings as served (forms mode applied): who may see which request, for the staff's e-mails. */
+      settings: WorkerData['settings'];
+    }
   | { ok: false; errors: string[] };
 
 type ReadyIsolate = Extract<Isolate, { ok: true }>;
@@ -86,7 +96,8 @@ function startIsolate(data: WorkerData, env: WorkerEnv): Isolate {
   // Read by the forms at each request: the Worker's own origins are added as they are seen (fetch).
   const origins = [...config.origins];
   const forms = formsApp(data, config, store, counters, origins);
-  return { ok: true, config, store, app: siteApp(data, config, forms), counters, origins, flushedAt: Date.now() };
+  const settings = applyFormsMode(data.settings, config.mode);
+  return { ok: true, config, store, app: siteApp(data, config, forms), counters, origins, flushedAt: Date.now(), settings };
 }
 
 /** The same createApp as on Node, on D1, with the client's address from Cloudflare's edge. */
@@ -113,7 +124,7 @@ function formsApp(data: WorkerData, config: WorkerConfig, store: D1Store, counte
     clientAddress: (c) => c.req.header('cf-connecting-ip'),
     log: (e) => console.log(JSON.stringify({ at: new Date().toISOString(), ...e })),
     counters,
-    equipe: { demonstration: config.mode === 'demonstration' },
+    equipe: { demonstration: config.mode === 'demonstration', firstInvitation: config.firstInvitation },
   });
 }
 
@@ -143,9 +154,10 @@ function flushCounts(ready: ReadyIsolate, ctx: ExecutionContext) {
 }
 
 /** The cron's purge and delivery; a failure is said in the Worker's log, then rethrown so the platform counts it. */
-function runJobs({ config, store }: ReadyIsolate): ReturnType<typeof runScheduled> {
+function runJobs({ config, store, settings }: ReadyIsolate): ReturnType<typeof runScheduled> {
   return runScheduled({
     store,
+    settings,
     clock: config.clock,
     mailer: config.mail ? httpMailer(config.mail) : undefined,
     mailDomain: config.mailDomain,

@@ -6,11 +6,12 @@
 import { Hono } from 'hono';
 import { html } from 'hono/html';
 import { secureHeaders } from 'hono/secure-headers';
+import { accountRoutes } from './account.ts';
 import { adminRoutes } from './admin.ts';
 import { rgpdRoutes } from './rgpd.ts';
 import { sessionRoutes } from './sessions.ts';
 import type { EquipeDeps, EquipeEnv } from './deps.ts';
-import { invitationPath, invite } from './invitations.ts';
+import { acceptFirstInvitation, invitationPath, invite } from './invitations.ts';
 import { CSS, page } from './layout.ts';
 import { passkeyRoutes } from './passkeys.ts';
 import { requestRoutes } from './requests.ts';
@@ -42,6 +43,8 @@ const headers = secureHeaders({
 
 /** Paths for signed-in staff only (roles are checked by each route). */
 const SIGNED_IN = [
+  '/compte',
+  '/compte/*',
   '/demandes',
   '/demandes/*',
   '/deconnexion',
@@ -96,6 +99,7 @@ export function createEquipeApp(deps: EquipeDeps) {
     ),
   );
   app.get('/invitation/:token', async (c) => {
+    await acceptFirstInvitation(deps.equipe, deps.firstInvitation, c.req.param('token'), deps.clock.now());
     const invitation = await deps.equipe.invitation(await sha256(c.req.param('token')), deps.clock.now().toISOString());
     const staff = invitation ? await deps.equipe.staff(invitation.staffId) : undefined;
     if (!staff)
@@ -159,6 +163,7 @@ export function createEquipeApp(deps: EquipeDeps) {
     return c.redirect('/equipe/connexion', 303);
   });
   app.route('/', requestRoutes(deps));
+  app.route('/', accountRoutes(deps));
   app.route('/', sessionRoutes(deps));
   app.route('/', adminRoutes(deps));
   const erase = deps.erase;

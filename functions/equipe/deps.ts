@@ -16,6 +16,8 @@ export type EquipeDeps = {
   /** Signs WebAuthn challenges; the same on every instance (the client-hash secret). */
   secret: string;
   demonstration: boolean;
+  /** The operator's first-administrator token (a Worker secret), if any: see invitations.ts, firstInvitation. */
+  firstInvitation?: string;
   /** Sign-in attempts per client address, per 10 minutes. */
   signInLimit: RateLimit;
   clientKey: (c: Context) => Promise<string>;

@@ -39,6 +39,7 @@ export function page(frame: Frame, body: Content) {
                   <ul>
                     <li><a href="/equipe/demandes">Demandes</a></li>
                     <li><a href="/equipe/sessions">Sessions</a></li>
+                    <li><a href="/equipe/compte">Mon compte</a></li>
                     ${
                       admin
                         ? html`<li><a href="/equipe/personnes">Personnes</a></li>
@@ -80,6 +81,7 @@ button{font:inherit;padding:.4rem .8rem;border:2px solid #005a9c;background:#005
 button.second{background:#fff;color:#004a80}
 input,select,textarea{font:inherit;padding:.35rem;border:1px solid #595959;border-radius:.25rem;max-width:100%}
 label{display:block;font-weight:600;margin-top:.5rem}
+.aide{margin:0 0 .5rem 1.75rem;color:#404040}
 table{border-collapse:collapse;width:100%}
 th,td{text-align:left;padding:.35rem;border-bottom:1px solid #ccc;vertical-align:top}
 .tableau{overflow-x:auto}

@@ -13,6 +13,7 @@ import {
 import { Hono, type Context } from 'hono';
 import { fromBase64url, toBase64url } from '../seal/suite.ts';
 import type { EquipeDeps } from './deps.ts';
+import { acceptFirstInvitation } from './invitations.ts';
 import { openSession } from './session.ts';
 import { challengeCheck, sha256, signedChallenge } from './tokens.ts';
 
@@ -49,6 +50,7 @@ export function passkeyRoutes(deps: EquipeDeps) {
   };
 
   app.post('/invitation/:token/options', async (c) => {
+    await acceptFirstInvitation(deps.equipe, deps.firstInvitation, c.req.param('token'), now());
     const hash = await sha256(c.req.param('token'));
     const invitation = await deps.equipe.invitation(hash, now().toISOString());
     if (!invitation) return refuse(c, 'Invitation inconnue, déjà utilisée ou expirée. Demandez-en une nouvelle.', 403);

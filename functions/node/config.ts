@@ -84,6 +84,10 @@ function databaseFrom(settings: SettingsReader): Pick<EnvConfig, 'dbPath' | 'dat
     settings.errors.push(
       'DATABASE_URL : attendu une adresse PostgreSQL, par exemple postgres://fabrique@db.interne:5432/fabrique',
     );
+  if (/:MOT_DE_PASSE@/.test(databaseUrl))
+    settings.errors.push(
+      'DATABASE_URL : MOT_DE_PASSE est l’exemple du guide ; y mettre le mot de passe de l’utilisateur PostgreSQL (createuser fabrique --pwprompt).',
+    );
   if (dbPath) settings.errors.push('DATABASE_URL et DB_PATH : choisir l’un ou l’autre (PostgreSQL ou le fichier SQLite).');
   const clientHashSecret = settings.clientSecret('avec DATABASE_URL, ', ', le même sur chaque instance');
   return { dbPath, databaseUrl, clientHashSecret };

@@ -5,55 +5,81 @@
  * sees the old site or the new one, never half of each, and the server needs no restart (node/built-site.ts).
  * The previous release's hashed assets are copied in, so pages already open still load theirs. Refuses
  * to swap in a build of another forms mode than the one served (build-stamp.ts).
- * Usage: npm run rebuild [-- --dist dist --releases releases --garder 3]
+ * It runs in a build workspace (a clone installed with `npm ci`, build tools included), never in the folder
+ * installed with `npm ci --omit=dev` to serve: without the build tools it stops with a French message.
+ * The build runs with a cleaned environment (buildEnvironment): the server's secrets never reach it.
+ * `npm run rollback` puts the previous release back (rollback.ts).
+ * Usage: npm run rebuild [-- --dist dist --releases releases --garder 3 --source .]
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, lstatSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { modeMismatch } from '../build-stamp.ts';
-import { readBuildStamp } from './built-site.ts';
+import { ReleaseError, swapIn } from './releases.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
+export { swapIn } from './releases.ts';
 
-/** Puts `release` in service at `distLink` (a symbolic link, made so if dist was a plain folder). */
-export function swapIn(release: string, distLink: string, releasesDir: string, keep = 3): { previous?: string } {
-  const current = existsSync(distLink) ? realpathSync(distLink) : undefined;
-  const served = current ? readBuildStamp(current) : undefined;
-  const next = readBuildStamp(release);
-  const mismatch = served && next && modeMismatch(next, served.mode);
-  if (mismatch)
-    throw new Error(
-      `la nouvelle construction n’est pas mise en service : ${mismatch.replace('le serveur démarre', 'le site servi est')}`,
-    );
-  if (current) {
-    // Hashed file names never collide: pages already open in a browser still find their assets.
-    const oldAssets = path.join(current, '_astro');
-    if (existsSync(oldAssets)) cpSync(oldAssets, path.join(release, '_astro'), { recursive: true, force: false });
+const here = path.resolve(import.meta.dirname, '../..');
+
+/**
+ * The build's environment: what the build reads (SITE_URL, FABRIQUE_…) and what a process needs (PATH, HOME,
+ * locale, time zone, temporary folder, Node's options), nothing else. The server's secrets, which systemd gives
+ * this unit from the same settings file (SMTP_PASSWORD, DATABASE_URL, FORMS_CLIENT_SECRET…), never reach the
+ * ~1,400 packages of the build.
+ */
+export function buildEnvironment(env: Record<string, string | undefined>): Record<string, string> {
+  const kept =
+    /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|TERM|CI|SITE_URL|FABRIQUE_[A-Z_]+|NODE_OPTIONS|NODE_EXTRA_CA_CERTS)$/;
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => kept.test(entry[0]) && entry[1] !== undefined),
+  );
+}
+
+/**
+ * Why `source` cannot build, in French with the fix, or undefined: every devDependency of its package.json
+ * must be installed there (`npm ci`, not `npm ci --omit=dev`), since astro and its integrations build the pages.
+ */
+export function buildToolsProblem(source: string): string | undefined {
+  let manifest: { devDependencies?: Record<string, string> };
+  try {
+    manifest = JSON.parse(readFileSync(path.join(source, 'package.json'), 'utf8')) as typeof manifest;
+  } catch {
+    return `${source} n’est pas un dossier du site (pas de package.json lisible) : lancer la reconstruction depuis le dossier de construction (voir EXPLOITATION.md, « Le dossier de construction »).`;
   }
-  // The first time, dist is a plain folder: it becomes a release itself, then the link replaces it.
-  if (current && !lstatSync(distLink).isSymbolicLink()) {
-    const moved = path.join(releasesDir, `0000-initiale-${Date.now()}`);
-    renameSync(distLink, moved);
-  }
-  const temporary = `${distLink}.nouveau-${process.pid}`;
-  rmSync(temporary, { force: true });
-  symlinkSync(path.relative(path.dirname(distLink), release), temporary);
-  renameSync(temporary, distLink);
-  // Older releases go, the current one and the previous ones kept.
-  const releases = readdirSync(releasesDir)
-    .map((name) => path.join(releasesDir, name))
-    .filter((p) => p !== release)
-    .sort()
-    .reverse();
-  for (const old of releases.slice(keep - 1)) rmSync(old, { recursive: true, force: true });
-  return { previous: current };
+  const missing = Object.keys(manifest.devDependencies ?? {}).filter(
+    (name) => !existsSync(path.join(source, 'node_modules', name, 'package.json')),
+  );
+  if (!missing.length) return undefined;
+  return (
+    `les outils de construction manquent dans ${source} (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? `, et ${missing.length - 3} autres` : ''}) : ` +
+    'ce dossier a sans doute été installé avec npm ci --omit=dev, pour servir seulement. ' +
+    'Reconstruire depuis le dossier de construction (un clone du dépôt installé avec npm ci, par exemple /srv/fabrique/source ; voir EXPLOITATION.md, « Le dossier de construction »), ' +
+    'ou y lancer npm ci.'
+  );
 }
 
 if (import.meta.main) {
   const { values } = parseArgs({
-    options: { dist: { type: 'string' }, releases: { type: 'string' }, garder: { type: 'string' } },
+    options: {
+      dist: { type: 'string' },
+      releases: { type: 'string' },
+      garder: { type: 'string' },
+      source: { type: 'string' },
+    },
   });
+  const root = path.resolve(values.source ?? here);
+  const missingTools = buildToolsProblem(root);
+  if (missingTools) {
+    console.error(`Reconstruction impossible : ${missingTools} Le site en service n’a pas changé.`);
+    process.exit(1);
+  }
+  const keep = Number(values.garder ?? 3);
+  if (!Number.isInteger(keep) || keep < 2) {
+    console.error(
+      `Reconstruction refusée : --garder ${values.garder} : attendu un nombre entier, 2 ou plus (la version servie et la précédente, pour npm run rollback).`,
+    );
+    process.exit(1);
+  }
   const distLink = path.resolve(values.dist ?? path.join(root, 'dist'));
   const releasesDir = path.resolve(values.releases ?? path.join(root, 'releases'));
   mkdirSync(releasesDir, { recursive: true });
@@ -67,7 +93,7 @@ if (import.meta.main) {
     [path.join(root, 'functions/build-compress.ts'), release],
   ];
   for (const args of steps) {
-    const run = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env });
+    const run = spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', env: buildEnvironment(process.env) });
     if (run.status !== 0) {
       rmSync(release, { recursive: true, force: true });
       console.error('Reconstruction échouée : le site en service n’a pas changé.');
@@ -75,10 +101,11 @@ if (import.meta.main) {
     }
   }
   try {
-    swapIn(release, distLink, releasesDir, Number(values.garder ?? 3));
+    swapIn(release, distLink, releasesDir, keep);
   } catch (error) {
     rmSync(release, { recursive: true, force: true });
-    console.error(`Reconstruction refusée : ${(error as Error).message}`);
+    if (!(error instanceof ReleaseError)) throw error;
+    console.error(`Reconstruction refusée : ${error.message}`);
     process.exit(1);
   }
   console.log(`Site reconstruit et mis en service : ${path.relative(root, distLink)} → ${path.relative(root, release)}`);

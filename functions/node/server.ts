@@ -7,7 +7,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono } from 'hono';
 import { createHmac, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,12 +26,12 @@ import { PostgresStore } from '../store/postgres.ts';
 import { SqliteStore, type SqliteStoreOptions } from '../store/sqlite.ts';
 import type { SubmissionStore } from '../store/types.ts';
 import { builtSite } from './built-site.ts';
-import { modeMismatch } from '../build-stamp.ts';
+import { modeMismatch, RELEASE_MANIFEST } from '../build-stamp.ts';
 import { clientAddress, normalize, withForwardedProto } from './client-address.ts';
 import { compression } from './compress.ts';
 import { clockFrom, defaultAuditLog, type Clock } from './config.ts';
 import { limitConnections, DEFAULT_CONNECTION_LIMITS, serverOptions, type ConnectionLimits } from './connection-limits.ts';
-import { startJobs } from './jobs.ts';
+import { startJobs, type PurgeStatus } from './jobs.ts';
 
 export type ServerOptions = {
   port?: number;
@@ -82,7 +82,9 @@ export type RunningServer = {
   openConnections: () => Promise<number>;
 };
 
-const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The repository's root, or a release's (functions/release.ts bundles this file into server.js at its root, beside its manifest). */
+const projectRoot = existsSync(path.join(here, RELEASE_MANIFEST)) ? here : path.resolve(here, '../..');
 
 /** The site was built for another forms mode than the server runs in (build-stamp.ts): it does not start. */
 export class BuildModeError extends Error {
@@ -98,6 +100,7 @@ async function createNodeApp(
     trusted: Set<string>;
     site: ReturnType<typeof builtSite>;
     mode: FormsMode;
+    lastPurge: { value?: PurgeStatus };
   },
 ) {
   const distDir = options.distDir ?? path.join(projectRoot, 'dist');
@@ -128,6 +131,7 @@ async function createNodeApp(
     counters: options.counters,
     hashClient: (salt, address) => createHmac('sha256', salt).update(address).digest('hex').slice(0, 32),
     equipe: { demonstration: mode === 'demonstration' },
+    purgeStatus: () => options.lastPurge.value,
   });
   if (mode === 'demonstration') options.notice?.('Espace équipe : /equipe/connexion (un compte de démonstration y est proposé).');
 
@@ -161,7 +165,7 @@ async function createNodeApp(
     }
   })();
   app.notFound((c) => c.html(notFoundPage, 404));
-  return app;
+  return { app, settings };
 }
 
 function smtpFromEnv(notice: (line: string) => void): Mailer | undefined {
@@ -198,7 +202,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const trusted = new Set((options.trustedProxies ?? []).map((a) => normalize(a)!));
   // The server's own address is learnt once it listens; the origin list is read at each request.
   const origins = [...(options.origins ?? [])];
-  const app = await createNodeApp({ ...options, origins, store, clock, counters, trusted, site, mode });
+  const lastPurge: { value?: PurgeStatus } = {};
+  const { app, settings } = await createNodeApp({ ...options, origins, store, clock, counters, trusted, site, mode, lastPurge });
   const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
   const server = await new Promise<ServerType>((resolve) => {
     const s: ServerType = serve(
@@ -222,10 +227,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     auditLog: options.auditLog ?? defaultAuditLog(dbPath),
     mailer: options.mailer ?? smtpFromEnv(notice),
     mailDomain: options.mailDomain ?? 'localhost',
+    settings,
     deliveryIntervalMs: options.deliveryIntervalMs ?? 30_000,
     purgeIntervalMs: options.purgeIntervalMs ?? 6 * 3_600_000,
     countersIntervalMs: 10_000,
     notice,
+    onPurge: (report) => (lastPurge.value = report),
   });
 
   const { port } = http.address() as { port: number };

@@ -8,6 +8,7 @@ import { retryDelayMs } from './backoff.ts';
 import { confirmationMail } from './confirmation.ts';
 import type { Mailer } from './mail.ts';
 import { teamNotification } from './message.ts';
+import { immediateRecipients, type StaffNoticeDeps } from './staff-notices.ts';
 
 export type DeliveryDeps = {
   store: SubmissionStore;
@@ -16,6 +17,8 @@ export type DeliveryDeps = {
   /** Domain of Message-IDs, e.g. fabrique-solidarites.rennes.fr. */
   mailDomain: string;
   log?: (line: string) => void;
+  /** The inbox's staff: those set to « à chaque demande » get the team's e-mail of each request they may see. */
+  staff?: StaffNoticeDeps;
 };
 
 export type DeliveryReport = { sent: number; failed: number };
@@ -29,9 +32,11 @@ export function failureCode(error: unknown): string {
 export async function deliverDue(deps: DeliveryDeps, batch = 50): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, failed: 0 };
   const due = await deps.store.dueNotifications(deps.clock.now(), batch);
+  const immediate = deps.staff && immediateRecipients(deps.staff);
   for (const row of due) {
     const mail = row.kind === 'equipe' ? teamNotification(row, deps.mailDomain) : confirmationMail(row, deps.mailDomain);
     try {
+      if (row.kind === 'equipe' && immediate) mail.to = [...new Set([...mail.to, ...(await immediate(row))])];
       await deps.mailer.send(mail);
       await deps.store.notificationSent(row.outboxId, deps.clock.now());
       report.sent++;

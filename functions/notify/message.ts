@@ -10,9 +10,12 @@ import type { OutgoingMail } from './mail.ts';
 
 const NO_CONTENT = { formations: [], activites: [], quartiers: [], lieux: {}, today: '' };
 
+/** The site's address from the mail domain (its host name); `npm start`'s on a computer. */
+export const siteAddress = (mailDomain: string) =>
+  mailDomain === 'localhost' ? 'http://localhost:4321' : `https://${mailDomain}`;
 /** Where the team opens the request: the inbox (functions/equipe/), on the site's address. */
 export const inboxLink = (mailDomain: string, submissionId: string) =>
-  `${mailDomain === 'localhost' ? 'http://localhost:4321' : `https://${mailDomain}`}/equipe/demandes/${submissionId}`;
+  `${siteAddress(mailDomain)}/equipe/demandes/${submissionId}`;
 
 export function teamNotification(due: DueNotification, mailDomain: string): OutgoingMail {
   const title = isFormKey(due.formKey) ? forms[due.formKey].title : due.formKey;

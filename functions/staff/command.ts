@@ -2,15 +2,21 @@
 import { forms, isFormKey } from '../../src/schemas/forms/index.ts';
 import { openValues, WrongKeyError, type TeamPrivateKey } from '../seal/open.ts';
 import { appendAudit, type AuditEntry } from './audit.ts';
-import type { StoredRow, SubmissionsDb } from './submissions-db.ts';
+import type { StaffDb } from './staff-db.ts';
+import type { StoredRow } from './submissions-db.ts';
 
 export type Values = Record<string, string | string[]>;
 export type CommandResult = { code: number; out: string; err: string };
-export type CommandEnv = { now: Date; user: string; env: Record<string, string | undefined> };
+export type CommandEnv = {
+  now: Date;
+  user: string;
+  env: Record<string, string | undefined>;
+  /** The account's numeric id (process.getuid()): the audit log must stay the service's (submissions-cli.ts). */
+  uid?: number;
+};
 
 export type StaffContext = {
-  db: SubmissionsDb;
-  dbFile: string;
+  db: StaffDb;
   keys: TeamPrivateKey[];
   id?: string;
   opts: { form?: string; format?: string; out?: string };

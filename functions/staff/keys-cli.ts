@@ -4,6 +4,7 @@
  * The private key goes only to --out (mode 0600); the public key and key id are printed, to paste
  * into the form settings (content/formulaires/<form>.yaml). Nothing is sent anywhere.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateTeamKey, TEAM_NAME } from '../seal/keys.ts';
 import { writeKeyFile } from './key-file.ts';
@@ -26,13 +27,10 @@ export async function keysCommand(argv: string[], now = new Date()): Promise<{ c
   try {
     writeKeyFile(values.out, key);
   } catch (error) {
-    const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
     return {
       code: 1,
       out: '',
-      err: exists
-        ? `Le fichier ${values.out} existe déjà : il contient peut-être une clé en service. Choisissez un autre nom.\n`
-        : `Écriture impossible : ${values.out} (${(error as Error).message}).\n`,
+      err: `${keyFileWriteProblem(values.out, (error as NodeJS.ErrnoException).code)} Aucune clé n’a été créée.\n`,
     };
   }
   const out = [
@@ -48,6 +46,20 @@ export async function keysCommand(argv: string[], now = new Date()): Promise<{ c
     '',
   ].join('\n');
   return { code: 0, out, err: '' };
+}
+
+/** Why the key file could not be written, in French with the fix. */
+function keyFileWriteProblem(file: string, code: string | undefined): string {
+  const folder = path.dirname(path.resolve(file));
+  if (code === 'EEXIST')
+    return `Le fichier ${file} existe déjà : il contient peut-être une clé en service. Choisissez un autre nom.`;
+  if (code === 'ENOENT')
+    return `Le dossier ${folder} n’existe pas : le créer (mkdir -m 700 -p ${folder}) ou choisir un autre --out.`;
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return `Le dossier ${folder} n’accepte pas d’écriture pour vous (${code}) : choisir un dossier à vous pour --out.`;
+  if (code === 'EISDIR')
+    return `${file} est un dossier : indiquer un nom de fichier avec --out, par exemple ${path.join(file, 'cle.json')}.`;
+  return `Le fichier ${file} ne peut pas être écrit (${code ?? 'erreur inconnue'}) : vérifier le dossier et ses droits.`;
 }
 
 if (import.meta.main) {

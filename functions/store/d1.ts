@@ -33,6 +33,8 @@ export const MIGRATION_NAMES = [
   '0004_limites.sql',
   '0005_places_des_sessions.sql',
   '0006_espace_equipe.sql',
+  '0007_reserve.sql',
+  '0008_notifications_equipe.sql',
 ];
 
 /** A migration's statements, one by one (D1 runs prepared statements; a batch is one transaction). */

@@ -62,6 +62,17 @@ export const EQUIPE_SQL = {
   audit: 'INSERT INTO audit (at, staff_id, action, target, detail) VALUES (?, ?, ?, ?, ?)',
   auditLog: 'SELECT id, at, staff_id, action, target, detail FROM audit ORDER BY id DESC LIMIT ?',
   auditLogBefore: 'SELECT id, at, staff_id, action, target, detail FROM audit WHERE id < ? ORDER BY id DESC LIMIT ?',
+
+  notificationSettings: 'SELECT staff_id, mode, digest_sent_at FROM staff_notifications',
+  notificationSetting: 'SELECT staff_id, mode, digest_sent_at FROM staff_notifications WHERE staff_id = ?',
+  setNotificationMode: `INSERT INTO staff_notifications (staff_id, mode, updated_at) VALUES (?, ?, ?)
+    ON CONFLICT (staff_id) DO UPDATE SET mode = excluded.mode, updated_at = excluded.updated_at`,
+  // Claimed once per day, whatever the number of instances: only the first to move digest_sent_at sends.
+  claimDigest: `INSERT INTO staff_notifications (staff_id, mode, digest_sent_at, updated_at) VALUES (?, ?, ?, ?)
+    ON CONFLICT (staff_id) DO UPDATE SET digest_sent_at = excluded.digest_sent_at
+    WHERE staff_notifications.digest_sent_at IS NULL OR staff_notifications.digest_sent_at <= ?`,
+  // A digest that could not be sent is given back, unless another run claimed the next one meanwhile.
+  releaseDigest: 'UPDATE staff_notifications SET digest_sent_at = ? WHERE staff_id = ? AND digest_sent_at = ?',
 } as const;
 
 /** Migration 6 of SQLite and D1 (sqlite-migrations.ts). Triggers on one line each: D1 splits statements at `;` + newline. */
@@ -223,3 +234,22 @@ export const EQUIPE_MIGRATION_POSTGRES = `CREATE TABLE staff (
      BEGIN RAISE EXCEPTION 'journal d''audit : ajout seulement'; END $$;
    CREATE TRIGGER audit_no_change BEFORE UPDATE OR DELETE ON audit FOR EACH ROW EXECUTE FUNCTION audit_append_only();
    CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON audit FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();`;
+
+/**
+ * Migration 8 (SQLite, D1): how each staff member is told of new requests. No row: the default (a daily
+ * digest, NOTIFY_DEFAULT). digest_sent_at: when their last digest was claimed, so that one instance sends it.
+ */
+export const NOTIFICATIONS_MIGRATION_SQLITE = `CREATE TABLE staff_notifications (
+     staff_id TEXT PRIMARY KEY REFERENCES staff(id) ON DELETE CASCADE,
+     mode TEXT NOT NULL CHECK (mode IN ('immediat', 'quotidien', 'aucun')),
+     digest_sent_at TEXT,
+     updated_at TEXT NOT NULL
+   ) STRICT;`;
+
+/** Migration 8 of PostgreSQL: the same table. */
+export const NOTIFICATIONS_MIGRATION_POSTGRES = `CREATE TABLE staff_notifications (
+     staff_id TEXT PRIMARY KEY REFERENCES staff(id) ON DELETE CASCADE,
+     mode TEXT NOT NULL CHECK (mode IN ('immediat', 'quotidien', 'aucun')),
+     digest_sent_at TEXT,
+     updated_at TEXT NOT NULL
+   );`;

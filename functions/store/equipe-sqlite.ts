@@ -2,6 +2,7 @@
  * The inbox store's runner on SQLite: reads on the server's connection, writes on a writer thread of their
  * own (equipe-sqlite-worker.ts), like submissions, so that no fsync blocks the requests' thread.
  */
+import { siblingModule } from './sibling-module.ts';
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 import type { Row, SqlRunner, Statement } from './equipe-store.ts';
@@ -41,7 +42,7 @@ export function sqliteRunner(
   let next = 0;
   const waiting = new Map<number, { resolve: (r: { changes: number; rows: Row[] }[]) => void; reject: (e: Error) => void }>();
   const start = () => {
-    const w = new Worker(new URL('./equipe-sqlite-worker.ts', import.meta.url), { workerData: { file, options } });
+    const w = new Worker(siblingModule('equipe-sqlite-worker', import.meta.url), { workerData: { file, options } });
     w.on('message', (a: Answer) => {
       const p = waiting.get(a.id);
       waiting.delete(a.id);

@@ -11,6 +11,8 @@ import type {
   Invitation,
   NewNote,
   Note,
+  NotifyMode,
+  NotifySetting,
   RequestEvent,
   RequestStateName,
   Role,
@@ -19,6 +21,7 @@ import type {
   StaffMember,
   StateChange,
 } from './equipe-types.ts';
+import { NOTIFY_DEFAULT } from './equipe-types.ts';
 
 export type Statement = { sql: string; params: unknown[] };
 /** What a back-end gives: reads, and statements run in one transaction (each one's changed rows and returned rows). */
@@ -72,6 +75,11 @@ const requestFrom = (r: Row): InboxRequest => ({
   team: text(r.team),
   quartier: text(r.quartier),
   updatedAt: text(r.updated_at),
+});
+const notifyFrom = (r: Row): NotifySetting => ({
+  staffId: String(r.staff_id),
+  mode: r.mode as NotifyMode,
+  digestSentAt: text(r.digest_sent_at),
 });
 const auditFrom = (r: Row): AuditEntry => ({
   id: Number(r.id),
@@ -241,5 +249,24 @@ export class SqlEquipeStore implements EquipeStore {
     const rows =
       before === undefined ? await this.db.all(Q.auditLog, [limit]) : await this.db.all(Q.auditLogBefore, [before, limit]);
     return rows.map(auditFrom);
+  }
+
+  async notifySetting(staffId: string) {
+    return (await this.first(Q.notificationSetting, [staffId], notifyFrom)) ?? { staffId, mode: NOTIFY_DEFAULT };
+  }
+  async setNotifyMode(staffId: string, mode: NotifyMode, at: string) {
+    await this.db.batch([s(Q.setNotificationMode, staffId, mode, at)]);
+  }
+  async notifySettings() {
+    const [people, settings] = await Promise.all([this.allStaff(), this.db.all(Q.notificationSettings)]);
+    const byId = new Map(settings.map((r) => [String(r.staff_id), notifyFrom(r)]));
+    return people.map((staff) => ({ staff, setting: byId.get(staff.id) ?? { staffId: staff.id, mode: NOTIFY_DEFAULT } }));
+  }
+  async claimDigest(staffId: string, at: string, notAfter: string) {
+    const [claimed] = await this.db.batch([s(Q.claimDigest, staffId, NOTIFY_DEFAULT, at, at, notAfter)]);
+    return claimed!.changes === 1;
+  }
+  async releaseDigest(staffId: string, at: string, previous: string | undefined) {
+    await this.db.batch([s(Q.releaseDigest, previous ?? null, staffId, at)]);
   }
 }

@@ -97,6 +97,13 @@ export type StateChange = {
   reason?: string;
 };
 
+/** How a staff member hears of new requests: one e-mail each, a daily digest (counts only), or none. */
+export type NotifyMode = 'immediat' | 'quotidien' | 'aucun';
+export const NOTIFY_MODES: readonly NotifyMode[] = ['immediat', 'quotidien', 'aucun'];
+/** Until the person chooses: a daily digest, which a busy team can live with. */
+export const NOTIFY_DEFAULT: NotifyMode = 'quotidien';
+export type NotifySetting = { staffId: string; mode: NotifyMode; digestSentAt?: string };
+
 export interface EquipeStore {
   addStaff(member: StaffMember): Promise<void>;
   updateStaff(member: StaffMember): Promise<void>;
@@ -138,4 +145,16 @@ export interface EquipeStore {
   /** Appends; the audit table refuses updates and deletes (triggers), on every back-end. */
   audit(entry: AuditEntry): Promise<void>;
   auditLog(limit: number, before?: number): Promise<AuditEntry[]>;
+  /** The person's setting; NOTIFY_DEFAULT when they never chose. */
+  notifySetting(staffId: string): Promise<NotifySetting>;
+  setNotifyMode(staffId: string, mode: NotifyMode, at: string): Promise<void>;
+  /** Every staff member with their setting (the default for those who never chose). */
+  notifySettings(): Promise<{ staff: StaffMember; setting: NotifySetting }[]>;
+  /**
+   * Claims the person's digest at `at` when their last one was claimed at `notAfter` or before (or never):
+   * true for one caller only, whatever the number of instances.
+   */
+  claimDigest(staffId: string, at: string, notAfter: string): Promise<boolean>;
+  /** Gives a claimed digest back (it could not be sent): `previous` again, unless claimed anew meanwhile. */
+  releaseDigest(staffId: string, at: string, previous: string | undefined): Promise<void>;
 }

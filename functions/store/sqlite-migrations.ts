@@ -3,7 +3,7 @@
  * add new ones at the end, never edit one that has shipped. PostgreSQL has the same list, same numbers
  * and meaning, in its dialect (postgres-migrations.ts).
  */
-import { EQUIPE_MIGRATION_SQLITE } from './equipe-sql.ts';
+import { EQUIPE_MIGRATION_SQLITE, NOTIFICATIONS_MIGRATION_SQLITE } from './equipe-sql.ts';
 
 export const MIGRATIONS: readonly string[] = [
   // 1: submissions and their outbox.
@@ -54,4 +54,8 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX submissions_session ON submissions(session_key, waiting_list) WHERE session_key IS NOT NULL;`,
   // 6: the teams' inbox (issue 19): staff, invitations, passkeys, sessions, request state, notes, append-only audit.
   EQUIPE_MIGRATION_SQLITE,
+  // 7: placeholder of this branch, replaced at merge by the other branch's migration 7.
+  `SELECT 1;`,
+  // 8: how each staff member is told of new requests (at once, a daily digest, or not by e-mail).
+  NOTIFICATIONS_MIGRATION_SQLITE,
 ];

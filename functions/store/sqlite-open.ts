@@ -3,6 +3,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { MIGRATIONS } from './sqlite-migrations.ts';
+import { MIGRATION_NAMES } from './d1.ts';
 
 export type SqliteStoreOptions = {
   /** How long to wait for a lock held by another process before giving up (503). */
@@ -24,8 +25,23 @@ export function openDatabase(file: string, { busyTimeoutMs = 2000, maxPageCount 
   return db;
 }
 
-function migrate(db: DatabaseSync) {
-  const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+/**
+ * How many migrations a copy of a D1 database has (`wrangler d1 export`, loaded into a file): D1 records them
+ * in its d1_migrations table by name, never in user_version. 0 for a file that is not such a copy.
+ */
+function d1Version(db: DatabaseSync): number {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'd1_migrations'").get();
+  if (!table) return 0;
+  const done = new Set((db.prepare('SELECT name FROM d1_migrations').all() as { name: string }[]).map((r) => r.name));
+  let n = 0;
+  while (n < MIGRATION_NAMES.length && done.has(MIGRATION_NAMES[n]!)) n++;
+  return n;
+}
+
+/** Applies the migrations this database lacks (PRAGMA user_version counts those applied; a D1 copy, d1_migrations). */
+export function migrate(db: DatabaseSync) {
+  let { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  if (version === 0) version = d1Version(db);
   for (let v = version; v < MIGRATIONS.length; v++) {
     db.exec('BEGIN IMMEDIATE');
     try {

@@ -5,6 +5,7 @@
  * thread that reads requests; submissions arriving while a commit is under way are committed together in
  * the next one (group commit). Each still waits for the commit that holds it; a failed commit fails all it held.
  */
+import { siblingModule } from './sibling-module.ts';
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import { Worker } from 'node:worker_threads';
 import { openDatabase, type SqliteStoreOptions } from './sqlite-open.ts';
@@ -68,7 +69,7 @@ export class SqliteStore extends SqlStore {
   }
 
   private startWriter(): Worker {
-    const worker = new Worker(new URL('./sqlite-worker.ts', import.meta.url), {
+    const worker = new Worker(siblingModule('sqlite-worker', import.meta.url), {
       workerData: { file: this.file, options: this.options },
     });
     worker.on('message', (message: WriteReply | 'ready') => {

@@ -9,6 +9,7 @@ import type { Clock } from '../clock.ts';
 import { httpMailSettingsFromEnv, type HttpMailSettings } from '../notify/http-api.ts';
 import type { RateLimitOptions } from '../rate-limit.ts';
 import { SettingsReader } from '../settings.ts';
+import { FIRST_INVITATION } from '../equipe/invitations.ts';
 import type { D1Like } from '../store/d1.ts';
 import { formsModeFromEnv, type FormsMode } from '../../src/lib/forms/mode.ts';
 
@@ -31,6 +32,8 @@ export type WorkerConfig = {
   mode: FormsMode;
   mail?: HttpMailSettings;
   adminConnect?: string;
+  /** EQUIPE_PREMIERE_INVITATION (a secret): accepted once as the first administrator's invitation token. */
+  firstInvitation?: string;
 };
 
 export type WorkerConfigResult = { ok: true; config: WorkerConfig } | { ok: false; errors: string[] };
@@ -51,6 +54,12 @@ export function configFromWorkerEnv(env: WorkerEnv, build: BuildStamp | undefine
   const mismatch = modeMismatch(build, mode);
   if (mismatch) settings.errors.push(`FABRIQUE_DEMONSTRATION : ${mismatch}`);
 
+  const firstInvitation = settings.text('EQUIPE_PREMIERE_INVITATION');
+  if (firstInvitation !== undefined && !FIRST_INVITATION.test(firstInvitation))
+    settings.errors.push(
+      'EQUIPE_PREMIERE_INVITATION : 32 caractères au moins, lettres, chiffres, - et _ (par exemple : openssl rand -hex 32).',
+    );
+
   if (settings.errors.length) return { ok: false, errors: settings.errors };
   return {
     ok: true,
@@ -65,6 +74,7 @@ export function configFromWorkerEnv(env: WorkerEnv, build: BuildStamp | undefine
       mode,
       mail,
       adminConnect: settings.text('FABRIQUE_ADMIN_CONNECT'),
+      firstInvitation,
     },
   };
 }

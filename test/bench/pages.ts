@@ -26,20 +26,23 @@ export type PageFigures = {
   missed: number;
 };
 
-type Visit = { path: string; first: number; requests: number; blocking: number; repeat: number };
+type Visit = { path: string; first: number; requests: number; blocking: number; second: number; repeat: number };
 
-/** Bytes and requests of loading a page, after loading `before` in the same context (warm cache) if given. */
-async function load(browser: Browser, origin: string, pagePath: string, before?: string) {
-  const context = await browser.newContext();
+/** Gzip over the wire, as the budget counts it (the server would send brotli to Chromium otherwise). */
+const GZIP_ONLY = { extraHTTPHeaders: { 'accept-encoding': 'gzip' } };
+
+/**
+ * Bytes and requests of loading `pagePath` in a fresh profile, everything counted (the worker's own downloads
+ * too), after reading the pages of `before` in it first if given (their bytes are not counted).
+ */
+async function load(browser: Browser, origin: string, pagePath: string, before: string[] = [], workerFirst = false) {
+  const context = await browser.newContext(GZIP_ONLY);
   const page = await context.newPage();
-  // The service worker installs after the first load and precaches the offline page: wait for it.
-  const workerReady = () =>
-    page.evaluate(() => Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 5000))]));
-  if (before) {
-    await page.goto(origin + before, { waitUntil: 'load' });
-    await workerReady();
-    await page.waitForTimeout(300);
-  }
+  for (const b of before) await page.goto(origin + b, { waitUntil: 'load' });
+  // A reader who has come back has the worker and its offline pack: wait until they are there.
+  if (workerFirst)
+    await page.evaluate(() => Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 5000))]));
+  await page.waitForTimeout(before.length ? 500 : 0);
   let bytes = 0;
   let requests = 0;
   const pending: Promise<void>[] = [];
@@ -55,19 +58,32 @@ async function load(browser: Browser, origin: string, pagePath: string, before?:
     );
   });
   await page.goto(origin + pagePath, { waitUntil: 'load' });
-  if (!before) await workerReady();
-  await page.waitForTimeout(300);
+  // What the page starts after its load (the worker, its pack) is part of what it costs.
+  await page.waitForTimeout(1000);
   await Promise.all(pending);
   const blocking = await page.evaluate(RENDER_BLOCKING_COUNT);
   await context.close();
   return { bytes, requests, blocking };
 }
 
-/** A page's first visit (cold cache), and its visit after another page (what a repeat visit costs). */
+/**
+ * A page's first visit (cold cache, one page read: no worker, no pack), the same page as the second page read
+ * (the one that brings the offline pack, src/components/ServiceWorker/register.ts) and its repeat visit (a
+ * reader who has come back, the pack already there).
+ */
 async function visit(browser: Browser, origin: string, pagePath: string): Promise<Visit> {
+  const other = pagePath === '/' ? '/aide/' : '/';
   const first = await load(browser, origin, pagePath);
-  const repeat = await load(browser, origin, pagePath, pagePath === '/' ? '/aide/' : '/');
-  return { path: pagePath, first: first.bytes, requests: first.requests, blocking: first.blocking, repeat: repeat.bytes };
+  const second = await load(browser, origin, pagePath, [other]);
+  const repeat = await load(browser, origin, pagePath, [other, other], true);
+  return {
+    path: pagePath,
+    first: first.bytes,
+    requests: first.requests,
+    blocking: first.blocking,
+    second: second.bytes,
+    repeat: repeat.bytes,
+  };
 }
 
 /** One line per template: its heaviest page's figures, beside the budgets. */
@@ -75,30 +91,32 @@ function printTemplates(visits: Visit[], sizes: { path: string; gzip: number }[]
   const gzip = new Map(sizes.map((s) => [s.path, s.gzip]));
   const rows = new Map<
     string,
-    { pages: number; html: number; first: number; requests: number; repeat: number; blocking: number }
+    { pages: number; html: number; first: number; requests: number; second: number; repeat: number; blocking: number }
   >();
   for (const v of visits) {
     const t = templateOf(v.path);
-    const r = rows.get(t) ?? { pages: 0, html: 0, first: 0, requests: 0, repeat: 0, blocking: 0 };
+    const r = rows.get(t) ?? { pages: 0, html: 0, first: 0, requests: 0, second: 0, repeat: 0, blocking: 0 };
     rows.set(t, {
       pages: r.pages + 1,
       html: Math.max(r.html, gzip.get(v.path) ?? 0),
       first: Math.max(r.first, v.first),
       requests: Math.max(r.requests, v.requests),
+      second: Math.max(r.second, v.second),
       repeat: Math.max(r.repeat, v.repeat),
       blocking: Math.max(r.blocking, v.blocking),
     });
   }
   console.log(
-    '\nPer template (heaviest page of each) — budgets: HTML+CSS ≤ 14 KB, first visit ≤ 30 KB, repeat ≤ 15 KB, 0 blocking',
+    '\nPer template (heaviest page of each), all bytes, gzip over the wire — budgets: HTML+CSS ≤ 14 KB, first visit ≤ 15 KB, repeat ≤ 15 KB, 0 blocking',
   );
+  console.log('  (2nd page: the same page read after another one, when the offline pack comes; not budgeted)');
   console.log(
-    `  ${'template'.padEnd(30)} ${'pages'.padStart(5)} ${'HTML+CSS gz'.padStart(12)} ${'first visit'.padStart(12)} ${'requests'.padStart(8)} ${'repeat'.padStart(9)} ${'blocking'.padStart(8)}`,
+    `  ${'template'.padEnd(30)} ${'pages'.padStart(5)} ${'HTML+CSS gz'.padStart(12)} ${'first visit'.padStart(12)} ${'requests'.padStart(8)} ${'2nd page'.padStart(9)} ${'repeat'.padStart(9)} ${'blocking'.padStart(8)}`,
   );
   for (const [t, r] of [...rows].sort(([a], [b]) => a.localeCompare(b))) {
-    const ok = r.html <= 14 * 1024 && r.first <= 30 * 1024 && r.repeat <= 15 * 1024 && r.blocking === 0;
+    const ok = r.html <= 14 * 1024 && r.first <= 15 * 1024 && r.repeat <= 15 * 1024 && r.blocking === 0;
     console.log(
-      `  ${t.padEnd(30)} ${String(r.pages).padStart(5)} ${KB(r.html).padStart(12)} ${KB(r.first).padStart(12)} ${String(r.requests).padStart(8)} ${KB(r.repeat).padStart(9)} ${String(r.blocking).padStart(8)}  ${ok ? 'OK' : 'OVER'}`,
+      `  ${t.padEnd(30)} ${String(r.pages).padStart(5)} ${KB(r.html).padStart(12)} ${KB(r.first).padStart(12)} ${String(r.requests).padStart(8)} ${KB(r.second).padStart(9)} ${KB(r.repeat).padStart(9)} ${String(r.blocking).padStart(8)}  ${ok ? 'OK' : 'OVER'}`,
     );
   }
 }
@@ -171,8 +189,8 @@ export async function benchPages(): Promise<PageFigures> {
   check(`render-blocking requests, all pages`, String(blocking), blocking === 0, '0');
   check(`CSS inlined in each page, gzip`, KB(cssGzip), cssGzip <= 10 * 1024 && css.length === 0, '≤ 10 KB, no file');
   for (const j of jsGzip) check(`JS ${j.f}`, KB(j.gzip), j.gzip <= 5 * 1024, '≤ 5 KB a page');
-  check(`first visit, all bytes (${visits[0]!.path})`, KB(visits[0]!.first), visits[0]!.first <= 30 * 1024, '≤ 30 KB');
-  check(`repeat visit, another page (max)`, KB(repeatMax.repeat), repeatMax.repeat <= 15 * 1024, '≤ 15 KB');
+  check(`first visit, all bytes (${visits[0]!.path})`, KB(visits[0]!.first), visits[0]!.first <= 15 * 1024, '≤ 15 KB');
+  check(`repeat visit, pack there (max, ${repeatMax.path})`, KB(repeatMax.repeat), repeatMax.repeat <= 15 * 1024, '≤ 15 KB');
   const sw = await serviceWorkerFigures();
   check('service worker sw.js, gzip', KB(sw.worker), sw.worker <= 3 * 1024, '≤ 3 KB');
   check(

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark against ../shared/spec/budgets.md. Needs a built site (npm run build).
  *   npm run bench                      pages, search, forms, durability (1,000 kill -9 cycles)
+ *   npm run bench -- pages             page weights only: HTML, CSS, JS, first visit, 2nd page, repeat visit
  *   npm run bench -- formulaires       forms only: Node + SQLite, two Node instances on PostgreSQL, workerd + D1
  *   npm run bench -- durabilite [N]    durability only, N cycles (default 1,000)
  *   npm run bench -- equipe [B,…]      the teams' inbox with 1,000 sealed requests: list, opening, page weights, on
@@ -23,6 +24,10 @@ if (!only) {
   missed += (await benchPages()).missed;
   await lighthouseRenderBlocking();
   missed += searchBudgetMisses(await benchSearch());
+}
+if (only === 'pages') {
+  const { benchPages } = await import('./pages.ts');
+  missed += (await benchPages()).missed;
 }
 if (only === 'admin') {
   const { measureAdminLoad, printAdminLoad, DEFAULT_CMS } = await import('./admin.ts');

@@ -149,30 +149,42 @@ describe.each(BACKENDS.map((b) => [b]))('the teams’ inbox in a browser, on %s'
     }
   });
 
-  it.skipIf(skipped)('takes and closes the request, invites someone, reads the audit; every page says demonstration', async () => {
-    await post(page, 'Je la prends');
-    expect(await page.textContent('main')).toContain('En cours');
-    await page.fill('#raison', 'Hébergement trouvé');
-    await post(page, 'Clore la demande');
-    expect(await page.textContent('main')).toContain('Hébergement trouvé');
-    await page.goto(`${base}/equipe/journal`);
-    const journal = await page.textContent('main');
-    expect(journal).toContain('changement_etat');
-    expect(journal).toContain('inscription_cle');
-    await checkPage(page, 'journal');
-    await page.goto(`${base}/equipe/personnes`);
-    await checkPage(page, 'personnes');
-    await page.fill('#nom', 'Rémi Référent');
-    await page.fill('#email', 'remi@exemple.fr');
-    await page.selectOption('#role', 'referent');
-    await page.click('text=Créer l’invitation');
-    expect(await page.textContent('main')).toContain('/equipe/invitation/');
-    await checkPage(page, 'invitation créée');
-    await page.goto(`${base}/equipe/demandes?etat=clos`);
-    await checkPage(page, 'demandes filtrées');
-    await page.goto(`${base}/equipe/sessions`);
-    await checkPage(page, 'sessions');
-  });
+  it.skipIf(skipped)(
+    'takes and closes the request, invites someone, reads the audit; every page says demonstration',
+    async () => {
+      await post(page, 'Je la prends');
+      expect(await page.textContent('main')).toContain('En cours');
+      await page.fill('#raison', 'Hébergement trouvé');
+      await post(page, 'Clore la demande');
+      expect(await page.textContent('main')).toContain('Hébergement trouvé');
+      await page.goto(`${base}/equipe/journal`);
+      const journal = await page.textContent('main');
+      expect(journal).toContain('changement_etat');
+      expect(journal).toContain('inscription_cle');
+      await checkPage(page, 'journal');
+      await page.goto(`${base}/equipe/personnes`);
+      await checkPage(page, 'personnes');
+      await page.fill('#nom', 'Rémi Référent');
+      await page.fill('#email', 'remi@exemple.fr');
+      await page.selectOption('#role', 'referent');
+      await page.click('text=Créer l’invitation');
+      expect(await page.textContent('main')).toContain('/equipe/invitation/');
+      await checkPage(page, 'invitation créée');
+      await page.goto(`${base}/equipe/demandes?etat=clos`);
+      await checkPage(page, 'demandes filtrées');
+      await page.goto(`${base}/equipe/sessions`);
+      await checkPage(page, 'sessions');
+      // Each person's own notification setting: a plain form, no script.
+      await page.goto(`${base}/equipe/compte`);
+      expect(await page.isChecked('input[value="quotidien"]')).toBe(true);
+      await checkPage(page, 'compte');
+      await page.check('input[value="immediat"]');
+      await page.click('text=Enregistrer');
+      expect(await page.textContent('main')).toContain('Votre choix est enregistré');
+      expect(await page.isChecked('input[value="immediat"]')).toBe(true);
+      await checkPage(page, 'compte enregistré');
+    },
+  );
 
   it.skipIf(skipped)('erases a person’s data: the sealed request is gone, the audit says who erased it', async () => {
     await page.goto(`${base}/equipe/rgpd?personne=personne%40exemple.fr`);

@@ -5,7 +5,8 @@
  * and a store opens on it (migrations recorded, nothing re-run).
  */
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
@@ -17,7 +18,7 @@ import { SqliteStore } from '../../functions/store/sqlite.ts';
 import { NOW } from '../fixtures/forms-context.ts';
 import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
 import { makeHarness, type Harness } from './harness.ts';
-import { freshDatabase, noPostgres as checkPostgres } from './postgres-server.ts';
+import { dropDatabase, noPostgres as checkPostgres, PG_URL } from './postgres-server.ts';
 
 const noPostgres = await checkPostgres();
 
@@ -114,31 +115,86 @@ describe('SQLite: online backup with the staff command, then restore', () => {
   });
 });
 
-describe.skipIf(noPostgres)('PostgreSQL: pg_dump, then pg_restore into another database', () => {
-  it('restores every submission; sealed ones still open; the store opens on it without re-running migrations', async () => {
-    h = await makeHarness({ backend: 'postgres' });
-    const acknowledged: string[] = [];
-    for (let i = 0; i < 20; i++) acknowledged.push(await submit(h, i));
-    const dump = path.join(h.dir, 'fabrique.dump');
-    execFileSync('pg_dump', ['--format=custom', '--file', dump, h.pgUrl!]);
-    const target = await freshDatabase();
-    try {
-      execFileSync('pg_restore', ['--no-owner', '--exit-on-error', '--dbname', target.url, dump]);
-      const store = await PostgresStore.open(target.url);
-      const migrations = await store.pool.query('SELECT count(*)::int AS n FROM schema_migrations');
-      expect(await store.writable()).toBe(true);
-      await store.close();
-      expect(migrations.rows[0].n).toBeGreaterThan(0);
-      const client = new pg.Client({ connectionString: target.url });
-      await client.connect();
-      const rows = (await client.query<Row>(SELECT)).rows;
-      await client.end();
-      expect(rows.map((r) => r.id).sort()).toEqual([...acknowledged].sort());
-      const values = await opened(h, rows);
-      expect(values.map((v) => v.message).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `Message numéro ${i}`).sort());
-      expect(rows.filter((r) => r.sealed !== null)).toHaveLength(10);
-    } finally {
-      await target.drop();
-    }
-  });
-});
+/**
+ * The guide's PostgreSQL lines (EXPLOITATION.md, « Sauvegardes »), run by bash as written, with only the
+ * test's names put in: its server for `sudo -u postgres`, its database URL, a role of its own for `fabrique`,
+ * a temporary folder for /sauvegardes, no password prompt.
+ */
+function guidePostgresLines(): string[] {
+  const guide = readFileSync(path.resolve(import.meta.dirname, '../../functions/EXPLOITATION.md'), 'utf8');
+  const block = /```sh\n((?:(?!```)[\s\S])*pg_restore(?:(?!```)[\s\S])*)```/.exec(guide)![1]!;
+  return block
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
+}
+
+describe.skipIf(noPostgres)(
+  'PostgreSQL: the guide’s pg_dump, then its pg_restore into a new database of the service’s user',
+  () => {
+    it('a 0600 dump; every submission restored, owned by that user; sealed ones still open; migrations not re-run', async () => {
+      h = await makeHarness({ backend: 'postgres' });
+      const acknowledged: string[] = [];
+      for (let i = 0; i < 20; i++) acknowledged.push(await submit(h, i));
+      const suffix = randomBytes(4).toString('hex');
+      const role = `fabrique_${suffix}`;
+      const database = `fabrique_restauree_${suffix}`;
+      const admin = new URL(PG_URL!);
+      const dump = path.join(h.dir, 'fabrique.dump');
+      const lines = guidePostgresLines();
+      expect(lines.map((l) => l.match(/pg_dump|createuser|createdb|pg_restore/)?.[0])).toEqual([
+        'pg_dump',
+        'createuser',
+        'createdb',
+        'pg_restore',
+      ]);
+      for (const line of lines) {
+        const command = line
+          .replace(/^sudo -u postgres /, '')
+          .replace('--pwprompt ', '')
+          .replace(/fabrique_restauree/g, database)
+          .replace(/\bfabrique\b(?!-)/g, role)
+          .replace(/\/sauvegardes\/fabrique-.*?\.dump/, dump);
+        execFileSync('bash', ['-c', command], {
+          env: {
+            ...process.env,
+            DATABASE_URL: h.pgUrl!,
+            PGHOST: admin.hostname,
+            PGPORT: admin.port,
+            PGUSER: admin.username,
+            PGDATABASE: 'postgres',
+          },
+        });
+      }
+      expect(statSync(dump).mode & 0o777).toBe(0o600);
+      const target = new URL(PG_URL!);
+      target.username = role;
+      target.pathname = `/${database}`;
+      try {
+        const store = await PostgresStore.open(target.toString());
+        const migrations = await store.pool.query('SELECT count(*)::int AS n FROM schema_migrations');
+        const owners = await store.pool.query<{ tableowner: string }>(
+          "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'",
+        );
+        expect(await store.writable()).toBe(true);
+        await store.close();
+        expect(migrations.rows[0].n).toBeGreaterThan(0);
+        expect(owners.rows.map((r) => r.tableowner)).toEqual([role]);
+        const client = new pg.Client({ connectionString: target.toString() });
+        await client.connect();
+        const rows = (await client.query<Row>(SELECT)).rows;
+        await client.end();
+        expect(rows.map((r) => r.id).sort()).toEqual([...acknowledged].sort());
+        const values = await opened(h, rows);
+        expect(values.map((v) => v.message).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `Message numéro ${i}`).sort());
+        expect(rows.filter((r) => r.sealed !== null)).toHaveLength(10);
+      } finally {
+        await dropDatabase(target.toString())();
+        const c = new pg.Client({ connectionString: PG_URL });
+        await c.connect();
+        await c.query(`DROP ROLE IF EXISTS ${role}`);
+        await c.end();
+      }
+    });
+  },
+);

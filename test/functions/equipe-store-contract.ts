@@ -205,5 +205,32 @@ export function equipeStoreContract(name: string, factory: EquipeFactory) {
       await expect(exec('DELETE FROM audit')).rejects.toThrow(/ajout seulement/);
       expect((await equipe.auditLog(10)).length).toBe(5);
     });
+
+    it('notification settings: a daily digest by default, each person’s own choice, a digest claimed once', async () => {
+      await equipe.addStaff(admin);
+      await equipe.addStaff(referent);
+      expect(await equipe.notifySetting('p1')).toEqual({ staffId: 'p1', mode: 'quotidien' });
+      await equipe.setNotifyMode('p1', 'immediat', T);
+      await equipe.setNotifyMode('p2', 'aucun', T);
+      await equipe.setNotifyMode('p2', 'quotidien', later(1));
+      const all = await equipe.notifySettings();
+      expect(all.map((x) => [x.staff.id, x.setting.mode])).toEqual([
+        ['p1', 'immediat'],
+        ['p2', 'quotidien'],
+      ]);
+      // Two instances at once: one claims the digest; the next day's is claimable again.
+      const claims = await Promise.all([equipe.claimDigest('p2', T, later(-60)), equipe.claimDigest('p2', T, later(-60))]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      expect((await equipe.notifySetting('p2')).digestSentAt).toBe(T);
+      expect(await equipe.claimDigest('p2', later(60), later(-60))).toBe(false);
+      expect(await equipe.claimDigest('p2', later(24 * 60), later(20 * 60))).toBe(true);
+      // Not sent: given back, so the next run tries again; the mode is kept.
+      await equipe.releaseDigest('p2', later(24 * 60), T);
+      expect(await equipe.notifySetting('p2')).toEqual({ staffId: 'p2', mode: 'quotidien', digestSentAt: T });
+      // Someone who never chose gets a row with the default when their first digest is claimed.
+      await equipe.addStaff({ ...admin, id: 'p3', email: 'p3@exemple.fr' });
+      expect(await equipe.claimDigest('p3', T, later(-60))).toBe(true);
+      expect(await equipe.notifySetting('p3')).toEqual({ staffId: 'p3', mode: 'quotidien', digestSentAt: T });
+    });
   });
 }

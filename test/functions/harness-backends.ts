@@ -23,6 +23,8 @@ import { dropDatabase, freshDatabase } from './postgres-server.ts';
 import { startWorker } from './worker-server.ts';
 
 export type BackendName = 'sqlite' | 'postgres' | 'd1';
+/** The operator's first-administrator token, given to the Node app and to the Worker (EQUIPE_PREMIERE_INVITATION). */
+export const FIRST_INVITATION_TOKEN = 'essai-premiere-invitation-0123456789abcdef';
 /** persistDir: the Worker's D1 kept on disk, for a harness that reopens it (a new deployment). */
 export type LocalD1 = { mf: Miniflare; db: D1Like; persistDir?: string };
 export type Rows = (sql: string, ...params: (string | number)[]) => Promise<Record<string, unknown>[]>;
@@ -205,6 +207,7 @@ async function startHarnessWorker(
       FORMS_RATE_LIMIT: String(rateLimit.max),
       FABRIQUE_AUJOURDHUI: NOW.toISOString(),
       FABRIQUE_DEMONSTRATION: process.env.FABRIQUE_DEMONSTRATION ?? '',
+      EQUIPE_PREMIERE_INVITATION: FIRST_INVITATION_TOKEN,
     },
     persistDir,
     onLog: (line) => {

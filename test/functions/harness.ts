@@ -20,6 +20,7 @@ import { loadFormSettings } from '../../src/lib/forms/load.ts';
 import { content, NOW } from '../fixtures/forms-context.ts';
 import {
   d1Backend,
+  FIRST_INVITATION_TOKEN,
   postgresBackend,
   sqliteBackend,
   testTeamKey,
@@ -29,6 +30,8 @@ import {
 } from './harness-backends.ts';
 
 export const ORIGIN = 'https://fabrique.test';
+/** The operator's first-administrator token (the Worker's secret EQUIPE_PREMIERE_INVITATION), on every back-end. */
+export { FIRST_INVITATION_TOKEN } from './harness-backends.ts';
 export const BACKEND: BackendName =
   (['postgres', 'd1'] as const).find((b) => b === process.env.FABRIQUE_TEST_BACKEND) ?? 'sqlite';
 /** On `d1` the server is the Worker: tests of the Node server (its jobs, its sockets) are skipped there. */
@@ -113,6 +116,7 @@ export async function makeHarness(over: Options = {}) {
     pages: over.pages,
     clientAddress: (c) => c.req.header('x-test-client') ?? '203.0.113.7',
     log: (e) => logs.push(e),
+    equipe: { firstInvitation: FIRST_INVITATION_TOKEN },
   });
   /** Requests as Hono's app.request takes them: in process on Node, over HTTP to the Worker on `d1`. */
   const app = { request: worker ? worker.request : async (input: string, init?: RequestInit) => nodeApp.request(input, init) };

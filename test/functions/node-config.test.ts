@@ -1,4 +1,5 @@
 /** Issue 8, item 8: the server's settings from the environment, checked at start with French messages. */
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { configFromEnv } from '../../functions/node/config.ts';
 import { configFromWorkerEnv } from '../../functions/worker/config.ts';
@@ -51,7 +52,7 @@ describe('configFromEnv', () => {
   });
 
   it('PostgreSQL: a database URL, never with DB_PATH, and a shared secret for client hashes', () => {
-    const secret = 'a'.repeat(64);
+    const secret = randomBytes(32).toString('hex');
     const good = configFromEnv({ DATABASE_URL: 'postgres://fabrique@db.interne:5432/fabrique', FORMS_CLIENT_SECRET: secret });
     if (!good.ok) throw new Error(good.errors.join());
     expect(good.config.databaseUrl).toBe('postgres://fabrique@db.interne:5432/fabrique');
@@ -64,6 +65,27 @@ describe('configFromEnv', () => {
       expect.stringMatching(/^DATABASE_URL et DB_PATH : choisir l’un ou l’autre/),
       expect.stringMatching(/^FORMS_CLIENT_SECRET : avec DATABASE_URL, attendu un secret d’au moins 32 caractères/),
     ]);
+  });
+
+  it('a secret copied from a guide is refused, with the command that makes one', () => {
+    const placeholders = [
+      '…64 caractères hexadécimaux, les mêmes partout (openssl rand -hex 32)…',
+      'REMPLACER_PAR_LE_RESULTAT_DE_openssl_rand_hex_32',
+      'a'.repeat(64),
+      'changeme-changeme-changeme-changeme',
+    ];
+    for (const FORMS_CLIENT_SECRET of placeholders) {
+      const r = configFromEnv({ DATABASE_URL: 'postgres://fabrique@db.interne:5432/fabrique', FORMS_CLIENT_SECRET });
+      expect(r.ok ? [] : r.errors).toEqual([
+        expect.stringMatching(
+          /^FORMS_CLIENT_SECRET : la valeur ressemble à l’exemple du guide, pas à un secret.*openssl rand -hex 32/,
+        ),
+      ]);
+    }
+    for (const made of [randomBytes(32).toString('hex'), randomBytes(32).toString('base64')])
+      expect(configFromEnv({ DATABASE_URL: 'postgres://fabrique@db.interne:5432/fabrique', FORMS_CLIENT_SECRET: made }).ok).toBe(
+        true,
+      );
   });
 });
 
@@ -82,7 +104,12 @@ describe('one parser for Node and the Worker (functions/settings.ts)', () => {
     const right = { SITE_URL: 'https://fabrique.exemple.fr', FORMS_RATE_LIMIT: '7', FABRIQUE_AUJOURDHUI: '2027-01-15' };
     const node = configFromEnv(right);
     const worker = configFromWorkerEnv(
-      { ...right, FORMS_CLIENT_SECRET: 's'.repeat(32), DB: {} as never, ASSETS: { fetch: () => Promise.reject(new Error()) } },
+      {
+        ...right,
+        FORMS_CLIENT_SECRET: randomBytes(32).toString('hex'),
+        DB: {} as never,
+        ASSETS: { fetch: () => Promise.reject(new Error()) },
+      },
       undefined,
     );
     if (!node.ok || !worker.ok) throw new Error(JSON.stringify([node, worker]));
@@ -93,5 +120,19 @@ describe('one parser for Node and the Worker (functions/settings.ts)', () => {
       today: c.clock.now().toISOString(),
     });
     expect(common(worker.config)).toEqual(common(node.config));
+  });
+
+  it('the Worker’s first-administrator secret: 32 characters fit for a path, else a French error naming it', () => {
+    const base = {
+      FORMS_CLIENT_SECRET: 'k3Jd9sLq0Zp2Xv8Wm4Tn6Yb1Rc5Fh7Ga',
+      DB: {} as never,
+      ASSETS: { fetch: () => Promise.reject(new Error()) },
+    };
+    const good = configFromWorkerEnv({ ...base, EQUIPE_PREMIERE_INVITATION: 'a1'.repeat(16) }, undefined);
+    expect(good.ok && good.config.firstInvitation).toBe('a1'.repeat(16));
+    for (const wrong of ['trop-court', `${'a'.repeat(40)}/`]) {
+      const r = configFromWorkerEnv({ ...base, EQUIPE_PREMIERE_INVITATION: wrong }, undefined);
+      expect(r.ok ? [] : r.errors).toEqual([expect.stringMatching(/^EQUIPE_PREMIERE_INVITATION : 32 caractères au moins/)]);
+    }
   });
 });

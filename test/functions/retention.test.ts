@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startServer } from '../../functions/node.ts';
+import { auditFailureNotice } from '../../functions/node/jobs.ts';
 import { purgeExpired } from '../../functions/retention.ts';
 import { submissionsCommand } from '../../functions/staff/submissions-cli.ts';
 import { NOW } from '../fixtures/forms-context.ts';
@@ -131,7 +132,9 @@ describe.skipIf(noNodeServer)('the server’s own purge', () => {
     let server = await serve({ clock, auditLog: blocked, notice: (l) => notices.push(l) });
     await server.close();
     expect((await h.count()).submissions).toBe(2);
-    expect(notices.join('\n')).toMatch(/^purge : /m);
+    expect(notices.join('\n')).toMatch(
+      /^purge : rien n’a été effacé, le journal d’audit .*bloque ne peut pas être écrit \(EISDIR\)/m,
+    );
     rmSync(blocked, { recursive: true });
 
     server = await serve({ clock });
@@ -141,5 +144,41 @@ describe.skipIf(noNodeServer)('the server’s own purge', () => {
     expect(lines.map((l) => JSON.parse(l) as Record<string, unknown>)).toEqual([
       expect.objectContaining({ action: 'purge', user: 'serveur', ids: [expect.any(String)] }),
     ]);
+  });
+});
+
+// Issue 20: a staff command run as root created audit.log; the service's purge then failed at every run
+// while /_sante stayed green. (As root, file modes refuse nothing; a folder in the log's place fails alike.)
+describe.skipIf(noNodeServer)('a purge that cannot write its audit line', () => {
+  it('is shown by /_sante (result and error code, no ids) and told in French with the cause and the fix', async () => {
+    await submitBoth();
+    await deliverAll();
+    const blocked = path.join(h.dir, 'audit-bloque');
+    mkdirSync(blocked);
+    const notices: string[] = [];
+    const server = await startServer({
+      ...h.serverStore,
+      distDir: path.join(h.dir, 'dist'),
+      clock: { now: () => new Date(NOW.getTime() + 31 * DAY) },
+      auditLog: blocked,
+      notice: (l) => notices.push(l),
+    });
+    try {
+      for (const end = Date.now() + 10_000; !notices.some((n) => n.startsWith('purge : ')) && Date.now() < end;)
+        await new Promise((r) => setTimeout(r, 20));
+      const res = await fetch(`${server.url}/_sante`);
+      expect(res.status).toBe(200);
+      expect(await res.json()).toEqual({
+        ok: true,
+        stockage: 'inscriptible',
+        purge: { a: expect.any(String), resultat: 'echec', cause: 'EISDIR' },
+      });
+    } finally {
+      await server.close();
+    }
+    expect((await h.count()).submissions).toBe(2);
+    expect(auditFailureNotice('/srv/fabrique/data/audit.log', 'EACCES')).toBe(
+      'purge : rien n’a été effacé, le journal d’audit /srv/fabrique/data/audit.log ne peut pas être écrit (EACCES) ; il appartient sans doute à un autre utilisateur que celui du service (une commande du personnel lancée sans « sudo -u fabrique ») : chown fabrique: /srv/fabrique/data/audit.log, puis lancer les commandes du personnel avec sudo -u fabrique. Nouvel essai à la prochaine purge.',
+    );
   });
 });

@@ -8,7 +8,7 @@ export async function exportRows({ db, keys, opts, audit }: StaffContext): Promi
     return { code: 2, out: '', err: 'Indiquez --format csv ou --format json.\n' };
   // CSV columns are one form's fields; JSON may hold every form.
   if (opts.format === 'csv' && !opts.form) return { code: 2, out: '', err: 'Export CSV : indiquez le formulaire avec --form.\n' };
-  const rows = db.list(opts.form);
+  const rows = await db.list(opts.form);
   const keyIds = [...new Set(rows.flatMap((r) => (r.keyId ? [r.keyId] : [])))];
   // Every row is opened in memory before anything is written: an export is whole or nothing. Then the
   // audit line, then the file or the output: a failed append leaves no unaudited export.

@@ -3,7 +3,7 @@ import { hasOptions, type Field } from '../../../src/schemas/forms/field.ts';
 import { fieldsOfForm, flat, notFound, ok, valuesOf, type StaffContext } from '../command.ts';
 
 export async function show({ db, id, keys, audit }: StaffContext) {
-  const row = db.get(id!);
+  const row = await db.get(id!);
   if (!row) return notFound(id!);
   // Opened in memory first (a wrong key shows nothing and logs nothing), audited, then shown.
   const values = await valuesOf(row, keys);

@@ -1,8 +1,8 @@
 /** stats: the server's counters (accepted, refused by reason) and the outbox; numbers only, nothing audited. */
 import { ok, type StaffContext } from '../command.ts';
 
-export function stats({ db }: StaffContext) {
-  const { counts, notifications } = db.counters();
+export async function stats({ db }: StaffContext) {
+  const { counts, notifications } = await db.counters();
   const lines = Object.entries(counts).map(([name, n]) => `  ${name.padEnd(24)} ${n}`);
   return ok(
     [

@@ -49,6 +49,8 @@ async function firstVisit(saveData: boolean) {
   });
   try {
     const page = await context.newPage();
+    // The worker comes on the reader's return only (register.ts): the page is read twice.
+    await page.goto(`${run.site.url}${PAGE}`);
     await page.goto(`${run.site.url}${PAGE}`);
     // "activated" once the worker's activate step, which keeps the page being read, is over.
     await page.evaluate(async () => {

@@ -50,6 +50,8 @@ describe('service worker updates', () => {
   it('a rebuild installs the new worker and deletes the old cache; switching off removes both', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
+    // The worker comes on the reader's return only (register.ts): the landing page is read twice.
+    await page.goto(`${site.url}/`);
     await page.goto(`${site.url}/`);
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
     const sw = path.join(dir, 'sw.js');

@@ -36,6 +36,8 @@ beforeAll(async () => {
   context.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page = await context.newPage();
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  // The worker comes on the reader's return only (register.ts): the landing page is read twice.
+  await page.goto(`${site.url}/`);
   await page.goto(`${site.url}/`);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 20_000 });
   await page.goto(`${site.url}/quartiers/le-blosne/`);

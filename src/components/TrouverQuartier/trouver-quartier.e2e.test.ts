@@ -138,9 +138,84 @@ describe('the quartier finder with JavaScript', () => {
     await page.goto(`${run.site.url}/quartiers/`);
     await page.locator('#trouver-quartier-nom').fill('Henri Fréville');
     const reponse = page.locator('[data-trouver-resultats] li').first();
-    await expect.poll(() => reponse.textContent()).toMatch(/les sources hésitent entre Le Blosne .* ou Bréquigny/);
+    await expect
+      .poll(() => reponse.textContent())
+      .toMatch(/à la limite de deux quartiers selon les sources, voyez les deux\s:\sLe Blosne .* et Bréquigny/);
     expect(await reponse.textContent()).toContain('à vérifier');
     expect(await axeViolations(page)).toEqual([]);
+    await ctx.close();
+  });
+});
+
+// Issue 21, item 3: on a phone, the finder is on the first screen of the home page and on the referents page; it
+// understands « métro X » and typos, and on a boundary gives both quartiers' referents.
+describe('the quartier finder on a phone (360 × 740)', () => {
+  const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
+  const reponses = (page: import('playwright-core').Page) => page.locator('[data-trouver-resultats] li');
+
+  it('is within the first screen of the home page, and on the referents page', async () => {
+    const ctx = await run.browser.newContext(PHONE);
+    const page = await ctx.newPage();
+    await page.goto(`${run.site.url}/`);
+    const champ = await page.locator('#trouver-quartier-nom').boundingBox();
+    expect(champ).not.toBeNull();
+    expect(champ!.y + champ!.height).toBeLessThanOrEqual(740);
+    // Without JavaScript, its heading and its A–Z list are there too.
+    const sans = await run.browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const p2 = await sans.newPage();
+    await p2.goto(`${run.site.url}/`);
+    const titre = await p2.locator('#trouver-quartier summary').boundingBox();
+    expect(titre!.y + titre!.height).toBeLessThanOrEqual(740);
+    await p2.goto(`${run.site.url}/referents/`);
+    expect(await p2.locator('#trouver-quartier li[data-nom]').count()).toBeGreaterThan(100);
+    await sans.close();
+    await page.goto(`${run.site.url}/referents/`);
+    await page.locator('#trouver-quartier-nom').fill('métro Henri Fréville');
+    await expect.poll(() => reponses(page).first().getAttribute('data-nom')).toBe('Henri Fréville');
+    await ctx.close();
+  });
+
+  it('« métro Henri Fréville », a typo and a boundary name: the name found, both quartiers with their referents', async () => {
+    const ctx = await run.browser.newContext({ ...PHONE, ...AXE_CONTEXT });
+    const page = await ctx.newPage();
+    await page.goto(`${run.site.url}/`);
+    const champ = page.locator('#trouver-quartier-nom');
+    await champ.fill('métro Henri Fréville');
+    await expect.poll(() => reponses(page).first().getAttribute('data-nom')).toBe('Henri Fréville');
+    // A boundary: the sources put it in Le Blosne and in Bréquigny. Both, each with its referent, not a guess.
+    const ligne = reponses(page).first();
+    const liens = await ligne.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(liens.sort()).toEqual(['/quartiers/brequigny/', '/quartiers/le-blosne/']);
+    const texte = (await ligne.textContent())!;
+    expect(texte.match(/référent : /g)).toHaveLength(2);
+    expect(texte).toMatch(/voyez les deux\s:\sLe Blosne .* et Bréquigny/);
+    expect(texte).not.toMatch(/hésitent|\bou\b/);
+    for (const [typed, nom] of [
+      ['station henri freuville', 'Henri Fréville'],
+      ['près de pontchailou', 'Pontchaillou'],
+      ['à côté du gros chene', 'Gros-Chêne'],
+    ]) {
+      await champ.fill(typed!);
+      await expect.poll(() => reponses(page).first().getAttribute('data-nom'), typed).toBe(nom);
+    }
+    expect(await axeViolations(page)).toEqual([]);
+    await ctx.close();
+  });
+
+  it('each programme page links its easy-read summary from its top', async () => {
+    const ctx = await run.browser.newContext({ ...PHONE, javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    const PROGRAMMES = new URL('../../../content/programmes/', import.meta.url);
+    const ids = (await readdir(PROGRAMMES)).filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''));
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      await page.goto(`${run.site.url}/programmes/${id}/`);
+      const lien = page.locator('a[href="#falc-titre"]').first();
+      const box = await lien.boundingBox();
+      expect(box, id).not.toBeNull();
+      expect(box!.y, id).toBeLessThan(740);
+      expect(await page.locator('#falc-titre').count(), id).toBe(1);
+    }
     await ctx.close();
   });
 });

@@ -1,26 +1,15 @@
 /**
- * Browser: "Quel est mon quartier ?" as one types (issue 11): matches the names of the A–Z list already in the page
- * (src/components/TrouverQuartier/TrouverQuartier.astro), so there is no other data and no request. Each answer repeats the
- * list's line, with the referent of each quartier.
+ * Browser: "Quel est mon quartier ?" as one types (issues 11, 21): matches the names of the A–Z list already in the page
+ * (src/components/TrouverQuartier/TrouverQuartier.astro) with match.ts, so there is no other data and no request. Each
+ * answer repeats the list's line, with the referent of each quartier: both of them for a name on a boundary.
  */
-import { distance, mots, normaliser } from '../../lib/search/query-words.ts';
+import { chercher, cle } from './match.ts';
 
 const MAX = 8;
 const racine = document.querySelector<HTMLElement>('[data-module="trouver-quartier"]');
 const champ = racine?.querySelector<HTMLInputElement>('input');
 const statut = racine?.querySelector<HTMLElement>('[data-trouver-statut]');
 const sortie = racine?.querySelector<HTMLElement>('[data-trouver-resultats]');
-
-/** "Saint-Hélier" → "saint helier", so that hyphens, apostrophes and accents never matter. */
-const cle = (t: string) => mots(normaliser(t).replace(/['-]/g, ' ')).join(' ');
-
-/** 0: the name starts with the query; 1: one of its words does; 2: a word is one typo away; -1: no match. */
-function rang(nom: string, q: string): number {
-  if (nom.startsWith(q)) return 0;
-  if (nom.includes(` ${q}`)) return 1;
-  if (q.length >= 5 && nom.split(' ').some((m) => distance(m.slice(0, q.length + 1), q, 1) <= 1)) return 2;
-  return -1;
-}
 
 if (racine && champ && statut && sortie) {
   const referents = JSON.parse(racine.dataset.referents ?? '{}') as Record<string, string>;
@@ -34,23 +23,21 @@ if (racine && champ && statut && sortie) {
 
   const reponse = (li: HTMLLIElement) => {
     const copie = li.cloneNode(true) as HTMLLIElement;
-    for (const a of copie.querySelectorAll<HTMLAnchorElement>('a[data-quartier]')) {
-      a.after(` (référent : ${referents[a.dataset.quartier ?? ''] ?? 'à demander à la maison de quartier'})`);
+    // The quartier's id is its link's: /quartiers/<id>/ (no attribute repeating it, to keep the page light).
+    for (const a of copie.querySelectorAll<HTMLAnchorElement>('a[href^="/quartiers/"]')) {
+      const id = a.getAttribute('href')!.split('/')[2] ?? '';
+      a.after(` (référent : ${referents[id] ?? 'à demander à la maison de quartier'})`);
     }
     return copie;
   };
 
   champ.addEventListener('input', () => {
-    const q = cle(champ.value);
-    if (q.length < 2) {
+    if (cle(champ.value).length < 2) {
       sortie.replaceChildren();
       statut.textContent = '';
       return;
     }
-    const trouves = lignes
-      .map((l) => ({ ...l, rang: rang(l.cle, q) }))
-      .filter((l) => l.rang >= 0)
-      .sort((a, b) => a.rang - b.rang);
+    const trouves = chercher(lignes, champ.value);
     sortie.replaceChildren(...trouves.slice(0, MAX).map((l) => reponse(l.li)));
     const n = trouves.length;
     statut.textContent =

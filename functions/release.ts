@@ -1,0 +1,123 @@
+/**
+ * `npm run release` (build machine, after `npm run build`): one versioned archive holding everything the
+ * Node server needs and nothing it does not, and its SHA-256:
+ *   server.js (+ its two thread modules)  the server bundled by esbuild with its runtime dependencies
+ *   dist/                                 the built pages
+ *   content/                              the content and form settings the pages were built from
+ *   migrations/                           D1's migration files (SQLite's and PostgreSQL's are in server.js)
+ *   fabrique-release.json                 the manifest: version, commit, mode, build date, content hash, Node
+ * The server of a release reads its own content/ and dist/ (node/server.ts), so pages and handlers agree.
+ * Run on the server with `node server.js` (Node 24), no `npm install`. Refuses, in French, when content/ has
+ * changed since the build (the pages would say one thing and the forms another).
+ * Usage: npm run release [-- --dist dist --out dist-release]
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'esbuild';
+import { BUILD_STAMP_FILE, RELEASE_MANIFEST } from './build-stamp.ts';
+import { folderHash } from './content-hash.ts';
+
+const root = path.resolve(import.meta.dirname, '..');
+
+export type ReleaseManifest = {
+  version: string;
+  commit: string;
+  mode: string;
+  builtAt: string;
+  contentHash: string;
+  node: string;
+  entry: 'server.js';
+};
+
+/** A French refusal: no archive was written. */
+export class ReleaseRefused extends Error {}
+
+function commitOf(dir: string): string {
+  const run = spawnSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: dir, encoding: 'utf8' });
+  return run.status === 0 ? run.stdout.trim() : 'inconnu';
+}
+
+/** Builds the archive in `outDir`; returns its path, its SHA-256 and its manifest. */
+export async function makeRelease(distDir: string, outDir: string, source = root) {
+  const stampText = existsSync(path.join(distDir, BUILD_STAMP_FILE))
+    ? readFileSync(path.join(distDir, BUILD_STAMP_FILE), 'utf8')
+    : '';
+  if (!stampText) throw new ReleaseRefused(`${distDir} n’a pas de ${BUILD_STAMP_FILE} : lancer npm run build d’abord.`);
+  const stamp = JSON.parse(stampText) as { mode: string; builtAt: string; contentHash?: string };
+  const contentDir = path.join(source, 'content');
+  const contentHash = folderHash(contentDir);
+  if (stamp.contentHash !== contentHash)
+    throw new ReleaseRefused(
+      `content/ a changé depuis la construction de ${distDir} (${stamp.builtAt}) : les pages et les formulaires ne diraient pas la même chose. Relancer npm run build, puis npm run release.`,
+    );
+  const pkg = JSON.parse(readFileSync(path.join(source, 'package.json'), 'utf8')) as {
+    version: string;
+    engines: { node: string };
+  };
+  const manifest: ReleaseManifest = {
+    version: pkg.version,
+    commit: commitOf(source),
+    mode: stamp.mode,
+    builtAt: stamp.builtAt,
+    contentHash,
+    node: pkg.engines.node,
+    entry: 'server.js',
+  };
+  const name = `fabrique-${manifest.version}-${manifest.commit}-${stamp.builtAt.slice(0, 10)}`;
+  const stage = path.join(outDir, name);
+  rmSync(stage, { recursive: true, force: true });
+  mkdirSync(stage, { recursive: true });
+  await build({
+    entryPoints: {
+      server: path.join(source, 'functions/node.ts'),
+      'sqlite-worker': path.join(source, 'functions/store/sqlite-worker.ts'),
+      'equipe-sqlite-worker': path.join(source, 'functions/store/equipe-sqlite-worker.ts'),
+    },
+    outdir: stage,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    // pg's optional native binding is never used; CommonJS packages (pg, nodemailer) get a require.
+    external: ['pg-native'],
+    banner: {
+      js: "import { createRequire as __fabriqueRequire } from 'node:module'; const require = __fabriqueRequire(import.meta.url);",
+    },
+    legalComments: 'linked',
+    logLevel: 'error',
+  });
+  cpSync(distDir, path.join(stage, 'dist'), { recursive: true, dereference: true });
+  cpSync(contentDir, path.join(stage, 'content'), { recursive: true });
+  cpSync(path.join(source, 'functions/store/d1-migrations'), path.join(stage, 'migrations'), { recursive: true });
+  writeFileSync(
+    path.join(stage, 'package.json'),
+    `${JSON.stringify({ name: 'fabrique-release', private: true, type: 'module', engines: { node: manifest.node } }, null, 2)}\n`,
+  );
+  writeFileSync(path.join(stage, RELEASE_MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+  const archive = path.join(outDir, `${name}.tar.gz`);
+  execFileSync('tar', ['-czf', archive, '-C', outDir, name]);
+  rmSync(stage, { recursive: true, force: true });
+  const sha256 = createHash('sha256').update(readFileSync(archive)).digest('hex');
+  writeFileSync(`${archive}.sha256`, `${sha256}  ${path.basename(archive)}\n`);
+  return { archive, sha256, manifest, name };
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { dist: { type: 'string' }, out: { type: 'string' } } });
+  try {
+    const { archive, manifest } = await makeRelease(
+      path.resolve(values.dist ?? path.join(root, 'dist')),
+      path.resolve(values.out ?? path.join(root, 'dist-release')),
+    );
+    console.log(
+      `Version ${manifest.version} (${manifest.commit}, mode ${manifest.mode}, construite le ${manifest.builtAt}) : ${archive} et ${path.basename(archive)}.sha256`,
+    );
+  } catch (error) {
+    if (!(error instanceof ReleaseRefused)) throw error;
+    console.error(`Archive refusée : ${error.message}`);
+    process.exit(1);
+  }
+}
