@@ -3,6 +3,7 @@
  *   npm run bench                      pages, search, forms, durability (1,000 kill -9 cycles)
  *   npm run bench -- pages             page weights only: HTML, CSS, JS, first visit, 2nd page, repeat visit
  *   npm run bench -- formulaires       forms only: Node + SQLite, two Node instances on PostgreSQL, workerd + D1
+ *   npm run bench -- sante             form latency alone, then under a flood of GET /_sante (Node + SQLite)
  *   npm run bench -- durabilite [N]    durability only, N cycles (default 1,000)
  *   npm run bench -- admin [CMS.js]    first load of the editor /admin/ (default Decap CMS), outside requests blocked
  * Exits non-zero when a budget is missed (pages, search, forms, durability).
@@ -46,6 +47,10 @@ if (!only || only === 'formulaires') {
     ['2 × Node + PostgreSQL', p],
     ['workerd + D1 (Miniflare)', d],
   ]);
+  const { benchHealthFlood, printHealthFlood } = await import('./health-flood.ts');
+  printHealthFlood(await benchHealthFlood());
+}
+if (only === 'sante') {
   const { benchHealthFlood, printHealthFlood } = await import('./health-flood.ts');
   printHealthFlood(await benchHealthFlood());
 }
