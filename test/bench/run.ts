@@ -3,6 +3,7 @@
  *   npm run bench                      pages, search, forms, durability (1,000 kill -9 cycles)
  *   npm run bench -- pages             page weights only: HTML, CSS, JS, first visit, 2nd page, repeat visit
  *   npm run bench -- formulaires       forms only: Node + SQLite, two Node instances on PostgreSQL, workerd + D1
+ *   npm run bench -- sante             form latency alone, then under a flood of GET /_sante (Node + SQLite)
  *   npm run bench -- durabilite [N]    durability only, N cycles (default 1,000)
  *   npm run bench -- equipe [B,…]      the teams' inbox with 1,000 sealed requests: list, opening, page weights, on
  *                                      back-ends B (sqlite, postgres, d1; default all three, postgres only with
@@ -67,6 +68,10 @@ if (!only || only === 'equipe') {
     for (const url of r.outside) console.log(`  requête vers un autre site : ${url}`);
     missed += lines.filter((l) => !l.ok).length;
   }
+}
+if (only === 'sante') {
+  const { benchHealthFlood, printHealthFlood } = await import('./health-flood.ts');
+  printHealthFlood(await benchHealthFlood());
 }
 if (!only || only === 'durabilite') {
   const r = await benchDurability({ cycles: n ? Number(n) : DURABILITY_BUDGET.cycles, progress: (l) => console.log(l) });
