@@ -39,8 +39,11 @@ export type PurgeStatus = { a: string; resultat: 'ok' | 'inacheve' | 'echec'; ef
 
 /** The audit line of a purge could not be written: nothing was erased. */
 class AuditWriteError extends Error {
-  constructor(readonly code: string) {
+  // No parameter property: Node runs this file by stripping types, which refuses them.
+  readonly code: string;
+  constructor(code: string) {
     super(code);
+    this.code = code;
   }
 }
 
