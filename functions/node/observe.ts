@@ -60,12 +60,12 @@ export function parseAllowed(text: string | undefined): { allowed: string[]; err
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
-  const errors = allowed
-    .filter((a) => !toBlock(new BlockList(), a))
-    .map(
-      (a) =>
+  const errors: string[] = [];
+  for (const a of allowed)
+    if (!toBlock(new BlockList(), a))
+      errors.push(
         `METRICS_ALLOWED : « ${a} » n’est ni une adresse IP ni un réseau (par exemple 10.0.0.5 ou 10.0.0.0/24) ; liste séparée par des virgules, ou « aucune » pour fermer /_metriques.`,
-    );
+      );
   return { allowed, errors };
 }
 
