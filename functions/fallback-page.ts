@@ -18,7 +18,7 @@ export function fallbackPage(): string {
     (u) =>
       `<li><a href="${escape(u.lien)}">${escape(libelleAppel(u))}</a> — ${escape(u.nom)} <span>(${escape(u.detail)})</span></li>`,
   ).join('\n      ');
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="fr">
   <head>
     <meta charset="utf-8">
