@@ -14,4 +14,6 @@ export const requestLine = (entry: object) => JSON.stringify({ at: new Date().to
 
 /** The level an operator message deserves, from its words (the jobs' notices are plain sentences). */
 export const levelOf = (message: string): Level =>
-  /^ATTENTION|échec|non envoyée|ne peut pas|impossible|rien n’a été effacé|restent lisibles/i.test(message) ? 'attention' : 'info';
+  /^ATTENTION|échec|non envoyée|ne peut pas|impossible|rien n’a été effacé|restent lisibles/i.test(message)
+    ? 'attention'
+    : 'info';

@@ -60,8 +60,13 @@ export function openMetrics(s: MetricsSnapshot): string {
   if (s.purge) {
     family('fabrique_purge_derniere_timestamp_seconds', 'gauge', 'Heure de la dernière purge de conservation.');
     sample('fabrique_purge_derniere_timestamp_seconds', seconds(s.purge.a));
-    family('fabrique_purge_resultat', 'gauge', 'Résultat de la dernière purge : 1 pour le résultat obtenu (ok, inacheve, echec).');
-    for (const r of ['ok', 'inacheve', 'echec']) sample('fabrique_purge_resultat', s.purge.resultat === r ? 1 : 0, { resultat: r });
+    family(
+      'fabrique_purge_resultat',
+      'gauge',
+      'Résultat de la dernière purge : 1 pour le résultat obtenu (ok, inacheve, echec).',
+    );
+    for (const r of ['ok', 'inacheve', 'echec'])
+      sample('fabrique_purge_resultat', s.purge.resultat === r ? 1 : 0, { resultat: r });
     family('fabrique_purge_effaces', 'gauge', 'Envois effacés par la dernière purge.');
     sample('fabrique_purge_effaces', s.purge.effaces ?? 0);
   }

@@ -43,7 +43,9 @@ if (import.meta.main) {
     }
     // The database cannot be opened or reached: say which and why, without a stack trace.
     const where = config.databaseUrl ? 'la base PostgreSQL (DATABASE_URL)' : 'le fichier de la base (DB_PATH)';
-    console.error(logLine('erreur', `Le serveur ne démarre pas : ${where} ne peut pas être ouverte : ${(error as Error).message}`));
+    console.error(
+      logLine('erreur', `Le serveur ne démarre pas : ${where} ne peut pas être ouverte : ${(error as Error).message}`),
+    );
     process.exit(1);
   });
   console.log(logLine('info', `Site et formulaires servis sur ${running.url}/ (arrêt : Ctrl+C)`));

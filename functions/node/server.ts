@@ -212,8 +212,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const origins = [...(options.origins ?? [])];
   const lastPurge: { value?: PurgeStatus } = {};
   const release = servedReleaseOf(projectRoot, site.stamp);
-  let listening: Server | undefined;
-  const metrics = metricsSnapshot({ store, counters, clock, lastPurge, release, http: () => listening });
+  const listening: { server?: Server } = {};
+  const metrics = metricsSnapshot({ store, counters, clock, lastPurge, release, http: () => listening.server });
   const { app, settings } = await createNodeApp({
     ...options,
     ...{ origins, store, clock, counters, trusted, site, mode, lastPurge, release, metrics },
@@ -232,7 +232,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     );
   });
   const http = server as Server;
-  listening = http;
+  listening.server = http;
   limitConnections(http, limits, trusted);
 
   const jobs = startJobs({

@@ -96,7 +96,12 @@ describe('/_sante', () => {
       path.join(dir, 'fabrique-release.json'),
       JSON.stringify({ version: '0.1.0', commit: 'abcdef123456', mode: 'production', builtAt: BUILT_AT }),
     );
-    expect(servedReleaseOf(dir, () => stamp)()).toEqual({ source: 'manifeste', version: '0.1.0', commit: 'abcdef123456', ...stamp });
+    expect(servedReleaseOf(dir, () => stamp)()).toEqual({
+      source: 'manifeste',
+      version: '0.1.0',
+      commit: 'abcdef123456',
+      ...stamp,
+    });
     expect(servedReleaseOf(dir, () => undefined)()).toMatchObject({ source: 'manifeste', builtAt: BUILT_AT });
   });
 });
@@ -192,12 +197,19 @@ describe('the log', () => {
     // The form post is logged once, by the forms' own line with its outcome.
     expect(logs.filter((l) => l.route === '/f/:formKey')).toHaveLength(1);
     const text = JSON.stringify(logs);
-    for (const personal of ['personne@exemple.fr', '0600000001', 'jeton-secret', '127.0.0.1']) expect(text).not.toContain(personal);
+    for (const personal of ['personne@exemple.fr', '0600000001', 'jeton-secret', '127.0.0.1'])
+      expect(text).not.toContain(personal);
   });
 
   it('npm run serve prints one JSON object per line, a refused setting included', async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'monitoring-'));
-    const env = { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: '0', DB_PATH: path.join(dir, 'db.sqlite'), FABRIQUE_DEMONSTRATION: 'oui' };
+    const env = {
+      PATH: process.env.PATH,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DB_PATH: path.join(dir, 'db.sqlite'),
+      FABRIQUE_DEMONSTRATION: 'oui',
+    };
     const refused = spawnSync(process.execPath, ['functions/node.ts'], {
       cwd: root,
       env: { ...env, METRICS_ALLOWED: 'partout' },

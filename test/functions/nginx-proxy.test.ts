@@ -49,19 +49,29 @@ function https(
   pathname: string,
   init: { method?: string; headers?: Record<string, string>; body?: string } = {},
 ) {
-  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port, path: pathname, method: init.method ?? 'GET', servername: HOST, ca, headers: { host: HOST, ...init.headers } },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(init.body);
-  });
+  return new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>(
+    (resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: pathname,
+          method: init.method ?? 'GET',
+          servername: HOST,
+          ca,
+          headers: { host: HOST, ...init.headers },
+        },
+        (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (d: string) => (body += d));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        },
+      );
+      req.on('error', reject);
+      req.end(init.body);
+    },
+  );
 }
 
 describe.skipIf(!NGINX)('the guide’s nginx in front of the Node server', () => {
@@ -128,7 +138,7 @@ ${site}
         await https(tlsPort, ca, '/');
         break;
       } catch (error) {
-        if (i > 100 || nginx.exitCode !== null) throw new Error(`nginx ne démarre pas : ${stderr} ${(error as Error).message}`);
+        if (i > 100 || nginx.exitCode !== null) throw new Error(`nginx ne démarre pas : ${stderr}`, { cause: error });
         await new Promise((r) => setTimeout(r, 100));
       }
     }

@@ -88,8 +88,16 @@ if (import.meta.main) {
       const messages = operatorMessages();
       // The extraction itself is checked: it finds the settings, the start, the jobs and the staff commands.
       expect(messages.length).toBeGreaterThan(40);
-      for (const known of ['DATABASE_URL et DB_PATH', 'Le serveur ne démarre pas', 'Reconstruction refusée', 'Le fichier … existe déjà'])
-        expect(messages.some((m) => m.text.includes(known)), known).toBe(true);
+      for (const known of [
+        'DATABASE_URL et DB_PATH',
+        'Le serveur ne démarre pas',
+        'Reconstruction refusée',
+        'Le fichier … existe déjà',
+      ])
+        expect(
+          messages.some((m) => m.text.includes(known)),
+          known,
+        ).toBe(true);
       const guide = readFileSync(path.join(root, 'functions/EXPLOITATION.md'), 'utf8');
       const runbook = normal(guide.slice(guide.indexOf('## Dépannage')));
       expect(guide).toContain('## Dépannage');

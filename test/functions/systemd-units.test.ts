@@ -13,7 +13,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '../..');
 const analyze = ['/usr/bin/systemd-analyze', '/bin/systemd-analyze'].find((p) => existsSync(p));
 const systemUnits = ['/usr/lib/systemd/system', '/lib/systemd/system'].find((p) => existsSync(p));
-if (!analyze || !systemUnits) console.warn('\n!!! systemd-units.test.ts : systemd-analyze absent, les unités ne sont pas vérifiées par systemd.\n');
+if (!analyze || !systemUnits)
+  console.warn('\n!!! systemd-units.test.ts : systemd-analyze absent, les unités ne sont pas vérifiées par systemd.\n');
 
 /** The guide's units by file name: every ```ini block, split on its `# /etc/systemd/system/NAME` lines, else named by the text before it. */
 export function guideUnits(): Map<string, string> {
@@ -39,12 +40,24 @@ describe('systemd units of the guide', () => {
   const units = guideUnits();
 
   it('the server and the nightly rebuild: started without npm, hardened, after the network is up', () => {
-    expect([...units.keys()].sort()).toEqual(['fabrique-construction.service', 'fabrique-construction.timer', 'fabrique.service']);
+    expect([...units.keys()].sort()).toEqual([
+      'fabrique-construction.service',
+      'fabrique-construction.timer',
+      'fabrique.service',
+    ]);
     for (const name of ['fabrique.service', 'fabrique-construction.service']) {
       const unit = units.get(name)!;
       expect(unit).toMatch(/^ExecStart=\/srv\/fabrique\/\S+\/node /m);
       expect(unit).not.toMatch(/^ExecStart=.*\bnpm\b/m);
-      for (const line of ['Wants=network-online.target', 'After=network-online.target', 'ProtectHome=yes', 'ProtectSystem=strict', 'NoNewPrivileges=yes', 'CapabilityBoundingSet=', 'PrivateTmp=yes'])
+      for (const line of [
+        'Wants=network-online.target',
+        'After=network-online.target',
+        'ProtectHome=yes',
+        'ProtectSystem=strict',
+        'NoNewPrivileges=yes',
+        'CapabilityBoundingSet=',
+        'PrivateTmp=yes',
+      ])
         expect(unit, `${name} : ${line}`).toContain(`\n${line}\n`);
     }
     expect(units.get('fabrique.service')).toContain('\nReadWritePaths=/srv/fabrique/data\n');
