@@ -36,11 +36,12 @@ export type OperatorMessage = { file: string; text: string; fragment: string };
 /** The string literal starting at `start` (its quote there): its text with each `${…}` as «…», and its fixed parts. */
 function literalAt(src: string, start: number): { text: string; parts: string[] } {
   const quote = src[start]!;
-  const parts = [''];
+  const parts: string[] = [];
+  let part = '';
   let i = start + 1;
   while (i < src.length && src[i] !== quote) {
     if (src[i] === '\\') {
-      parts[parts.length - 1] += src[i + 1] === 'n' ? '\n' : src[i + 1]!;
+      part += src[i + 1] === 'n' ? '\n' : src[i + 1]!;
       i += 2;
     } else if (quote === '`' && src.startsWith('${', i)) {
       // Skip the expression, nested templates and braces included.
@@ -52,9 +53,11 @@ function literalAt(src: string, start: number): { text: string; parts: string[] 
         else if (src[i] === '`') i = src.indexOf('`', i + 1);
         i++;
       }
-      parts.push('');
-    } else parts[parts.length - 1] += src[i++];
+      parts.push(part);
+      part = '';
+    } else part += src[i++]!;
   }
+  parts.push(part);
   return { text: parts.join('…'), parts };
 }
 
