@@ -10,6 +10,14 @@ import { BuildModeError, startServer } from './node/server.ts';
 export { startServer, type RunningServer, type ServerOptions } from './node/server.ts';
 
 if (import.meta.main) {
+  // A fault of ours: still one JSON line (its stack in a field), then exit so that systemd restarts the server.
+  const fault = (error: unknown) => {
+    const e = error instanceof Error ? error : new Error(String(error));
+    console.error(logLine('erreur', `Faute du serveur, arrêt : ${e.name} ${e.message}`, { pile: e.stack }));
+    process.exit(1);
+  };
+  process.on('uncaughtException', fault);
+  process.on('unhandledRejection', fault);
   const result = configFromEnv(process.env);
   if (!result.ok) {
     console.error(
