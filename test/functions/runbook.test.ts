@@ -27,7 +27,7 @@ const SOURCES = [
   'functions/staff/commands/*.ts',
 ];
 const CALL =
-  /(?:errors\.push|new (?:UserError|ReleaseError|ReleaseRefused|BuildModeError|Error)|notice|console\.error|logLine\(\s*'\w+',|return)\(?\s*(['`])/g;
+  /(?:errors\.push|new (?:UserError|ReleaseError|ReleaseRefused|BuildModeError|Error)|notice|console\.error|logLine\(\s*'\w+',|return)\s*\(?\s*(['`])/g;
 /** Fixed parts shorter than this say nothing of their own (« : », « . »): such a message is named by a longer one. */
 const MIN_FRAGMENT = 14;
 
