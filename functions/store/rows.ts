@@ -35,12 +35,22 @@ export const placesFromRows = (rows: { session_key: string; n: number | string }
   Object.fromEntries(rows.map((r) => [r.session_key, Number(r.n)]));
 
 /** A row of `outboxCounts` (PostgreSQL sends its sums as text; an empty outbox sums to NULL). */
-export type OutboxCountsRow = { pending: number | string | null; failing: number | string | null; sent: number | string | null };
+export type OutboxCountsRow = {
+  pending: number | string | null;
+  failing: number | string | null;
+  sent: number | string | null;
+  oldest_pending?: string | null;
+};
 
 export const countersFromRows = (
   counts: { name: string; value: number | string }[],
   o: OutboxCountsRow | undefined,
 ): ServiceCounters => ({
   counts: Object.fromEntries(counts.map((r) => [r.name, Number(r.value)])),
-  notifications: { pending: Number(o?.pending ?? 0), failing: Number(o?.failing ?? 0), sent: Number(o?.sent ?? 0) },
+  notifications: {
+    pending: Number(o?.pending ?? 0),
+    failing: Number(o?.failing ?? 0),
+    sent: Number(o?.sent ?? 0),
+    oldestPendingAt: o?.oldest_pending ?? null,
+  },
 });

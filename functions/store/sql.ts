@@ -55,7 +55,9 @@ export const SQL = {
   outboxCounts: `SELECT
        SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) AS pending,
        SUM(CASE WHEN status = 'pending' AND attempts > 0 THEN 1 ELSE 0 END) AS failing,
-       SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END) AS sent
+       SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END) AS sent,
+       (SELECT MIN(s.received_at) FROM outbox p JOIN submissions s ON s.id = p.submission_id
+         WHERE p.status = 'pending') AS oldest_pending
      FROM outbox`,
   probeInsert: 'INSERT INTO health_probe (at) VALUES (?1)',
   probeClear: 'DELETE FROM health_probe',

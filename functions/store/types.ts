@@ -75,7 +75,8 @@ export type EraseResult = {
 /** Counts kept by the server (accepted, refused by reason) and what the outbox holds. */
 export type ServiceCounters = {
   counts: Record<string, number>;
-  notifications: { pending: number; failing: number; sent: number };
+  /** oldestPendingAt: when the oldest request still waiting for a notification was received (ISO), null when none waits. */
+  notifications: { pending: number; failing: number; sent: number; oldestPendingAt: string | null };
 };
 
 /**
