@@ -14,7 +14,8 @@ import { validateSubmission, type FieldError } from '../src/schemas/forms/valida
 import { CONFIRMATION_FIELD } from '../src/schemas/forms/shared-fields.ts';
 import { currentKey, type FormSettings } from '../src/schemas/forms/settings.ts';
 import type { ShownError } from '../src/lib/forms/render-form.ts';
-import { formErrorPage, typedValues } from './pages.ts';
+import { formErrorPage, messagePage, typedCopyHtml, typedValues } from './pages.ts';
+import { escapeHtml } from '../src/lib/forms/html.ts';
 import { bodyKind, parseBody, type RawFields } from './protocol/body.ts';
 import { refusal, type Refusal } from './protocol/codes.ts';
 import { DAY_MS, MAX_NAME_SHOWN, STORE_RETRY_AFTER_S } from './protocol/limits.ts';
@@ -160,7 +161,12 @@ function formClosed(s: Read): Response | undefined {
     : s.form.inactive?.(s.ctx, s.target, Object.fromEntries(s.fields));
   if (!closed) return;
   const back = s.target ? { href: s.form.pagePath(s.target), label: 'Revenir à la page' } : s.back;
-  return refusalAnswer(s, 'ferme', refusal(403, 'Inscriptions fermées', closed, 'INACTIVE'), back);
+  const title = s.form.place || s.form.key.startsWith('inscription') ? 'Inscriptions fermées' : 'Ce formulaire est fermé';
+  const r = refusal(403, title, closed, 'INACTIVE');
+  if (s.json) return refusalAnswer(s, 'ferme', r, back);
+  // The browser's copy of what was typed is the only one: it comes back, to copy, not to send again.
+  const body = `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(closed)}</p><p><a href="/aide/">Besoin d’aide maintenant : tous les numéros gratuits</a></p>${typedCopyHtml(s.form, s.ctx, s.target, typedValues(s.fields))}`;
+  return answered(s.c, 'ferme', s.c.html(messagePage(s.deps.pages, title, body, back), 403));
 }
 
 function validValues(s: Read, problems: { field: string; message: string }[]): Record<string, string | string[]> | Response {
