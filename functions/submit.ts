@@ -241,7 +241,7 @@ async function storeAndAnswer(s: Read, special: Special, values: Record<string, 
       const answer = answerSuccess(s.c, s.json, waiting.path(values), saved.id, { listeAttente: true, message: waiting.message });
       return answered(s.c, saved.duplicate ? 'doublon' : 'liste_attente', answer);
     }
-    const thanks = special.next ?? s.form.thanksPath?.(values, s.target) ?? nextPath;
+    const thanks = special.next ?? s.form.thanksPath?.(values, s.target, s.ctx) ?? nextPath;
     return answered(s.c, saved.duplicate ? 'doublon' : 'accepte', answerSuccess(s.c, s.json, thanks, saved.id));
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
