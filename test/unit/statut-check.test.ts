@@ -10,6 +10,7 @@ import {
   checkFalcStatut,
   checkFormsStatut,
   checkOpenDataStatut,
+  checkOrganisationsStatut,
   formTextsOf,
   type FormTexts,
 } from '../../src/lib/content-checks/statut-check.ts';
@@ -199,5 +200,26 @@ describe('publisher', () => {
     const problems = checkEditeur([org('a'), org('b')]);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.message).toMatch(/un seul éditeur du site : content\/organisations\/a\.md l’est déjà/);
+  });
+});
+
+describe('organisations', () => {
+  const org = (id: string, data: Record<string, unknown>): LoadedEntry => ({
+    collection: 'organisations',
+    id,
+    file: `content/organisations/${id}.md`,
+    data,
+    lineOf: () => 4,
+  });
+
+  it('refuses a description that says who carries or publishes, unless it is an example or a checked entry', () => {
+    const problems = checkOrganisationsStatut([
+      org('ville', { description: 'La Ville de Rennes porte la Fabrique et publie ce site.', exemple: false, verifie: false }),
+      org('exemple', { description: 'Exemple d’éditeur : la Ville publie ce site.', exemple: true }),
+      org('verifiee', { description: 'Elle organise des loisirs pour tous.', exemple: false, verifie: true }),
+      org('mdph', { description: 'Maison départementale des personnes handicapées.', exemple: false, verifie: false }),
+    ]);
+    expect(problems.map((p) => [p.file, p.field, p.line])).toEqual([['content/organisations/ville.md', 'description', 4]]);
+    expect(problems[0]!.message).toMatch(/ce que les sources ne disent pas ; écrivez que c’est un exemple/);
   });
 });

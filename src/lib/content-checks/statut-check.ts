@@ -112,6 +112,10 @@ export function checkFormsStatut(forms: FormTexts[], entries: LoadedEntry[]): Co
   return problems;
 }
 
+/** A description that says an organisation carries, publishes, runs or organises something, not marked as an example. */
+const ditQuiPorte = (description: string) =>
+  /(?<!\p{L})(porte|portera|publie|gère|organise)(?!\p{L})/iu.test(description) && !/exemple/iu.test(description);
+
 /** One row of the open data (HSDS services and organizations), with the programme it belongs to. */
 export type OpenDataRow = {
   table: string;
@@ -134,12 +138,7 @@ export function checkOpenDataStatut(rows: OpenDataRow[], statuts: Record<string,
         field: row.id,
         message: `service marqué « active » alors que le programme « ${row.programme} » est une ${statut ?? 'proposition'} : il doit être « inactive » tant que le programme n’est pas « ouvert » ou « en-cours » (content/programmes/${row.programme}.md)`,
       });
-    if (
-      row.table.startsWith('organizations') &&
-      !row.confirme &&
-      /(?<!\p{L})(porte|publie|gère|organise)(?!\p{L})/iu.test(row.description) &&
-      !/exemple/iu.test(row.description)
-    )
+    if (row.table.startsWith('organizations') && !row.confirme && ditQuiPorte(row.description))
       problems.push({
         file: `donnees/${row.table}`,
         field: row.id,
@@ -176,7 +175,28 @@ export function checkEditeur(entries: LoadedEntry[]): ContentProblem[] {
   }));
 }
 
+/**
+ * The organisations' descriptions, which the programme pages and the open data (organizations.csv) show: one that
+ * says who carries, publishes or runs something is an example, or a checked entry (`exemple: false`, `verifie: true`).
+ */
+export function checkOrganisationsStatut(entries: LoadedEntry[]): ContentProblem[] {
+  return entries
+    .filter((e) => e.collection === 'organisations')
+    .filter((e) => !(e.data.exemple === false && e.data.verifie === true) && ditQuiPorte(String(e.data.description ?? '')))
+    .map((e) => ({
+      file: e.file,
+      line: e.lineOf?.(['description']),
+      field: 'description',
+      message: `« ${citation(String(e.data.description))} » dit que cette organisation porte, publie ou organise quelque chose, ce que les sources ne disent pas ; écrivez que c’est un exemple (« Exemple : … »), ou, une fois vérifié auprès d’elle, notez verifie: true et exemple: false`,
+    }));
+}
+
 /** Everything this file checks on the content and the forms. */
 export function checkStatuts(entries: LoadedEntry[], today: string): ContentProblem[] {
-  return [...checkFalcStatut(entries), ...checkFormsStatut(formTextsOf(entries, today), entries), ...checkEditeur(entries)];
+  return [
+    ...checkFalcStatut(entries),
+    ...checkFormsStatut(formTextsOf(entries, today), entries),
+    ...checkEditeur(entries),
+    ...checkOrganisationsStatut(entries),
+  ];
 }
