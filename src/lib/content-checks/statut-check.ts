@@ -116,6 +116,8 @@ export function checkFormsStatut(forms: FormTexts[], entries: LoadedEntry[]): Co
 const ditQuiPorte = (description: string) =>
   /(?<!\p{L})(porte|portera|publie|gère|organise)(?!\p{L})/iu.test(description) && !/exemple/iu.test(description);
 
+const texteDe = (value: unknown) => (typeof value === 'string' ? value : '');
+
 /** One row of the open data (HSDS services and organizations), with the programme it belongs to. */
 export type OpenDataRow = {
   table: string;
@@ -182,12 +184,12 @@ export function checkEditeur(entries: LoadedEntry[]): ContentProblem[] {
 export function checkOrganisationsStatut(entries: LoadedEntry[]): ContentProblem[] {
   return entries
     .filter((e) => e.collection === 'organisations')
-    .filter((e) => !(e.data.exemple === false && e.data.verifie === true) && ditQuiPorte(String(e.data.description ?? '')))
+    .filter((e) => !(e.data.exemple === false && e.data.verifie === true) && ditQuiPorte(texteDe(e.data.description)))
     .map((e) => ({
       file: e.file,
       line: e.lineOf?.(['description']),
       field: 'description',
-      message: `« ${citation(String(e.data.description))} » dit que cette organisation porte, publie ou organise quelque chose, ce que les sources ne disent pas ; écrivez que c’est un exemple (« Exemple : … »), ou, une fois vérifié auprès d’elle, notez verifie: true et exemple: false`,
+      message: `« ${citation(texteDe(e.data.description))} » dit que cette organisation porte, publie ou organise quelque chose, ce que les sources ne disent pas ; écrivez que c’est un exemple (« Exemple : … »), ou, une fois vérifié auprès d’elle, notez verifie: true et exemple: false`,
     }));
 }
 
