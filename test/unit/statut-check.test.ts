@@ -96,6 +96,7 @@ describe('forms of proposals', () => {
           thanks: ['Merci. Un référent de votre quartier vous répond.'],
         }),
         formulaire({ key: 'contact-referent', programme: 'referents', hints: ['Le référent vous rappellera.'] }),
+        formulaire({ intro: ['Demander à être rappelée par l’équipe du lieu ressource.'] }),
       ],
       [programme('femmes', ['C’est un projet.']), programme('referents', ['C’est un projet.'])],
     );
@@ -103,6 +104,7 @@ describe('forms of proposals', () => {
       ['src/schemas/forms/femmes-rappel.ts', 'page de remerciement'],
       ['src/schemas/forms/contact-referent.ts', 'page de remerciement'],
       ['src/schemas/forms/contact-referent.ts', 'aide d’un champ'],
+      ['src/schemas/forms/femmes-rappel.ts', 'texte d’introduction'],
     ]);
     expect(problems[0]!.message).toMatch(
       /formulaire « femmes-rappel » : « Une personne de l’équipe vous rappelle.* » promet un service qui n’existe pas encore \(programme « femmes » : proposition\) ; dites plutôt .*3919/,

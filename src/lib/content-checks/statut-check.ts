@@ -28,6 +28,10 @@ export const PRESENTE_COMME_EXISTANT: { motif: RegExp; dire_plutot: string }[] =
       /(?<!\p{L})(on |qu’on |qu'on |[a-zé]+ )?vous (rappelle|rappellera|répond|répondra|répondrons|attend|écoute|aide|oriente|orienterons|tiendra au courant|recontacte)(?!\p{L})/iu,
     dire_plutot: 'ce qui existe aujourd’hui : le 3919, le 17, le SMS au 114, la page « Besoin d’aide »',
   },
+  {
+    motif: /(?<!\p{L})être (rappelée?s?|recontactée?s?) par(?!\p{L})/iu,
+    dire_plutot: 'ce qui existe aujourd’hui : le 3919, le 17, le SMS au 114, la page « Besoin d’aide »',
+  },
   { motif: /(?<!\p{L})pour venir,? il faut(?!\p{L})/iu, dire_plutot: '« les dates du site sont des exemples »' },
   {
     motif: /(?<!\p{L})vous pouvez (le voir|venir|demander)(?!\p{L})/iu,
@@ -159,7 +163,8 @@ export function formTextsOf(entries: LoadedEntry[], today: string): FormTexts[] 
       key,
       programme: form.programme,
       collectsOnlyWhenOpen: Boolean(form.notYetOpen),
-      intro: form.intro,
+      // The description is the page's summary for search engines and links: it promises as much as the page.
+      intro: [form.description, ...form.intro],
       hints: form.fields(ctx, undefined).flatMap((f) => (f.hint ? [f.hint] : [])),
       thanks: form.thanks.paragraphs,
     };
