@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../functions/node.ts';
-import { launchBrowser, startSite } from './browser.ts';
+import { AXE_CONTEXT, axeViolations, launchBrowser, startSite } from './browser.ts';
 import { answers, fill, storedRows } from './forms-helpers.ts';
 
 let browser: Browser;
@@ -35,7 +35,7 @@ const SIZES = [
 describe.each(SIZES)('E2C on a $name', ({ viewport }) => {
   for (const javaScriptEnabled of [true, false])
     it(`a 30-year-old with an English browser registers interest, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async () => {
-      const context = await browser.newContext({ viewport, javaScriptEnabled, locale: 'en-GB' });
+      const context = await browser.newContext({ ...AXE_CONTEXT, viewport, javaScriptEnabled, locale: 'en-GB' });
       const page = await context.newPage();
       await page.goto(`${site.url}/programmes/ecole-deuxieme-chance/`);
       expect(await page.locator('main').innerText()).toMatch(/pas encore ouverte/);
@@ -68,6 +68,7 @@ describe.each(SIZES)('E2C on a $name', ({ viewport }) => {
       expect(thanks).toMatch(/pas encore ouverte.*pas une candidature/s);
       expect(thanks).toMatch(/vous avez 26\sans ou plus.*ne citent pas encore de parcours.*formulaire de contact/s);
       expect(thanks).toMatch(/Version de démonstration.*personne ne le lit/s);
+      if (javaScriptEnabled) expect(await axeViolations(page), 'thank-you page for 26 and over').toEqual([]);
       expect(thanks).not.toMatch(/l’équipe de l’E2C vous contacte/i);
       const row = (await storedRows(dbFile, 'e2c')).find((r) => r.message === marker);
       expect(row?.naissance).toBe('1996-05-14');
