@@ -11,6 +11,7 @@ import {
   checkFormsStatut,
   checkOpenDataStatut,
   checkOrganisationsStatut,
+  checkServicesStatut,
   formTextsOf,
   type FormTexts,
 } from '../../src/lib/content-checks/statut-check.ts';
@@ -223,5 +224,36 @@ describe('organisations', () => {
     ]);
     expect(problems.map((p) => [p.file, p.field, p.line])).toEqual([['content/organisations/ville.md', 'description', 4]]);
     expect(problems[0]!.message).toMatch(/ce que les sources ne disent pas ; écrivez que c’est un exemple/);
+  });
+});
+
+describe('services that exist', () => {
+  const entry = (collection: string, id: string, data: Record<string, unknown>): LoadedEntry => ({
+    collection,
+    id,
+    file: `content/${collection}/${id}.md`,
+    data,
+    lineOf: () => 7,
+  });
+
+  it('a real referent in post, training or activity needs its programme confirmed, dated and sourced', () => {
+    const entries = [
+      programme('referents-handicap-inclusion', ['C’est un projet.']),
+      programme('formations-conjointes', ['C’est un projet.']),
+      programme('loisirs-partages', ['Les loisirs.'], 'ouvert'),
+      entry('referents', 'centre-1', { statut: 'en-poste', exemple: false }),
+      entry('referents', 'centre-2', { statut: 'en-poste', exemple: true }),
+      entry('referents', 'saint-martin-1', { statut: 'poste-ouvert', exemple: false }),
+      entry('formations', 'creche', { exemple: false }),
+      entry('activites', 'cirque', { exemple: false }),
+    ];
+    const problems = checkServicesStatut(entries);
+    expect(problems.map((p) => [p.file, p.field, p.line])).toEqual([
+      ['content/referents/centre-1.md', 'exemple', 7],
+      ['content/formations/creche.md', 'exemple', 7],
+    ]);
+    expect(problems[0]!.message).toMatch(
+      /le programme « referents-handicap-inclusion » est une proposition : notez .* statut_confirme_le et statut_source, ou gardez exemple: true/,
+    );
   });
 });

@@ -198,6 +198,35 @@ export function checkOrganisationsStatut(entries: LoadedEntry[]): ContentProblem
     }));
 }
 
+/** The programme each kind of service belongs to (content/programmes/<id>.md). */
+const PROGRAMME_DES_SERVICES: Record<string, string> = {
+  referents: 'referents-handicap-inclusion',
+  formations: 'formations-conjointes',
+  activites: 'loisirs-partages',
+};
+
+/**
+ * A referent in post, a training or an activity that is not an example says a service exists: its programme's
+ * status must then be « en-cours » or « ouvert », dated and sourced (statut_confirme_le, statut_source).
+ */
+export function checkServicesStatut(entries: LoadedEntry[]): ContentProblem[] {
+  const statuts = new Map(entries.filter((e) => e.collection === 'programmes').map((e) => [e.id, e.data.statut]));
+  return entries
+    .filter((e) => PROGRAMME_DES_SERVICES[e.collection] && e.data.exemple !== true)
+    .filter((e) => e.collection !== 'referents' || e.data.statut === 'en-poste')
+    .filter((e) => statuts.has(PROGRAMME_DES_SERVICES[e.collection]!))
+    .filter((e) => !serviceExiste(statuts.get(PROGRAMME_DES_SERVICES[e.collection]!)))
+    .map((e) => {
+      const programme = PROGRAMME_DES_SERVICES[e.collection]!;
+      return {
+        file: e.file,
+        line: e.lineOf?.(['exemple']),
+        field: 'exemple',
+        message: `cette fiche n’est pas un exemple, donc elle dit que le service existe, alors que le programme « ${programme} » est une ${String(statuts.get(programme))} : notez dans content/programmes/${programme}.md le statut « en-cours » ou « ouvert » avec statut_confirme_le et statut_source, ou gardez exemple: true`,
+      };
+    });
+}
+
 /** Everything this file checks on the content and the forms. */
 export function checkStatuts(entries: LoadedEntry[], today: string): ContentProblem[] {
   return [
@@ -205,5 +234,6 @@ export function checkStatuts(entries: LoadedEntry[], today: string): ContentProb
     ...checkFormsStatut(formTextsOf(entries, today), entries),
     ...checkEditeur(entries),
     ...checkOrganisationsStatut(entries),
+    ...checkServicesStatut(entries),
   ];
 }
