@@ -228,7 +228,7 @@ describe('organisations', () => {
 });
 
 describe('services that exist', () => {
-  const entry = (collection: string, id: string, data: Record<string, unknown>): LoadedEntry => ({
+  const entry = (collection: LoadedEntry['collection'], id: string, data: Record<string, unknown>): LoadedEntry => ({
     collection,
     id,
     file: `content/${collection}/${id}.md`,
