@@ -164,8 +164,10 @@ function formClosed(s: Read): Response | undefined {
   const title = s.form.place || s.form.key.startsWith('inscription') ? 'Inscriptions fermées' : 'Ce formulaire est fermé';
   const r = refusal(403, title, closed, 'INACTIVE');
   if (s.json) return refusalAnswer(s, 'ferme', r, back);
-  // The browser's copy of what was typed is the only one: it comes back, to copy, not to send again.
-  const body = `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(closed)}</p><p><a href="/aide/">Besoin d’aide maintenant : tous les numéros gratuits</a></p>${typedCopyHtml(s.form, s.ctx, s.target, typedValues(s.fields))}`;
+  // The browser's copy of what was typed is the only one: it comes back, to copy, not to send again; never on the
+  // pages for people facing violence (quick exit), where a number written on the page could be read by someone else.
+  const copy = s.form.quickExit ? '' : typedCopyHtml(s.form, s.ctx, s.target, typedValues(s.fields));
+  const body = `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(closed)}</p><p><a href="/aide/">Besoin d’aide maintenant : tous les numéros gratuits</a></p>${copy}`;
   return answered(s.c, 'ferme', s.c.html(messagePage(s.deps.pages, title, body, back), 403));
 }
 

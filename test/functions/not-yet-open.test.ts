@@ -66,9 +66,9 @@ describe('a form whose service does not exist yet', () => {
     expect(await count()).toEqual({ submissions: 0, outbox: 0 });
   });
 
-  it('a browser gets a French page that says so, links the help page and gives back what was typed; nothing stored', async () => {
+  it('a browser gets a French page that says so and links the help page; on the women’s form, nothing typed is shown again', async () => {
     const { post, count } = await app();
-    const res = await post('femmes-rappel', urlEncoded({ ...validSubmissions['femmes-rappel'], prenom: 'Lou <b>' }), {
+    const res = await post('femmes-rappel', urlEncoded(validSubmissions['femmes-rappel']), {
       'content-type': 'application/x-www-form-urlencoded',
     });
     expect(res.status).toBe(403);
@@ -77,11 +77,23 @@ describe('a form whose service does not exist yet', () => {
     expect(html).not.toContain('Inscriptions fermées');
     expect(html).toMatch(/aucune équipe ne peut vous rappeler/);
     expect(html).toContain('<a href="/aide/">');
+    // A safe number written back on a page someone else may read: not on the pages for people facing violence.
+    expect(html).not.toContain('06 00 00 00 02');
+    expect(await count()).toEqual({ submissions: 0, outbox: 0 });
+  });
+
+  it('elsewhere a browser gets back what it typed, escaped, to copy: nothing is lost, nothing stored', async () => {
+    const { post, count } = await app();
+    const typed = { ...validSubmissions['contact-referent'], quartier: 'centre', nom: 'Lou <b>', message: 'Mon texte précieux' };
+    const res = await post('contact-referent', urlEncoded(typed), { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(res.status).toBe(403);
+    const html = await res.text();
+    expect(html).toMatch(/Centre n’a pas encore de référent/);
     expect(html).toContain('Rien n’a été enregistré ni envoyé');
-    expect(html).toMatch(/<textarea id="copie-telephone" readonly[^>]*>06 00 00 00 02<\/textarea>/);
-    expect(html).toContain('>Le matin (9 h – 12 h), En fin de journée (17 h – 19 h)</textarea>');
+    expect(html).toMatch(/<textarea id="copie-message" readonly[^>]*>Mon texte précieux<\/textarea>/);
     expect(html).toContain('Lou &lt;b&gt;');
     expect(html).not.toContain('Lou <b>');
+    expect(html).not.toContain('copie-quartier');
     expect(await count()).toEqual({ submissions: 0, outbox: 0 });
   });
 
