@@ -14,7 +14,8 @@ import { validateSubmission, type FieldError } from '../src/schemas/forms/valida
 import { CONFIRMATION_FIELD } from '../src/schemas/forms/shared-fields.ts';
 import { currentKey, type FormSettings } from '../src/schemas/forms/settings.ts';
 import type { ShownError } from '../src/lib/forms/render-form.ts';
-import { formErrorPage, typedValues } from './pages.ts';
+import { formErrorPage, messagePage, typedCopyHtml, typedValues } from './pages.ts';
+import { escapeHtml } from '../src/lib/forms/html.ts';
 import { bodyKind, parseBody, type RawFields } from './protocol/body.ts';
 import { refusal, type Refusal } from './protocol/codes.ts';
 import { DAY_MS, MAX_NAME_SHOWN, STORE_RETRY_AFTER_S } from './protocol/limits.ts';
@@ -160,7 +161,14 @@ function formClosed(s: Read): Response | undefined {
     : s.form.inactive?.(s.ctx, s.target, Object.fromEntries(s.fields));
   if (!closed) return;
   const back = s.target ? { href: s.form.pagePath(s.target), label: 'Revenir à la page' } : s.back;
-  return refusalAnswer(s, 'ferme', refusal(403, 'Inscriptions fermées', closed, 'INACTIVE'), back);
+  const title = s.form.place || s.form.key.startsWith('inscription') ? 'Inscriptions fermées' : 'Ce formulaire est fermé';
+  const r = refusal(403, title, closed, 'INACTIVE');
+  if (s.json) return refusalAnswer(s, 'ferme', r, back);
+  // The browser's copy of what was typed is the only one: it comes back, to copy, not to send again; never on the
+  // pages for people facing violence (quick exit), where a number written on the page could be read by someone else.
+  const copy = s.form.quickExit ? '' : typedCopyHtml(s.form, s.ctx, s.target, typedValues(s.fields));
+  const body = `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(closed)}</p><p><a href="/aide/">Besoin d’aide maintenant : tous les numéros gratuits</a></p>${copy}`;
+  return answered(s.c, 'ferme', s.c.html(messagePage(s.deps.pages, title, body, back), 403));
 }
 
 function validValues(s: Read, problems: { field: string; message: string }[]): Record<string, string | string[]> | Response {
@@ -235,7 +243,7 @@ async function storeAndAnswer(s: Read, special: Special, values: Record<string, 
       const answer = answerSuccess(s.c, s.json, waiting.path(values), saved.id, { listeAttente: true, message: waiting.message });
       return answered(s.c, saved.duplicate ? 'doublon' : 'liste_attente', answer);
     }
-    const thanks = special.next ?? s.form.thanksPath?.(values, s.target) ?? nextPath;
+    const thanks = special.next ?? s.form.thanksPath?.(values, s.target, s.ctx) ?? nextPath;
     return answered(s.c, saved.duplicate ? 'doublon' : 'accepte', answerSuccess(s.c, s.json, thanks, saved.id));
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;

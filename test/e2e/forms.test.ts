@@ -72,7 +72,7 @@ describe.each([
       const marker = `${js ? 'avec' : 'sans'} JS ${Date.now()}`;
       const values = { ...answers(key), [MARKER_FIELD[key]]: marker };
       await fill(page, key, values);
-      const thanks = forms[key].thanksPath?.(values, undefined) ?? `/formulaires/${forms[key].adresse ?? key}/merci/`;
+      const thanks = forms[key].thanksPath?.(values, undefined, ctx) ?? `/formulaires/${forms[key].adresse ?? key}/merci/`;
       await Promise.all([page.waitForURL(`**${thanks}`), page.click('form.formulaire button[type="submit"]')]);
       expect(await page.locator('h1').textContent()).toBe(forms[key].thanks.title);
       if (key === 'inscription-formation') {

@@ -46,8 +46,8 @@ export type FormDefinition = {
    * instead: the page shows that and no form, and `inactive` returns it so the handler refuses too.
    */
   notYetOpen?: (ctx: FormContext, target: string | undefined) => string | undefined;
-  /** Thank-you page for these valid values, when it depends on them (which session); else the settings' `merci`. */
-  thanksPath?: (values: Values, target: string | undefined) => string;
+  /** Thank-you page for these valid values, when it depends on them (which session, an age); else the settings' `merci`. */
+  thanksPath?: (values: Values, target: string | undefined, ctx: FormContext) => string | undefined;
   /**
    * The place this sign-up takes (a training session) and how many there are online: the store counts it
    * in the same transaction as the insert; beyond, the sign-up is recorded on the waiting list.
