@@ -33,6 +33,7 @@ export const MIGRATION_NAMES = [
   '0004_limites.sql',
   '0005_places_des_sessions.sql',
   '0006_espace_equipe.sql',
+  '0007_liens_prives.sql',
 ];
 
 /** A migration's statements, one by one (D1 runs prepared statements; a batch is one transaction). */

@@ -45,6 +45,8 @@ export type InboxRequest = {
   clearJson?: string;
   waitingList?: boolean;
   sessionKey?: string;
+  /** A sign-up cancelled (by the person, or with its session): it keeps its session key, takes no place. */
+  cancelled: boolean;
   state: RequestStateName;
   assigneeId?: string;
   reason?: string;
@@ -84,9 +86,14 @@ export type AuditAction =
   | 'note'
   | 'transmission'
   | 'suppression'
-  | 'personne';
+  | 'personne'
+  | 'place'
+  | 'annulation_session';
 /** Who did what to what, when: never a submitted value. */
 export type AuditEntry = { id?: number; at: string; staffId: string; action: AuditAction; target?: string; detail?: string };
+
+/** Who changes a session's places, when; the session's capacity, counted again in the transaction. */
+export type PlaceChange = { sessionKey: string; capacity: number; staffId: string; at: string };
 
 export type StateChange = {
   submissionId: string;
@@ -138,4 +145,19 @@ export interface EquipeStore {
   /** Appends; the audit table refuses updates and deletes (triggers), on every back-end. */
   audit(entry: AuditEntry): Promise<void>;
   auditLog(limit: number, before?: number): Promise<AuditEntry[]>;
+
+  /** Gives a waiting-list person a freed place; false when they are not waiting or no place is free. */
+  giveFreedPlace(change: PlaceChange & { submissionId: string }): Promise<boolean>;
+  /**
+   * Cancels one sign-up (place or waiting list): closed with the reason, in the history; when it frees a place,
+   * the first person waiting gets it in the same transaction (`promoted`). Cancelling twice does nothing.
+   */
+  cancelSignUp(
+    change: PlaceChange & { submissionId: string; reason: string },
+  ): Promise<{ cancelled: boolean; promoted?: string }>;
+  /** Cancels a whole session: every sign-up still counted is closed with the reason; their ids. */
+  cancelSession(change: Omit<PlaceChange, 'capacity'> & { reason: string }): Promise<string[]>;
+  /** A resident's private link: only the token's hash is kept; it ends at `expiresAt` or with the submission. */
+  addPrivateLink(tokenHash: string, submissionId: string, expiresAt: string): Promise<void>;
+  privateLink(tokenHash: string, now: string): Promise<InboxRequest | undefined>;
 }
