@@ -79,6 +79,9 @@ export const EQUIPE_SQL = {
   cancelSignUps: `UPDATE submissions SET waiting_list = NULL
     WHERE session_key = ? AND waiting_list IS NOT NULL AND (id = ? OR CAST(? AS TEXT) IS NULL) RETURNING id`,
 
+  // A message to the person who signed up, through the outbox: kind 'confirmation', `subject` names which one.
+  tellPerson: `INSERT INTO outbox (submission_id, kind, recipients_json, subject, next_attempt_at) VALUES (?, 'confirmation', ?, ?, ?)`,
+
   // A resident's private link (migration 7): only the token's hash, gone with the submission.
   addPrivateLink: 'INSERT INTO private_links (token_hash, submission_id, expires_at) VALUES (?, ?, ?)',
   privateLink: `SELECT ${REQUEST} JOIN private_links p ON p.submission_id = s.id WHERE p.token_hash = ? AND p.expires_at > ?`,

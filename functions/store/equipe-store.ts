@@ -11,6 +11,7 @@ import type {
   Invitation,
   NewNote,
   Note,
+  PersonMessage,
   PlaceChange,
   RequestEvent,
   RequestStateName,
@@ -269,6 +270,9 @@ export class SqlEquipeStore implements EquipeStore {
       s(Q.cancelSignUps, p.sessionKey, null, null),
     ]);
     return out.at(-1)!.rows.map((r) => String(r.id)).sort();
+  }
+  async tellPerson(submissionId: string, email: string, message: PersonMessage, at: string) {
+    await this.db.batch([s(Q.tellPerson, submissionId, JSON.stringify([email]), message, at)]);
   }
   async addPrivateLink(tokenHash: string, submissionId: string, expiresAt: string) {
     await this.db.batch([s(Q.addPrivateLink, tokenHash, submissionId, expiresAt)]);

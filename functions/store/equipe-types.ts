@@ -92,6 +92,9 @@ export type AuditAction =
 /** Who did what to what, when: never a submitted value. */
 export type AuditEntry = { id?: number; at: string; staffId: string; action: AuditAction; target?: string; detail?: string };
 
+/** Which message a person is sent about their sign-up (functions/notify/confirmation.ts writes it). */
+export type PersonMessage = 'place-attribuee' | 'session-annulee';
+
 /** Who changes a session's places, when; the session's capacity, counted again in the transaction. */
 export type PlaceChange = { sessionKey: string; capacity: number; staffId: string; at: string };
 
@@ -157,6 +160,8 @@ export interface EquipeStore {
   ): Promise<{ cancelled: boolean; promoted?: string }>;
   /** Cancels a whole session: every sign-up still counted is closed with the reason; their ids. */
   cancelSession(change: Omit<PlaceChange, 'capacity'> & { reason: string }): Promise<string[]>;
+  /** Queues an e-mail to the person of a sign-up (the outbox sends it, with retries). */
+  tellPerson(submissionId: string, email: string, message: PersonMessage, at: string): Promise<void>;
   /** A resident's private link: only the token's hash is kept; it ends at `expiresAt` or with the submission. */
   addPrivateLink(tokenHash: string, submissionId: string, expiresAt: string): Promise<void>;
   privateLink(tokenHash: string, now: string): Promise<InboxRequest | undefined>;
