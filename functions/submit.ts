@@ -27,6 +27,7 @@ import { hashClient, rateLimitAddress, type RateLimit } from './rate-limit.ts';
 import type { AppDeps, FormsEnv, Outcome } from './deps.ts';
 import { StoreUnavailableError, type SubmissionContent } from './store/types.ts';
 import { sealValues } from './seal/seal.ts';
+import { randomToken, sha256 } from './equipe/tokens.ts';
 
 type Ctx = Context<FormsEnv>;
 type Back = { href: string; label: string };
@@ -205,6 +206,16 @@ async function sealedOrClear(s: Read, id: string, values: Record<string, string 
   return sealValues(teamKey, s.formKey, id, values);
 }
 
+/** The private link of a new submission of a non-sensitive form that has one: only its hash is stored. */
+async function privateLink(s: Read, id: string, now: Date): Promise<string | undefined> {
+  const equipe = s.form.privateLink && !s.settings.sensible ? s.deps.store.equipe?.() : undefined;
+  if (!equipe) return undefined;
+  const token = randomToken();
+  const expiresAt = new Date(now.getTime() + s.settings.conservation_jours * DAY_MS).toISOString();
+  await equipe.addPrivateLink(await sha256(token), id, expiresAt);
+  return `/suivi/${token}`;
+}
+
 async function storeAndAnswer(s: Read, special: Special, values: Record<string, string | string[]>, nextPath: string) {
   const now = s.deps.clock.now();
   const id = s.deps.newId?.() ?? crypto.randomUUID();
@@ -229,6 +240,10 @@ async function storeAndAnswer(s: Read, special: Special, values: Record<string, 
             confirmationTo: wantsConfirmation(values),
           },
     );
+    // A form with a private link answers with that page (not for a retry, nor for a `_next` of the client's).
+    const link = saved.duplicate || special.next ? undefined : await privateLink(s, saved.id, now);
+    const told = saved.waitingList && s.form.waitingList ? { listeAttente: true, message: s.form.waitingList.message } : undefined;
+    if (link) return answered(s.c, told ? 'liste_attente' : 'accepte', answerSuccess(s.c, s.json, link, saved.id, told));
     const waiting = saved.waitingList ? s.form.waitingList : undefined;
     if (waiting) {
       // Recorded, but no place: the person is told so plainly, never sent to a page (or `_next`) that confirms one.

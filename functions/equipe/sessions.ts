@@ -86,7 +86,8 @@ export function sessionRoutes(deps: EquipeDeps) {
   app.get('/sessions/:formation/:session', async (c) => {
     const { key, info, placed, waiting, cancelled } = await load(c);
     const title = info ? `${info.formation.titre} — ${info.session.date}` : `Session ${key}`;
-    const free = info ? info.session.capacite - placed.length : 0;
+    // The places offered online, as the sign-up counts them (the form's `place`), not the room's capacity.
+    const free = info ? info.session.places_restantes - placed.length : 0;
     const notice = c.req.query('message');
     const table = (caption: string, people: Person[], give = false) =>
       html`<div class="tableau" tabindex="0" role="region" aria-label="${caption}">
@@ -209,7 +210,7 @@ export function sessionRoutes(deps: EquipeDeps) {
     const given = await deps.equipe.giveFreedPlace({
       submissionId: chosen.id,
       sessionKey: key,
-      capacity: info.session.capacite,
+      capacity: info.session.places_restantes,
       staffId: staff.id,
       at,
     });

@@ -1,0 +1,101 @@
+/**
+ * A resident's private link /suivi/<token> (issue 19, item 6), on Node and Workers: the state of their request
+ * in plain French and, for a sign-up to a session, a plain form to cancel it, which frees the place at once for
+ * the first person waiting (told by e-mail through the outbox). Only forms with `privateLink` (never a
+ * sensitive one) get a link; the token's hash is stored, it ends with the form's retention; the page shows no
+ * name and no answer. No referrer, not indexed, never kept; rate-limited per client like the forms.
+ */
+import type { Context, Hono } from 'hono';
+import { forms, isFormKey } from '../src/schemas/forms/index.ts';
+import { escapeHtml } from '../src/lib/forms/html.ts';
+import type { AppDeps, FormsEnv } from './deps.ts';
+import { sha256 } from './equipe/tokens.ts';
+import { messagePage } from './pages.ts';
+import { isCrossSite } from './protocol/origin.ts';
+import { hashClient, rateLimitAddress, type RateLimit } from './rate-limit.ts';
+import type { InboxRequest, RequestStateName } from './store/equipe-types.ts';
+
+export const SUIVI_ROUTE = '/suivi/:token';
+
+const STATES: Record<RequestStateName, string> = {
+  nouveau: 'Reçue : l’équipe ne l’a pas encore ouverte.',
+  en_cours: 'En cours : une personne de l’équipe s’en occupe.',
+  repondu: 'Répondue : l’équipe vous a répondu.',
+  clos: 'Close.',
+};
+/** Who cancels, in the request's history, when the person does it themselves. */
+const RESIDENT = 'habitant';
+
+/** 32 random bytes, base64url: nothing else is ever accepted. */
+const wellFormed = (token: string) => /^[A-Za-z0-9_-]{43}$/.test(token);
+
+export function suiviRoutes(app: Hono<FormsEnv>, deps: AppDeps, limiter: RateLimit) {
+  const equipe = deps.store.equipe?.();
+  if (!equipe) return;
+
+  const guard = async (c: Context<FormsEnv>) => {
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Robots-Tag', 'noindex, nofollow');
+    c.header('Cache-Control', 'no-store');
+    const address = rateLimitAddress(deps.clientAddress(c) ?? 'inconnu');
+    const client = await (deps.hashClient ?? hashClient)(deps.config.clientHashSalt, address);
+    const rate = await limiter.hit(`suivi:${client}`, deps.clock.now().getTime());
+    if (!rate.allowed) {
+      c.header('Retry-After', String(rate.retryAfterSeconds));
+      return c.html(messagePage(deps.pages, 'Trop de demandes', '<h1>Trop de demandes</h1><p>Réessayez dans quelques minutes.</p>'), 429);
+    }
+    const token = c.req.param('token') ?? '';
+    const request = wellFormed(token) ? await equipe.privateLink(await sha256(token), deps.clock.now().toISOString()) : undefined;
+    if (!request || request.sealed) {
+      const text = '<h1>Lien inconnu ou expiré</h1><p>Ce lien de suivi n’existe pas, ou la demande a été effacée à la fin de sa durée de conservation.</p>';
+      return c.html(messagePage(deps.pages, 'Lien inconnu ou expiré', text), 404);
+    }
+    return { token, request };
+  };
+
+  const cancellable = (r: InboxRequest) => Boolean(r.sessionKey) && !r.cancelled && r.state !== 'clos';
+
+  app.get(SUIVI_ROUTE, async (c) => {
+    const found = await guard(c);
+    if (found instanceof Response) return found;
+    const { token, request } = found;
+    const form = isFormKey(request.formKey) ? forms[request.formKey] : undefined;
+    const state = request.cancelled
+      ? 'Annulée : votre place a été libérée.'
+      : request.waitingList
+        ? `Sur la liste d’attente. ${STATES[request.state]}`
+        : STATES[request.state];
+    const cancel = cancellable(request)
+      ? `<form method="post" action="/suivi/${token}/annuler">
+          <p>Vous ne pouvez plus venir ? Annulez : la place va aussitôt à la première personne en liste d’attente.</p>
+          <button type="submit">Annuler mon inscription</button>
+        </form>`
+      : '';
+    const done = c.req.query('annule') === 'oui' ? '<p role="status">Votre inscription est annulée. Merci de nous avoir prévenus.</p>' : '';
+    const body =
+      `<h1>Suivi de votre demande</h1>${done}` +
+      `<p>Formulaire « ${escapeHtml(form?.title ?? request.formKey)} », envoyé le ${escapeHtml(request.receivedAt.slice(0, 10))}.</p>` +
+      `<p><strong>État :</strong> ${escapeHtml(state)}</p>${cancel}` +
+      '<p>Ce lien est personnel : gardez-le pour suivre votre demande, ne le partagez pas. Il cesse de fonctionner quand la demande est effacée.</p>';
+    return c.html(messagePage(deps.pages, 'Suivi de votre demande', body));
+  });
+
+  app.post(`${SUIVI_ROUTE}/annuler`, async (c) => {
+    if (isCrossSite(c.req.raw.headers, deps.config.origins)) return c.text('Demande refusée : elle ne vient pas de ce site.', 403);
+    const found = await guard(c);
+    if (found instanceof Response) return found;
+    const { token, request } = found;
+    const form = isFormKey(request.formKey) ? forms[request.formKey] : undefined;
+    const values = JSON.parse(request.clearJson ?? '{}') as Record<string, string>;
+    const place = form?.place?.(values, { ...deps.config.content, today: deps.clock.now().toISOString().slice(0, 10) });
+    if (cancellable(request) && place && place.session === request.sessionKey) {
+      const at = deps.clock.now().toISOString();
+      const change = { ...place, sessionKey: place.session, submissionId: request.id, staffId: RESIDENT, at };
+      const { promoted } = await equipe.cancelSignUp({ ...change, reason: 'annulée par la personne' });
+      const next = promoted ? await equipe.request(promoted) : undefined;
+      const email = next?.clearJson ? (JSON.parse(next.clearJson) as { email?: string }).email : undefined;
+      if (next && email) await equipe.tellPerson(next.id, email, 'place-attribuee', at);
+    }
+    return c.redirect(`/suivi/${token}?annule=oui`, 303);
+  });
+}
