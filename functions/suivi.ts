@@ -71,11 +71,14 @@ export function suiviRoutes(app: Hono<FormsEnv>, deps: AppDeps, limiter: RateLim
           <button type="submit">Annuler mon inscription</button>
         </form>`
       : '';
+    // Just sent: the form's own thank-you words (or the waiting list's), which name nothing typed.
+    const words = request.state === 'nouveau' && !request.cancelled ? (request.waitingList ? form?.waitingList : form?.thanks) : undefined;
+    const thanks = words ? `<h2>${escapeHtml(words.title)}</h2>${words.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}` : '';
     const done = c.req.query('annule') === 'oui' ? '<p role="status">Votre inscription est annulée. Merci de nous avoir prévenus.</p>' : '';
     const body =
       `<h1>Suivi de votre demande</h1>${done}` +
       `<p>Formulaire « ${escapeHtml(form?.title ?? request.formKey)} », envoyé le ${escapeHtml(request.receivedAt.slice(0, 10))}.</p>` +
-      `<p><strong>État :</strong> ${escapeHtml(state)}</p>${cancel}` +
+      `<p><strong>État :</strong> ${escapeHtml(state)}</p>${thanks}${cancel}` +
       '<p>Ce lien est personnel : gardez-le pour suivre votre demande, ne le partagez pas. Il cesse de fonctionner quand la demande est effacée.</p>';
     return c.html(messagePage(deps.pages, 'Suivi de votre demande', body));
   });
