@@ -8,6 +8,7 @@
 import type { Context, Hono } from 'hono';
 import { forms, isFormKey } from '../src/schemas/forms/index.ts';
 import { escapeHtml } from '../src/lib/forms/html.ts';
+import { formatDate } from '../src/lib/time/dates.ts';
 import type { AppDeps, FormsEnv } from './deps.ts';
 import { sha256 } from './equipe/tokens.ts';
 import { messagePage } from './pages.ts';
@@ -18,13 +19,14 @@ import type { InboxRequest, RequestStateName } from './store/equipe-types.ts';
 export const SUIVI_ROUTE = '/suivi/:token';
 
 const STATES: Record<RequestStateName, string> = {
-  nouveau: 'Reçue : l’équipe ne l’a pas encore ouverte.',
-  en_cours: 'En cours : une personne de l’équipe s’en occupe.',
-  repondu: 'Répondue : l’équipe vous a répondu.',
+  nouveau: 'Reçue : l’équipe ne l’a pas encore ouverte.',
+  en_cours: 'En cours : une personne de l’équipe s’en occupe.',
+  repondu: 'Répondue : l’équipe vous a répondu.',
   clos: 'Close.',
 };
 /** Who cancels, in the request's history, when the person does it themselves. */
 const RESIDENT = 'habitant';
+const NB = '\u00a0';
 
 /** 32 random bytes, base64url: nothing else is ever accepted. */
 const wellFormed = (token: string) => /^[A-Za-z0-9_-]{43}$/.test(token);
@@ -61,44 +63,53 @@ export function suiviRoutes(app: Hono<FormsEnv>, deps: AppDeps, limiter: RateLim
     const { token, request } = found;
     const form = isFormKey(request.formKey) ? forms[request.formKey] : undefined;
     const state = request.cancelled
-      ? 'Annulée : votre place a été libérée.'
+      ? 'Annulée : votre place a été libérée.'
       : request.waitingList
         ? `Sur la liste d’attente. ${STATES[request.state]}`
         : STATES[request.state];
     const cancel = cancellable(request)
       ? `<form method="post" action="/suivi/${token}/annuler">
-          <p>Vous ne pouvez plus venir ? Annulez : la place va aussitôt à la première personne en liste d’attente.</p>
+          <p>Vous ne pouvez plus venir ? Annulez : la place va aussitôt à la première personne en liste d’attente.</p>
           <button type="submit">Annuler mon inscription</button>
         </form>`
       : '';
     // Just sent: the form's own thank-you words (or the waiting list's), which name nothing typed.
     const words = request.state === 'nouveau' && !request.cancelled ? (request.waitingList ? form?.waitingList : form?.thanks) : undefined;
     const thanks = words ? `<h2>${escapeHtml(words.title)}</h2>${words.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}` : '';
-    const done = c.req.query('annule') === 'oui' ? '<p role="status">Votre inscription est annulée. Merci de nous avoir prévenus.</p>' : '';
+    const asked = c.req.query('annule');
+    const done =
+      asked === 'oui' && request.cancelled
+        ? '<p role="status">Votre inscription est annulée. Merci de nous avoir prévenus.</p>'
+        : asked === 'non' && !request.cancelled
+          ? `<p role="status">Cette inscription ne peut plus être annulée ici (la session est passée, ou l’équipe a clos la demande)${NB}: écrivez-nous par le formulaire de contact du site.</p>`
+          : '';
     const body =
       `<h1>Suivi de votre demande</h1>${done}` +
-      `<p>Formulaire « ${escapeHtml(form?.title ?? request.formKey)} », envoyé le ${escapeHtml(request.receivedAt.slice(0, 10))}.</p>` +
-      `<p><strong>État :</strong> ${escapeHtml(state)}</p>${thanks}${cancel}` +
-      '<p>Ce lien est personnel : gardez-le pour suivre votre demande, ne le partagez pas. Il cesse de fonctionner quand la demande est effacée.</p>';
+      `<p>Formulaire « ${escapeHtml(form?.title ?? request.formKey)} », envoyé le ${escapeHtml(formatDate(request.receivedAt.slice(0, 10)))}.</p>` +
+      `<p><strong>État :</strong> ${escapeHtml(state)}</p>${thanks}${cancel}` +
+      '<p>Ce lien est personnel : gardez-le pour suivre votre demande, ne le partagez pas. Il cesse de fonctionner quand la demande est effacée.</p>';
     return c.html(messagePage(deps.pages, 'Suivi de votre demande', body));
   });
 
   app.post(`${SUIVI_ROUTE}/annuler`, async (c) => {
-    if (isCrossSite(c.req.raw.headers, deps.config.origins)) return c.text('Demande refusée : elle ne vient pas de ce site.', 403);
+    if (isCrossSite(c.req.raw.headers, deps.config.origins)) return c.text('Demande refusée : elle ne vient pas de ce site.', 403);
     const found = await guard(c);
     if (found instanceof Response) return found;
     const { token, request } = found;
     const form = isFormKey(request.formKey) ? forms[request.formKey] : undefined;
     const values = JSON.parse(request.clearJson ?? '{}') as Record<string, string>;
     const place = form?.place?.(values, { ...deps.config.content, today: deps.clock.now().toISOString().slice(0, 10) });
+    // Cancelled already (a second click, a reload): the same answer, nothing moves.
+    let cancelled = request.cancelled;
     if (cancellable(request) && place && place.session === request.sessionKey) {
       const at = deps.clock.now().toISOString();
-      const change = { ...place, sessionKey: place.session, submissionId: request.id, staffId: RESIDENT, at };
-      const { promoted } = await equipe.cancelSignUp({ ...change, reason: 'annulée par la personne' });
-      const next = promoted ? await equipe.request(promoted) : undefined;
+      const change = { sessionKey: place.session, capacity: place.capacity, submissionId: request.id, staffId: RESIDENT, at };
+      const result = await equipe.cancelSignUp({ ...change, reason: 'annulée par la personne' });
+      cancelled = cancelled || result.cancelled;
+      const next = result.promoted ? await equipe.request(result.promoted) : undefined;
       const email = next?.clearJson ? (JSON.parse(next.clearJson) as { email?: string }).email : undefined;
       if (next && email) await equipe.tellPerson(next.id, email, 'place-attribuee', at);
     }
-    return c.redirect(`/suivi/${token}?annule=oui`, 303);
+    return c.redirect(`/suivi/${token}?annule=${cancelled ? 'oui' : 'non'}`, 303);
   });
 }

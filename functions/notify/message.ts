@@ -10,9 +10,12 @@ import type { OutgoingMail } from './mail.ts';
 
 const NO_CONTENT = { formations: [], activites: [], quartiers: [], lieux: {}, today: '' };
 
+/** A path of the site, on the site's address (the host of SITE_URL names the mail's domain). */
+export const siteLink = (mailDomain: string, path: string) =>
+  `${mailDomain === 'localhost' ? 'http://localhost:4321' : `https://${mailDomain}`}${path}`;
+
 /** Where the team opens the request: the inbox (functions/equipe/), on the site's address. */
-export const inboxLink = (mailDomain: string, submissionId: string) =>
-  `${mailDomain === 'localhost' ? 'http://localhost:4321' : `https://${mailDomain}`}/equipe/demandes/${submissionId}`;
+export const inboxLink = (mailDomain: string, submissionId: string) => siteLink(mailDomain, `/equipe/demandes/${submissionId}`);
 
 export function teamNotification(due: DueNotification, mailDomain: string): OutgoingMail {
   const title = isFormKey(due.formKey) ? forms[due.formKey].title : due.formKey;

@@ -93,12 +93,16 @@ export const EQUIPE_SQL = {
  */
 export const LOCK_SESSION_POSTGRES = 'SELECT pg_advisory_xact_lock(1179779072, hashtext(?))';
 
-/** Migration 7 (SQLite and D1; PostgreSQL without STRICT): residents' private links, hashed, gone with the submission. */
+/**
+ * Migration 7 (SQLite and D1; PostgreSQL without STRICT): residents' private links, hashed, gone with the
+ * submission; and the link a confirmation e-mail gives the person (`outbox.link`), emptied once it is sent.
+ */
 export const PRIVATE_LINKS_MIGRATION = (strict: boolean) => `CREATE TABLE private_links (
      token_hash TEXT PRIMARY KEY,
      submission_id TEXT NOT NULL UNIQUE REFERENCES submissions(id) ON DELETE CASCADE,
      expires_at TEXT NOT NULL
-   )${strict ? ' STRICT' : ''};`;
+   )${strict ? ' STRICT' : ''};
+   ALTER TABLE outbox ADD COLUMN link TEXT;`;
 
 /** Migration 6 of SQLite and D1 (sqlite-migrations.ts). Triggers on one line each: D1 splits statements at `;` + newline. */
 export const EQUIPE_MIGRATION_SQLITE = `CREATE TABLE staff (

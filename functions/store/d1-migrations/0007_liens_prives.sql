@@ -4,3 +4,4 @@ CREATE TABLE private_links (
      submission_id TEXT NOT NULL UNIQUE REFERENCES submissions(id) ON DELETE CASCADE,
      expires_at TEXT NOT NULL
    ) STRICT;
+   ALTER TABLE outbox ADD COLUMN link TEXT;
