@@ -245,7 +245,8 @@ async function storeAndAnswer(s: Read, special: Special, values: Record<string, 
           },
     );
     // A form with a private link answers with that page (not a retry: its link is the first submission's).
-    const told = saved.waitingList && s.form.waitingList ? { listeAttente: true, message: s.form.waitingList.message } : undefined;
+    const told =
+      saved.waitingList && s.form.waitingList ? { listeAttente: true, message: s.form.waitingList.message } : undefined;
     if (link && !saved.duplicate)
       return answered(s.c, told ? 'liste_attente' : 'accepte', answerSuccess(s.c, s.json, link.path, saved.id, told));
     const waiting = saved.waitingList ? s.form.waitingList : undefined;

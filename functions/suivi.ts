@@ -26,7 +26,6 @@ const STATES: Record<RequestStateName, string> = {
 };
 /** Who cancels, in the request's history, when the person does it themselves. */
 const RESIDENT = 'habitant';
-const NB = '\u00a0';
 
 /** 32 random bytes, base64url: nothing else is ever accepted. */
 const wellFormed = (token: string) => /^[A-Za-z0-9_-]{43}$/.test(token);
@@ -44,12 +43,16 @@ export function suiviRoutes(app: Hono<FormsEnv>, deps: AppDeps, limiter: RateLim
     const rate = await limiter.hit(`suivi:${client}`, deps.clock.now().getTime());
     if (!rate.allowed) {
       c.header('Retry-After', String(rate.retryAfterSeconds));
-      return c.html(messagePage(deps.pages, 'Trop de demandes', '<h1>Trop de demandes</h1><p>Réessayez dans quelques minutes.</p>'), 429);
+      return c.html(
+        messagePage(deps.pages, 'Trop de demandes', '<h1>Trop de demandes</h1><p>Réessayez dans quelques minutes.</p>'),
+        429,
+      );
     }
     const token = c.req.param('token') ?? '';
     const request = wellFormed(token) ? await equipe.privateLink(await sha256(token), deps.clock.now().toISOString()) : undefined;
     if (!request || request.sealed) {
-      const text = '<h1>Lien inconnu ou expiré</h1><p>Ce lien de suivi n’existe pas, ou la demande a été effacée à la fin de sa durée de conservation.</p>';
+      const text =
+        '<h1>Lien inconnu ou expiré</h1><p>Ce lien de suivi n’existe pas, ou la demande a été effacée à la fin de sa durée de conservation.</p>';
       return c.html(messagePage(deps.pages, 'Lien inconnu ou expiré', text), 404);
     }
     return { token, request };
@@ -69,30 +72,34 @@ export function suiviRoutes(app: Hono<FormsEnv>, deps: AppDeps, limiter: RateLim
         : STATES[request.state];
     const cancel = cancellable(request)
       ? `<form method="post" action="/suivi/${token}/annuler">
-          <p>Vous ne pouvez plus venir ? Annulez : la place va aussitôt à la première personne en liste d’attente.</p>
+          <p>Vous ne pouvez plus venir\u202f? Annulez\u00a0: la place va aussitôt à la première personne en liste d’attente.</p>
           <button type="submit">Annuler mon inscription</button>
         </form>`
       : '';
     // Just sent: the form's own thank-you words (or the waiting list's), which name nothing typed.
-    const words = request.state === 'nouveau' && !request.cancelled ? (request.waitingList ? form?.waitingList : form?.thanks) : undefined;
-    const thanks = words ? `<h2>${escapeHtml(words.title)}</h2>${words.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}` : '';
+    const words =
+      request.state === 'nouveau' && !request.cancelled ? (request.waitingList ? form?.waitingList : form?.thanks) : undefined;
+    const thanks = words
+      ? `<h2>${escapeHtml(words.title)}</h2>${words.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('')}`
+      : '';
     const asked = c.req.query('annule');
     const done =
       asked === 'oui' && request.cancelled
         ? '<p role="status">Votre inscription est annulée. Merci de nous avoir prévenus.</p>'
         : asked === 'non' && !request.cancelled
-          ? `<p role="status">Cette inscription ne peut plus être annulée ici (la session est passée, ou l’équipe a clos la demande)${NB}: écrivez-nous par le formulaire de contact du site.</p>`
+          ? `<p role="status">Cette inscription ne peut plus être annulée ici (la session est passée, ou l’équipe a clos la demande)\u00a0: écrivez-nous par le formulaire de contact du site.</p>`
           : '';
     const body =
       `<h1>Suivi de votre demande</h1>${done}` +
-      `<p>Formulaire « ${escapeHtml(form?.title ?? request.formKey)} », envoyé le ${escapeHtml(formatDate(request.receivedAt.slice(0, 10)))}.</p>` +
-      `<p><strong>État :</strong> ${escapeHtml(state)}</p>${thanks}${cancel}` +
+      `<p>Formulaire «\u202f${escapeHtml(form?.title ?? request.formKey)}\u202f», envoyé le ${escapeHtml(formatDate(request.receivedAt.slice(0, 10)))}.</p>` +
+      `<p><strong>État\u00a0:</strong> ${escapeHtml(state)}</p>${thanks}${cancel}` +
       '<p>Ce lien est personnel : gardez-le pour suivre votre demande, ne le partagez pas. Il cesse de fonctionner quand la demande est effacée.</p>';
     return c.html(messagePage(deps.pages, 'Suivi de votre demande', body));
   });
 
   app.post(`${SUIVI_ROUTE}/annuler`, async (c) => {
-    if (isCrossSite(c.req.raw.headers, deps.config.origins)) return c.text('Demande refusée : elle ne vient pas de ce site.', 403);
+    if (isCrossSite(c.req.raw.headers, deps.config.origins))
+      return c.text('Demande refusée : elle ne vient pas de ce site.', 403);
     const found = await guard(c);
     if (found instanceof Response) return found;
     const { token, request } = found;

@@ -114,14 +114,16 @@ export function sessionRoutes(deps: EquipeDeps) {
                   <td>${p.structure}</td>
                   <td>${p.email}</td>
                   <td><a href="/equipe/demandes/${p.id}">${p.id.slice(0, 8)}</a></td>
-                  ${give
-                    ? html`<td>
-                        <form method="post" action="/equipe/sessions/${key}/place">
-                          <input type="hidden" name="demande" value="${p.id}" />
-                          <button type="submit">Donner la place libérée à ${p.prenom} ${p.nom}</button>
-                        </form>
-                      </td>`
-                    : ''}
+                  ${
+                    give
+                      ? html`<td>
+                          <form method="post" action="/equipe/sessions/${key}/place">
+                            <input type="hidden" name="demande" value="${p.id}" />
+                            <button type="submit">Donner la place libérée à ${p.prenom} ${p.nom}</button>
+                          </form>
+                        </td>`
+                      : ''
+                  }
                 </tr>`,
             )}
           </tbody>
@@ -148,11 +150,13 @@ export function sessionRoutes(deps: EquipeDeps) {
                 <td>${p.prenom} ${p.nom}</td>
                 <td>${p.reason ?? ''}</td>
                 <td>
-                  ${!p.reason?.startsWith('session annulée')
-                    ? '—'
-                    : p.email
-                      ? 'par e-mail'
-                      : html`<strong>non : pas d’adresse, à prévenir autrement</strong>`}
+                  ${
+                    !p.reason?.startsWith('session annulée')
+                      ? '—'
+                      : p.email
+                        ? 'par e-mail'
+                        : html`<strong>non : pas d’adresse, à prévenir autrement</strong>`
+                  }
                 </td>
                 <td>${p.telephone}</td>
                 <td><a href="/equipe/demandes/${p.id}">${p.id.slice(0, 8)}</a></td>
@@ -172,27 +176,34 @@ export function sessionRoutes(deps: EquipeDeps) {
           </p>
           ${table('Places', placed)}
           <h2>Liste d’attente (dans l’ordre d’arrivée)</h2>
-          ${free > 0 && waiting.length
-            ? html`<p>${free} place(s) libre(s) : donnez-la à la première personne de la liste ou à celle de votre choix ; elle est prévenue par e-mail si elle a donné une adresse.</p>`
-            : ''}
+          ${
+            free > 0 && waiting.length
+              ? html`<p>
+                  ${free} place(s) libre(s) : donnez-la à la première personne de la liste ou à celle de votre choix ; elle est
+                  prévenue par e-mail si elle a donné une adresse.
+                </p>`
+              : ''
+          }
           ${waiting.length ? table('Liste d’attente', waiting, free > 0) : html`<p>Personne en liste d’attente.</p>`}
           ${cancelled.length ? cancelledTable : ''}
-          ${placed.length + waiting.length
-            ? html`<h2>Annuler la session</h2>
-                <form method="post" action="/equipe/sessions/${key}/annuler">
-                  <p>
-                    Chaque personne inscrite ou en liste d’attente est prévenue par e-mail quand elle a donné une adresse ; les autres
-                    restent listées ici, à prévenir autrement.
-                  </p>
-                  <label for="motif">Motif (facultatif, 300 caractères au plus)</label>
-                  <input id="motif" name="motif" maxlength="300" />
-                  <p>
-                    <input type="checkbox" id="confirmer" name="confirmer" value="oui" required />
-                    <label for="confirmer">Je confirme l’annulation de cette session</label>
-                  </p>
-                  <button type="submit">Annuler la session et prévenir les personnes</button>
-                </form>`
-            : ''}`,
+          ${
+            placed.length + waiting.length
+              ? html`<h2>Annuler la session</h2>
+                  <form method="post" action="/equipe/sessions/${key}/annuler">
+                    <p>
+                      Chaque personne inscrite ou en liste d’attente est prévenue par e-mail quand elle a donné une adresse ; les
+                      autres restent listées ici, à prévenir autrement.
+                    </p>
+                    <label for="motif">Motif (facultatif, 300 caractères au plus)</label>
+                    <input id="motif" name="motif" maxlength="300" />
+                    <p>
+                      <input type="checkbox" id="confirmer" name="confirmer" value="oui" required />
+                      <label for="confirmer">Je confirme l’annulation de cette session</label>
+                    </p>
+                    <button type="submit">Annuler la session et prévenir les personnes</button>
+                  </form>`
+              : ''
+          }`,
       ),
     );
   });
@@ -233,7 +244,8 @@ export function sessionRoutes(deps: EquipeDeps) {
     const staff = c.get('staff');
     // Only a person who sees every sign-up of the session cancels it (the store cancels them all).
     const all = (await deps.equipe.requests(FORM)).filter((r) => r.sessionKey === key && !r.cancelled);
-    if (all.length !== placed.length + waiting.length) return back(c, key, 'Vous ne voyez pas toutes les inscriptions de cette session.');
+    if (all.length !== placed.length + waiting.length)
+      return back(c, key, 'Vous ne voyez pas toutes les inscriptions de cette session.');
     const at = deps.clock.now().toISOString();
     const ids = await deps.equipe.cancelSession({
       sessionKey: key,
@@ -244,7 +256,13 @@ export function sessionRoutes(deps: EquipeDeps) {
     const people = [...placed, ...waiting].filter((p) => ids.includes(p.id));
     for (const p of people) if (p.email) await deps.equipe.tellPerson(p.id, p.email, 'session-annulee', at);
     const untold = people.filter((p) => !p.email).length;
-    await deps.equipe.audit({ at, staffId: staff.id, action: 'annulation_session', target: key, detail: `${ids.length} inscription(s)` });
+    await deps.equipe.audit({
+      at,
+      staffId: staff.id,
+      action: 'annulation_session',
+      target: key,
+      detail: `${ids.length} inscription(s)`,
+    });
     return back(
       c,
       key,

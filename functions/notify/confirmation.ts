@@ -32,9 +32,15 @@ export function confirmationMail(due: DueNotification, mailDomain: string): Outg
     return {
       to: due.recipients,
       subject: `${message.title} — Fabrique rennaise des solidarités`,
-      text: ['Bonjour,', '', `Votre inscription n° ${due.submissionId}.`, ...message.paragraphs, '', 'La Fabrique rennaise des solidarités', ''].join(
-        '\n',
-      ),
+      text: [
+        'Bonjour,',
+        '',
+        `Votre inscription n° ${due.submissionId}.`,
+        ...message.paragraphs,
+        '',
+        'La Fabrique rennaise des solidarités',
+        '',
+      ].join('\n'),
       messageId: `<${due.submissionId}.${due.subject}.${due.outboxId}@${mailDomain}>`,
     };
   const form = isFormKey(due.formKey) ? forms[due.formKey] : undefined;
@@ -46,7 +52,7 @@ export function confirmationMail(due: DueNotification, mailDomain: string): Outg
     text: [
       'Bonjour,',
       '',
-      `Votre envoi n° ${due.submissionId} (formulaire « ${form?.title ?? due.formKey} ») est bien arrivé.`,
+      `Votre envoi n° ${due.submissionId} (formulaire «\u202f${form?.title ?? due.formKey}\u202f») est bien arrivé.`,
       ...(words?.paragraphs ?? []),
       ...(due.link
         ? [

@@ -269,7 +269,10 @@ export class SqlEquipeStore implements EquipeStore {
       s(Q.cancelEvents, p.at, p.staffId, p.reason, p.sessionKey, null, null),
       s(Q.cancelSignUps, p.sessionKey, null, null),
     ]);
-    return out.at(-1)!.rows.map((r) => String(r.id)).sort();
+    return out
+      .at(-1)!
+      .rows.map((r) => String(r.id))
+      .sort();
   }
   async tellPerson(submissionId: string, email: string, message: PersonMessage, at: string) {
     await this.db.batch([s(Q.tellPerson, submissionId, JSON.stringify([email]), message, at)]);

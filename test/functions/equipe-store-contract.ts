@@ -200,11 +200,22 @@ export function equipeStoreContract(name: string, factory: EquipeFactory) {
     it('places: a freed place given to a waiting person; a cancelled sign-up frees its place for the first waiting', async () => {
       const key = 'f1/s1';
       const signUp = (id: string, minute: number) =>
-        store.save(submission(id, { formKey: 'inscription-formation', receivedAt: later(minute), place: { session: key, capacity: 2 } }), team);
+        store.save(
+          submission(id, { formKey: 'inscription-formation', receivedAt: later(minute), place: { session: key, capacity: 2 } }),
+          team,
+        );
       for (const [i, id] of ['a', 'b', 'c', 'd'].entries()) await signUp(id, i);
       const lists = async () =>
-        (await equipe.requests('inscription-formation')).map((r) => [r.id, r.cancelled ? 'annulé' : r.waitingList ? 'attente' : 'place']);
-      expect(await lists()).toEqual([['a', 'place'], ['b', 'place'], ['c', 'attente'], ['d', 'attente']]);
+        (await equipe.requests('inscription-formation')).map((r) => [
+          r.id,
+          r.cancelled ? 'annulé' : r.waitingList ? 'attente' : 'place',
+        ]);
+      expect(await lists()).toEqual([
+        ['a', 'place'],
+        ['b', 'place'],
+        ['c', 'attente'],
+        ['d', 'attente'],
+      ]);
       const change = { sessionKey: key, capacity: 2, staffId: 'p1', at: later(10) };
       // No place is free: nobody moves.
       expect(await equipe.giveFreedPlace({ ...change, submissionId: 'd' })).toBe(false);
@@ -214,22 +225,39 @@ export function equipeStoreContract(name: string, factory: EquipeFactory) {
         promoted: 'c',
       });
       expect(await equipe.cancelSignUp({ ...change, submissionId: 'a', reason: 'encore' })).toEqual({ cancelled: false });
-      expect(await lists()).toEqual([['a', 'annulé'], ['b', 'place'], ['c', 'place'], ['d', 'attente']]);
+      expect(await lists()).toEqual([
+        ['a', 'annulé'],
+        ['b', 'place'],
+        ['c', 'place'],
+        ['d', 'attente'],
+      ]);
       expect(await equipe.request('a')).toMatchObject({ state: 'clos', reason: 'annulée par la personne' });
       expect((await equipe.history('c')).map((e) => e.kind)).toEqual(['place']);
       // A waiting person chosen by the team: only once a place is free.
       await equipe.cancelSignUp({ ...change, capacity: 1, submissionId: 'b', reason: 'absente' });
-      expect(await lists()).toEqual([['a', 'annulé'], ['b', 'annulé'], ['c', 'place'], ['d', 'attente']]);
+      expect(await lists()).toEqual([
+        ['a', 'annulé'],
+        ['b', 'annulé'],
+        ['c', 'place'],
+        ['d', 'attente'],
+      ]);
       expect(await equipe.giveFreedPlace({ ...change, submissionId: 'd' })).toBe(true);
       expect(await equipe.giveFreedPlace({ ...change, submissionId: 'd' })).toBe(false);
-      expect(await lists()).toEqual([['a', 'annulé'], ['b', 'annulé'], ['c', 'place'], ['d', 'place']]);
+      expect(await lists()).toEqual([
+        ['a', 'annulé'],
+        ['b', 'annulé'],
+        ['c', 'place'],
+        ['d', 'place'],
+      ]);
       expect(await store.placesTaken()).toEqual({ [key]: 2 });
       // The session cancelled: everyone still counted, once.
       expect(await equipe.cancelSession({ sessionKey: key, staffId: 'p1', at: later(20), reason: 'session annulée' })).toEqual([
         'c',
         'd',
       ]);
-      expect(await equipe.cancelSession({ sessionKey: key, staffId: 'p1', at: later(21), reason: 'session annulée' })).toEqual([]);
+      expect(await equipe.cancelSession({ sessionKey: key, staffId: 'p1', at: later(21), reason: 'session annulée' })).toEqual(
+        [],
+      );
       expect(await equipe.request('d')).toMatchObject({ state: 'clos', reason: 'session annulée', cancelled: true });
       expect(await store.placesTaken()).toEqual({});
     });

@@ -146,7 +146,8 @@ describe('a resident’s private link', () => {
     expect(told.map((m) => m.headers.to)).toEqual([emailOf('Fanny')]);
     expect(told[0]!.headers.subject).toMatch(/^Une place s’est libérée pour vous/);
     expect(told[0]!.text).toContain('une place s’est libérée et elle vous est attribuée');
-    for (const other of ['Awa', 'Gael', String(INSCRIPTION.nom), 'Fanny']) expect(told[0]!.raw + told[0]!.text).not.toContain(other);
+    for (const other of ['Awa', 'Gael', String(INSCRIPTION.nom), 'Fanny'])
+      expect(told[0]!.raw + told[0]!.text).not.toContain(other);
 
     // The link used again (a second click, a reload): the same answer, nothing moves, nobody is told.
     const again = await cancel(links.Awa!);
@@ -179,7 +180,11 @@ describe('a resident’s private link', () => {
     // then erased with the request: the same page.
     const agir = await h.postJson('agir', validSubmissions.agir);
     const token = randomToken();
-    await h.store.equipe!().addPrivateLink(await sha256(token), ((await agir.json()) as { id: string }).id, '2000-01-01T00:00:00.000Z');
+    await h.store.equipe!().addPrivateLink(
+      await sha256(token),
+      ((await agir.json()) as { id: string }).id,
+      '2000-01-01T00:00:00.000Z',
+    );
     expect((await h.app.request(`/suivi/${token}`)).status).toBe(404);
     expect((await cancel(`/suivi/${token}`)).status).toBe(404);
 
