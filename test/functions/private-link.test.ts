@@ -14,7 +14,7 @@ import { forms } from '../../src/schemas/forms/index.ts';
 import { CONFIRMATION_FIELD } from '../../src/schemas/forms/shared-fields.ts';
 import { NOW } from '../fixtures/forms-context.ts';
 import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
-import { makeHarness, ORIGIN, settings, type Harness } from './harness.ts';
+import { makeHarness, settings, type Harness } from './harness.ts';
 import { freePort, SmtpSink } from './smtp-sink.ts';
 
 let h: Harness;
@@ -60,7 +60,15 @@ const open = async (link: string) => {
 };
 /** The state line of the page, as the person reads it. */
 const stateOf = (html: string) => /<strong>État\u00a0:<\/strong> ([^<]*)</.exec(html)?.[1];
-const cancel = (link: string, origin = ORIGIN) => h.app.request(`${link}/annuler`, { method: 'POST', headers: { origin } });
+/**
+ * The page's cancel button, as a browser sends it: the page has no referrer, so its own post carries
+ * "Origin: null" with Sec-Fetch-Site (protocol/origin.ts); `origin` for another site's post.
+ */
+const cancel = (link: string, origin?: string) =>
+  h.app.request(`${link}/annuler`, {
+    method: 'POST',
+    headers: origin ? { origin, 'sec-fetch-site': 'cross-site' } : { origin: 'null', 'sec-fetch-site': 'same-origin' },
+  });
 /** Each person's place: taken, waiting, or cancelled (the session key kept, no place counted). */
 const places = async () =>
   Object.fromEntries(
