@@ -8,7 +8,8 @@
 import type { Context, Hono } from 'hono';
 import { forms, isFormKey } from '../src/schemas/forms/index.ts';
 import { escapeHtml } from '../src/lib/forms/html.ts';
-import { formatDate } from '../src/lib/time/dates.ts';
+import { formatCreneau, formatDate, formatDateLongue } from '../src/lib/time/dates.ts';
+import type { ContentContext } from '../src/schemas/forms/context.ts';
 import type { AppDeps, FormsEnv } from './deps.ts';
 import { sha256 } from './equipe/tokens.ts';
 import { messagePage } from './pages.ts';
@@ -29,6 +30,16 @@ const RESIDENT = 'habitant';
 
 /** 32 random bytes, base64url: nothing else is ever accepted. */
 const wellFormed = (token: string) => /^[A-Za-z0-9_-]{43}$/.test(token);
+
+/** What, when and where of a sign-up's session: the programme's public facts, as its thank-you page says them. */
+function sessionLine(content: ContentContext, key: string | undefined): string {
+  const [formationId, sessionId] = (key ?? '').split('/');
+  const formation = content.formations.find((f) => f.id === formationId);
+  const session = formation?.sessions.find((x) => x.id === sessionId);
+  if (!formation || !session) return '';
+  const when = `${formatDateLongue(session.date)}, ${formatCreneau(session.creneau)}`;
+  return `<p>Formation «\u202f${escapeHtml(formation.titre)}\u202f», ${escapeHtml(when)}, ${escapeHtml(content.lieux[session.lieu] ?? session.lieu)}.</p>`;
+}
 
 export function suiviRoutes(app: Hono<FormsEnv>, deps: AppDeps, limiter: RateLimit) {
   const equipe = deps.store.equipe?.();
@@ -92,6 +103,7 @@ export function suiviRoutes(app: Hono<FormsEnv>, deps: AppDeps, limiter: RateLim
     const body =
       `<h1>Suivi de votre demande</h1>${done}` +
       `<p>Formulaire «\u202f${escapeHtml(form?.title ?? request.formKey)}\u202f», envoyé le ${escapeHtml(formatDate(request.receivedAt.slice(0, 10)))}.</p>` +
+      sessionLine(deps.config.content, request.sessionKey) +
       `<p><strong>État\u00a0:</strong> ${escapeHtml(state)}</p>${thanks}${cancel}` +
       '<p>Ce lien est personnel : gardez-le pour suivre votre demande, ne le partagez pas. Il cesse de fonctionner quand la demande est effacée.</p>';
     return c.html(messagePage(deps.pages, 'Suivi de votre demande', body));
