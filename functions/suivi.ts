@@ -9,6 +9,7 @@ import type { Context, Hono } from 'hono';
 import { forms, isFormKey } from '../src/schemas/forms/index.ts';
 import { escapeHtml } from '../src/lib/forms/html.ts';
 import { formatCreneau, formatDate, formatDateLongue } from '../src/lib/time/dates.ts';
+import { typographie } from '../src/lib/page-tools/typographie.ts';
 import type { ContentContext } from '../src/schemas/forms/context.ts';
 import type { AppDeps, FormsEnv } from './deps.ts';
 import { sha256 } from './equipe/tokens.ts';
@@ -37,8 +38,9 @@ function sessionLine(content: ContentContext, key: string | undefined): string {
   const formation = content.formations.find((f) => f.id === formationId);
   const session = formation?.sessions.find((x) => x.id === sessionId);
   if (!formation || !session) return '';
-  const when = `${formatDateLongue(session.date)}, ${formatCreneau(session.creneau)}`;
-  return `<p>Formation «\u202f${escapeHtml(formation.titre)}\u202f», ${escapeHtml(when)}, ${escapeHtml(content.lieux[session.lieu] ?? session.lieu)}.</p>`;
+  // The content's words with the site's typography (apostrophes, no-break spaces), as the built pages have them.
+  const text = `Formation « ${formation.titre} », ${formatDateLongue(session.date)}, ${formatCreneau(session.creneau)}, ${content.lieux[session.lieu] ?? session.lieu}.`;
+  return `<p>${escapeHtml(typographie(text))}</p>`;
 }
 
 export function suiviRoutes(app: Hono<FormsEnv>, deps: AppDeps, limiter: RateLimit) {

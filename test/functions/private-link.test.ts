@@ -13,6 +13,7 @@ import { smtpMailer } from '../../functions/notify/smtp.ts';
 import { forms } from '../../src/schemas/forms/index.ts';
 import { CONFIRMATION_FIELD } from '../../src/schemas/forms/shared-fields.ts';
 import { escapeHtml } from '../../src/lib/forms/html.ts';
+import { typographie } from '../../src/lib/page-tools/typographie.ts';
 import { formatDateLongue } from '../../src/lib/time/dates.ts';
 import { content, NOW } from '../fixtures/forms-context.ts';
 import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
@@ -110,9 +111,9 @@ describe('a resident’s private link', () => {
     // What, when and where, as the session's thank-you page says them (the programme's public facts).
     const formation = content.formations.find((f) => f.id === INSCRIPTION.formation)!;
     const session = formation.sessions.find((x) => x.id === INSCRIPTION.session)!;
-    expect(html).toContain(escapeHtml(formation.titre));
-    expect(html).toContain(formatDateLongue(session.date));
-    expect(html).toContain(escapeHtml(content.lieux[session.lieu]!));
+    expect(html).toContain(escapeHtml(typographie(formation.titre)));
+    expect(html).toContain(typographie(formatDateLongue(session.date)));
+    expect(html).toContain(escapeHtml(typographie(content.lieux[session.lieu]!)));
     expect(html).toContain('Annuler mon inscription');
     expect(stateOf((await open(links[5]!)).html)).toBe(STATE.waiting);
     // No page names anyone, nor their address: not the person (the link may be forwarded), not the others.
