@@ -18,6 +18,7 @@ import { handleSubmission } from './submit.ts';
 import { healthReport } from './health.ts';
 import { equipeDeps } from './equipe/mount.ts';
 import { createEquipeApp } from './equipe/app.ts';
+import { suiviRoutes } from './suivi.ts';
 
 export const FORM_ROUTES = ['/f/:formKey', '/p/:project/f/:formKey'] as const;
 /** For a load balancer: 200 when the store took a write in the last seconds, 503 otherwise; the body says the backlog, the last purge (Node) and the release (health.ts). No content, no ids. */
@@ -46,6 +47,8 @@ export function createApp(deps: AppDeps) {
   // The teams' inbox, on every store that keeps its data (issue 19).
   const equipe = equipeDeps(deps);
   if (equipe) app.route('/equipe', createEquipeApp(equipe));
+  // A resident's private link to follow a request (issue 19, item 6).
+  suiviRoutes(app, deps, limiter);
 
   for (const route of FORM_ROUTES) {
     app.use(route, async (c, next) => {

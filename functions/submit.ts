@@ -28,6 +28,7 @@ import { hashClient, rateLimitAddress, type RateLimit } from './rate-limit.ts';
 import type { AppDeps, FormsEnv, Outcome } from './deps.ts';
 import { StoreUnavailableError, type SubmissionContent } from './store/types.ts';
 import { sealValues } from './seal/seal.ts';
+import { randomToken, sha256 } from './equipe/tokens.ts';
 
 type Ctx = Context<FormsEnv>;
 type Back = { href: string; label: string };
@@ -213,10 +214,22 @@ async function sealedOrClear(s: Read, id: string, values: Record<string, string 
   return sealValues(teamKey, s.formKey, id, values);
 }
 
+/**
+ * The private link of a new submission of a non-sensitive form that has one, on a store with the inbox (not
+ * for a `_next` of the client's, which asked for its own page): the token for the person, its hash to store.
+ */
+async function privateLink(s: Read, special: Special, now: Date) {
+  if (!s.form.privateLink || s.settings.sensible || special.next || !s.deps.store.equipe) return undefined;
+  const token = randomToken();
+  const expiresAt = new Date(now.getTime() + s.settings.conservation_jours * DAY_MS).toISOString();
+  return { path: `/suivi/${token}`, stored: { tokenHash: await sha256(token), expiresAt } };
+}
+
 async function storeAndAnswer(s: Read, special: Special, values: Record<string, string | string[]>, nextPath: string) {
   const now = s.deps.clock.now();
   const id = s.deps.newId?.() ?? crypto.randomUUID();
   const recipients = (s.target && s.settings.destinataires_par_quartier?.[s.target]) || s.settings.destinataires;
+  const link = await privateLink(s, special, now);
   try {
     const saved = await s.deps.store.save(
       {
@@ -227,6 +240,7 @@ async function storeAndAnswer(s: Read, special: Special, values: Record<string, 
         idempotencyKey: special.idempotencyKey,
         content: await sealedOrClear(s, id, values),
         place: s.form.place?.(values, s.ctx),
+        privateLink: link?.stored,
       },
       s.settings.sensible
         ? { recipients }
@@ -235,8 +249,14 @@ async function storeAndAnswer(s: Read, special: Special, values: Record<string, 
             subject: special.subject,
             replyTo: special.replyTo ?? (values.email as string | undefined),
             confirmationTo: wantsConfirmation(values),
+            confirmationLink: link?.path,
           },
     );
+    // A form with a private link answers with that page (not a retry: its link is the first submission's).
+    const told =
+      saved.waitingList && s.form.waitingList ? { listeAttente: true, message: s.form.waitingList.message } : undefined;
+    if (link && !saved.duplicate)
+      return answered(s.c, told ? 'liste_attente' : 'accepte', answerSuccess(s.c, s.json, link.path, saved.id, told));
     const waiting = saved.waitingList ? s.form.waitingList : undefined;
     if (waiting) {
       // Recorded, but no place: the person is told so plainly, never sent to a page (or `_next`) that confirms one.

@@ -14,6 +14,7 @@ export type DueRow = {
   attempts: number;
   data_json: string | null;
   waiting_list: number | null;
+  link: string | null;
 };
 
 export const dueFromRow = (r: DueRow): DueNotification => ({
@@ -28,6 +29,7 @@ export const dueFromRow = (r: DueRow): DueNotification => ({
   attempts: r.attempts,
   clearJson: r.data_json ?? undefined,
   ...(Number(r.waiting_list) === 1 ? { waitingList: true } : {}),
+  ...(r.link ? { link: r.link } : {}),
 });
 
 /** Places taken per session key, from rows of `placesTaken`. */
