@@ -15,12 +15,13 @@ import { RateLimiter } from './rate-limit.ts';
 import { answerRefusal } from './respond.ts';
 import { answerPlaces, PLACES_ROUTE } from './places.ts';
 import { handleSubmission } from './submit.ts';
-import { healthProbe } from './health.ts';
+import { healthReport } from './health.ts';
 import { equipeDeps } from './equipe/mount.ts';
 import { createEquipeApp } from './equipe/app.ts';
+import { suiviRoutes } from './suivi.ts';
 
 export const FORM_ROUTES = ['/f/:formKey', '/p/:project/f/:formKey'] as const;
-/** For a load balancer: 200 when the store took a write in the last seconds, 503 otherwise (health.ts); on Node, the last purge's result. No content, no ids. */
+/** For a load balancer: 200 when the store took a write in the last seconds, 503 otherwise; the body says the backlog, the last purge (Node) and the release (health.ts). No content, no ids. */
 export const HEALTH_ROUTE = '/_sante';
 const ALLOWED_HEADERS = ['Content-Type', 'Accept', 'Formspree-Client', 'Formspree-Session-Data', 'X-Requested-With'];
 
@@ -30,13 +31,12 @@ export function createApp(deps: AppDeps) {
   const app = new Hono<FormsEnv>();
   const limiter = deps.rateLimit ?? new RateLimiter(deps.config.rateLimit);
 
-  const writable = healthProbe(deps.store);
+  const health = healthReport(deps);
   app.get(HEALTH_ROUTE, async (c) => {
     c.header('Cache-Control', 'no-store');
-    const ok = await writable();
-    // The purge's result is for monitoring, not for the load balancer: a failed purge does not take the instance out.
-    const purge = deps.purgeStatus ? { purge: deps.purgeStatus() ?? null } : {};
-    return c.json({ ok, stockage: ok ? 'inscriptible' : 'indisponible', ...purge }, ok ? 200 : 503);
+    // Only the store decides the status: a failed purge or a backlog is for monitoring, not for the load balancer.
+    const body = await health();
+    return c.json(body, body.ok ? 200 : 503);
   });
 
   app.get(PLACES_ROUTE, (c) => answerPlaces(c, deps));
@@ -47,6 +47,8 @@ export function createApp(deps: AppDeps) {
   // The teams' inbox, on every store that keeps its data (issue 19).
   const equipe = equipeDeps(deps);
   if (equipe) app.route('/equipe', createEquipeApp(equipe));
+  // A resident's private link to follow a request (issue 19, item 6).
+  suiviRoutes(app, deps, limiter);
 
   for (const route of FORM_ROUTES) {
     app.use(route, async (c, next) => {

@@ -9,6 +9,11 @@ export class Counters {
     this.pending[name] = (this.pending[name] ?? 0) + 1;
   }
 
+  /** What was counted and not yet taken (the metrics add it to the store's counts). */
+  peek(): Readonly<Record<string, number>> {
+    return this.pending;
+  }
+
   /** What was counted since the last call, emptied. */
   take(): Record<string, number> {
     const taken = this.pending;

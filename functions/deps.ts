@@ -7,6 +7,7 @@ import type { PageSource } from './pages.ts';
 import type { RateLimit, RateLimitOptions } from './rate-limit.ts';
 import type { SubmissionStore } from './store/types.ts';
 import type { Counters } from './counters.ts';
+import type { ServedRelease } from './health.ts';
 
 export type AppConfig = {
   /** Origins allowed to post (the site's own), e.g. https://fabrique-solidarites.rennes.fr. Never "*". */
@@ -77,6 +78,8 @@ export type AppDeps = {
   newId?: () => string;
   /** The last retention purge, shown by /_sante (Node: node/jobs.ts); undefined before the first. */
   purgeStatus?: () => { a: string; resultat: string; effaces?: number; cause?: string } | undefined;
+  /** The release served, for /_sante (health.ts): a release's manifest, else the build's stamp. */
+  release?: () => ServedRelease | undefined;
   /** The teams' inbox (functions/equipe/): in demonstration, every page says so and offers a test account. */
   /**
    * firstInvitation: a token an operator chose (the Worker's secret EQUIPE_PREMIERE_INVITATION), accepted once

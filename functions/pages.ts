@@ -4,7 +4,7 @@
  * and the error summary, or by a message. Every value is escaped.
  */
 import type { FormContext } from '../src/schemas/forms/context.ts';
-import type { FormDefinition } from '../src/schemas/forms/form.ts';
+import { fieldsOf, type FormDefinition } from '../src/schemas/forms/form.ts';
 import { escapeHtml } from '../src/lib/forms/html.ts';
 import { prefixTitle, replaceRegion, setTitle } from '../src/lib/forms/page-region.ts';
 import { renderForm, type ShownError } from '../src/lib/forms/render-form.ts';
@@ -61,5 +61,35 @@ export function messagePage(
   return (
     `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title></head><body><main id="contenu">${html}</main></body></html>`
+  );
+}
+
+/**
+ * A closed form refuses what was sent, and the person keeps it: each filled field, by its label, in a
+ * read-only box to copy (nothing was stored). Hidden fields and the site's own fields are left out.
+ */
+export function typedCopyHtml(
+  form: FormDefinition,
+  ctx: FormContext,
+  target: string | undefined,
+  values: Record<string, string | string[]>,
+): string {
+  const rows = fieldsOf(form, ctx, target).flatMap((field) => {
+    if (field.type === 'hidden') return [];
+    const raw = [values[field.name] ?? []].flat().filter((v) => v.trim() !== '');
+    if (raw.length === 0) return [];
+    const options = 'options' in field ? field.options : [];
+    const shown = raw.map((v) => options.find((o) => o.value === v)?.label ?? v).join(', ');
+    const id = `copie-${field.name}`;
+    return [
+      `<p><label for="${escapeHtml(id)}">${escapeHtml(field.label)}</label><br>` +
+        `<textarea id="${escapeHtml(id)}" readonly rows="${Math.min(8, Math.max(1, Math.ceil(shown.length / 60)))}">${escapeHtml(shown)}</textarea></p>`,
+    ];
+  });
+  if (rows.length === 0) return '';
+  return (
+    `<h2>Ce que vous aviez écrit</h2>` +
+    `<p>Rien n’a été enregistré ni envoyé. Si vous voulez garder votre texte, copiez-le avant de quitter cette page.</p>` +
+    rows.join('')
   );
 }

@@ -107,7 +107,10 @@ export const securityHeaders = (styleHashes: string[] = [], adminConnect: string
     await next();
     // The teams' inbox (functions/equipe/) sets its own stricter policy: kept as it is.
     if (c.req.path.startsWith('/equipe/') && c.res.headers.has('content-security-policy')) return;
+    // A resident's private link (suivi.ts) sends no referrer at all: its address is the key to their request.
+    const ownReferrer = c.req.path.startsWith('/suivi/') ? c.res.headers.get('referrer-policy') : null;
     // Hono's secureHeaders writes its headers after the handler: run it on the answer now known.
     await (isDocument(c.res.headers.get('content-type') ?? '', c.req.path) ? forSite : asset)(c, done);
+    if (ownReferrer) c.res.headers.set('Referrer-Policy', ownReferrer);
   };
 };

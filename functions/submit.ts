@@ -14,7 +14,8 @@ import { validateSubmission, type FieldError } from '../src/schemas/forms/valida
 import { CONFIRMATION_FIELD } from '../src/schemas/forms/shared-fields.ts';
 import { currentKey, type FormSettings } from '../src/schemas/forms/settings.ts';
 import type { ShownError } from '../src/lib/forms/render-form.ts';
-import { formErrorPage, typedValues } from './pages.ts';
+import { formErrorPage, messagePage, typedCopyHtml, typedValues } from './pages.ts';
+import { escapeHtml } from '../src/lib/forms/html.ts';
 import { bodyKind, parseBody, type RawFields } from './protocol/body.ts';
 import { refusal, type Refusal } from './protocol/codes.ts';
 import { DAY_MS, MAX_NAME_SHOWN, STORE_RETRY_AFTER_S } from './protocol/limits.ts';
@@ -27,6 +28,7 @@ import { hashClient, rateLimitAddress, type RateLimit } from './rate-limit.ts';
 import type { AppDeps, FormsEnv, Outcome } from './deps.ts';
 import { StoreUnavailableError, type SubmissionContent } from './store/types.ts';
 import { sealValues } from './seal/seal.ts';
+import { randomToken, sha256 } from './equipe/tokens.ts';
 
 type Ctx = Context<FormsEnv>;
 type Back = { href: string; label: string };
@@ -160,7 +162,14 @@ function formClosed(s: Read): Response | undefined {
     : s.form.inactive?.(s.ctx, s.target, Object.fromEntries(s.fields));
   if (!closed) return;
   const back = s.target ? { href: s.form.pagePath(s.target), label: 'Revenir à la page' } : s.back;
-  return refusalAnswer(s, 'ferme', refusal(403, 'Inscriptions fermées', closed, 'INACTIVE'), back);
+  const title = s.form.place || s.form.key.startsWith('inscription') ? 'Inscriptions fermées' : 'Ce formulaire est fermé';
+  const r = refusal(403, title, closed, 'INACTIVE');
+  if (s.json) return refusalAnswer(s, 'ferme', r, back);
+  // The browser's copy of what was typed is the only one: it comes back, to copy, not to send again; never on the
+  // pages for people facing violence (quick exit), where a number written on the page could be read by someone else.
+  const copy = s.form.quickExit ? '' : typedCopyHtml(s.form, s.ctx, s.target, typedValues(s.fields));
+  const body = `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(closed)}</p><p><a href="/aide/">Besoin d’aide maintenant : tous les numéros gratuits</a></p>${copy}`;
+  return answered(s.c, 'ferme', s.c.html(messagePage(s.deps.pages, title, body, back), 403));
 }
 
 function validValues(s: Read, problems: { field: string; message: string }[]): Record<string, string | string[]> | Response {
@@ -205,10 +214,22 @@ async function sealedOrClear(s: Read, id: string, values: Record<string, string 
   return sealValues(teamKey, s.formKey, id, values);
 }
 
+/**
+ * The private link of a new submission of a non-sensitive form that has one, on a store with the inbox (not
+ * for a `_next` of the client's, which asked for its own page): the token for the person, its hash to store.
+ */
+async function privateLink(s: Read, special: Special, now: Date) {
+  if (!s.form.privateLink || s.settings.sensible || special.next || !s.deps.store.equipe) return undefined;
+  const token = randomToken();
+  const expiresAt = new Date(now.getTime() + s.settings.conservation_jours * DAY_MS).toISOString();
+  return { path: `/suivi/${token}`, stored: { tokenHash: await sha256(token), expiresAt } };
+}
+
 async function storeAndAnswer(s: Read, special: Special, values: Record<string, string | string[]>, nextPath: string) {
   const now = s.deps.clock.now();
   const id = s.deps.newId?.() ?? crypto.randomUUID();
   const recipients = (s.target && s.settings.destinataires_par_quartier?.[s.target]) || s.settings.destinataires;
+  const link = await privateLink(s, special, now);
   try {
     const saved = await s.deps.store.save(
       {
@@ -219,6 +240,7 @@ async function storeAndAnswer(s: Read, special: Special, values: Record<string, 
         idempotencyKey: special.idempotencyKey,
         content: await sealedOrClear(s, id, values),
         place: s.form.place?.(values, s.ctx),
+        privateLink: link?.stored,
       },
       s.settings.sensible
         ? { recipients }
@@ -227,15 +249,21 @@ async function storeAndAnswer(s: Read, special: Special, values: Record<string, 
             subject: special.subject,
             replyTo: special.replyTo ?? (values.email as string | undefined),
             confirmationTo: wantsConfirmation(values),
+            confirmationLink: link?.path,
           },
     );
+    // A form with a private link answers with that page (not a retry: its link is the first submission's).
+    const told =
+      saved.waitingList && s.form.waitingList ? { listeAttente: true, message: s.form.waitingList.message } : undefined;
+    if (link && !saved.duplicate)
+      return answered(s.c, told ? 'liste_attente' : 'accepte', answerSuccess(s.c, s.json, link.path, saved.id, told));
     const waiting = saved.waitingList ? s.form.waitingList : undefined;
     if (waiting) {
       // Recorded, but no place: the person is told so plainly, never sent to a page (or `_next`) that confirms one.
       const answer = answerSuccess(s.c, s.json, waiting.path(values), saved.id, { listeAttente: true, message: waiting.message });
       return answered(s.c, saved.duplicate ? 'doublon' : 'liste_attente', answer);
     }
-    const thanks = special.next ?? s.form.thanksPath?.(values, s.target) ?? nextPath;
+    const thanks = special.next ?? s.form.thanksPath?.(values, s.target, s.ctx) ?? nextPath;
     return answered(s.c, saved.duplicate ? 'doublon' : 'accepte', answerSuccess(s.c, s.json, thanks, saved.id));
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;

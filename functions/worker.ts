@@ -10,6 +10,7 @@ import { createApp } from './app.ts';
 import type { BuildStamp } from './build-stamp.ts';
 import { Counters } from './counters.ts';
 import { withDemonstrationKey } from './equipe/demonstration.ts';
+import { levelOf, logLine, requestLine } from './log-line.ts';
 import { httpMailer } from './notify/http-api.ts';
 import type { PageSource } from './pages.ts';
 import { securityHeaders, adminConnectFrom } from './security-headers.ts';
@@ -85,12 +86,16 @@ function startIsolate(data: WorkerData, env: WorkerEnv): Isolate {
   const checked = configFromWorkerEnv(env, data.build);
   if (!checked.ok) {
     console.error(
-      `Le Worker ne sert pas les formulaires : réglage incorrect.\n${checked.errors.map((e) => `  - ${e}`).join('\n')}`,
+      logLine(
+        'erreur',
+        `Le Worker ne sert pas les formulaires : réglage incorrect.\n${checked.errors.map((e) => `  - ${e}`).join('\n')}`,
+        { erreurs: checked.errors },
+      ),
     );
     return checked;
   }
   const { config } = checked;
-  for (const line of describeFormsMode(data.settings, config.mode)) console.log(line);
+  for (const line of describeFormsMode(data.settings, config.mode)) console.log(logLine(levelOf(line), line));
   const store = new D1Store(config.db);
   const counters = new Counters();
   // Read by the forms at each request: the Worker's own origins are added as they are seen (fetch).
@@ -122,8 +127,10 @@ function formsApp(data: WorkerData, config: WorkerConfig, store: D1Store, counte
     pages,
     // Set by Cloudflare's edge for every request; a client cannot forge it there.
     clientAddress: (c) => c.req.header('cf-connecting-ip'),
-    log: (e) => console.log(JSON.stringify({ at: new Date().toISOString(), ...e })),
+    log: (e) => console.log(requestLine(e)),
     counters,
+    // The release served: the build's stamp bundled with the Worker (/_sante).
+    release: () => (data.build ? { source: 'construction', mode: data.build.mode, builtAt: data.build.builtAt } : undefined),
     equipe: { demonstration: config.mode === 'demonstration', firstInvitation: config.firstInvitation },
   });
 }
@@ -161,9 +168,9 @@ function runJobs({ config, store, settings }: ReadyIsolate): ReturnType<typeof r
     clock: config.clock,
     mailer: config.mail ? httpMailer(config.mail) : undefined,
     mailDomain: config.mailDomain,
-    log: (line) => console.log(line),
+    log: (line) => console.log(line.startsWith('{') ? line : logLine(levelOf(line), line)),
   }).catch((error: unknown) => {
-    console.error(`Tâche planifiée en échec : ${(error as Error).name} ${(error as Error).message}`);
+    console.error(logLine('erreur', `Tâche planifiée en échec : ${(error as Error).name} ${(error as Error).message}`));
     throw error;
   });
 }

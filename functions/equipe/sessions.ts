@@ -1,7 +1,9 @@
 /**
  * Training sessions as a team sees them (issue 19, item 5, first part): per session, the places taken and the
- * waiting list in the order received; a printable attendance sheet (A4) and a CSV export. Sign-ups of a form
- * this person may not see are left out; every export is audited. Moving someone to a freed place is not yet here.
+ * waiting list in the order received; a printable attendance sheet (A4) and a CSV export; a freed place given
+ * to a waiting person, and the whole session cancelled, both plain forms (the inbox's same-origin check guards
+ * every POST), audited, the people told by e-mail through the outbox when they gave an address. Sign-ups of a
+ * form this person may not see are left out.
  */
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
@@ -9,10 +11,19 @@ import type { InboxRequest } from '../store/equipe-types.ts';
 import { canSee } from './access.ts';
 import { csvLine } from '../export/csv.ts';
 import type { EquipeDeps, EquipeEnv } from './deps.ts';
+import { formText } from './form-text.ts';
 import { page } from './layout.ts';
 
 const FORM = 'inscription-formation';
-type Person = { id: string; prenom: string; nom: string; email: string; telephone: string; structure: string };
+type Person = {
+  id: string;
+  prenom: string;
+  nom: string;
+  email: string;
+  telephone: string;
+  structure: string;
+  reason?: string;
+};
 const person = (r: InboxRequest): Person => {
   const v = JSON.parse(r.clearJson ?? '{}') as Record<string, string>;
   return {
@@ -22,6 +33,7 @@ const person = (r: InboxRequest): Person => {
     email: v.email ?? '',
     telephone: v.telephone ?? '',
     structure: v.structure ?? '',
+    reason: r.reason,
   };
 };
 
@@ -47,8 +59,8 @@ export function sessionRoutes(deps: EquipeDeps) {
           <ul>
             ${keys.map((k) => {
               const s = sessionOf(k);
-              const placed = all.filter((r) => r.sessionKey === k && !r.waitingList).length;
-              const waiting = all.filter((r) => r.sessionKey === k && r.waitingList).length;
+              const placed = all.filter((r) => r.sessionKey === k && !r.cancelled && !r.waitingList).length;
+              const waiting = all.filter((r) => r.sessionKey === k && !r.cancelled && r.waitingList).length;
               return html`<li>
                 <a href="/equipe/sessions/${k}">${s ? `${s.formation.titre} — ${s.session.date} ${s.session.creneau}` : k}</a> :
                 ${placed} inscrit(s)${s ? ` sur ${s.session.capacite} places` : ''}, ${waiting} en liste d’attente
@@ -65,15 +77,19 @@ export function sessionRoutes(deps: EquipeDeps) {
     return {
       key,
       info: sessionOf(key),
-      placed: rows.filter((r) => !r.waitingList).map(person),
-      waiting: rows.filter((r) => r.waitingList).map(person),
+      placed: rows.filter((r) => !r.cancelled && !r.waitingList).map(person),
+      waiting: rows.filter((r) => !r.cancelled && r.waitingList).map(person),
+      cancelled: rows.filter((r) => r.cancelled).map(person),
     };
   };
 
   app.get('/sessions/:formation/:session', async (c) => {
-    const { key, info, placed, waiting } = await load(c);
+    const { key, info, placed, waiting, cancelled } = await load(c);
     const title = info ? `${info.formation.titre} — ${info.session.date}` : `Session ${key}`;
-    const table = (caption: string, people: Person[]) =>
+    // The places offered online, as the sign-up counts them (the form's `place`), not the room's capacity.
+    const free = info ? info.session.places_restantes - placed.length : 0;
+    const notice = c.req.query('message');
+    const table = (caption: string, people: Person[], give = false) =>
       html`<div class="tableau" tabindex="0" role="region" aria-label="${caption}">
         <table>
           <caption>
@@ -86,6 +102,7 @@ export function sessionRoutes(deps: EquipeDeps) {
               <th scope="col">Structure</th>
               <th scope="col">E-mail</th>
               <th scope="col">Demande</th>
+              ${give ? html`<th scope="col">Place libérée</th>` : ''}
             </tr>
           </thead>
           <tbody>
@@ -97,23 +114,159 @@ export function sessionRoutes(deps: EquipeDeps) {
                   <td>${p.structure}</td>
                   <td>${p.email}</td>
                   <td><a href="/equipe/demandes/${p.id}">${p.id.slice(0, 8)}</a></td>
+                  ${
+                    give
+                      ? html`<td>
+                          <form method="post" action="/equipe/sessions/${key}/place">
+                            <input type="hidden" name="demande" value="${p.id}" />
+                            <button type="submit">Donner la place libérée à ${p.prenom} ${p.nom}</button>
+                          </form>
+                        </td>`
+                      : ''
+                  }
                 </tr>`,
             )}
           </tbody>
         </table>
       </div>`;
+    const cancelledTable = html`<div class="tableau" tabindex="0" role="region" aria-label="Inscriptions annulées">
+      <table>
+        <caption>
+          Inscriptions annulées
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Nom</th>
+            <th scope="col">Motif</th>
+            <th scope="col">Prévenu·e</th>
+            <th scope="col">Téléphone</th>
+            <th scope="col">Demande</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${cancelled.map(
+            (p) =>
+              html`<tr>
+                <td>${p.prenom} ${p.nom}</td>
+                <td>${p.reason ?? ''}</td>
+                <td>
+                  ${
+                    !p.reason?.startsWith('session annulée')
+                      ? '—'
+                      : p.email
+                        ? 'par e-mail'
+                        : html`<strong>non : pas d’adresse, à prévenir autrement</strong>`
+                  }
+                </td>
+                <td>${p.telephone}</td>
+                <td><a href="/equipe/demandes/${p.id}">${p.id.slice(0, 8)}</a></td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
     return c.html(
       page(
         frame(c, title),
-        html`<p>${placed.length} inscrit(s)${info ? ` sur ${info.session.capacite} places, ${info.session.creneau}` : ''}.</p>
+        html`${notice ? html`<p role="status" class="message">${notice}</p>` : ''}
+          <p>${placed.length} inscrit(s)${info ? ` sur ${info.session.capacite} places, ${info.session.creneau}` : ''}.</p>
           <p>
             <a href="/equipe/sessions/${key}/emargement">Feuille d’émargement (A4, à imprimer)</a> ·
             <a href="/equipe/sessions/${key}/inscriptions.csv" download>Exporter (CSV)</a>
           </p>
           ${table('Places', placed)}
           <h2>Liste d’attente (dans l’ordre d’arrivée)</h2>
-          ${waiting.length ? table('Liste d’attente', waiting) : html`<p>Personne en liste d’attente.</p>`}`,
+          ${
+            free > 0 && waiting.length
+              ? html`<p>
+                  ${free} place(s) libre(s) : donnez-la à la première personne de la liste ou à celle de votre choix ; elle est
+                  prévenue par e-mail si elle a donné une adresse.
+                </p>`
+              : ''
+          }
+          ${waiting.length ? table('Liste d’attente', waiting, free > 0) : html`<p>Personne en liste d’attente.</p>`}
+          ${cancelled.length ? cancelledTable : ''}
+          ${
+            placed.length + waiting.length
+              ? html`<h2>Annuler la session</h2>
+                  <form method="post" action="/equipe/sessions/${key}/annuler">
+                    <p>
+                      Chaque personne inscrite ou en liste d’attente est prévenue par e-mail quand elle a donné une adresse ; les
+                      autres restent listées ici, à prévenir autrement.
+                    </p>
+                    <label for="motif">Motif (facultatif, 300 caractères au plus)</label>
+                    <input id="motif" name="motif" maxlength="300" />
+                    <p>
+                      <input type="checkbox" id="confirmer" name="confirmer" value="oui" required />
+                      <label for="confirmer">Je confirme l’annulation de cette session</label>
+                    </p>
+                    <button type="submit">Annuler la session et prévenir les personnes</button>
+                  </form>`
+              : ''
+          }`,
       ),
+    );
+  });
+
+  const back = (c: Context<EquipeEnv>, key: string, message: string) =>
+    c.redirect(`/equipe/sessions/${key}?message=${encodeURIComponent(message)}`, 303);
+
+  app.post('/sessions/:formation/:session/place', async (c) => {
+    const { key, info, waiting } = await load(c);
+    const id = formText((await c.req.parseBody()).demande);
+    const chosen = waiting.find((p) => p.id === id);
+    if (!info || !chosen) return back(c, key, 'Cette personne n’est plus en liste d’attente.');
+    const staff = c.get('staff');
+    const at = deps.clock.now().toISOString();
+    const given = await deps.equipe.giveFreedPlace({
+      submissionId: chosen.id,
+      sessionKey: key,
+      capacity: info.session.places_restantes,
+      staffId: staff.id,
+      at,
+    });
+    if (!given) return back(c, key, 'Aucune place n’est libre : rien n’a changé.');
+    await deps.equipe.audit({ at, staffId: staff.id, action: 'place', target: chosen.id, detail: key });
+    if (chosen.email) await deps.equipe.tellPerson(chosen.id, chosen.email, 'place-attribuee', at);
+    return back(
+      c,
+      key,
+      `Place donnée à ${chosen.prenom} ${chosen.nom}${chosen.email ? ', prévenu·e par e-mail' : ' (pas d’adresse e-mail : à prévenir autrement)'}.`,
+    );
+  });
+
+  app.post('/sessions/:formation/:session/annuler', async (c) => {
+    const { key, placed, waiting } = await load(c);
+    const form = await c.req.parseBody();
+    const motif = formText(form.motif).trim();
+    if (formText(form.confirmer) !== 'oui' || motif.length > 300)
+      return back(c, key, 'Cochez la confirmation (et un motif de 300 caractères au plus) pour annuler la session.');
+    const staff = c.get('staff');
+    // Only a person who sees every sign-up of the session cancels it (the store cancels them all).
+    const all = (await deps.equipe.requests(FORM)).filter((r) => r.sessionKey === key && !r.cancelled);
+    if (all.length !== placed.length + waiting.length)
+      return back(c, key, 'Vous ne voyez pas toutes les inscriptions de cette session.');
+    const at = deps.clock.now().toISOString();
+    const ids = await deps.equipe.cancelSession({
+      sessionKey: key,
+      staffId: staff.id,
+      at,
+      reason: motif ? `session annulée : ${motif}` : 'session annulée',
+    });
+    const people = [...placed, ...waiting].filter((p) => ids.includes(p.id));
+    for (const p of people) if (p.email) await deps.equipe.tellPerson(p.id, p.email, 'session-annulee', at);
+    const untold = people.filter((p) => !p.email).length;
+    await deps.equipe.audit({
+      at,
+      staffId: staff.id,
+      action: 'annulation_session',
+      target: key,
+      detail: `${ids.length} inscription(s)`,
+    });
+    return back(
+      c,
+      key,
+      `Session annulée : ${people.length - untold} personne(s) prévenue(s) par e-mail${untold ? `, ${untold} à prévenir autrement (voir ci-dessous)` : ''}.`,
     );
   });
 

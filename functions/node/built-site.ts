@@ -7,7 +7,7 @@
  */
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { MiddlewareHandler } from 'hono';
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { BUILD_STAMP_FILE, parseBuildStamp, type BuildStamp } from '../build-stamp.ts';
 import type { PageSource } from '../pages.ts';
@@ -44,7 +44,10 @@ export function builtSite(distDir: string, onNewBuild: (stamp: BuildStamp | unde
       stamp: readBuildStamp(real),
       headers: securityHeaders(builtStyleHashes(real)),
       // The build wrote a .br and a .gz beside each text file (build-compress.ts): sent as they are.
-      files: serveStatic({ root: path.relative(process.cwd(), real) || '.', precompressed: true }),
+      // No site built yet: nothing to serve (and no free-text warning from serveStatic in the JSON log).
+      files: existsSync(real)
+        ? serveStatic({ root: path.relative(process.cwd(), real) || '.', precompressed: true })
+        : (_c, next) => next(),
       pages: builtPages(real),
     };
   };

@@ -8,6 +8,7 @@ import { smtpSettingsFromEnv, type SmtpSettings } from '../notify/smtp.ts';
 import type { RateLimitOptions } from '../rate-limit.ts';
 import type { Clock } from '../clock.ts';
 import { SettingsReader } from '../settings.ts';
+import { parseAllowed } from './observe.ts';
 
 export { clockFrom, type Clock } from '../clock.ts';
 
@@ -24,6 +25,8 @@ export type EnvConfig = {
   trustedProxies: string[];
   clock: Clock;
   smtp?: SmtpSettings;
+  /** Who may read /_metriques: addresses or networks (node/observe.ts); loopback by default. */
+  metricsAllowed: string[];
 };
 
 export type ConfigResult = { ok: true; config: EnvConfig } | { ok: false; errors: string[] };
@@ -37,6 +40,8 @@ export function configFromEnv(env: Record<string, string | undefined>): ConfigRe
   const trustedProxies = trustedProxiesFrom(settings);
   const database = databaseFrom(settings);
   const smtp = settings.optional(() => smtpSettingsFromEnv(env));
+  const metrics = parseAllowed(settings.text('METRICS_ALLOWED'));
+  settings.errors.push(...metrics.errors);
   if (settings.errors.length) return { ok: false, errors: settings.errors };
   return {
     ok: true,
@@ -51,6 +56,7 @@ export function configFromEnv(env: Record<string, string | undefined>): ConfigRe
       trustedProxies,
       clock,
       smtp,
+      metricsAllowed: metrics.allowed,
     },
   };
 }

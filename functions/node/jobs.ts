@@ -39,7 +39,7 @@ export type PurgeStatus = { a: string; resultat: 'ok' | 'inacheve' | 'echec'; ef
 
 /** The audit line of a purge could not be written: nothing was erased. */
 class AuditWriteError extends Error {
-  // A field, not a parameter property: Node runs this file by stripping types only (`npm run serve`).
+  // No parameter property: Node runs this file by stripping types, which refuses them.
   readonly code: string;
   constructor(code: string) {
     super(code);

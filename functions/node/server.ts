@@ -32,6 +32,10 @@ import { compression } from './compress.ts';
 import { clockFrom, defaultAuditLog, type Clock } from './config.ts';
 import { limitConnections, DEFAULT_CONNECTION_LIMITS, serverOptions, type ConnectionLimits } from './connection-limits.ts';
 import { startJobs, type PurgeStatus } from './jobs.ts';
+import type { ServedRelease } from '../health.ts';
+import { METRICS_ROUTE, type MetricsSnapshot } from '../metrics.ts';
+import { metricsRoute, METRICS_ALLOWED_DEFAULT, metricsSnapshot, requestLog } from './observe.ts';
+import { servedReleaseOf } from './served-release.ts';
 
 export type ServerOptions = {
   port?: number;
@@ -74,6 +78,8 @@ export type ServerOptions = {
   notice?: (line: string) => void;
   /** Forms with example recipients or keys refuse submissions in production; default from FABRIQUE_DEMONSTRATION. */
   mode?: FormsMode;
+  /** Who may read /_metriques (addresses, networks); default loopback only (node/observe.ts). */
+  metricsAllowed?: string[];
 };
 export type RunningServer = {
   url: string;
@@ -101,6 +107,8 @@ async function createNodeApp(
     site: ReturnType<typeof builtSite>;
     mode: FormsMode;
     lastPurge: { value?: PurgeStatus };
+    release: () => ServedRelease | undefined;
+    metrics: () => Promise<MetricsSnapshot>;
   },
 ) {
   const distDir = options.distDir ?? path.join(projectRoot, 'dist');
@@ -132,11 +140,14 @@ async function createNodeApp(
     hashClient: (salt, address) => createHmac('sha256', salt).update(address).digest('hex').slice(0, 32),
     equipe: { demonstration: mode === 'demonstration' },
     purgeStatus: () => options.lastPurge.value,
+    release: options.release,
   });
   if (mode === 'demonstration') options.notice?.('Espace équipe : /equipe/connexion (un compte de démonstration y est proposé).');
 
   const app = new Hono();
+  app.use(requestLog(options.log));
   app.use(options.site.headers);
+  app.get(METRICS_ROUTE, metricsRoute(options.metricsAllowed ?? METRICS_ALLOWED_DEFAULT, options.metrics));
   app.use(
     compression({
       generation: (c) => options.site.key(c),
@@ -203,7 +214,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // The server's own address is learnt once it listens; the origin list is read at each request.
   const origins = [...(options.origins ?? [])];
   const lastPurge: { value?: PurgeStatus } = {};
-  const { app, settings } = await createNodeApp({ ...options, origins, store, clock, counters, trusted, site, mode, lastPurge });
+  const release = servedReleaseOf(projectRoot, site.stamp);
+  const listening: { server?: Server } = {};
+  const metrics = metricsSnapshot({ store, counters, clock, lastPurge, release, http: () => listening.server });
+  const { app, settings } = await createNodeApp({
+    ...options,
+    ...{ origins, store, clock, counters, trusted, site, mode, lastPurge, release, metrics },
+  });
   const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
   const server = await new Promise<ServerType>((resolve) => {
     const s: ServerType = serve(
@@ -218,6 +235,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     );
   });
   const http = server as Server;
+  listening.server = http;
   limitConnections(http, limits, trusted);
 
   const jobs = startJobs({

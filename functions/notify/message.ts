@@ -13,9 +13,10 @@ const NO_CONTENT = { formations: [], activites: [], quartiers: [], lieux: {}, to
 /** The site's address from the mail domain (its host name); `npm start`'s on a computer. */
 export const siteAddress = (mailDomain: string) =>
   mailDomain === 'localhost' ? 'http://localhost:4321' : `https://${mailDomain}`;
+/** A path of the site, on the site's address (the host of SITE_URL names the mail's domain). */
+export const siteLink = (mailDomain: string, path: string) => `${siteAddress(mailDomain)}${path}`;
 /** Where the team opens the request: the inbox (functions/equipe/), on the site's address. */
-export const inboxLink = (mailDomain: string, submissionId: string) =>
-  `${siteAddress(mailDomain)}/equipe/demandes/${submissionId}`;
+export const inboxLink = (mailDomain: string, submissionId: string) => siteLink(mailDomain, `/equipe/demandes/${submissionId}`);
 
 export function teamNotification(due: DueNotification, mailDomain: string): OutgoingMail {
   const title = isFormKey(due.formKey) ? forms[due.formKey].title : due.formKey;

@@ -23,6 +23,8 @@ export type StaffContext = {
   now: Date;
   /** Writes the audit line; throws a UserError when it cannot, so the action that follows never happens. */
   audit: (entry: Omit<AuditEntry, 'at' | 'user'>) => void;
+  /** The audit log's file (a backup carries a copy of it). */
+  auditFile?: string;
 };
 
 /** A mistake the staff member can fix: said in French, exit code 1, nothing done. */

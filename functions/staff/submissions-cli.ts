@@ -109,6 +109,7 @@ export async function submissionsCommand(argv: string[], context: CommandEnv): P
       opts,
       now: context.now,
       audit: auditTo(auditFile, context.now, context.user),
+      auditFile,
     };
     return await SUBCOMMANDS[action](ctx);
   } catch (error) {

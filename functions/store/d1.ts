@@ -33,7 +33,7 @@ export const MIGRATION_NAMES = [
   '0004_limites.sql',
   '0005_places_des_sessions.sql',
   '0006_espace_equipe.sql',
-  '0007_reserve.sql',
+  '0007_liens_prives.sql',
   '0008_notifications_equipe.sql',
 ];
 

@@ -1,5 +1,6 @@
 /** The inbox store's runner on PostgreSQL: the shared SQL with `?` turned into `$n`; a batch in one transaction. */
 import type pg from 'pg';
+import { LOCK_SESSION_POSTGRES } from './equipe-sql.ts';
 import type { Row, SqlRunner } from './equipe-store.ts';
 
 const dollar = (sql: string) => {
@@ -9,6 +10,7 @@ const dollar = (sql: string) => {
 
 export function postgresRunner(pool: pg.Pool): SqlRunner {
   return {
+    lockSession: LOCK_SESSION_POSTGRES,
     async all<T>(sql: string, params: unknown[] = []) {
       return (await pool.query(dollar(sql), params)).rows as T[];
     },

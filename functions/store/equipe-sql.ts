@@ -73,7 +73,47 @@ export const EQUIPE_SQL = {
     WHERE staff_notifications.digest_sent_at IS NULL OR staff_notifications.digest_sent_at <= ?`,
   // A digest that could not be sent is given back, unless another run claimed the next one meanwhile.
   releaseDigest: 'UPDATE staff_notifications SET digest_sent_at = ? WHERE staff_id = ? AND digest_sent_at = ?',
+
+  // Places (migration 7). A cancelled sign-up keeps its session key with waiting_list NULL: it no longer
+  // counts (sql.ts counts waiting_list = 0). Each change below re-counts the places inside its transaction.
+  giveFreedPlace: `UPDATE submissions SET waiting_list = 0 WHERE id = ? AND session_key = ? AND waiting_list = 1
+    AND (SELECT count(*) FROM submissions WHERE session_key = ? AND waiting_list = 0) < CAST(? AS INTEGER) RETURNING id`,
+  giveFirstFreedPlace: `UPDATE submissions SET waiting_list = 0 WHERE id =
+      (SELECT id FROM submissions WHERE session_key = ? AND waiting_list = 1 ORDER BY received_at, id LIMIT 1)
+    AND (SELECT count(*) FROM submissions WHERE session_key = ? AND waiting_list = 0) < CAST(? AS INTEGER) RETURNING id`,
+  // Before the cancellation itself: state and history only for sign-ups still counted (never twice).
+  closeSignUps: `INSERT INTO request_state (submission_id, state, reason, updated_at)
+    SELECT id, 'clos', ?, ? FROM submissions WHERE session_key = ? AND waiting_list IS NOT NULL AND (id = ? OR CAST(? AS TEXT) IS NULL)
+    ON CONFLICT (submission_id) DO UPDATE SET state = excluded.state, reason = excluded.reason, updated_at = excluded.updated_at`,
+  cancelEvents: `INSERT INTO request_events (submission_id, at, staff_id, kind, detail)
+    SELECT id, ?, ?, 'annulation', ? FROM submissions WHERE session_key = ? AND waiting_list IS NOT NULL AND (id = ? OR CAST(? AS TEXT) IS NULL)`,
+  cancelSignUps: `UPDATE submissions SET waiting_list = NULL
+    WHERE session_key = ? AND waiting_list IS NOT NULL AND (id = ? OR CAST(? AS TEXT) IS NULL) RETURNING id`,
+
+  // A message to the person who signed up, through the outbox: kind 'confirmation', `subject` names which one.
+  tellPerson: `INSERT INTO outbox (submission_id, kind, recipients_json, subject, next_attempt_at) VALUES (?, 'confirmation', ?, ?, ?)`,
+
+  // A resident's private link (migration 7): only the token's hash, gone with the submission.
+  addPrivateLink: 'INSERT INTO private_links (token_hash, submission_id, expires_at) VALUES (?, ?, ?)',
+  privateLink: `SELECT ${REQUEST} JOIN private_links p ON p.submission_id = s.id WHERE p.token_hash = ? AND p.expires_at > ?`,
 } as const;
+
+/**
+ * The one dialect difference of the places' statements: PostgreSQL first takes the session's lock that its
+ * sign-ups take (dialect.ts), so a count never misses a concurrent sign-up; SQLite and D1 have one writer.
+ */
+export const LOCK_SESSION_POSTGRES = 'SELECT pg_advisory_xact_lock(1179779072, hashtext(?))';
+
+/**
+ * Migration 7 (SQLite and D1; PostgreSQL without STRICT): residents' private links, hashed, gone with the
+ * submission; and the link a confirmation e-mail gives the person (`outbox.link`), emptied once it is sent.
+ */
+export const PRIVATE_LINKS_MIGRATION = (strict: boolean) => `CREATE TABLE private_links (
+     token_hash TEXT PRIMARY KEY,
+     submission_id TEXT NOT NULL UNIQUE REFERENCES submissions(id) ON DELETE CASCADE,
+     expires_at TEXT NOT NULL
+   )${strict ? ' STRICT' : ''};
+   ALTER TABLE outbox ADD COLUMN link TEXT;`;
 
 /** Migration 6 of SQLite and D1 (sqlite-migrations.ts). Triggers on one line each: D1 splits statements at `;` + newline. */
 export const EQUIPE_MIGRATION_SQLITE = `CREATE TABLE staff (

@@ -13,6 +13,8 @@ import type {
   Note,
   NotifyMode,
   NotifySetting,
+  PersonMessage,
+  PlaceChange,
   RequestEvent,
   RequestStateName,
   Role,
@@ -28,6 +30,8 @@ export type Statement = { sql: string; params: unknown[] };
 export interface SqlRunner {
   all<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
   batch(statements: Statement[]): Promise<{ changes: number; rows: Row[] }[]>;
+  /** The statement that locks a session's places for the transaction, where one writer does not (PostgreSQL). */
+  lockSession?: string;
 }
 export type Row = Record<string, unknown>;
 
@@ -75,6 +79,7 @@ const requestFrom = (r: Row): InboxRequest => ({
   team: text(r.team),
   quartier: text(r.quartier),
   updatedAt: text(r.updated_at),
+  cancelled: r.session_key !== null && r.session_key !== undefined && (r.waiting_list === null || r.waiting_list === undefined),
 });
 const notifyFrom = (r: Row): NotifySetting => ({
   staffId: String(r.staff_id),
@@ -242,6 +247,51 @@ export class SqlEquipeStore implements EquipeStore {
             { keyId: String(r.key_id), encapsulatedKey: String(r.encapsulated_key), ciphertext: String(r.sealed) },
     }));
   }
+  /** The session's lock (PostgreSQL) then the statements, in one transaction. */
+  private placesBatch(sessionKey: string, statements: Statement[]) {
+    return this.db.batch(this.db.lockSession ? [s(this.db.lockSession, sessionKey), ...statements] : statements);
+  }
+  async giveFreedPlace(p: PlaceChange & { submissionId: string }) {
+    const out = await this.placesBatch(p.sessionKey, [
+      s(Q.giveFreedPlace, p.submissionId, p.sessionKey, p.sessionKey, p.capacity),
+    ]);
+    const given = out.at(-1)!.rows.length === 1;
+    if (given) await this.db.batch([s(Q.addEvent, p.submissionId, p.at, p.staffId, 'place', p.sessionKey)]);
+    return given;
+  }
+  async cancelSignUp(p: PlaceChange & { submissionId: string; reason: string }) {
+    const out = await this.placesBatch(p.sessionKey, [
+      s(Q.closeSignUps, p.reason, p.at, p.sessionKey, p.submissionId, p.submissionId),
+      s(Q.cancelEvents, p.at, p.staffId, p.reason, p.sessionKey, p.submissionId, p.submissionId),
+      s(Q.cancelSignUps, p.sessionKey, p.submissionId, p.submissionId),
+      s(Q.giveFirstFreedPlace, p.sessionKey, p.sessionKey, p.capacity),
+    ]);
+    const cancelled = out.at(-2)!.rows.length === 1;
+    const promoted = text(out.at(-1)!.rows[0]?.id);
+    if (promoted) await this.db.batch([s(Q.addEvent, promoted, p.at, p.staffId, 'place', p.sessionKey)]);
+    return { cancelled, promoted };
+  }
+  async cancelSession(p: Omit<PlaceChange, 'capacity'> & { reason: string }) {
+    const out = await this.placesBatch(p.sessionKey, [
+      s(Q.closeSignUps, p.reason, p.at, p.sessionKey, null, null),
+      s(Q.cancelEvents, p.at, p.staffId, p.reason, p.sessionKey, null, null),
+      s(Q.cancelSignUps, p.sessionKey, null, null),
+    ]);
+    return out
+      .at(-1)!
+      .rows.map((r) => String(r.id))
+      .sort();
+  }
+  async tellPerson(submissionId: string, email: string, message: PersonMessage, at: string) {
+    await this.db.batch([s(Q.tellPerson, submissionId, JSON.stringify([email]), message, at)]);
+  }
+  async addPrivateLink(tokenHash: string, submissionId: string, expiresAt: string) {
+    await this.db.batch([s(Q.addPrivateLink, tokenHash, submissionId, expiresAt)]);
+  }
+  privateLink(tokenHash: string, now: string) {
+    return this.first(Q.privateLink, [tokenHash, now], requestFrom);
+  }
+
   async audit(e: AuditEntry) {
     await this.db.batch([s(Q.audit, e.at, e.staffId, e.action, e.target ?? null, e.detail ?? null)]);
   }

@@ -45,6 +45,8 @@ export type InboxRequest = {
   clearJson?: string;
   waitingList?: boolean;
   sessionKey?: string;
+  /** A sign-up cancelled (by the person, or with its session): it keeps its session key, takes no place. */
+  cancelled: boolean;
   state: RequestStateName;
   assigneeId?: string;
   reason?: string;
@@ -84,9 +86,17 @@ export type AuditAction =
   | 'note'
   | 'transmission'
   | 'suppression'
-  | 'personne';
+  | 'personne'
+  | 'place'
+  | 'annulation_session';
 /** Who did what to what, when: never a submitted value. */
 export type AuditEntry = { id?: number; at: string; staffId: string; action: AuditAction; target?: string; detail?: string };
+
+/** Which message a person is sent about their sign-up (functions/notify/confirmation.ts writes it). */
+export type PersonMessage = 'place-attribuee' | 'session-annulee';
+
+/** Who changes a session's places, when; the session's capacity, counted again in the transaction. */
+export type PlaceChange = { sessionKey: string; capacity: number; staffId: string; at: string };
 
 export type StateChange = {
   submissionId: string;
@@ -157,4 +167,21 @@ export interface EquipeStore {
   claimDigest(staffId: string, at: string, notAfter: string): Promise<boolean>;
   /** Gives a claimed digest back (it could not be sent): `previous` again, unless claimed anew meanwhile. */
   releaseDigest(staffId: string, at: string, previous: string | undefined): Promise<void>;
+
+  /** Gives a waiting-list person a freed place; false when they are not waiting or no place is free. */
+  giveFreedPlace(change: PlaceChange & { submissionId: string }): Promise<boolean>;
+  /**
+   * Cancels one sign-up (place or waiting list): closed with the reason, in the history; when it frees a place,
+   * the first person waiting gets it in the same transaction (`promoted`). Cancelling twice does nothing.
+   */
+  cancelSignUp(
+    change: PlaceChange & { submissionId: string; reason: string },
+  ): Promise<{ cancelled: boolean; promoted?: string }>;
+  /** Cancels a whole session: every sign-up still counted is closed with the reason; their ids. */
+  cancelSession(change: Omit<PlaceChange, 'capacity'> & { reason: string }): Promise<string[]>;
+  /** Queues an e-mail to the person of a sign-up (the outbox sends it, with retries). */
+  tellPerson(submissionId: string, email: string, message: PersonMessage, at: string): Promise<void>;
+  /** A resident's private link: only the token's hash is kept; it ends at `expiresAt` or with the submission. */
+  addPrivateLink(tokenHash: string, submissionId: string, expiresAt: string): Promise<void>;
+  privateLink(tokenHash: string, now: string): Promise<InboxRequest | undefined>;
 }

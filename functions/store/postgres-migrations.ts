@@ -5,7 +5,7 @@
  * end, never edit one that has shipped. test/functions/store-schema.test.ts migrates both and compares the two
  * schemas column by column (types, NOT NULL, defaults, keys) and index by index.
  */
-import { EQUIPE_MIGRATION_POSTGRES, NOTIFICATIONS_MIGRATION_POSTGRES } from './equipe-sql.ts';
+import { EQUIPE_MIGRATION_POSTGRES, NOTIFICATIONS_MIGRATION_POSTGRES, PRIVATE_LINKS_MIGRATION } from './equipe-sql.ts';
 
 export const PG_MIGRATIONS: readonly string[] = [
   // 1: submissions and their outbox.
@@ -51,8 +51,8 @@ export const PG_MIGRATIONS: readonly string[] = [
    CREATE INDEX submissions_session ON submissions(session_key, waiting_list) WHERE session_key IS NOT NULL;`,
   // 6: the teams' inbox (issue 19), as SQLite's migration 6.
   EQUIPE_MIGRATION_POSTGRES,
-  // 7: placeholder of this branch, replaced at merge by the other branch's migration 7.
-  `SELECT 1;`,
+  // 7: residents' private links, as SQLite's migration 7.
+  PRIVATE_LINKS_MIGRATION(false),
   // 8: how each staff member is told of new requests, as SQLite's migration 8.
   NOTIFICATIONS_MIGRATION_POSTGRES,
 ];

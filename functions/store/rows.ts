@@ -14,6 +14,7 @@ export type DueRow = {
   attempts: number;
   data_json: string | null;
   waiting_list: number | null;
+  link: string | null;
 };
 
 export const dueFromRow = (r: DueRow): DueNotification => ({
@@ -28,6 +29,7 @@ export const dueFromRow = (r: DueRow): DueNotification => ({
   attempts: r.attempts,
   clearJson: r.data_json ?? undefined,
   ...(Number(r.waiting_list) === 1 ? { waitingList: true } : {}),
+  ...(r.link ? { link: r.link } : {}),
 });
 
 /** Places taken per session key, from rows of `placesTaken`. */
@@ -35,12 +37,22 @@ export const placesFromRows = (rows: { session_key: string; n: number | string }
   Object.fromEntries(rows.map((r) => [r.session_key, Number(r.n)]));
 
 /** A row of `outboxCounts` (PostgreSQL sends its sums as text; an empty outbox sums to NULL). */
-export type OutboxCountsRow = { pending: number | string | null; failing: number | string | null; sent: number | string | null };
+export type OutboxCountsRow = {
+  pending: number | string | null;
+  failing: number | string | null;
+  sent: number | string | null;
+  oldest_pending?: string | null;
+};
 
 export const countersFromRows = (
   counts: { name: string; value: number | string }[],
   o: OutboxCountsRow | undefined,
 ): ServiceCounters => ({
   counts: Object.fromEntries(counts.map((r) => [r.name, Number(r.value)])),
-  notifications: { pending: Number(o?.pending ?? 0), failing: Number(o?.failing ?? 0), sent: Number(o?.sent ?? 0) },
+  notifications: {
+    pending: Number(o?.pending ?? 0),
+    failing: Number(o?.failing ?? 0),
+    sent: Number(o?.sent ?? 0),
+    oldestPendingAt: o?.oldest_pending ?? null,
+  },
 });

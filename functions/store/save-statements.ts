@@ -53,17 +53,24 @@ function submissionStatements(dialect: Dialect, s: NewSubmission, n: NewNotifica
     s.place?.session ?? null,
     s.place?.capacity ?? null,
   );
-  const rows: [string, string, string | null, string | null][] = [
-    ['equipe', JSON.stringify(n.recipients), n.subject ?? null, n.replyTo ?? null],
+  const rows: [string, string, string | null, string | null, string | null][] = [
+    ['equipe', JSON.stringify(n.recipients), n.subject ?? null, n.replyTo ?? null, null],
   ];
-  if (n.confirmationTo) rows.push(['confirmation', JSON.stringify([n.confirmationTo]), null, null]);
+  if (n.confirmationTo) rows.push(['confirmation', JSON.stringify([n.confirmationTo]), null, null, n.confirmationLink ?? null]);
   // A retry (same key) queues nothing: the first submission's notification is already queued.
-  const outbox = rows.map((row) =>
+  const outbox = rows.map(([kind, recipients, subject, replyTo, link]) =>
     key
-      ? statement(dialect, 'insertOutboxIfFirst', s.id, ...row, s.receivedAt, s.formKey, key)
-      : statement(dialect, 'insertOutbox', s.id, ...row, s.receivedAt),
+      ? statement(dialect, 'insertOutboxIfFirst', s.id, kind, recipients, subject, replyTo, s.receivedAt, link, s.formKey, key)
+      : statement(dialect, 'insertOutbox', s.id, kind, recipients, subject, replyTo, s.receivedAt, link),
   );
-  return [insert, ...outbox];
+  const link = s.privateLink;
+  // Nor a second private link: a retry's answer is the first submission's (submit.ts).
+  const linked = !link
+    ? []
+    : key
+      ? [statement(dialect, 'insertPrivateLinkIfFirst', link.tokenHash, s.id, link.expiresAt, s.formKey, key)]
+      : [statement(dialect, 'insertPrivateLink', link.tokenHash, s.id, link.expiresAt)];
+  return [insert, ...outbox, ...linked];
 }
 
 /** Which submission holds the key (a retry gets the first one's id), and whether it got a place. */

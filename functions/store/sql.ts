@@ -16,7 +16,8 @@ const WAITING_LIST = `CASE WHEN CAST(?10 AS TEXT) IS NULL THEN NULL
 const SUBMISSION_VALUES = `INSERT INTO submissions (id, form_key, received_at, delete_after, idempotency_key, data_json, sealed, key_id,
       encapsulated_key, session_key, waiting_list)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, CAST(?10 AS TEXT), ${WAITING_LIST})`;
-const OUTBOX_COLUMNS = 'INSERT INTO outbox (submission_id, kind, recipients_json, subject, reply_to, next_attempt_at)';
+const OUTBOX_COLUMNS = 'INSERT INTO outbox (submission_id, kind, recipients_json, subject, reply_to, next_attempt_at, link)';
+const PRIVATE_LINK_COLUMNS = 'INSERT INTO private_links (token_hash, submission_id, expires_at)';
 
 export const SQL = {
   // A keyed submission yields to the first one with its key (even on another instance); an id used twice
@@ -24,20 +25,27 @@ export const SQL = {
   insertKeyed: `${SUBMISSION_VALUES}
     ON CONFLICT (form_key, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING`,
   insertPlain: SUBMISSION_VALUES,
-  insertOutbox: `${OUTBOX_COLUMNS} VALUES (?1, ?2, ?3, ?4, ?5, ?6)`,
-  // The outbox row only for the submission that holds the key (?7 form, ?8 key), not for a retry.
+  insertOutbox: `${OUTBOX_COLUMNS} VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)`,
+  // The outbox row only for the submission that holds the key (?8 form, ?9 key), not for a retry.
   insertOutboxIfFirst: `${OUTBOX_COLUMNS}
-    SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE (SELECT id FROM submissions WHERE form_key = ?7 AND idempotency_key = ?8) = ?1`,
+    SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE (SELECT id FROM submissions WHERE form_key = ?8 AND idempotency_key = ?9) = ?1`,
+  // A resident's private link (migration 7; functions/suivi.ts), in the submission's transaction: only the
+  // token's hash (?1), for the submission ?2, until ?3; with a key (?4 form, ?5 key), not for a retry.
+  insertPrivateLink: `${PRIVATE_LINK_COLUMNS} VALUES (?1, ?2, ?3)`,
+  insertPrivateLinkIfFirst: `${PRIVATE_LINK_COLUMNS}
+    SELECT ?1, ?2, ?3 WHERE (SELECT id FROM submissions WHERE form_key = ?4 AND idempotency_key = ?5) = ?2`,
   idByIdempotencyKey: 'SELECT id, waiting_list FROM submissions WHERE form_key = ?1 AND idempotency_key = ?2',
   waitingListOf: 'SELECT id, waiting_list FROM submissions WHERE id = ?1',
   placesTaken:
     'SELECT session_key, count(*) AS n FROM submissions WHERE session_key IS NOT NULL AND waiting_list = 0 GROUP BY session_key',
   dueNotifications: `SELECT o.id AS outbox_id, o.submission_id, s.form_key, s.received_at, o.kind, o.recipients_json, o.subject,
-           o.reply_to, o.attempts, s.data_json, s.waiting_list
+           o.reply_to, o.attempts, s.data_json, s.waiting_list, o.link
       FROM outbox o JOIN submissions s ON s.id = o.submission_id
      WHERE o.status = 'pending' AND o.next_attempt_at <= ?1
      ORDER BY o.next_attempt_at, o.id LIMIT ?2`,
-  notificationSent: `UPDATE outbox SET status = 'sent', sent_at = ?1, attempts = attempts + 1, last_error = NULL WHERE id = ?2`,
+  // The private link a confirmation gave (migration 7) is not kept once the person has it.
+  notificationSent: `UPDATE outbox SET status = 'sent', sent_at = ?1, attempts = attempts + 1, last_error = NULL, link = NULL
+    WHERE id = ?2`,
   notificationFailed: 'UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?1, last_error = ?2 WHERE id = ?3',
   // Past retention, and the team told: a request nobody was told of is never purged. A confirmation to
   // the person that cannot be delivered (a mistyped address) does not keep the data past its date.
@@ -55,7 +63,9 @@ export const SQL = {
   outboxCounts: `SELECT
        SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) AS pending,
        SUM(CASE WHEN status = 'pending' AND attempts > 0 THEN 1 ELSE 0 END) AS failing,
-       SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END) AS sent
+       SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END) AS sent,
+       (SELECT MIN(s.received_at) FROM outbox p JOIN submissions s ON s.id = p.submission_id
+         WHERE p.status = 'pending') AS oldest_pending
      FROM outbox`,
   probeInsert: 'INSERT INTO health_probe (at) VALUES (?1)',
   probeClear: 'DELETE FROM health_probe',

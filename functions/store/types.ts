@@ -25,6 +25,11 @@ export type NewSubmission = {
    * the waiting list. `session` is stored in clear, even for sealed content (it is what is counted).
    */
   place?: { session: string; capacity: number };
+  /**
+   * A resident's private link (forms with `privateLink`; functions/suivi.ts): the hash of its token, stored
+   * with the submission in its transaction (not for a retry), and when it ends (the submission's retention).
+   */
+  privateLink?: { tokenHash: string; expiresAt: string };
 };
 
 /** The staff notification to send for a submission; the mailer reads it from the outbox. */
@@ -35,6 +40,8 @@ export type NewNotification = {
   replyTo?: string;
   /** The person's address, only when they ticked the confirmation box on a form that is not sealed. */
   confirmationTo?: string;
+  /** The person's private link (a path, /suivi/…), given in that confirmation; the outbox forgets it once sent. */
+  confirmationLink?: string;
 };
 
 /** `waitingList` only for a submission that asked for a place: true when it went on the waiting list. */
@@ -55,6 +62,8 @@ export type DueNotification = {
   clearJson?: string;
   /** A sign-up beyond the session's places: the team's e-mail says « liste d'attente ». */
   waitingList?: boolean;
+  /** A confirmation's private link (a path, /suivi/…), until the e-mail is sent. */
+  link?: string;
 };
 
 /** Thrown when storage cannot take a submission now (disk full, database locked): the handler answers 503. */
@@ -75,7 +84,8 @@ export type EraseResult = {
 /** Counts kept by the server (accepted, refused by reason) and what the outbox holds. */
 export type ServiceCounters = {
   counts: Record<string, number>;
-  notifications: { pending: number; failing: number; sent: number };
+  /** oldestPendingAt: when the oldest request still waiting for a notification was received (ISO), null when none waits. */
+  notifications: { pending: number; failing: number; sent: number; oldestPendingAt: string | null };
 };
 
 /**

@@ -73,6 +73,16 @@ describe('production build: forms on example settings', () => {
       await context.close();
     });
 
+  it('the help page does not send to a form that no one reads, and no thank-you page speaks of a demonstration', () => {
+    const aide = readFileSync(path.join(productionDir, 'aide/index.html'), 'utf8');
+    expect(aide).toContain('data-service="pas-en-service"');
+    expect(aide).not.toContain('href="/formulaires/demande-aide/"');
+    const thanks = globSync('**/merci/**/*.html', { cwd: productionDir });
+    expect(thanks.length).toBeGreaterThan(10);
+    for (const file of thanks)
+      expect(readFileSync(path.join(productionDir, file), 'utf8'), file).not.toContain('Version de démonstration');
+  });
+
   it('its server refuses a submission posted anyway', async () => {
     const res = await fetch(`${site.url}/f/femmes-rappel`, {
       method: 'POST',
@@ -92,5 +102,21 @@ describe('demonstration build', () => {
       if (html.includes('data-service="pas-encore-ouvert"')) continue;
       expect(html, file).toMatch(/data-service="demonstration"[\s\S]*Version de démonstration/);
     }
+  });
+
+  it('every thank-you page says that no one reads what was sent, and so does the help page', () => {
+    const dist = path.join(root, 'dist');
+    // Old addresses (astro.config.mjs redirects) are one-line redirections, not pages.
+    const thanks = globSync('**/merci/**/*.html', { cwd: dist }).filter(
+      (file) => !readFileSync(path.join(dist, file), 'utf8').startsWith('<!doctype html><title>Redirecting'),
+    );
+    expect(thanks.length).toBeGreaterThan(10);
+    for (const file of thanks)
+      expect(readFileSync(path.join(dist, file), 'utf8'), file).toMatch(
+        /data-service="demonstration"[\s\S]*Version de démonstration[\s\S]*personne ne le lit/,
+      );
+    expect(readFileSync(path.join(dist, 'aide/index.html'), 'utf8')).toMatch(
+      /data-service="demonstration"[\s\S]*personne ne lit[\s\S]*href="\/formulaires\/demande-aide\/"/,
+    );
   });
 });

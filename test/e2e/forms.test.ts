@@ -72,9 +72,19 @@ describe.each([
       const marker = `${js ? 'avec' : 'sans'} JS ${Date.now()}`;
       const values = { ...answers(key), [MARKER_FIELD[key]]: marker };
       await fill(page, key, values);
-      const thanks = forms[key].thanksPath?.(values, undefined) ?? `/formulaires/${forms[key].adresse ?? key}/merci/`;
-      await Promise.all([page.waitForURL(`**${thanks}`), page.click('form.formulaire button[type="submit"]')]);
-      expect(await page.locator('h1').textContent()).toBe(forms[key].thanks.title);
+      const thanks = forms[key].thanksPath?.(values, undefined, ctx) ?? `/formulaires/${forms[key].adresse ?? key}/merci/`;
+      // A form with a private link answers with that page (functions/suivi.ts), its thank-you words under its title.
+      const link = forms[key].privateLink;
+      await Promise.all([
+        page.waitForURL(link ? /\/suivi\/[\w-]{43}$/ : `**${thanks}`),
+        page.click('form.formulaire button[type="submit"]'),
+      ]);
+      expect(
+        await page
+          .locator(link ? 'main h2' : 'h1')
+          .first()
+          .textContent(),
+      ).toBe(forms[key].thanks.title);
       if (key === 'inscription-formation') {
         // What, when and where, repeated.
         const main = (await page.locator('main').innerText()).replace(/\s+/g, ' ');

@@ -64,8 +64,9 @@ describe.each(sizes)('the last place of a session, on a $name', ({ viewport }) =
         if (javaScriptEnabled) await expect.poll(() => option(first).innerText()).toMatch(/1\splace restante/);
         else expect(await option(first).innerText()).toMatch(/places limitées/);
         await fill(first, 'inscription-formation', { ...values, prenom: 'Dernière' });
-        await Promise.all([first.waitForURL(/\/merci\//), first.click('form.formulaire button[type="submit"]')]);
-        expect(first.url()).toMatch(new RegExp(`/formations/${formation.id}/inscription/merci/${session.id}/$`));
+        // The sign-up's answer is its private link (functions/suivi.ts): what, when and where, as a thank-you page.
+        await Promise.all([first.waitForURL(/\/suivi\//), first.click('form.formulaire button[type="submit"]')]);
+        expect(first.url()).toMatch(/\/suivi\/[A-Za-z0-9_-]{43}$/);
         const thanks = plain(await first.locator('main').innerText());
         expect(thanks).toMatch(/Votre inscription est enregistrée/);
         expect(thanks).toContain(plain(formation.titre));
@@ -82,7 +83,7 @@ describe.each(sizes)('the last place of a session, on a $name', ({ viewport }) =
           await expect.poll(() => option(next).innerText()).toMatch(/complet : inscription sur liste d’attente/);
         else expect(await option(next).innerText()).toMatch(/places limitées/);
         await fill(next, 'inscription-formation', { ...values, prenom: 'Suivante' });
-        await Promise.all([next.waitForURL(/\/attente\/$/), next.click('form.formulaire button[type="submit"]')]);
+        await Promise.all([next.waitForURL(/\/suivi\//), next.click('form.formulaire button[type="submit"]')]);
         const waiting = await next.locator('main').innerText();
         expect(waiting).toMatch(/Vous êtes sur la liste d’attente/);
         expect(waiting).toMatch(/pas encore de place/);

@@ -87,6 +87,11 @@ describe('SQLite: online backup with the staff command, then restore', () => {
     expect(result).toMatchObject({ code: 0, out: expect.stringMatching(/^Sauvegarde écrite : .* \(\d+ envoi\(s\)\)/) });
     const arrived = await during;
     expect(statSync(out).mode & 0o777).toBe(0o600);
+    // The audit trail is in the backup, its own line included (issue 20, item 6).
+    const trail = readFileSync(`${out}.audit.log`, 'utf8');
+    expect(statSync(`${out}.audit.log`).mode & 0o777).toBe(0o600);
+    expect(trail).toContain('"action":"sauvegarde"');
+    expect(result.out).toContain(`Journal d’audit copié à côté : ${out}.audit.log`);
 
     // Restore: a store opens on the copy (nothing re-run), and every submission acknowledged before is there.
     const restored = new SqliteStore(out);

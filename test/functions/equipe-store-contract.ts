@@ -2,7 +2,8 @@
  * The contract of the teams' inbox store (functions/store/equipe-types.ts), through its interface only,
  * run on each back-end (equipe-store-{sqlite,postgres,d1}.test.ts): staff, single-use invitations that
  * replace passkeys, sessions with idle and absolute expiry, request state and history, notes, routing,
- * the append-only audit, and what an erasure takes with it.
+ * the append-only audit, what an erasure takes with it, a session's places (a freed place given, a sign-up
+ * or a whole session cancelled) and residents' private links.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { EquipeStore, StaffMember } from '../../functions/store/equipe-types.ts';
@@ -194,6 +195,81 @@ export function equipeStoreContract(name: string, factory: EquipeFactory) {
       expect(await equipe.history('r1')).toEqual([]);
       expect(await equipe.request('r1')).toBeUndefined();
       expect((await equipe.auditLog(10)).map((e) => e.target)).toEqual(['r1']);
+    });
+
+    it('places: a freed place given to a waiting person; a cancelled sign-up frees its place for the first waiting', async () => {
+      const key = 'f1/s1';
+      const signUp = (id: string, minute: number) =>
+        store.save(
+          submission(id, { formKey: 'inscription-formation', receivedAt: later(minute), place: { session: key, capacity: 2 } }),
+          team,
+        );
+      for (const [i, id] of ['a', 'b', 'c', 'd'].entries()) await signUp(id, i);
+      const lists = async () =>
+        (await equipe.requests('inscription-formation')).map((r) => [
+          r.id,
+          r.cancelled ? 'annulé' : r.waitingList ? 'attente' : 'place',
+        ]);
+      expect(await lists()).toEqual([
+        ['a', 'place'],
+        ['b', 'place'],
+        ['c', 'attente'],
+        ['d', 'attente'],
+      ]);
+      const change = { sessionKey: key, capacity: 2, staffId: 'p1', at: later(10) };
+      // No place is free: nobody moves.
+      expect(await equipe.giveFreedPlace({ ...change, submissionId: 'd' })).toBe(false);
+      // A cancelled place goes to the first person waiting, in the same step.
+      expect(await equipe.cancelSignUp({ ...change, submissionId: 'a', reason: 'annulée par la personne' })).toEqual({
+        cancelled: true,
+        promoted: 'c',
+      });
+      expect(await equipe.cancelSignUp({ ...change, submissionId: 'a', reason: 'encore' })).toEqual({ cancelled: false });
+      expect(await lists()).toEqual([
+        ['a', 'annulé'],
+        ['b', 'place'],
+        ['c', 'place'],
+        ['d', 'attente'],
+      ]);
+      expect(await equipe.request('a')).toMatchObject({ state: 'clos', reason: 'annulée par la personne' });
+      expect((await equipe.history('c')).map((e) => e.kind)).toEqual(['place']);
+      // A waiting person chosen by the team: only once a place is free.
+      await equipe.cancelSignUp({ ...change, capacity: 1, submissionId: 'b', reason: 'absente' });
+      expect(await lists()).toEqual([
+        ['a', 'annulé'],
+        ['b', 'annulé'],
+        ['c', 'place'],
+        ['d', 'attente'],
+      ]);
+      expect(await equipe.giveFreedPlace({ ...change, submissionId: 'd' })).toBe(true);
+      expect(await equipe.giveFreedPlace({ ...change, submissionId: 'd' })).toBe(false);
+      expect(await lists()).toEqual([
+        ['a', 'annulé'],
+        ['b', 'annulé'],
+        ['c', 'place'],
+        ['d', 'place'],
+      ]);
+      expect(await store.placesTaken()).toEqual({ [key]: 2 });
+      // The session cancelled: everyone still counted, once.
+      expect(await equipe.cancelSession({ sessionKey: key, staffId: 'p1', at: later(20), reason: 'session annulée' })).toEqual([
+        'c',
+        'd',
+      ]);
+      expect(await equipe.cancelSession({ sessionKey: key, staffId: 'p1', at: later(21), reason: 'session annulée' })).toEqual(
+        [],
+      );
+      expect(await equipe.request('d')).toMatchObject({ state: 'clos', reason: 'session annulée', cancelled: true });
+      expect(await store.placesTaken()).toEqual({});
+    });
+
+    it('private links: found by the token’s hash until they expire; gone with the submission', async () => {
+      await store.save(submission('r1'), team);
+      await equipe.addPrivateLink('hash-1', 'r1', later(60));
+      expect(await equipe.privateLink('hash-1', later(1))).toMatchObject({ id: 'r1', state: 'nouveau', cancelled: false });
+      expect(await equipe.privateLink('hash-2', later(1))).toBeUndefined();
+      expect(await equipe.privateLink('hash-1', later(60))).toBeUndefined();
+      await store.erase(['r1']);
+      expect(await equipe.privateLink('hash-1', later(1))).toBeUndefined();
     });
 
     it('the audit is appended to, newest first, paged; it refuses updates and deletes', async () => {

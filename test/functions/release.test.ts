@@ -109,6 +109,15 @@ describe('npm run release', () => {
       started.on('exit', () => reject(new Error(out)));
     });
     expect(await (await fetch(`${url}/`)).text()).toContain('Version de l’archive');
+    // /_sante names the release served, from its manifest (issue 20, item 4).
+    const health = (await (await fetch(`${url}/_sante`)).json()) as { version: Record<string, unknown> };
+    expect(health.version).toMatchObject({
+      source: 'manifeste',
+      version: manifest.version,
+      commit: manifest.commit,
+      mode: 'demonstration',
+      construite_le: '2027-01-15T03:10:00.000Z',
+    });
     const post = await fetch(`${url}/f/contact`, {
       method: 'POST',
       redirect: 'manual',

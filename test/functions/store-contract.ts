@@ -116,7 +116,15 @@ export function storeContract(name: string, factory: StoreFactory, options: { gr
       expect(await dueIds()).toEqual([]);
       expect(await dueIds(at(1))).toEqual(['b:equipe']);
       expect((await store.dueNotifications(at(1), 10))[0]!.attempts).toBe(1);
-      expect((await store.counters()).notifications).toEqual({ pending: 1, failing: 1, sent: 1 });
+      // The oldest request still waiting for its notification (/_sante's backlog age): b, received at T0.
+      expect((await store.counters()).notifications).toEqual({
+        pending: 1,
+        failing: 1,
+        sent: 1,
+        oldestPendingAt: T0.toISOString(),
+      });
+      await store.notificationSent(b!.outboxId, at(1));
+      expect((await store.counters()).notifications).toMatchObject({ pending: 0, oldestPendingAt: null });
     });
 
     it('purge rules: not before the retention ends, never while a notification is unsent', async () => {

@@ -14,8 +14,8 @@ beforeEach(async () => (h = await makeHarness()));
 afterEach(() => h.cleanup());
 
 const signUp = { ...validSubmissions['inscription-formation'] }; // ecole-inclusive, mars-a: 5 places online
-const merci = '/formations/ecole-inclusive/inscription/merci/mars-a/';
-const attente = '/formations/ecole-inclusive/inscription/merci/mars-a/attente/';
+// The sign-up has a private link (privateLink): its answer is that page, which says place or waiting list.
+const suivi = '/suivi/[A-Za-z0-9_-]{43}';
 type Answer = { ok?: boolean; next?: string; id?: string; listeAttente?: boolean; message?: string };
 const places = async (query = '') => {
   const res = await h.app.request(`/f/inscription-formation/places${query}`);
@@ -26,14 +26,15 @@ describe('places of a training session, counted at the handler', () => {
   it('JSON: the 5 places are confirmed, the 6th sign-up is recorded on the waiting list and told so plainly', async () => {
     for (let i = 0; i < 5; i++) {
       const body = (await (await h.postJson('inscription-formation', signUp)).json()) as Answer;
-      expect(body.next).toMatch(new RegExp(`${merci}$`));
+      expect(body.next).toMatch(new RegExp(`${suivi}$`));
       expect(body.listeAttente).toBeUndefined();
     }
     const res = await h.postJson('inscription-formation', { ...signUp, prenom: 'Nolwenn' });
     expect(res.status).toBe(200);
     const body = (await res.json()) as Answer;
     expect(body).toMatchObject({ ok: true, listeAttente: true, message: expect.stringMatching(/complète.*liste d’attente/) });
-    expect(body.next).toMatch(new RegExp(`${attente}$`));
+    expect(body.next).toMatch(new RegExp(`${suivi}$`));
+    expect(await (await h.app.request(new URL(body.next!).pathname)).text()).toContain('Sur la liste d’attente');
     // Nothing lost: the waiting-list sign-up is stored with what was typed, marked as such.
     expect((await h.count()).submissions).toBe(6);
     expect((await h.stored()).at(-1)).toMatchObject({ prenom: 'Nolwenn', session: 'mars-a' });

@@ -94,7 +94,14 @@ describe('the Worker serves the site and the forms on one origin', () => {
   it('the health check answers 200 with D1 writable', async () => {
     const res = await fetch(`${worker.url}/_sante`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, stockage: 'inscriptible' });
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({
+      ok: true,
+      stockage: 'inscriptible',
+      notifications: { en_attente: 0, en_echec: 0, plus_ancienne_s: null },
+    });
+    // The build's stamp bundled with the Worker (null when the tests run without a built dist/).
+    expect(body).toHaveProperty('version');
   });
 });
 

@@ -10,6 +10,8 @@ import {
   checkFalcStatut,
   checkFormsStatut,
   checkOpenDataStatut,
+  checkOrganisationsStatut,
+  checkServicesStatut,
   formTextsOf,
   type FormTexts,
 } from '../../src/lib/content-checks/statut-check.ts';
@@ -95,6 +97,7 @@ describe('forms of proposals', () => {
           thanks: ['Merci. Un référent de votre quartier vous répond.'],
         }),
         formulaire({ key: 'contact-referent', programme: 'referents', hints: ['Le référent vous rappellera.'] }),
+        formulaire({ intro: ['Demander à être rappelée par l’équipe du lieu ressource.'] }),
       ],
       [programme('femmes', ['C’est un projet.']), programme('referents', ['C’est un projet.'])],
     );
@@ -102,6 +105,7 @@ describe('forms of proposals', () => {
       ['src/schemas/forms/femmes-rappel.ts', 'page de remerciement'],
       ['src/schemas/forms/contact-referent.ts', 'page de remerciement'],
       ['src/schemas/forms/contact-referent.ts', 'aide d’un champ'],
+      ['src/schemas/forms/femmes-rappel.ts', 'texte d’introduction'],
     ]);
     expect(problems[0]!.message).toMatch(
       /formulaire « femmes-rappel » : « Une personne de l’équipe vous rappelle.* » promet un service qui n’existe pas encore \(programme « femmes » : proposition\) ; dites plutôt .*3919/,
@@ -199,5 +203,57 @@ describe('publisher', () => {
     const problems = checkEditeur([org('a'), org('b')]);
     expect(problems).toHaveLength(1);
     expect(problems[0]!.message).toMatch(/un seul éditeur du site : content\/organisations\/a\.md l’est déjà/);
+  });
+});
+
+describe('organisations', () => {
+  const org = (id: string, data: Record<string, unknown>): LoadedEntry => ({
+    collection: 'organisations',
+    id,
+    file: `content/organisations/${id}.md`,
+    data,
+    lineOf: () => 4,
+  });
+
+  it('refuses a description that says who carries or publishes, unless it is an example or a checked entry', () => {
+    const problems = checkOrganisationsStatut([
+      org('ville', { description: 'La Ville de Rennes porte la Fabrique et publie ce site.', exemple: false, verifie: false }),
+      org('exemple', { description: 'Exemple d’éditeur : la Ville publie ce site.', exemple: true }),
+      org('verifiee', { description: 'Elle organise des loisirs pour tous.', exemple: false, verifie: true }),
+      org('mdph', { description: 'Maison départementale des personnes handicapées.', exemple: false, verifie: false }),
+    ]);
+    expect(problems.map((p) => [p.file, p.field, p.line])).toEqual([['content/organisations/ville.md', 'description', 4]]);
+    expect(problems[0]!.message).toMatch(/ce que les sources ne disent pas ; écrivez que c’est un exemple/);
+  });
+});
+
+describe('services that exist', () => {
+  const entry = (collection: LoadedEntry['collection'], id: string, data: Record<string, unknown>): LoadedEntry => ({
+    collection,
+    id,
+    file: `content/${collection}/${id}.md`,
+    data,
+    lineOf: () => 7,
+  });
+
+  it('a real referent in post, training or activity needs its programme confirmed, dated and sourced', () => {
+    const entries = [
+      programme('referents-handicap-inclusion', ['C’est un projet.']),
+      programme('formations-conjointes', ['C’est un projet.']),
+      programme('loisirs-partages', ['Les loisirs.'], 'ouvert'),
+      entry('referents', 'centre-1', { statut: 'en-poste', exemple: false }),
+      entry('referents', 'centre-2', { statut: 'en-poste', exemple: true }),
+      entry('referents', 'saint-martin-1', { statut: 'poste-ouvert', exemple: false }),
+      entry('formations', 'creche', { exemple: false }),
+      entry('activites', 'cirque', { exemple: false }),
+    ];
+    const problems = checkServicesStatut(entries);
+    expect(problems.map((p) => [p.file, p.field, p.line])).toEqual([
+      ['content/referents/centre-1.md', 'exemple', 7],
+      ['content/formations/creche.md', 'exemple', 7],
+    ]);
+    expect(problems[0]!.message).toMatch(
+      /le programme « referents-handicap-inclusion » est une proposition : notez .* statut_confirme_le et statut_source, ou gardez exemple: true/,
+    );
   });
 });

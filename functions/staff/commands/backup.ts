@@ -2,13 +2,14 @@
  * sauvegarde: a copy of the database while the server runs, for the operator's backups. It holds the
  * sealed submissions as they are (only the team key opens them) and the clear ones: keep it as
  * carefully as the database. Audited like every reading of the base, once the copy is written: a backup
- * that failed leaves no audit line (and a copy whose audit line cannot be written is removed).
+ * that failed leaves no audit line (and a copy whose audit line cannot be written is removed). The audit log
+ * is copied beside it (FICHIER.audit.log), so that a restore brings back who did what, up to the backup.
  */
-import { chmodSync, existsSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, constants, existsSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ok, UserError, type CommandResult, type StaffContext } from '../command.ts';
 
-export async function backup({ db, opts, audit }: StaffContext): Promise<CommandResult> {
+export async function backup({ db, opts, audit, auditFile }: StaffContext): Promise<CommandResult> {
   const out = opts.out;
   if (!out) throw new UserError('Indiquez le fichier de la sauvegarde avec --out FICHIER (un fichier qui n’existe pas encore).');
   if (existsSync(out)) throw new UserError(`Le fichier ${out} existe déjà : la sauvegarde ne remplace jamais un fichier.`);
@@ -34,8 +35,20 @@ export async function backup({ db, opts, audit }: StaffContext): Promise<Command
     rmSync(out, { force: true });
     throw error;
   }
+  // The audit trail goes with the backup (its own line included): who read, exported or erased what, and when.
+  const trail = auditCopy(auditFile, out);
   return ok(
     `Sauvegarde écrite : ${out} (${count} envoi(s)). Lisible par vous seul ; à ranger chiffrée, comme la base.\n` +
+      (trail ? `Journal d’audit copié à côté : ${trail}\n` : '') +
       `${restore}\n`,
   );
+}
+
+/** A copy of the audit log beside the backup (FICHIER.audit.log, 0600); undefined when there is no log to copy. */
+function auditCopy(auditFile: string | undefined, out: string): string | undefined {
+  if (!auditFile || !existsSync(auditFile)) return undefined;
+  const copy = `${out}.audit.log`;
+  copyFileSync(auditFile, copy, constants.COPYFILE_EXCL);
+  chmodSync(copy, 0o600);
+  return copy;
 }

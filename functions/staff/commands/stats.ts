@@ -12,6 +12,9 @@ export async function stats({ db }: StaffContext) {
       `  en attente               ${notifications.pending}`,
       `  dont en échec (réessai)  ${notifications.failing}`,
       `  envoyées                 ${notifications.sent}`,
+      ...(notifications.oldestPendingAt
+        ? [`  la plus ancienne attend depuis la demande reçue le ${notifications.oldestPendingAt}`]
+        : []),
       '',
     ].join('\n'),
   );

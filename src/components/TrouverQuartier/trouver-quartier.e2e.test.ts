@@ -190,13 +190,14 @@ describe('the quartier finder on a phone (360 × 740)', () => {
     expect(texte.match(/référent : /g)).toHaveLength(2);
     expect(texte).toMatch(/voyez les deux\s:\sLe Blosne .* et Bréquigny/);
     expect(texte).not.toMatch(/hésitent|\bou\b/);
-    for (const [typed, nom] of [
+    const essais: [string, string][] = [
       ['station henri freuville', 'Henri Fréville'],
       ['près de pontchailou', 'Pontchaillou'],
       ['à côté du gros chene', 'Gros-Chêne'],
-    ]) {
-      await champ.fill(typed!);
-      await expect.poll(() => reponses(page).first().getAttribute('data-nom'), typed).toBe(nom);
+    ];
+    for (const [typed, nom] of essais) {
+      await champ.fill(typed);
+      await expect.poll(() => reponses(page).first().getAttribute('data-nom'), { message: typed }).toBe(nom);
     }
     expect(await axeViolations(page)).toEqual([]);
     await ctx.close();

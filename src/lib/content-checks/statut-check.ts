@@ -28,6 +28,10 @@ export const PRESENTE_COMME_EXISTANT: { motif: RegExp; dire_plutot: string }[] =
       /(?<!\p{L})(on |qu’on |qu'on |[a-zé]+ )?vous (rappelle|rappellera|répond|répondra|répondrons|attend|écoute|aide|oriente|orienterons|tiendra au courant|recontacte)(?!\p{L})/iu,
     dire_plutot: 'ce qui existe aujourd’hui : le 3919, le 17, le SMS au 114, la page « Besoin d’aide »',
   },
+  {
+    motif: /(?<!\p{L})être (rappelée?s?|recontactée?s?) par(?!\p{L})/iu,
+    dire_plutot: 'ce qui existe aujourd’hui : le 3919, le 17, le SMS au 114, la page « Besoin d’aide »',
+  },
   { motif: /(?<!\p{L})pour venir,? il faut(?!\p{L})/iu, dire_plutot: '« les dates du site sont des exemples »' },
   {
     motif: /(?<!\p{L})vous pouvez (le voir|venir|demander)(?!\p{L})/iu,
@@ -112,6 +116,12 @@ export function checkFormsStatut(forms: FormTexts[], entries: LoadedEntry[]): Co
   return problems;
 }
 
+/** A description that says an organisation carries, publishes, runs or organises something, not marked as an example. */
+const ditQuiPorte = (description: string) =>
+  /(?<!\p{L})(porte|portera|publie|gère|organise)(?!\p{L})/iu.test(description) && !/exemple/iu.test(description);
+
+const texteDe = (value: unknown) => (typeof value === 'string' ? value : '');
+
 /** One row of the open data (HSDS services and organizations), with the programme it belongs to. */
 export type OpenDataRow = {
   table: string;
@@ -134,12 +144,7 @@ export function checkOpenDataStatut(rows: OpenDataRow[], statuts: Record<string,
         field: row.id,
         message: `service marqué « active » alors que le programme « ${row.programme} » est une ${statut ?? 'proposition'} : il doit être « inactive » tant que le programme n’est pas « ouvert » ou « en-cours » (content/programmes/${row.programme}.md)`,
       });
-    if (
-      row.table.startsWith('organizations') &&
-      !row.confirme &&
-      /(?<!\p{L})(porte|publie|gère|organise)(?!\p{L})/iu.test(row.description) &&
-      !/exemple/iu.test(row.description)
-    )
+    if (row.table.startsWith('organizations') && !row.confirme && ditQuiPorte(row.description))
       problems.push({
         file: `donnees/${row.table}`,
         field: row.id,
@@ -158,7 +163,8 @@ export function formTextsOf(entries: LoadedEntry[], today: string): FormTexts[] 
       key,
       programme: form.programme,
       collectsOnlyWhenOpen: Boolean(form.notYetOpen),
-      intro: form.intro,
+      // The description is the page's summary for search engines and links: it promises as much as the page.
+      intro: [form.description, ...form.intro],
       hints: form.fields(ctx, undefined).flatMap((f) => (f.hint ? [f.hint] : [])),
       thanks: form.thanks.paragraphs,
     };
@@ -176,7 +182,58 @@ export function checkEditeur(entries: LoadedEntry[]): ContentProblem[] {
   }));
 }
 
+/**
+ * The organisations' descriptions, which the programme pages and the open data (organizations.csv) show: one that
+ * says who carries, publishes or runs something is an example, or a checked entry (`exemple: false`, `verifie: true`).
+ */
+export function checkOrganisationsStatut(entries: LoadedEntry[]): ContentProblem[] {
+  return entries
+    .filter((e) => e.collection === 'organisations')
+    .filter((e) => !(e.data.exemple === false && e.data.verifie === true) && ditQuiPorte(texteDe(e.data.description)))
+    .map((e) => ({
+      file: e.file,
+      line: e.lineOf?.(['description']),
+      field: 'description',
+      message: `« ${citation(texteDe(e.data.description))} » dit que cette organisation porte, publie ou organise quelque chose, ce que les sources ne disent pas ; écrivez que c’est un exemple (« Exemple : … »), ou, une fois vérifié auprès d’elle, notez verifie: true et exemple: false`,
+    }));
+}
+
+/** The programme each kind of service belongs to (content/programmes/<id>.md). */
+const PROGRAMME_DES_SERVICES: Record<string, string> = {
+  referents: 'referents-handicap-inclusion',
+  formations: 'formations-conjointes',
+  activites: 'loisirs-partages',
+};
+
+/**
+ * A referent in post, a training or an activity that is not an example says a service exists: its programme's
+ * status must then be « en-cours » or « ouvert », dated and sourced (statut_confirme_le, statut_source).
+ */
+export function checkServicesStatut(entries: LoadedEntry[]): ContentProblem[] {
+  const statuts = new Map(entries.filter((e) => e.collection === 'programmes').map((e) => [e.id, e.data.statut]));
+  return entries
+    .filter((e) => PROGRAMME_DES_SERVICES[e.collection] && e.data.exemple !== true)
+    .filter((e) => e.collection !== 'referents' || e.data.statut === 'en-poste')
+    .filter((e) => statuts.has(PROGRAMME_DES_SERVICES[e.collection]!))
+    .filter((e) => !serviceExiste(statuts.get(PROGRAMME_DES_SERVICES[e.collection]!)))
+    .map((e) => {
+      const programme = PROGRAMME_DES_SERVICES[e.collection]!;
+      return {
+        file: e.file,
+        line: e.lineOf?.(['exemple']),
+        field: 'exemple',
+        message: `cette fiche n’est pas un exemple, donc elle dit que le service existe, alors que le programme « ${programme} » est une ${String(statuts.get(programme))} : notez dans content/programmes/${programme}.md le statut « en-cours » ou « ouvert » avec statut_confirme_le et statut_source, ou gardez exemple: true`,
+      };
+    });
+}
+
 /** Everything this file checks on the content and the forms. */
 export function checkStatuts(entries: LoadedEntry[], today: string): ContentProblem[] {
-  return [...checkFalcStatut(entries), ...checkFormsStatut(formTextsOf(entries, today), entries), ...checkEditeur(entries)];
+  return [
+    ...checkFalcStatut(entries),
+    ...checkFormsStatut(formTextsOf(entries, today), entries),
+    ...checkEditeur(entries),
+    ...checkOrganisationsStatut(entries),
+    ...checkServicesStatut(entries),
+  ];
 }

@@ -53,7 +53,8 @@ export function renderField(field: Field, value: string | string[] | undefined, 
       `<fieldset class="champ__groupe"${attrs({ 'aria-describedby': describedBy(field, error) })}>` +
         `<legend class="champ__label">${labelText(field)}</legend>${hint}${err}` +
         renderDateParts(field, typeof value === 'string' ? value : undefined, error) +
-        `</fieldset>`,
+        `</fieldset>` +
+        renderAgeNote(field),
     );
   }
 
@@ -126,6 +127,21 @@ function renderChoice(
     'aria-invalid': error && index === 0 ? 'true' : undefined,
   })}>`;
   return `<div class="choix__item${option.disabledReason ? ' choix__item--indisponible' : ''}">${input}<label class="choix__label" for="${id}">${escapeHtml(option.label)}</label>${optionHint}</div>`;
+}
+
+/**
+ * The place a date field's age note appears (form-enhance.ts fills it as the date is typed): an empty live
+ * region, so a screen reader says the note once it is written, and nothing shows without JavaScript.
+ */
+function renderAgeNote(field: DateField): string {
+  if (!field.ageNote) return '';
+  return `<p${attrs({
+    class: 'champ__note',
+    id: `${fieldId(field.name)}-note`,
+    'aria-live': 'polite',
+    'data-age-from': String(field.ageNote.from),
+    'data-note': field.ageNote.message,
+  })}></p>`;
 }
 
 /** Day, month and year as three numeric text fields (GOV.UK date input); the day carries the field's id for the error summary. */

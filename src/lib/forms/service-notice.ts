@@ -42,3 +42,12 @@ export function renderDemonstrationNotice(): string {
     `Pour une aide réelle, voir la page <a href="/aide/">Besoin d’aide</a>.</p></div>`
   );
 }
+
+/** Demonstration, on a thank-you page: what was just sent is stored on this machine and read by no one. */
+export function renderDemonstrationThanks(): string {
+  return (
+    `<div class="encart encart--demonstration" data-service="demonstration"><p><strong>Version de démonstration.</strong> ` +
+    `Votre envoi est enregistré sur ce serveur d’essai, mais personne ne le lit et personne ne vous répondra. ` +
+    `Pour une aide réelle, voir la page <a href="/aide/">Besoin d’aide</a>.</p></div>`
+  );
+}

@@ -5,7 +5,7 @@ import { email, MENTION_FACULTATIF, message, nom, telephone } from './shared-fie
 
 // The MDPH's address is in shared/reference/facts.md; the help page lists the numbers that answer today.
 const sansReferent = (nom: string) =>
-  `Le quartier ${nom} n’a pas encore de référent handicap et inclusion : le poste est à pourvoir. Un message envoyé ici ne serait lu par personne, ce formulaire ne le recueille donc pas. Pour une question sur le handicap, la MDPH d’Ille-et-Vilaine (Maison départementale des personnes handicapées) est au 13 avenue de Cucillé, 35000 Rennes. Pour une aide maintenant : page « Besoin d’aide » (/aide/).`;
+  `Le quartier ${nom} n’a pas encore de référent handicap et inclusion : le poste est à pourvoir. Un message envoyé ici ne serait lu par personne, ce formulaire ne le recueille donc pas. Pour une question sur le handicap, la MDPH d’Ille-et-Vilaine (Maison départementale des personnes handicapées) est au 13 avenue de Cucillé, 35000 Rennes. Pour une question sur ce projet : le formulaire de contact du site (/formulaires/contact/). Pour une aide maintenant : page « Besoin d’aide » (/aide/).`;
 const notYetOpen = (ctx: FormContext, target: string | undefined) => {
   const quartier = ctx.quartiers.find((q) => q.id === target);
   return quartier?.sansReferent ? sansReferent(quartier.nom) : undefined;

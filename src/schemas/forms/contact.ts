@@ -5,7 +5,8 @@ import { email, MENTION_FACULTATIF, message, nom, prenom } from './shared-fields
 export const contact = defineForm({
   key: 'contact',
   title: 'Écrire à la Fabrique',
-  description: 'Poser une question à l’équipe de la Fabrique rennaise des solidarités ou signaler un problème sur le site.',
+  description:
+    'Poser une question à l’équipe du site de la Fabrique rennaise des solidarités ou signaler un problème sur le site.',
   purpose: 'Répondre à votre question ou corriger le problème signalé sur le site.',
   intro: [
     'Une question, une difficulté pour utiliser ce site, un contenu que vous ne pouvez pas lire ? Écrivez-nous : l’équipe vous répond par e-mail.',
@@ -36,6 +37,6 @@ export const contact = defineForm({
   pagePath: () => '/formulaires/contact/',
   thanks: {
     title: 'Merci pour votre message',
-    paragraphs: ['L’équipe de la Fabrique vous répond par e-mail.'],
+    paragraphs: ['L’équipe du site lit votre message et vous répond par e-mail.'],
   },
 });

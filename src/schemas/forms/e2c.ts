@@ -5,12 +5,25 @@ import { email, message, nom, prenom, telephone } from './shared-fields.ts';
 
 export const E2C_AGE = { min: 16, max: 25 } as const;
 
-// Missions locales serve 16–25-year-olds (service-public.fr): named only for that age.
-const ELSEWHERE =
-  'D’ici là, si vous avez de 16 à 25 ans, la Mission locale (pour les jeunes de 16 à 25 ans, selon service-public.fr) peut vous aider à trouver une formation ou un emploi.';
-/** For 26 and over: what the sources say, and the honest way on. */
+/** From this age the programme's school is not for the person: the form says so beside the date, and never refuses. */
+export const E2C_AGE_DE_PLUS = E2C_AGE.max + 1;
+// shared/reference names no route for 26 and over: the page says where to ask, and nothing it cannot source.
+/** For 26 and over, before the form: what the sources say, and where to ask. */
 export const DE_26_ANS =
-  'Vous avez 26 ans ou plus ? Le programme prévoit cette école pour les moins de 26 ans, et c’est aussi la règle du Réseau E2C France ; la Mission locale, elle, accueille jusqu’à 25 ans. Les sources de ce site ne citent pas encore de parcours pour votre âge : la page « Besoin d’aide » (/aide/) dit où demander, et vous pouvez quand même nous écrire ici.';
+  'Vous avez 26 ans ou plus ? Le programme prévoit cette école pour les moins de 26 ans, et c’est aussi la règle du Réseau E2C France. Les sources de ce site ne citent pas de parcours pour les 26 ans et plus : posez votre question par le formulaire de contact (/formulaires/contact/), ou voyez la page « Besoin d’aide » (/aide/). Vous pouvez aussi nous écrire ici, à tout âge.';
+/** Beside the birth date, once it gives 26 or more: nothing is refused. */
+const NOTE_26_ANS =
+  'D’après cette date, vous avez 26 ans ou plus : l’école prévue est pour les moins de 26 ans. Vous pouvez quand même envoyer ce formulaire. Pour une autre piste, posez votre question par le formulaire de contact (/formulaires/contact/).';
+/** The thank-you page for 26 and over (src/pages/formulaires/e2c/merci/26-ans.astro). */
+export const MERCI_26_ANS = {
+  path: '/formulaires/e2c/merci/26-ans/',
+  title: 'Merci, votre message est bien noté',
+  paragraphs: [
+    'L’École de la deuxième chance de Rennes n’est pas encore ouverte : ce message n’est pas une candidature.',
+    'D’après votre date de naissance, vous avez 26 ans ou plus. Le programme prévoit cette école pour les moins de 26 ans, et c’est aussi la règle du Réseau E2C France. Votre message est gardé comme les autres et sera lu quand une équipe sera en place pour ce projet.',
+    'Les sources de ce site ne citent pas encore de parcours pour les 26 ans et plus. Pour poser votre question : formulaire de contact (/formulaires/contact/). Pour une aide maintenant : page « Besoin d’aide » (/aide/).',
+  ],
+};
 const OU_TELEPHONE = 'ou un téléphone : au moins l’un des deux';
 const OU_EMAIL = 'ou un e-mail : au moins l’un des deux';
 
@@ -22,7 +35,7 @@ export const e2c = defineForm({
   purpose: 'Vous tenir au courant du projet d’École de la deuxième chance à Rennes et répondre à vos questions.',
   intro: [
     'L’École de la deuxième chance de Rennes est un projet : elle n’est pas encore ouverte, et ce formulaire n’est pas une candidature. Dites-nous qu’elle vous intéresse : votre message sera lu quand une équipe sera en place pour ce projet.',
-    `Le programme la prévoit pour les jeunes de moins de ${E2C_AGE.max + 1} ans sortis de l’école sans diplôme ni qualification. ${ELSEWHERE}`,
+    `Le programme la prévoit pour les jeunes de moins de ${E2C_AGE_DE_PLUS} ans sortis de l’école sans diplôme ni qualification.`,
     DE_26_ANS,
     'Pour vous répondre, laissez une adresse e-mail ou un numéro de téléphone : au moins l’un des deux. Les autres champs sans « (facultatif) » sont obligatoires.',
   ],
@@ -45,6 +58,7 @@ export const e2c = defineForm({
       tooEarlyMessage: 'Cette date de naissance est trop ancienne : vérifiez l’année',
       tooLateMessage: 'La date de naissance ne peut pas être dans le futur',
       autocomplete: 'bday',
+      ageNote: { from: E2C_AGE_DE_PLUS, message: NOTE_26_ANS },
     },
     {
       name: 'diplome',
@@ -79,14 +93,16 @@ export const e2c = defineForm({
       });
     return problems;
   },
+  // 26 and over: a thank-you page that says what the sources say for that age.
+  thanksPath: (values, _target, ctx) =>
+    typeof values.naissance === 'string' && ageOn(values.naissance, ctx.today) >= E2C_AGE_DE_PLUS ? MERCI_26_ANS.path : undefined,
   pagePath: () => '/formulaires/e2c/',
   thanks: {
     title: 'Merci, votre intérêt est bien noté',
     paragraphs: [
       'L’École de la deuxième chance de Rennes n’est pas encore ouverte : ce message n’est pas une candidature.',
       'Votre message sera lu quand une équipe sera en place pour ce projet ; les nouvelles arriveront alors par e-mail ou par téléphone, selon ce que vous avez laissé.',
-      ELSEWHERE,
-      DE_26_ANS.replace(' et vous pouvez quand même nous écrire ici', ' et votre message est gardé comme les autres'),
+      'Pour une aide maintenant : page « Besoin d’aide » (/aide/).',
     ],
   },
 });

@@ -14,7 +14,8 @@ export const femmesRappel = defineForm({
   title: 'Être rappelée',
   adresse: 'informations',
   titreHistorique: 'Informations pratiques',
-  description: 'Demander à être rappelée par l’équipe du lieu ressource pour les femmes victimes de violences.',
+  description:
+    'Le lieu ressource pour les femmes victimes de violences n’est pas encore ouvert : personne ne rappelle encore. Les numéros qui répondent aujourd’hui.',
   purpose: 'Vous rappeler au numéro et aux moments que vous avez choisis, sans laisser de message si vous l’avez demandé.',
   intro: [
     'En cas de danger immédiat, appelez le 17 ou envoyez un SMS au 114. Le 3919 (Violences Femmes Info) est gratuit, anonyme et n’apparaît pas sur la facture.',

@@ -47,6 +47,8 @@ export type DateField = BaseField & {
   max: string;
   tooEarlyMessage: string;
   tooLateMessage: string;
+  /** Said beside the field, never refusing, once the date gives an age of `from` or more (with JavaScript: form-enhance.ts). */
+  ageNote?: { from: number; message: string };
 };
 export type RadioField = BaseField & { type: 'radio'; options: Option[] };
 export type SelectField = BaseField & { type: 'select'; options: Option[] };

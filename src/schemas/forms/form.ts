@@ -46,8 +46,8 @@ export type FormDefinition = {
    * instead: the page shows that and no form, and `inactive` returns it so the handler refuses too.
    */
   notYetOpen?: (ctx: FormContext, target: string | undefined) => string | undefined;
-  /** Thank-you page for these valid values, when it depends on them (which session); else the settings' `merci`. */
-  thanksPath?: (values: Values, target: string | undefined) => string;
+  /** Thank-you page for these valid values, when it depends on them (which session, an age); else the settings' `merci`. */
+  thanksPath?: (values: Values, target: string | undefined, ctx: FormContext) => string | undefined;
   /**
    * The place this sign-up takes (a training session) and how many there are online: the store counts it
    * in the same transaction as the insert; beyond, the sign-up is recorded on the waiting list.
@@ -55,6 +55,11 @@ export type FormDefinition = {
   place?: (values: Values, ctx: FormContext) => { session: string; capacity: number } | undefined;
   /** The page and words for a sign-up recorded on the waiting list (forms with `place`). */
   waitingList?: { path: (values: Values) => string; title: string; message: string; paragraphs: string[] };
+  /**
+   * A private link `/suivi/<token>` for the person (issue 19, item 6): the answer after sending is that page
+   * (the request's state and, for a sign-up, a button to cancel). Never on a sensitive form: a test holds it.
+   */
+  privateLink?: true;
   /** Path of the page that shows the form, where mistakes are shown again. */
   pagePath: (target: string | undefined) => string;
   thanks: { title: string; paragraphs: string[] };

@@ -42,6 +42,7 @@ export const inscriptionFormation = defineForm({
   submitLabel: 'Envoyer mon inscription',
   sensitive: false,
   quickExit: false,
+  privateLink: true,
   targetField: 'formation',
   fields: (ctx, target) => {
     const f = formation(ctx, target);

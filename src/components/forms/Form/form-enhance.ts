@@ -130,6 +130,33 @@ function enhance(form: HTMLFormElement) {
   form.addEventListener('submit', (event) => void onSubmit(event));
 }
 
-document.querySelectorAll<HTMLFormElement>('form[data-module="form-enhance"]').forEach(enhance);
+/** Age on today's date from the three parts of a date field, or undefined while it is not a whole date. */
+function typedAge(parts: HTMLInputElement[]): number | undefined {
+  const [day, month, year] = parts.map((p) => Number(p.value.trim()));
+  if (!day || !month || !year || parts[2]!.value.trim().length !== 4 || month > 12 || day > 31) return undefined;
+  const now = new Date();
+  const [m, d] = [now.getMonth() + 1, now.getDate()];
+  return now.getFullYear() - year - (m < month || (m === month && d < day) ? 1 : 0);
+}
+
+/** A date field's note (src/lib/forms/render-field.ts), written once the date gives that age or more; it never blocks. */
+function ageNotes(form: HTMLFormElement) {
+  form.querySelectorAll<HTMLElement>('[data-age-from]').forEach((note) => {
+    const parts = [...(note.closest('.champ')?.querySelectorAll<HTMLInputElement>('.date__saisie') ?? [])];
+    const from = Number(note.dataset.ageFrom);
+    const update = () => {
+      const age = typedAge(parts);
+      const text = age !== undefined && age >= from ? (note.dataset.note ?? '') : '';
+      if (note.textContent !== text) note.textContent = text;
+    };
+    parts.forEach((p) => p.addEventListener('input', update));
+    update();
+  });
+}
+
+document.querySelectorAll<HTMLFormElement>('form[data-module="form-enhance"]').forEach((form) => {
+  enhance(form);
+  ageNotes(form);
+});
 // A page that came back with errors (no-JS journey) also gets focus-on-field links.
 document.querySelectorAll('.resume-erreurs').forEach((s) => s.addEventListener('click', onSummaryClick));
