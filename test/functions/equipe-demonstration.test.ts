@@ -19,7 +19,11 @@ const file = JSON.parse(readFileSync(path.join(root, DEMONSTRATION_KEY_FILE), 'u
 
 describe('the demonstration’s team key', () => {
   it('its file is the key the code names, and it opens what is sealed to it', async () => {
-    expect(file).toMatchObject({ format: 'fabrique-cle-equipe/1', keyId: DEMONSTRATION_KEY.id, publicKey: DEMONSTRATION_KEY.publicKey });
+    expect(file).toMatchObject({
+      format: 'fabrique-cle-equipe/1',
+      keyId: DEMONSTRATION_KEY.id,
+      publicKey: DEMONSTRATION_KEY.publicKey,
+    });
     const sealed = await sealValues(DEMONSTRATION_KEY, 'demande-aide', 'abc', { message: 'essai' });
     const key = await importPrivateKey(file.keyId!, file.privateKey!);
     expect(await openValues(key, { id: 'abc', formKey: 'demande-aide', ...sealed })).toEqual({ message: 'essai' });

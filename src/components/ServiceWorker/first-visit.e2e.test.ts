@@ -34,7 +34,8 @@ async function read(page: Page, path: string) {
 const keptPaths = (page: Page) =>
   page.evaluate(async () => {
     const all: string[] = [];
-    for (const name of await caches.keys()) for (const r of await (await caches.open(name)).keys()) all.push(new URL(r.url).pathname);
+    for (const name of await caches.keys())
+      for (const r of await (await caches.open(name)).keys()) all.push(new URL(r.url).pathname);
     return all.sort();
   });
 
@@ -89,9 +90,9 @@ describe('the offline pack on a first visit', () => {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setDataSaverOverride', { dataSaverEnabled: true });
       await read(page, '/');
-      expect(await page.evaluate(() => (navigator as Navigator & { connection?: { saveData: boolean } }).connection?.saveData)).toBe(
-        true,
-      );
+      expect(
+        await page.evaluate(() => (navigator as Navigator & { connection?: { saveData: boolean } }).connection?.saveData),
+      ).toBe(true);
       await read(page, '/aide/');
       await read(page, '/quartiers/le-blosne/');
       expect(fetched).toEqual([]);
