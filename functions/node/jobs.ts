@@ -39,8 +39,11 @@ export type PurgeStatus = { a: string; resultat: 'ok' | 'inacheve' | 'echec'; ef
 
 /** The audit line of a purge could not be written: nothing was erased. */
 class AuditWriteError extends Error {
-  constructor(readonly code: string) {
+  // A plain field, not a parameter property: Node runs this file by stripping types, which cannot rewrite those.
+  readonly code: string;
+  constructor(code: string) {
     super(code);
+    this.code = code;
   }
 }
 
