@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
+import Interleaved from './vitest-sequencer.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The tests' "today" (package.json, config.jour_des_essais): `npm test` builds the site on that day too. */
@@ -54,8 +55,10 @@ export default defineConfig({
     // The day is pinned, so that no freshness check or "next session" changes with the calendar.
     env: { FABRIQUE_DEMONSTRATION: 'oui', FABRIQUE_AUJOURDHUI: testDay },
     // Most tests wait on another process (workerd, PostgreSQL, Chromium, a socket timeout): on 2 cores,
-    // 3 files at a time keep both busy (vitest's default is one fewer than the cores).
+    // 3 files at a time keep both busy (vitest's default is one fewer than the cores). The browser files run
+    // beside the others, interleaved (vitest-sequencer.ts), rather than after them.
     maxWorkers: 3,
+    sequence: { sequencer: Interleaved },
     // Starting workerd or a server takes seconds when both cores are busy.
     hookTimeout: 60_000,
     projects: [
@@ -109,14 +112,11 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts', 'src/components/**/*.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          // One Chromium for the run (chromium.ts); two files drive it at a time.
+          // One Chromium for the run (chromium.ts), driven by the browser files running at the time.
           globalSetup: ['test/e2e/chromium.ts'],
-          maxWorkers: 2,
           // Browser files share their worker's module cache (playwright, the server, the content): imported
           // once per worker, not once per file. Each file starts its own site and contexts.
           isolate: false,
-          // A project with its own maxWorkers runs in its own group: after the unit projects.
-          sequence: { groupOrder: 1 },
         },
       },
     ],
