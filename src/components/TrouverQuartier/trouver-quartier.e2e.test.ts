@@ -194,7 +194,7 @@ describe('the quartier finder on a phone (360 × 740)', () => {
       ['à côté du gros chene', 'Gros-Chêne'],
     ]) {
       await champ.fill(typed!);
-      await expect.poll(() => reponses(page).first().getAttribute('data-nom'), typed).toBe(nom);
+      await expect.poll(() => reponses(page).first().getAttribute('data-nom'), { message: typed }).toBe(nom);
     }
     expect(await axeViolations(page)).toEqual([]);
     await ctx.close();
