@@ -138,7 +138,9 @@ describe('the quartier finder with JavaScript', () => {
     await page.goto(`${run.site.url}/quartiers/`);
     await page.locator('#trouver-quartier-nom').fill('Henri Fréville');
     const reponse = page.locator('[data-trouver-resultats] li').first();
-    await expect.poll(() => reponse.textContent()).toMatch(/à la limite de deux quartiers selon les sources, voyez les deux : Le Blosne .* et Bréquigny/);
+    await expect
+      .poll(() => reponse.textContent())
+      .toMatch(/à la limite de deux quartiers selon les sources, voyez les deux : Le Blosne .* et Bréquigny/);
     expect(await reponse.textContent()).toContain('à vérifier');
     expect(await axeViolations(page)).toEqual([]);
     await ctx.close();
