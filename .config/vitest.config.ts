@@ -45,6 +45,13 @@ if (!postgres)
     '\n!!! Projet unit-postgres SAUTÉ : FABRIQUE_TEST_PG_URL n’est pas défini (eval "$(bash .ci/postgres)" && export FABRIQUE_TEST_PG_URL).\n',
   );
 
+/**
+ * Starting workerd or a server takes seconds when both cores are busy. Given to each project: a project does
+ * not inherit the root's test options (with the root's alone, the hooks had vitest's 10 s, and a loaded CI
+ * saw D1 harnesses time out).
+ */
+const hookTimeout = 60_000;
+
 // Two projects: `unit` runs in seconds on sources; `e2e` drives Chromium against the built site (dist/).
 export default defineConfig({
   root,
@@ -59,8 +66,6 @@ export default defineConfig({
     // beside the others, interleaved (vitest-sequencer.ts), rather than after them.
     maxWorkers: 3,
     sequence: { sequencer: Interleaved },
-    // Starting workerd or a server takes seconds when both cores are busy.
-    hookTimeout: 60_000,
     projects: [
       {
         root,
@@ -70,12 +75,16 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts', 'test/functions/**/*.test.ts', 'src/components/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'src/components/**/*.e2e.test.ts'],
           testTimeout: 30_000,
+          hookTimeout,
         },
       },
       // The same tests against the Worker itself (functions/worker.ts, bundled) on workerd with a local D1,
       // served by Miniflare over HTTP; tests of the Node server only (its sockets, its jobs, its SQLite file)
       // are skipped there by name (harness.ts: noNodeServer, notOnSqlite).
-      { root, test: { name: 'unit-d1', include: SAME_SUITE, env: { FABRIQUE_TEST_BACKEND: 'd1' }, testTimeout: 30_000 } },
+      {
+        root,
+        test: { name: 'unit-d1', include: SAME_SUITE, env: { FABRIQUE_TEST_BACKEND: 'd1' }, testTimeout: 30_000, hookTimeout },
+      },
       ...(postgres
         ? [
             {
@@ -85,6 +94,7 @@ export default defineConfig({
                 include: SAME_SUITE,
                 env: { FABRIQUE_TEST_BACKEND: 'postgres' },
                 testTimeout: 30_000,
+                hookTimeout,
               },
             },
           ]
