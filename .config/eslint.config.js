@@ -45,7 +45,10 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: { ...globals.node, ...globals.browser },
-      parserOptions: { projectService: { allowDefaultProject: ['.config/vitest.config.ts'] }, tsconfigRootDir: root },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['.config/vitest.config.ts', '.config/vitest-sequencer.ts'] },
+        tsconfigRootDir: root,
+      },
     },
     plugins: { 'import-x': importX },
     settings: { 'import-x/extensions': ['.ts', '.js', '.mjs'] },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
+import Interleaved from './vitest-sequencer.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The tests' "today" (package.json, config.jour_des_essais): `npm test` builds the site on that day too. */
@@ -45,6 +46,13 @@ if (!postgres)
     '\n!!! Projet unit-postgres SAUTÉ : FABRIQUE_TEST_PG_URL n’est pas défini (eval "$(bash .ci/postgres)" && export FABRIQUE_TEST_PG_URL).\n',
   );
 
+/**
+ * Starting workerd or a server takes seconds when both cores are busy. Given to each project: a project does
+ * not inherit the root's test options (with the root's alone, the hooks had vitest's 10 s, and a loaded CI
+ * saw D1 harnesses time out).
+ */
+const hookTimeout = 60_000;
+
 // Two projects: `unit` runs in seconds on sources; `e2e` drives Chromium against the built site (dist/).
 export default defineConfig({
   root,
@@ -55,11 +63,10 @@ export default defineConfig({
     // The day is pinned, so that no freshness check or "next session" changes with the calendar.
     env: { FABRIQUE_DEMONSTRATION: 'oui', FABRIQUE_AUJOURDHUI: testDay },
     // Most tests wait on another process (workerd, PostgreSQL, Chromium, a socket timeout): on 2 cores,
-    // 3 files at a time keep both busy (vitest's default is one fewer than the cores).
+    // 3 files at a time keep both busy (vitest's default is one fewer than the cores). The browser files run
+    // beside the others, interleaved (vitest-sequencer.ts), rather than after them.
     maxWorkers: 3,
-    // Starting workerd or a server takes seconds when both cores are busy. Each project repeats it: an
-    // inline project does not inherit the root's test options.
-    hookTimeout: 60_000,
+    sequence: { sequencer: Interleaved },
     projects: [
       {
         root,
@@ -69,7 +76,7 @@ export default defineConfig({
           include: ['test/unit/**/*.test.ts', 'test/functions/**/*.test.ts', 'src/components/**/*.test.ts'],
           exclude: [...configDefaults.exclude, 'src/components/**/*.e2e.test.ts'],
           testTimeout: 30_000,
-          hookTimeout: 60_000,
+          hookTimeout,
         },
       },
       // The same tests against the Worker itself (functions/worker.ts, bundled) on workerd with a local D1,
@@ -77,13 +84,7 @@ export default defineConfig({
       // are skipped there by name (harness.ts: noNodeServer, notOnSqlite).
       {
         root,
-        test: {
-          name: 'unit-d1',
-          include: SAME_SUITE,
-          env: { FABRIQUE_TEST_BACKEND: 'd1' },
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
-        },
+        test: { name: 'unit-d1', include: SAME_SUITE, env: { FABRIQUE_TEST_BACKEND: 'd1' }, testTimeout: 30_000, hookTimeout },
       },
       ...(postgres
         ? [
@@ -94,7 +95,7 @@ export default defineConfig({
                 include: SAME_SUITE,
                 env: { FABRIQUE_TEST_BACKEND: 'postgres' },
                 testTimeout: 30_000,
-                hookTimeout: 60_000,
+                hookTimeout,
               },
             },
           ]
@@ -122,14 +123,11 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts', 'src/components/**/*.e2e.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          // One Chromium for the run (chromium.ts); two files drive it at a time.
+          // One Chromium for the run (chromium.ts), driven by the browser files running at the time.
           globalSetup: ['test/e2e/chromium.ts'],
-          maxWorkers: 2,
           // Browser files share their worker's module cache (playwright, the server, the content): imported
           // once per worker, not once per file. Each file starts its own site and contexts.
           isolate: false,
-          // A project with its own maxWorkers runs in its own group: after the unit projects.
-          sequence: { groupOrder: 1 },
         },
       },
     ],

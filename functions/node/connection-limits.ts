@@ -47,13 +47,24 @@ export function limitConnections(server: Server, limits: ConnectionLimits, trust
   // then ends cleanly: a client reusing connections (a load balancer) opens a new one and loses nothing.
   // Node's own maxRequestsPerSocket would answer 503 to what was already sent. Only a request sent
   // after that answer (a client pipelining without reading) finds the connection gone.
+  // Requests past the cap never reach the app: Node parses every request already received (a pipelining
+  // client's 64 KB hold a thousand) and emits each even once the connection is destroyed, so a listener
+  // could only close the connection, not spare the app the work (slow-clients.test.ts).
   const served = new WeakMap<object, number>();
-  server.prependListener('request', (req: IncomingMessage, res: ServerResponse) => {
-    const n = (served.get(req.socket) ?? 0) + 1;
-    served.set(req.socket, n);
-    if (n === limits.maxRequestsPerConnection) res.shouldKeepAlive = false;
-    else if (n > limits.maxRequestsPerConnection) req.socket.destroy();
-  });
+  const emit = server.emit.bind(server) as (event: string | symbol, ...args: unknown[]) => boolean;
+  server.emit = ((event: string | symbol, ...args: unknown[]) => {
+    if (event === 'request') {
+      const [req, res] = args as [IncomingMessage, ServerResponse];
+      const n = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, n);
+      if (n === limits.maxRequestsPerConnection) res.shouldKeepAlive = false;
+      else if (n > limits.maxRequestsPerConnection) {
+        req.socket.destroy();
+        return true;
+      }
+    }
+    return emit(event, ...args);
+  }) as typeof server.emit;
   server.maxConnections = limits.maxConnections;
   server.timeout = limits.idleTimeoutMs;
   const open = new Map<string, number>();

@@ -106,6 +106,9 @@ describe('slow and abusive clients', () => {
   }, 20_000);
 
   it('a client that pipelines requests and never reads its answers is dropped; others still submit', async () => {
+    // The person's request waits behind the pipelined ones, answered by this same process. The cap keeps that
+    // work small: the requests past it, already received, are not answered (node/connection-limits.ts); when
+    // they were, a thousand of them took seconds on a loaded machine, and the person got a 408.
     const { s } = abusive();
     s.pause(); // never reads
     const request = `GET /f/agir HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\n\r\n`;
