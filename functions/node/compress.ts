@@ -6,7 +6,7 @@
  * Compression runs on libuv's thread pool, never on the event loop: the editor's 5 MB bundle takes tens of
  * seconds at brotli's best level, and no other request (a form submission above all) may wait behind it.
  */
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
@@ -42,7 +42,8 @@ export function compression({
   cacheStatic,
   generation = () => '',
 }: {
-  cacheStatic: (path: string, method: string, status: number) => boolean;
+  /** True only for an answer the built files gave (never a dynamic page: a private link, /_sante, a form's answer). */
+  cacheStatic: (c: Context) => boolean;
   /** The build this request is served from (node/built-site.ts): a new one empties the cache. */
   generation?: (c: Parameters<MiddlewareHandler>[0]) => string;
 }): MiddlewareHandler {
@@ -61,7 +62,7 @@ export function compression({
     const encoding = pick(c.req.header('accept-encoding'));
     if (!encoding || !c.res.body || c.res.headers.has('content-encoding') || !COMPRESSIBLE.test(type)) return;
     if (c.req.header('range')) return;
-    const cacheable = cacheStatic(c.req.path, c.req.method, c.res.status);
+    const cacheable = c.req.method === 'GET' && c.res.status === 200 && cacheStatic(c);
     const key = `${built}:${encoding}:${c.req.path}`;
     let compressing = cacheable ? cache.get(key) : undefined;
     if (!compressing) {

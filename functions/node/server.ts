@@ -5,7 +5,7 @@
  */
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -97,6 +97,9 @@ export class BuildModeError extends Error {
   override name = 'BuildModeError';
 }
 
+/** The requests the built files answered (node/compress.ts keeps only those compressed). */
+const servedFromBuild = new WeakSet<Request>();
+
 async function createNodeApp(
   options: ServerOptions & {
     origins: string[];
@@ -151,9 +154,9 @@ async function createNodeApp(
   app.use(
     compression({
       generation: (c) => options.site.key(c),
-      // The inbox's pages are personal and change with each action: never kept in the compressed cache.
-      cacheStatic: (p, method, status) =>
-        method === 'GET' && status === 200 && !p.startsWith('/f/') && !p.startsWith('/p/') && !p.startsWith('/equipe/'),
+      // Only the built files are kept compressed: every other answer (a resident's private link, the inbox,
+      // /_sante, a form's) is personal or changes with each request.
+      cacheStatic: (c) => servedFromBuild.has(c.req.raw),
     }),
   );
   app.route('/', forms);
@@ -167,7 +170,17 @@ async function createNodeApp(
     // Hono's table of types has no YAML: /admin/config.yml would go out as application/octet-stream.
     if (c.res.status === 200 && /\.ya?ml$/.test(c.req.path)) c.header('Content-Type', 'text/yaml; charset=utf-8');
   });
-  app.use('*', options.site.files);
+  const builtFiles: MiddlewareHandler = async (c, next) => {
+    let passed = false;
+    const answer = await options.site.files(c, async () => {
+      passed = true;
+      await next();
+    });
+    // Answered by the built files (they did not pass the request on): the compressed cache may keep it.
+    if (!passed) servedFromBuild.add(c.req.raw);
+    return answer;
+  };
+  app.use('*', builtFiles);
   const notFoundPage = (() => {
     try {
       return readFileSync(path.join(distDir, '404.html'), 'utf8');

@@ -16,9 +16,16 @@ import { validSubmissions } from '../fixtures/valid-submissions.ts';
 import { noPostgres } from '../functions/postgres-server.ts';
 import { AXE_CONTEXT, axeViolations, launchBrowser } from './browser.ts';
 import { BACKENDS, startInboxSite, type Backend, type InboxSite } from './equipe-backends.ts';
-import { e2eTeamKey } from './forms-helpers.ts';
+import { etatSession } from '../../src/lib/time/sessions.ts';
+import { answers, ctx, e2eTeamKey } from './forms-helpers.ts';
 
 const skipPostgres = await noPostgres();
+// The open session with the fewest places (two at least) in the built content: filled, then two people wait.
+const [formation, session] = ctx.formations
+  .flatMap((f) => f.sessions.filter((s) => etatSession(s, f, ctx.today) === 'ouverte').map((s) => [f, s] as const))
+  .filter(([, s]) => s.places_restantes >= 2)
+  .sort((a, b) => a[1].places_restantes - b[1].places_restantes)[0]!;
+const INSCRIPTION = { ...answers('inscription-formation'), formation: formation.id, session: session.id };
 const MARKER = `Message-scelle-${Math.random().toString(36).slice(2)}`;
 const NOTE = `Note-privee-${Math.random().toString(36).slice(2)}`;
 let browser: Browser;
@@ -183,6 +190,79 @@ describe.each(BACKENDS.map((b) => [b]))('the teams’ inbox in a browser, on %s'
       expect(await page.textContent('main')).toContain('Votre choix est enregistré');
       expect(await page.isChecked('input[value="immediat"]')).toBe(true);
       await checkPage(page, 'compte enregistré');
+    },
+  );
+
+  it.skipIf(skipped)(
+    'a resident cancels from their private link without JavaScript, the first waiting gets the place; a place freed otherwise is given from the session page',
+    async () => {
+      const sessionKey = `${INSCRIPTION.formation}/${INSCRIPTION.session}`;
+      /** Signs up as the page's script does (JSON): the answer gives the id and the private link. */
+      const signUp = async (prenom: string) => {
+        const res = await fetch(`${base}/f/inscription-formation`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', accept: 'application/json', origin: base },
+          body: JSON.stringify({ ...INSCRIPTION, prenom, nom: 'Exemple', email: `${prenom.toLowerCase()}@exemple.fr` }),
+        });
+        expect(res.status, prenom).toBe(200);
+        return (await res.json()) as { id: string; next: string; listeAttente?: boolean };
+      };
+      // Anna, Basile and the others fill the places online; Farid and Gwen wait.
+      const placedFirst = ['Anna', 'Basile', 'Chadia', 'Denis', 'Elsa', 'Hugo', 'Inès', 'Jules', 'Karim', 'Léa', 'Mona', 'Noé'];
+      const people = [
+        ...Array.from({ length: session.places_restantes }, (_, i) => placedFirst[i] ?? `Personne${i}`),
+        'Farid',
+        'Gwen',
+      ];
+      const signed: Record<string, { id: string; next: string; listeAttente?: boolean }> = {};
+      for (const prenom of people) signed[prenom] = await signUp(prenom);
+      expect(people.filter((p) => signed[p]!.listeAttente)).toEqual(['Farid', 'Gwen']);
+      expect(new URL(signed.Anna!.next).pathname).toMatch(/^\/suivi\/[\w-]{43}$/);
+
+      const tableOf = (caption: string) => page.locator('table', { has: page.locator('caption', { hasText: caption }) });
+      const placed = async () => (await tableOf('Places').textContent()) ?? '';
+      const waiting = async () => (await tableOf('Liste d’attente').textContent()) ?? '';
+      // Who is first in line is the inbox's order (time received, then id: the tests' clock gives all the same time).
+      await page.goto(`${base}/equipe/sessions/${sessionKey}`);
+      const line = (await tableOf('Liste d’attente').locator('tbody tr td:nth-child(2)').allTextContents()).map((t) => t.trim());
+      expect([...line].sort()).toEqual(['Farid Exemple', 'Gwen Exemple']);
+      const [first, second] = line as [string, string];
+
+      // Anna, on a phone without JavaScript, cancels from her link: the first in line gets her place.
+      const resident = await browser.newContext({ ...AXE_CONTEXT, javaScriptEnabled: false });
+      try {
+        const p = await resident.newPage();
+        await p.goto(signed.Anna!.next);
+        await post(p, 'Annuler mon inscription');
+        expect(await p.textContent('main')).toContain('Votre inscription est annulée');
+      } finally {
+        await resident.close();
+      }
+      // axe runs as a script: the same page, read where scripts run.
+      if (axeHere) {
+        await page.goto(`${signed.Anna!.next}?annule=oui`);
+        expect(await axeViolations(page), 'suivi annulé').toEqual([]);
+      }
+      await page.goto(`${base}/equipe/sessions/${sessionKey}`);
+      await checkPage(page, 'session');
+      expect(await placed()).toContain(first);
+      expect(await placed()).not.toContain('Anna');
+      expect(await waiting()).toContain(second);
+
+      // No place is free: no button offers one.
+      expect(await page.locator('text=Donner la place libérée').count()).toBe(0);
+      // Basile's data erased at his request: his place is free, and the team gives it to the one still waiting.
+      await page.goto(`${base}/equipe/rgpd?personne=basile%40exemple.fr`);
+      await page.check('input[name="confirmer"]');
+      await post(page, 'Effacer');
+      await page.goto(`${base}/equipe/sessions/${sessionKey}`);
+      expect(await placed()).not.toContain('Basile');
+      await post(page, `Donner la place libérée à ${second}`);
+      expect(await page.textContent('main')).toContain(`Place donnée à ${second}, prévenu·e par e-mail`);
+      expect(await placed()).toContain(second);
+      await checkPage(page, 'place donnée');
+      await page.goto(`${base}/equipe/journal`);
+      expect(await page.textContent('main')).toContain('place');
     },
   );
 

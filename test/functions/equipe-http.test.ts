@@ -9,7 +9,7 @@ import type { NewPerson } from '../../functions/equipe/invitations.ts';
 import { validSubmissions } from '../fixtures/valid-submissions.ts';
 import { NOW } from '../fixtures/forms-context.ts';
 import { SoftPasskey } from './equipe-authenticator.ts';
-import { makeHarness, ORIGIN, type Harness } from './harness.ts';
+import { makeHarness, onWorker, ORIGIN, type Harness } from './harness.ts';
 
 let h: Harness;
 // The first harness on D1 bundles the Worker: slower than the default 10 s on a busy machine.
@@ -88,24 +88,38 @@ describe('sign-in without passwords', () => {
     expect((await get('/equipe/connexion')).status).toBe(200);
   });
 
-  it('in production, no inbox page speaks of a demonstration, nor offers its account', async () => {
+  const inboxPages = (token: string, id: string) => [
+    '/equipe/connexion',
+    `/equipe/invitation/${token}`,
+    '/equipe/demandes',
+    `/equipe/demandes/${id}`,
+    '/equipe/journal',
+    '/equipe/personnes',
+    '/equipe/sessions',
+    '/equipe/rgpd',
+  ];
+
+  // The Node harness builds createApp in production; the Worker takes its mode from FABRIQUE_DEMONSTRATION,
+  // as its forms do, and the tests run in demonstration: each back-end is checked in the mode it runs.
+  it.skipIf(onWorker)('in production, no inbox page speaks of a demonstration, nor offers its account', async () => {
     const { token, cookie } = await enrol();
     const id = await submit('demande-aide');
-    for (const path of [
-      '/equipe/connexion',
-      `/equipe/invitation/${token}`,
-      '/equipe/demandes',
-      `/equipe/demandes/${id}`,
-      '/equipe/journal',
-      '/equipe/personnes',
-      '/equipe/sessions',
-      '/equipe/rgpd',
-    ]) {
+    for (const path of inboxPages(token, id)) {
       const text = await (await get(path, cookie)).text();
       expect(text, path).toContain('Espace équipe');
       expect(text, path).not.toMatch(/démonstration/i);
     }
     expect((await post('/equipe/demonstration', cookie, {})).status).toBe(404);
+  });
+
+  it.runIf(onWorker)('the Worker in demonstration says so on every inbox page, and offers its account', async () => {
+    const { token, cookie } = await enrol();
+    const id = await submit('demande-aide');
+    for (const path of inboxPages(token, id)) {
+      const text = await (await get(path, cookie)).text();
+      expect(text, path).toContain('<strong>Démonstration</strong>');
+    }
+    expect(await (await get('/equipe/connexion')).text()).toContain('action="/equipe/demonstration"');
   });
 
   it('a passkey signs in; an unknown one is refused and audited; attempts are limited', async () => {

@@ -166,7 +166,8 @@ describe('notifications from the Worker over an HTTP mail API', () => {
       if (String(value).length > 3) expect(sealed.body.textContent).not.toContain(String(value));
     const agir = api.accepted.find((m) => m.body.subject === AGIR._subject);
     expect(agir?.body.textContent).toContain(String(validSubmissions.agir.prenom));
-  });
+    // Eight deployments of workerd (a new day each): about 8 s alone, four times that on a busy machine.
+  }, 90_000);
 
   it('the purge keeps a submission past its date until its team was told, then erases it', async () => {
     persistDir = mkdtempSync(path.join(tmpdir(), 'worker-mail-'));

@@ -36,7 +36,10 @@ describe('the places figure after a write', () => {
     expect(await placesLeft()).toEqual({ left: 0, cacheControl: 'no-store' });
     const seventh = (await (await h.postJson('inscription-formation', { ...signUp, prenom: 'Septième' })).json()) as Answer;
     expect(seventh).toMatchObject({ ok: true, listeAttente: true, message: expect.stringMatching(/complète.*liste d’attente/) });
-    expect(seventh.next).toMatch(/\/formations\/ecole-inclusive\/inscription\/merci\/juin\/attente\/$/);
+    // Sent to the person's private page (functions/suivi.ts), which says where they stand.
+    const follow = new URL(seventh.next!).pathname;
+    expect(follow).toMatch(/^\/suivi\/[A-Za-z0-9_-]{43}$/);
+    expect(await (await h.app.request(follow)).text()).toContain('Sur la liste d’attente.');
     expect((await placesLeft()).left).toBe(0);
   });
 });
