@@ -77,6 +77,7 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, 'src/components/**/*.e2e.test.ts'],
           testTimeout: 30_000,
           hookTimeout,
+          isolate: false,
         },
       },
       // The same tests against the Worker itself (functions/worker.ts, bundled) on workerd with a local D1,
@@ -84,7 +85,14 @@ export default defineConfig({
       // are skipped there by name (harness.ts: noNodeServer, notOnSqlite).
       {
         root,
-        test: { name: 'unit-d1', include: SAME_SUITE, env: { FABRIQUE_TEST_BACKEND: 'd1' }, testTimeout: 30_000, hookTimeout },
+        test: {
+          name: 'unit-d1',
+          include: SAME_SUITE,
+          env: { FABRIQUE_TEST_BACKEND: 'd1' },
+          testTimeout: 30_000,
+          hookTimeout,
+          isolate: false,
+        },
       },
       ...(postgres
         ? [
@@ -96,6 +104,7 @@ export default defineConfig({
                 env: { FABRIQUE_TEST_BACKEND: 'postgres' },
                 testTimeout: 30_000,
                 hookTimeout,
+                isolate: false,
               },
             },
           ]

@@ -82,6 +82,9 @@ async function lease(key: string, open: () => Promise<TestBackend>): Promise<Lea
 const own = (backend: TestBackend): Lease => ({ backend, release: (keep) => backend.close(keep) });
 
 export async function makeHarness(over: Options = {}) {
+  // Files share their worker's modules (isolate: false): this module must have been read for this project.
+  const asked = process.env.FABRIQUE_TEST_BACKEND || 'sqlite';
+  if (asked !== BACKEND) throw new Error(`harness.ts lu pour ${BACKEND}, le projet demande ${asked}`);
   const dir = mkdtempSync(path.join(tmpdir(), 'forms-'));
   const backendName = over.backend ?? BACKEND;
   const rateLimit = over.rateLimit ?? { max: 1000, windowMs: 60_000 };
