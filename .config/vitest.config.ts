@@ -52,6 +52,8 @@ if (!postgres)
  * saw D1 harnesses time out).
  */
 const hookTimeout = 60_000;
+/** Files share their worker's modules (isolate: false): this closes, after each file, the back-ends it opened. */
+const teardown = 'test/functions/harness-teardown.ts';
 
 // Two projects: `unit` runs in seconds on sources; `e2e` drives Chromium against the built site (dist/).
 export default defineConfig({
@@ -78,6 +80,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout,
           isolate: false,
+          setupFiles: [teardown],
         },
       },
       // The same tests against the Worker itself (functions/worker.ts, bundled) on workerd with a local D1,
@@ -92,6 +95,7 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout,
           isolate: false,
+          setupFiles: [teardown],
         },
       },
       ...(postgres
@@ -105,6 +109,7 @@ export default defineConfig({
                 testTimeout: 30_000,
                 hookTimeout,
                 isolate: false,
+                setupFiles: [teardown],
               },
             },
           ]

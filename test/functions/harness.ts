@@ -10,7 +10,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll } from 'vitest';
 import { createApp } from '../../functions/app.ts';
 import type { AppConfig, LogEntry } from '../../functions/deps.ts';
 import type { PageSource } from '../../functions/pages.ts';
@@ -58,13 +57,18 @@ type Options = {
   d1?: LocalD1;
 };
 
-/** The back-ends this test file has opened, by what makes them differ; closed after the file's tests. */
+/**
+ * The back-ends this test file has opened, by what makes them differ; closed after the file's tests by
+ * closeSharedBackends, which test/functions/harness-teardown.ts calls after every file (this module is
+ * read once per worker: a hook registered here would run after the first file only).
+ */
 const shared = new Map<string, { backend: Promise<TestBackend>; busy: boolean }>();
-afterAll(async () => {
+export async function closeSharedBackends() {
   const all = [...shared.values()];
   shared.clear();
   await Promise.all(all.map(async (s) => (await s.backend).close(false)));
-});
+}
+(globalThis as { fabriqueCloseHarness?: () => Promise<void> }).fabriqueCloseHarness = closeSharedBackends;
 
 type Lease = { backend: TestBackend; release: (keepDatabase: boolean) => Promise<void> };
 
