@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
+import { Agent, fetch as undiciFetch } from 'undici';
 import type { Miniflare } from 'miniflare';
 import type { AppConfig, LogEntry } from '../../functions/deps.ts';
 import type { RateLimit } from '../../functions/rate-limit.ts';
@@ -193,6 +194,12 @@ export async function d1Backend(
   };
 }
 
+/**
+ * A new connection for each request: workerd may close an idle kept-alive connection just as the client
+ * reuses it (ECONNRESET, one run in a few hundred); a test's request must not depend on that race.
+ */
+const oneRequestPerConnection = new Agent({ pipelining: 0 });
+
 /** The harness's Worker: its settings, its log lines as entries, requests from a test client address. */
 async function startHarnessWorker(
   { settings, rateLimit }: { settings: AppConfig['settings']; rateLimit: AppConfig['rateLimit'] },
@@ -225,7 +232,12 @@ async function startHarnessWorker(
     headers.set('cf-connecting-ip', headers.get('x-test-client') ?? '203.0.113.7');
     headers.delete('x-test-client');
     const before = lines;
-    const response = await fetch(`${running.url}${input}`, { ...init, headers, redirect: 'manual' });
+    const response = await undiciFetch(`${running.url}${input}`, {
+      ...(init as Parameters<typeof undiciFetch>[1]),
+      headers: [...headers],
+      redirect: 'manual',
+      dispatcher: oneRequestPerConnection,
+    });
     const body = await response.arrayBuffer();
     // The Worker's log line travels through workerd's output: wait for it (briefly) before answering.
     for (let i = 0; i < 50 && lines === before && input.includes('/f/'); i++) await new Promise((r) => setTimeout(r, 5));
