@@ -132,7 +132,6 @@ describe('/admin/ configuration generated from the schemas', () => {
       'formations.sessions.places_restantes': 'Places restantes',
       'formulaires/contact.destinataires': 'Destinataires',
       'programmes.falc.relecture.par': 'Relu par',
-      'pages.rgaa.statut': 'Conformité RGAA',
       'vocabulaire.mots_recherches': 'Mots cherchés',
       'quartiers-noms.noms.source': 'Source',
     });
