@@ -53,6 +53,8 @@ nettoyer() {
   rm -rf "$travail"
 }
 trap nettoyer EXIT
+# gpg's own last line, for the message.
+raison() { tail -n 1 "$travail/gpg"; }
 
 # Which kind of base, for the copy's name: as the staff command chooses it (--d1, a postgres:// --db, DATABASE_URL).
 extension=sqlite
@@ -68,12 +70,12 @@ if [ -n "$cle" ]; then
   # A keyring of its own with the public key only (the unit needs no home folder).
   export GNUPGHOME="$travail/gnupg"
   mkdir "$GNUPGHOME"
-  gpg --batch --quiet --import "$cle" 2>"$travail/gpg" || erreur "la clé publique $cle ne s’importe pas ($(tail -n 1 "$travail/gpg"))."
+  gpg --batch --quiet --import "$cle" 2>"$travail/gpg" || erreur "la clé publique $cle ne s’importe pas ($(raison))."
 fi
 # The operator's key is checked before the copy is made: a backup that cannot be encrypted is never made
 # (nor written to the audit log).
 gpg --batch --quiet --trust-model always --encrypt --recipient "$destinataire" --output /dev/null </dev/null 2>"$travail/gpg" ||
-  erreur "gpg ne peut pas chiffrer pour « $destinataire » ($(tail -n 1 "$travail/gpg")) : vérifier l’empreinte et la clé publique (--cle-publique, ou gpg --import dans le trousseau du service)."
+  erreur "gpg ne peut pas chiffrer pour « $destinataire » ($(raison)) : vérifier l’empreinte et la clé publique (--cle-publique, ou gpg --import dans le trousseau du service)."
 
 nom=fabrique-$(date -u +%Y-%m-%dT%H%M%SZ)
 mkdir "$travail/copie"
@@ -85,7 +87,7 @@ fichier="$dossier/$nom.tar.gpg"
 if ! tar -C "$travail/copie" -cf - . |
   gpg --batch --yes --quiet --trust-model always --recipient "$destinataire" --output "$fichier.partiel" --encrypt 2>"$travail/gpg"; then
   rm -f "$fichier.partiel"
-  erreur "gpg n’a pas chiffré la copie ($(tail -n 1 "$travail/gpg"))."
+  erreur "gpg n’a pas chiffré la copie ($(raison))."
 fi
 chmod 600 "$fichier.partiel"
 mv "$fichier.partiel" "$fichier"

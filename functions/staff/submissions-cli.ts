@@ -50,7 +50,16 @@ Base : --db FICHIER (SQLite), --db postgres://… (ou DATABASE_URL), --d1 local|
 Options : --audit FICHIER (journal), --key plusieurs fois après un changement de clé.
 `;
 
-const SUBCOMMANDS = { list, show, export: exportRows, delete: deleteOne, purge, stats, sauvegarde: backup, reeffacer: reErase } as const;
+const SUBCOMMANDS = {
+  list,
+  show,
+  export: exportRows,
+  delete: deleteOne,
+  purge,
+  stats,
+  sauvegarde: backup,
+  reeffacer: reErase,
+} as const;
 const isSubcommand = (s: string | undefined): s is keyof typeof SUBCOMMANDS => !!s && Object.hasOwn(SUBCOMMANDS, s);
 
 export async function submissionsCommand(argv: string[], context: CommandEnv): Promise<CommandResult> {
@@ -102,7 +111,11 @@ export async function submissionsCommand(argv: string[], context: CommandEnv): P
       : pgUrl
         ? await PostgresStaffDb.open(pgUrl)
         : new SubmissionsDb(dbFile);
-    if (db instanceof SubmissionsDb && db.fromD1Export && (action === 'delete' || action === 'purge' || action === 'sauvegarde' || action === 'reeffacer'))
+    if (
+      db instanceof SubmissionsDb &&
+      db.fromD1Export &&
+      (action === 'delete' || action === 'purge' || action === 'sauvegarde' || action === 'reeffacer')
+    )
       throw new UserError(
         `${dbFile} est un export D1, lu en mémoire : « ${action} » n’y changerait rien sur D1. Sur D1, la purge est faite par le Worker (tâche planifiée) ; la sauvegarde est l’export lui-même (ou --d1 distant). Lire : list, show, export, stats.`,
       );

@@ -51,7 +51,17 @@ beforeAll(() => {
   ]);
   expect(made.status, made.stderr.toString()).toBe(0);
   fingerprint = /^fpr:+([0-9A-F]{40}):/m.exec(gpg(operator, ['--with-colons', '--list-keys']).stdout.toString())![1]!;
-  const sub = gpg(operator, ['--pinentry-mode', 'loopback', '--passphrase', '', '--quick-add-key', fingerprint, 'cv25519', 'encr', 'never']);
+  const sub = gpg(operator, [
+    '--pinentry-mode',
+    'loopback',
+    '--passphrase',
+    '',
+    '--quick-add-key',
+    fingerprint,
+    'cv25519',
+    'encr',
+    'never',
+  ]);
   expect(sub.status, sub.stderr.toString()).toBe(0);
   // What the server receives: the public key file only.
   publicKey = path.join(dir, 'exploitant.pub.asc');
@@ -115,7 +125,10 @@ describe.skipIf(noGpg)('sauvegarde-chiffree.sh', () => {
     age(path.join(folder, 'fabrique-ancienne.tar.gpg'), 40);
     age(path.join(folder, 'fabrique-recente.tar.gpg'), 5);
     const audit = path.join(h.dir, 'audit.log');
-    writeFileSync(audit, `${JSON.stringify({ at: '2027-01-15T09:00:00.000Z', action: 'purge', user: 'serveur', ids: ['ancien'], keyIds: [] })}\n`);
+    writeFileSync(
+      audit,
+      `${JSON.stringify({ at: '2027-01-15T09:00:00.000Z', action: 'purge', user: 'serveur', ids: ['ancien'], keyIds: [] })}\n`,
+    );
 
     const run = backup(['--db', h.dbFile, '--audit', audit], {
       FABRIQUE_SAUVEGARDES_DOSSIER: folder,
@@ -128,15 +141,21 @@ describe.skipIf(noGpg)('sauvegarde-chiffree.sh', () => {
     expect(run.stdout).toMatch(/Anciennes sauvegardes effacées \(plus de 30 jours\) : 1\./);
     const files = readdirSync(folder).sort();
     // Retention: the 40-day-old one is gone, the 5-day-old one stays; no clear copy, no partial file.
-    expect(files.filter((f) => f !== 'fabrique-recente.tar.gpg')).toEqual([expect.stringMatching(/^fabrique-\d{4}-\d\d-\d\dT\d{6}Z\.tar\.gpg$/)]);
+    expect(files.filter((f) => f !== 'fabrique-recente.tar.gpg')).toEqual([
+      expect.stringMatching(/^fabrique-\d{4}-\d\d-\d\dT\d{6}Z\.tar\.gpg$/),
+    ]);
     expect(files).toContain('fabrique-recente.tar.gpg');
-    const file = path.join(folder, files.find((f) => /T\d{6}Z/.test(f))!);
+    const file = path.join(
+      folder,
+      files.find((f) => /T\d{6}Z/.test(f))!,
+    );
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readdirSync(tmpdir()).filter((f) => f.startsWith('fabrique-sauvegarde-'))).toEqual([]);
 
     // Nothing readable in it, and no opening without the private key (the server's side has the public key only).
     const bytes = readFileSync(file);
-    for (const clear of ['SQLite format 3', 'Message numéro', 'lea.martin', '"action"']) expect(bytes.includes(clear)).toBe(false);
+    for (const clear of ['SQLite format 3', 'Message numéro', 'lea.martin', '"action"'])
+      expect(bytes.includes(clear)).toBe(false);
     const stranger = path.join(dir, 'sans-la-cle');
     mkdirSync(stranger, { mode: 0o700 });
     gpg(stranger, ['--import', publicKey]);
@@ -171,7 +190,16 @@ describe.skipIf(noGpg)('sauvegarde-chiffree.sh', () => {
     expect(days.status).toBe(1);
     expect(days.stderr).toMatch(/FABRIQUE_SAUVEGARDES_JOURS = « trente » : attendu un nombre de jours/);
     const wrongKey = backup(
-      ['--dossier', folder, '--destinataire', '0123456789ABCDEF0123456789ABCDEF01234567', '--cle-publique', publicKey, '--db', path.join(dir, 'vide.sqlite')],
+      [
+        '--dossier',
+        folder,
+        '--destinataire',
+        '0123456789ABCDEF0123456789ABCDEF01234567',
+        '--cle-publique',
+        publicKey,
+        '--db',
+        path.join(dir, 'vide.sqlite'),
+      ],
       {},
     );
     expect(wrongKey.status).toBe(1);
@@ -179,28 +207,49 @@ describe.skipIf(noGpg)('sauvegarde-chiffree.sh', () => {
     expect(readdirSync(folder)).toEqual([]);
   }, 30_000);
 
-  it.skipIf(noPostgres)('PostgreSQL: the pg_dump in the encrypted archive restores with pg_restore', async () => {
-    h = await makeHarness({ backend: 'postgres' });
-    const ids: string[] = [];
-    for (let i = 0; i < 4; i++) ids.push(await submit(h, i));
-    const folder = path.join(dir, 'sauvegardes-pg');
-    mkdirSync(folder, { mode: 0o700 });
-    const run = backup(['--dossier', folder, '--destinataire', fingerprint, '--cle-publique', publicKey, '--db', h.pgUrl!, '--audit', path.join(dir, 'audit-pg.log')]);
-    expect(run.stderr).toBe('');
-    expect(run.status).toBe(0);
-    const [name] = readdirSync(folder);
-    const unpacked = decryptInto(path.join(folder, name!), path.join(dir, 'restauration-pg'));
-    expect(unpacked).toEqual([expect.stringMatching(/\.dump$/), expect.stringMatching(/\.dump\.audit\.log$/)]);
-    const target = await freshDatabase();
-    try {
-      execFileSync('pg_restore', ['--no-owner', '--exit-on-error', '--dbname', target.url, path.join(dir, 'restauration-pg', unpacked[0]!)]);
-      const c = new pg.Client({ connectionString: target.url });
-      await c.connect();
-      const rows = (await c.query<{ id: string }>('SELECT id FROM submissions ORDER BY id')).rows;
-      await c.end();
-      expect(rows.map((r) => r.id)).toEqual([...ids].sort());
-    } finally {
-      await target.drop();
-    }
-  }, 60_000);
+  it.skipIf(noPostgres)(
+    'PostgreSQL: the pg_dump in the encrypted archive restores with pg_restore',
+    async () => {
+      h = await makeHarness({ backend: 'postgres' });
+      const ids: string[] = [];
+      for (let i = 0; i < 4; i++) ids.push(await submit(h, i));
+      const folder = path.join(dir, 'sauvegardes-pg');
+      mkdirSync(folder, { mode: 0o700 });
+      const run = backup([
+        '--dossier',
+        folder,
+        '--destinataire',
+        fingerprint,
+        '--cle-publique',
+        publicKey,
+        '--db',
+        h.pgUrl!,
+        '--audit',
+        path.join(dir, 'audit-pg.log'),
+      ]);
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      const [name] = readdirSync(folder);
+      const unpacked = decryptInto(path.join(folder, name!), path.join(dir, 'restauration-pg'));
+      expect(unpacked).toEqual([expect.stringMatching(/\.dump$/), expect.stringMatching(/\.dump\.audit\.log$/)]);
+      const target = await freshDatabase();
+      try {
+        execFileSync('pg_restore', [
+          '--no-owner',
+          '--exit-on-error',
+          '--dbname',
+          target.url,
+          path.join(dir, 'restauration-pg', unpacked[0]!),
+        ]);
+        const c = new pg.Client({ connectionString: target.url });
+        await c.connect();
+        const rows = (await c.query<{ id: string }>('SELECT id FROM submissions ORDER BY id')).rows;
+        await c.end();
+        expect(rows.map((r) => r.id)).toEqual([...ids].sort());
+      } finally {
+        await target.drop();
+      }
+    },
+    60_000,
+  );
 });

@@ -50,7 +50,12 @@ function project(name: string, id: string) {
   return { config, open };
 }
 
-const SEALED = { kind: 'sealed' as const, keyId: 'cle-essai', encapsulatedKey: new Uint8Array([1, 2, 3, 4]), ciphertext: new Uint8Array([9, 8, 7, 6, 5]) };
+const SEALED = {
+  kind: 'sealed' as const,
+  keyId: 'cle-essai',
+  encapsulatedKey: new Uint8Array([1, 2, 3, 4]),
+  ciphertext: new Uint8Array([9, 8, 7, 6, 5]),
+};
 
 describe('D1: wrangler d1 export of a local D1, restored into a new local D1', () => {
   it('submissions, the audit trail and the recorded migrations come back; the restored base takes new submissions', async () => {
@@ -60,7 +65,9 @@ describe('D1: wrangler d1 export of a local D1, restored into a new local D1', (
       await migrateD1(db);
       const store = new D1Store(db);
       await store.save(submission('essai-d1-clair'), { recipients: ['equipe@exemple.fr'] });
-      await store.save(submission('essai-d1-scelle', { formKey: 'demande-aide', content: SEALED }), { recipients: ['equipe@exemple.fr'] });
+      await store.save(submission('essai-d1-scelle', { formKey: 'demande-aide', content: SEALED }), {
+        recipients: ['equipe@exemple.fr'],
+      });
       const equipe = new SqlEquipeStore(d1Runner(db));
       await equipe.audit({ at: '2027-01-15T10:00:00.000Z', staffId: 'personne-1', action: 'connexion' });
       await equipe.audit({ at: '2027-01-15T10:05:00.000Z', staffId: 'personne-1', action: 'deconnexion' });
@@ -69,11 +76,14 @@ describe('D1: wrangler d1 export of a local D1, restored into a new local D1', (
 
     const out = path.join(dir, 'fabrique.sql');
     const audit = path.join(dir, 'audit.log');
-    const saved = await submissionsCommand(['sauvegarde', '--d1', 'local', '--wrangler', source.config, '--out', out, '--audit', audit], {
-      now: NOW,
-      user: 'exploitant',
-      env: {},
-    });
+    const saved = await submissionsCommand(
+      ['sauvegarde', '--d1', 'local', '--wrangler', source.config, '--out', out, '--audit', audit],
+      {
+        now: NOW,
+        user: 'exploitant',
+        env: {},
+      },
+    );
     expect(saved.err).toBe('');
     expect(saved).toMatchObject({ code: 0, out: expect.stringMatching(/^Sauvegarde écrite : .* \(2 envoi\(s\)\)/) });
     expect(statSync(out).mode & 0o777).toBe(0o600);
@@ -81,7 +91,9 @@ describe('D1: wrangler d1 export of a local D1, restored into a new local D1', (
 
     // The guide's restore, on a new empty base: wrangler d1 execute --file.
     const target = project('restauree', '00000000-0000-0000-0000-0000000000b2');
-    expect(await wrangler(['d1', 'execute', 'DB', '--file', out, '-y'], { where: 'local', config: target.config })).toBeUndefined();
+    expect(
+      await wrangler(['d1', 'execute', 'DB', '--file', out, '-y'], { where: 'local', config: target.config }),
+    ).toBeUndefined();
 
     const { mf, db } = await target.open();
     try {
