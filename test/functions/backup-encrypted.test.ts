@@ -23,6 +23,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const SCRIPT = path.join(root, 'functions/staff/sauvegarde-chiffree.sh');
 const noPostgres = await checkPostgres();
 const noGpg = spawnSync('gpg', ['--version']).status !== 0;
+if (noGpg && process.env.CI === 'true') throw new Error('gpg requis en CI (paquet gnupg) : lancer les tests par .ci/run.');
 if (noGpg) console.warn('\n!!! Sauvegardes chiffrées SAUTÉES : gpg manque (paquet gnupg ; .ci/run l’installe).\n');
 
 let dir: string;

@@ -178,19 +178,19 @@ describe.skipIf(noPostgres || !COMPLETE)('PostgreSQL, two instances: a rolling u
     };
     try {
       const [a, b] = await Promise.all([startNodeServer(previous.dir, env), startNodeServer(previous.dir, env)]);
-      running.push(a!, b!);
+      running.push(a, b);
       expect(await schema()).toBe(previous.migrations);
-      lb.pool = [a!, b!];
+      lb.pool = [a, b];
       lb.start(4);
-      await lb.until([a!, b!], 5);
+      await lb.until([a, b], 5);
 
       // A on the new release migrates the schema while B, still the old release, keeps serving.
-      const newA = await upgrade(a!);
+      const newA = await upgrade(a);
       expect(await schema()).toBe(previous.current);
-      await lb.until([newA, b!], 10);
+      await lb.until([newA, b], 10);
       expect(lb.failures).toEqual([]);
 
-      const newB = await upgrade(b!);
+      const newB = await upgrade(b);
       await lb.until([newA, newB], 5);
       await lb.stop();
 
