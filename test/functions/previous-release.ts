@@ -6,7 +6,7 @@
  * with the settings in the environment.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -20,16 +20,19 @@ export const migrationCount = (source: string) => (source.match(/^ {2}\/\/ \d+:/
 
 /** The commit of the previous release and its schema version (migrations), next to today's. */
 export function previousCommit(): { commit: string; migrations: number; current: number } {
-  const current = migrationCount(git('show', `HEAD:${MIGRATIONS_FILE}`));
-  for (const commit of git('log', '--first-parent', '--format=%H', '--', MIGRATIONS_FILE).split('\n').filter(Boolean)) {
+  // Today's list is the working tree's: a migration being written counts.
+  const current = migrationCount(readFileSync(path.join(root, MIGRATIONS_FILE), 'utf8'));
+  const touched = git('log', '--first-parent', '--format=%H', '--', MIGRATIONS_FILE).split('\n').filter(Boolean);
+  // HEAD itself (when the working tree adds a migration), then the parent of each commit that changed the list.
+  for (const candidate of ['HEAD', ...touched.map((c) => `${c}^1`)]) {
     let before: string;
     try {
-      before = git('show', `${commit}^1:${MIGRATIONS_FILE}`);
+      before = git('show', `${candidate}:${MIGRATIONS_FILE}`);
     } catch {
       break; // the file's first commit, or a shallow clone
     }
     const migrations = migrationCount(before);
-    if (migrations < current) return { commit: git('rev-parse', `${commit}^1`).trim(), migrations, current };
+    if (migrations < current) return { commit: git('rev-parse', candidate).trim(), migrations, current };
   }
   throw new Error(
     `Aucune version précédente au schéma plus ancien dans l’historique git (${MIGRATIONS_FILE}) : clone superficiel ? (git fetch --unshallow)`,
