@@ -8,7 +8,7 @@
  *   npm run submissions -- purge   (what the server does every 6 hours, on demand)
  *   npm run submissions -- stats   (counters and notifications)
  *   npm run submissions -- sauvegarde --out FICHIER   (online backup, while the server runs)
- *   npm run submissions -- reeffacer [--journal FICHIER]   (after a restore: erasures the audit log lists)
+ *   npm run submissions -- reeffacer [--journal FICHIER] [--ancienne-base BASE]   (after a restore: erasures the audit logs list)
  * Back-ends: --db FICHIER (SQLite; default DB_PATH or data/submissions.sqlite), --db postgres://… (or
  * DATABASE_URL; staff-db.ts), --d1 local|distant (the Worker's D1, through wrangler; d1-db.ts, with --wrangler
  * for another wrangler configuration). --audit (default audit.log beside the SQLite file, else in the current
@@ -45,7 +45,7 @@ const USAGE = `Usage :
   npm run submissions -- purge        (efface les envois arrivés en fin de conservation)
   npm run submissions -- stats        (compteurs du serveur et notifications en attente)
   npm run submissions -- sauvegarde --out FICHIER   (copie de la base, serveur en marche)
-  npm run submissions -- reeffacer [--journal FICHIER]   (après une restauration : les effacements du journal d’audit)
+  npm run submissions -- reeffacer [--journal FICHIER] [--ancienne-base BASE]   (après une restauration : les effacements du journal d’audit)
 Base : --db FICHIER (SQLite), --db postgres://… (ou DATABASE_URL), --d1 local|distant (Worker, par wrangler ; --wrangler FICHIER pour une autre configuration).
 Options : --audit FICHIER (journal), --key plusieurs fois après un changement de clé.
 `;
@@ -78,6 +78,7 @@ export async function submissionsCommand(argv: string[], context: CommandEnv): P
         format: { type: 'string' },
         out: { type: 'string' },
         journal: { type: 'string' },
+        'ancienne-base': { type: 'string' },
       },
     });
   } catch (error) {
@@ -123,7 +124,7 @@ export async function submissionsCommand(argv: string[], context: CommandEnv): P
       db,
       keys,
       id,
-      opts,
+      opts: { ...opts, ancienneBase: opts['ancienne-base'] },
       now: context.now,
       audit: auditTo(auditFile, context.now, context.user),
       auditFile,
