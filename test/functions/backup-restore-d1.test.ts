@@ -6,49 +6,22 @@
  * the migrations D1 records all come back; a store opens on the restored base and takes a new submission
  * without running a migration again.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wrangler } from '../../functions/staff/d1-db.ts';
 import { submissionsCommand } from '../../functions/staff/submissions-cli.ts';
-import { D1Store, migrateD1, type D1Like } from '../../functions/store/d1.ts';
+import { D1Store, migrateD1 } from '../../functions/store/d1.ts';
 import { d1Runner } from '../../functions/store/equipe-d1.ts';
 import { SqlEquipeStore } from '../../functions/store/equipe-store.ts';
-import { compatibilityDate } from '../../functions/worker/compatibility-date.ts';
 import { NOW } from '../fixtures/forms-context.ts';
+import { localD1Project } from './local-d1.ts';
 import { submission } from './store-contract.ts';
 
 let dir: string;
 beforeAll(() => void (dir = mkdtempSync(path.join(tmpdir(), 'fabrique-d1-restauration-'))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A project folder as `wrangler dev` leaves it: its configuration, its local D1 in .wrangler/state. */
-function project(name: string, id: string) {
-  const folder = path.join(dir, name);
-  mkdirSync(folder);
-  const config = path.join(folder, 'wrangler.jsonc');
-  writeFileSync(
-    config,
-    JSON.stringify({
-      name: 'essai',
-      compatibility_date: compatibilityDate(),
-      d1_databases: [{ binding: 'DB', database_name: 'fabrique-formulaires', database_id: id }],
-    }),
-  );
-  const open = async () => {
-    const mf = new Miniflare({
-      modules: true,
-      script: 'export default { fetch() { return new Response(null, { status: 404 }) } }',
-      compatibilityDate: compatibilityDate(),
-      d1Databases: { DB: id },
-      d1Persist: path.join(folder, '.wrangler/state/v3/d1'),
-    });
-    return { mf, db: (await mf.getD1Database('DB')) as unknown as D1Like };
-  };
-  return { config, open };
-}
 
 const SEALED = {
   kind: 'sealed' as const,
@@ -59,7 +32,7 @@ const SEALED = {
 
 describe('D1: wrangler d1 export of a local D1, restored into a new local D1', () => {
   it('submissions, the audit trail and the recorded migrations come back; the restored base takes new submissions', async () => {
-    const source = project('source', '00000000-0000-0000-0000-0000000000a1');
+    const source = localD1Project(dir, 'source', '00000000-0000-0000-0000-0000000000a1');
     {
       const { mf, db } = await source.open();
       await migrateD1(db);
@@ -90,7 +63,7 @@ describe('D1: wrangler d1 export of a local D1, restored into a new local D1', (
     expect(readFileSync(`${out}.audit.log`, 'utf8')).toContain('"action":"sauvegarde"');
 
     // The guide's restore, on a new empty base: wrangler d1 execute --file.
-    const target = project('restauree', '00000000-0000-0000-0000-0000000000b2');
+    const target = localD1Project(dir, 'restauree', '00000000-0000-0000-0000-0000000000b2');
     expect(
       await wrangler(['d1', 'execute', 'DB', '--file', out, '-y'], { where: 'local', config: target.config }),
     ).toBeUndefined();
