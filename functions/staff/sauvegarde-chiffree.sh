@@ -92,8 +92,11 @@ fi
 chmod 600 "$fichier.partiel"
 mv "$fichier.partiel" "$fichier"
 
-# Retention: older than N days, by the file's date (each backup is written once, never touched again).
+# Retention: older than N days, by the file's date (each backup is written once, never touched again); a partial
+# file left by a machine that stopped mid-way goes after a day.
 effacees=$(find "$dossier" -maxdepth 1 -type f -name 'fabrique-*.tar.gpg' -mmin +$((jours * 1440)) -print -delete | wc -l)
-grep -o '^Sauvegarde écrite : .*' "$travail/sortie" | sed "s|$travail/copie/||" || true
-echo "Sauvegarde chiffrée pour $destinataire : $fichier (0600). Anciennes sauvegardes effacées (plus de $jours jours) : $effacees."
+find "$dossier" -maxdepth 1 -type f -name 'fabrique-*.tar.gpg.partiel' -mmin +1440 -delete
+envois=$(grep -o '([0-9]* envoi(s))' "$travail/sortie" || true)
+echo "Sauvegarde chiffrée pour $destinataire : $fichier $envois, avec la copie du journal d’audit (0600)."
+echo "Anciennes sauvegardes effacées (plus de $jours jours) : $effacees."
 echo "Restaurer : gpg --decrypt $fichier | tar -x -C DOSSIER_VIDE (avec la clé privée de l’exploitant), puis EXPLOITATION.md, « Restaurer »."
