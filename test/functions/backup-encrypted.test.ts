@@ -95,12 +95,19 @@ async function submit(harness: Harness, i: number): Promise<string> {
   return ((await res.json()) as { id: string }).id;
 }
 
+const privateTmp = () => {
+  const tmp = path.join(dir, 'tmp');
+  mkdirSync(tmp, { recursive: true, mode: 0o700 });
+  return tmp;
+};
+
 /** The script as the systemd unit runs it: its settings in the environment, nothing of the test's own. */
 function backup(args: string[], env: Record<string, string> = {}) {
   return spawnSync('bash', [SCRIPT, ...args], {
     cwd: root,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH!, HOME: path.join(dir, 'pas-de-dossier-personnel'), ...env },
+    // Its own temporary folder, as systemd's PrivateTmp=yes gives it: nothing left there is checked below.
+    env: { PATH: process.env.PATH!, HOME: path.join(dir, 'pas-de-dossier-personnel'), TMPDIR: privateTmp(), ...env },
   });
 }
 
@@ -158,7 +165,7 @@ describe.skipIf(noGpg)('sauvegarde-chiffree.sh', () => {
       files.find((f) => /T\d{6}Z/.test(f))!,
     );
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(readdirSync(tmpdir()).filter((f) => f.startsWith('fabrique-sauvegarde-'))).toEqual([]);
+    expect(readdirSync(privateTmp())).toEqual([]);
 
     // Nothing readable in it, and no opening without the private key (the server's side has the public key only).
     const bytes = readFileSync(file);

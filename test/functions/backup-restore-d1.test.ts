@@ -20,7 +20,7 @@ import { localD1Project } from './local-d1.ts';
 import { submission } from './store-contract.ts';
 
 let dir: string;
-beforeAll(() => void (dir = mkdtempSync(path.join(tmpdir(), 'fabrique-d1-restauration-'))));
+beforeAll(() => void (dir = mkdtempSync(path.join(tmpdir(), 'restauration-d1-'))));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const SEALED = {
@@ -49,14 +49,24 @@ describe('D1: wrangler d1 export of a local D1, restored into a new local D1', (
 
     const out = path.join(dir, 'fabrique.sql');
     const audit = path.join(dir, 'audit.log');
-    const saved = await submissionsCommand(
-      ['sauvegarde', '--d1', 'local', '--wrangler', source.config, '--out', out, '--audit', audit],
-      {
-        now: NOW,
-        user: 'exploitant',
-        env: {},
-      },
-    );
+    // The export's private copy goes to this test's own temporary folder (os.tmpdir() reads TMPDIR): another file
+    // counting the copies left in the system's /tmp (staff-backends.test.ts) never sees this one.
+    const systemTmp = process.env.TMPDIR;
+    process.env.TMPDIR = dir;
+    let saved;
+    try {
+      saved = await submissionsCommand(
+        ['sauvegarde', '--d1', 'local', '--wrangler', source.config, '--out', out, '--audit', audit],
+        {
+          now: NOW,
+          user: 'exploitant',
+          env: {},
+        },
+      );
+    } finally {
+      if (systemTmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = systemTmp;
+    }
     expect(saved.err).toBe('');
     expect(saved).toMatchObject({ code: 0, out: expect.stringMatching(/^Sauvegarde écrite : .* \(2 envoi\(s\)\)/) });
     expect(statSync(out).mode & 0o777).toBe(0o600);
