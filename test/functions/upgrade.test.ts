@@ -6,7 +6,8 @@
  * submission reads back. PostgreSQL: two old instances behind a load balancer (the test's), upgraded one at a
  * time (taken out of the pool, stopped, started on the new code, back in) while form posts never stop: no post
  * fails and every acknowledged one is stored — the old instance keeps serving on the migrated schema. The
- * PostgreSQL case runs with `npm run test:complet` (COMPLETE), the SQLite one in CI.
+ * PostgreSQL case runs with `npm run test:complet` (COMPLETE), the SQLite one in CI. D1: the previous release's
+ * store writes between `wrangler d1 migrations apply` and `wrangler deploy`.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,11 +16,14 @@ import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submissionsCommand } from '../../functions/staff/submissions-cli.ts';
+import { D1Store, migrateD1 } from '../../functions/store/d1.ts';
 import { NOW } from '../fixtures/forms-context.ts';
 import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
 import { COMPLETE } from '../scope.ts';
+import { localD1 } from './local-d1.ts';
 import { freshDatabase, noPostgres as checkPostgres } from './postgres-server.ts';
 import { previousRelease, root, startNodeServer, type NodeServer } from './previous-release.ts';
+import { submission } from './store-contract.ts';
 
 const noPostgres = await checkPostgres();
 const previous = previousRelease();
@@ -211,4 +215,33 @@ describe.skipIf(noPostgres || !COMPLETE)('PostgreSQL, two instances: a rolling u
       await database.drop();
     }
   }, 90_000);
+});
+
+/**
+ * (a) `npm run rebuild:worker` applies the D1 migrations, then deploys: in between, the previous Worker's store
+ * works on the new schema. Its own code (the previous release's functions/store/d1.ts), on a local D1.
+ */
+describe('D1: the previous Worker’s store beside the new schema, between the migrations and the deployment', () => {
+  it('writes on the migrated base; the new store reads every submission', async () => {
+    type OldD1 = typeof import('../../functions/store/d1.ts');
+    const old = (await import(path.join(previous.dir, 'functions/store/d1.ts'))) as OldD1;
+    const { mf, db } = await localD1({ migrated: false });
+    try {
+      await old.migrateD1(db);
+      const count = async () => (await db.prepare('SELECT count(*) AS n FROM d1_migrations').first<{ n: number }>())!.n;
+      expect(await count()).toBe(previous.migrations);
+      const team = { recipients: ['equipe@exemple.fr'] };
+      await new old.D1Store(db).save(submission('avant-migration'), team);
+      await migrateD1(db); // wrangler d1 migrations apply
+      expect(await count()).toBe(previous.current);
+      await new old.D1Store(db).save(submission('ancien-worker-apres-migration'), team); // before wrangler deploy
+      const store = new D1Store(db);
+      await store.save(submission('nouveau-worker'), team);
+      const ids = await db.prepare('SELECT id FROM submissions ORDER BY id').all<{ id: string }>();
+      expect(ids.results.map((r) => r.id)).toEqual(['ancien-worker-apres-migration', 'avant-migration', 'nouveau-worker']);
+      expect((await store.dueNotifications(new Date('2027-02-01T00:00:00Z'), 10)).length).toBe(3);
+    } finally {
+      await mf.dispose();
+    }
+  }, 60_000);
 });
