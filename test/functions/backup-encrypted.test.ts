@@ -7,6 +7,7 @@
  * are deleted, newer ones kept.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -18,7 +19,7 @@ import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
 import { makeHarness, type Harness } from './harness.ts';
 import { COMPLETE } from '../scope.ts';
 import { localD1Project } from './local-d1.ts';
-import { freshDatabase, noPostgres as checkPostgres } from './postgres-server.ts';
+import { freshDatabase, noPostgres as checkPostgres, PG_URL } from './postgres-server.ts';
 import { submission } from './store-contract.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -284,10 +285,22 @@ describe.skipIf(noGpg)('sauvegarde-chiffree.sh', () => {
       const [name] = readdirSync(folder);
       const unpacked = decryptInto(path.join(folder, name!), path.join(dir, 'restauration-pg'));
       expect(unpacked).toEqual([expect.stringMatching(/\.dump$/), expect.stringMatching(/\.dump\.audit\.log$/)]);
+      // As the guide restores: a new database of the service's own role, the tables given to that role (--role).
+      const role = `fabrique_${randomBytes(4).toString('hex')}`;
+      const admin = async (sql: string) => {
+        const c = new pg.Client({ connectionString: PG_URL });
+        await c.connect();
+        await c.query(sql);
+        await c.end();
+      };
+      await admin(`CREATE ROLE ${role} LOGIN`);
       const target = await freshDatabase();
       try {
+        await admin(`ALTER DATABASE ${new URL(target.url).pathname.slice(1)} OWNER TO ${role}`);
         execFileSync('pg_restore', [
           '--no-owner',
+          '--role',
+          role,
           '--exit-on-error',
           '--dbname',
           target.url,
@@ -296,10 +309,15 @@ describe.skipIf(noGpg)('sauvegarde-chiffree.sh', () => {
         const c = new pg.Client({ connectionString: target.url });
         await c.connect();
         const rows = (await c.query<{ id: string }>('SELECT id FROM submissions ORDER BY id')).rows;
+        const owners = await c.query<{ tableowner: string }>(
+          "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'",
+        );
         await c.end();
         expect(rows.map((r) => r.id)).toEqual([...ids].sort());
+        expect(owners.rows.map((r) => r.tableowner)).toEqual([role]);
       } finally {
         await target.drop();
+        await admin(`DROP ROLE IF EXISTS ${role}`);
       }
     },
     60_000,
