@@ -19,7 +19,7 @@ export type StaffContext = {
   db: StaffDb;
   keys: TeamPrivateKey[];
   id?: string;
-  opts: { form?: string; format?: string; out?: string };
+  opts: { form?: string; format?: string; out?: string; journal?: string; ancienneBase?: string };
   now: Date;
   /** Writes the audit line; throws a UserError when it cannot, so the action that follows never happens. */
   audit: (entry: Omit<AuditEntry, 'at' | 'user'>) => void;

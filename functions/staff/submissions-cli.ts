@@ -8,6 +8,7 @@
  *   npm run submissions -- purge   (what the server does every 6 hours, on demand)
  *   npm run submissions -- stats   (counters and notifications)
  *   npm run submissions -- sauvegarde --out FICHIER   (online backup, while the server runs)
+ *   npm run submissions -- reeffacer [--journal FICHIER] [--ancienne-base BASE]   (after a restore: erasures the audit logs list)
  * Back-ends: --db FICHIER (SQLite; default DB_PATH or data/submissions.sqlite), --db postgres://… (or
  * DATABASE_URL; staff-db.ts), --d1 local|distant (the Worker's D1, through wrangler; d1-db.ts, with --wrangler
  * for another wrangler configuration). --audit (default audit.log beside the SQLite file, else in the current
@@ -25,6 +26,7 @@ import { deleteOne } from './commands/delete.ts';
 import { exportRows } from './commands/export.ts';
 import { list } from './commands/list.ts';
 import { purge } from './commands/purge.ts';
+import { reErase } from './commands/reerase.ts';
 import { show } from './commands/show.ts';
 import { stats } from './commands/stats.ts';
 import { D1StaffDb, isD1Where } from './d1-db.ts';
@@ -43,11 +45,21 @@ const USAGE = `Usage :
   npm run submissions -- purge        (efface les envois arrivés en fin de conservation)
   npm run submissions -- stats        (compteurs du serveur et notifications en attente)
   npm run submissions -- sauvegarde --out FICHIER   (copie de la base, serveur en marche)
+  npm run submissions -- reeffacer [--journal FICHIER] [--ancienne-base BASE]   (après une restauration : les effacements du journal d’audit)
 Base : --db FICHIER (SQLite), --db postgres://… (ou DATABASE_URL), --d1 local|distant (Worker, par wrangler ; --wrangler FICHIER pour une autre configuration).
 Options : --audit FICHIER (journal), --key plusieurs fois après un changement de clé.
 `;
 
-const SUBCOMMANDS = { list, show, export: exportRows, delete: deleteOne, purge, stats, sauvegarde: backup } as const;
+const SUBCOMMANDS = {
+  list,
+  show,
+  export: exportRows,
+  delete: deleteOne,
+  purge,
+  stats,
+  sauvegarde: backup,
+  reeffacer: reErase,
+} as const;
 const isSubcommand = (s: string | undefined): s is keyof typeof SUBCOMMANDS => !!s && Object.hasOwn(SUBCOMMANDS, s);
 
 export async function submissionsCommand(argv: string[], context: CommandEnv): Promise<CommandResult> {
@@ -65,6 +77,8 @@ export async function submissionsCommand(argv: string[], context: CommandEnv): P
         form: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
+        journal: { type: 'string' },
+        'ancienne-base': { type: 'string' },
       },
     });
   } catch (error) {
@@ -98,7 +112,11 @@ export async function submissionsCommand(argv: string[], context: CommandEnv): P
       : pgUrl
         ? await PostgresStaffDb.open(pgUrl)
         : new SubmissionsDb(dbFile);
-    if (db instanceof SubmissionsDb && db.fromD1Export && (action === 'delete' || action === 'purge' || action === 'sauvegarde'))
+    if (
+      db instanceof SubmissionsDb &&
+      db.fromD1Export &&
+      (action === 'delete' || action === 'purge' || action === 'sauvegarde' || action === 'reeffacer')
+    )
       throw new UserError(
         `${dbFile} est un export D1, lu en mémoire : « ${action} » n’y changerait rien sur D1. Sur D1, la purge est faite par le Worker (tâche planifiée) ; la sauvegarde est l’export lui-même (ou --d1 distant). Lire : list, show, export, stats.`,
       );
@@ -106,7 +124,7 @@ export async function submissionsCommand(argv: string[], context: CommandEnv): P
       db,
       keys,
       id,
-      opts,
+      opts: { ...opts, ancienneBase: opts['ancienne-base'] },
       now: context.now,
       audit: auditTo(auditFile, context.now, context.user),
       auditFile,

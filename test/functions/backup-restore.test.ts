@@ -6,12 +6,13 @@
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { copyFileSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openValues, type SealedRow } from '../../functions/seal/open.ts';
+import { appendAudit } from '../../functions/staff/audit.ts';
 import { submissionsCommand } from '../../functions/staff/submissions-cli.ts';
 import { PostgresStore } from '../../functions/store/postgres.ts';
 import { SqliteStore } from '../../functions/store/sqlite.ts';
@@ -116,6 +117,54 @@ describe('SQLite: online backup with the staff command, then restore', () => {
     expect(await submissionsCommand(argv, { now: NOW, user: 'exploitant', env: {} })).toMatchObject({
       code: 1,
       err: expect.stringMatching(/existe déjà : la sauvegarde ne remplace jamais un fichier/),
+    });
+  });
+});
+
+describe('SQLite: after a restore, the erasures made since the backup are made again', () => {
+  it('npm run submissions -- reeffacer erases what the audit log in service and the set-aside base list, once', async () => {
+    h = await makeHarness({ backend: 'sqlite' });
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push(await submit(h, i));
+    const audit = path.join(h.dir, 'audit.log');
+    const run = (...argv: string[]) => submissionsCommand([...argv, '--audit', audit], { now: NOW, user: 'exploitant', env: {} });
+    const out = path.join(h.dir, 'sauvegarde.sqlite');
+    expect((await run('sauvegarde', '--out', out, '--db', h.dbFile)).code).toBe(0);
+    // After the backup: two erased on request, one by the server's retention purge (its line as jobs.ts writes it).
+    expect((await run('delete', ids[0]!, '--db', h.dbFile)).code).toBe(0);
+    expect((await run('delete', ids[1]!, '--db', h.dbFile)).code).toBe(0);
+    appendAudit(audit, { at: NOW.toISOString(), action: 'purge', user: 'serveur', ids: [ids[2]!], keyIds: [] });
+    // And one from the teams' inbox (its RGPD page): in the base's own audit table, as rgpd.ts writes it.
+    const live = new DatabaseSync(h.dbFile);
+    live
+      .prepare('INSERT INTO audit (at, staff_id, action, target, detail) VALUES (?, ?, ?, ?, ?)')
+      .run(NOW.toISOString(), 'personne-1', 'suppression', ids[3]!, 'rgpd');
+    live.close();
+
+    // Restored: the backup replaces the base (the old one set aside), the log in service goes on; the four came back.
+    const restored = path.join(h.dir, 'restauree.sqlite');
+    copyFileSync(out, restored);
+    const left = () => {
+      const db = new DatabaseSync(restored, { readOnly: true });
+      const rows = db.prepare('SELECT id FROM submissions ORDER BY id').all() as { id: string }[];
+      db.close();
+      return rows.map((r) => r.id);
+    };
+    expect(left()).toEqual([...ids].sort());
+    const again = await run('reeffacer', '--db', restored, '--ancienne-base', h.dbFile);
+    expect(again.err).toBe('');
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(/^4 envoi\(s\) effacé\(s\) à nouveau/);
+    expect(left()).toEqual(ids.slice(4).sort());
+    const last = JSON.parse(readFileSync(audit, 'utf8').trim().split('\n').at(-1)!) as { action: string; ids: string[] };
+    expect(last.action).toBe('suppression');
+    expect(last.ids.sort()).toEqual(ids.slice(0, 4).sort());
+    // A second time: nothing left to erase.
+    expect((await run('reeffacer', '--db', restored)).out).toMatch(/^Rien à réeffacer : aucun des 4 envoi\(s\) effacé\(s\)/);
+    // The base set aside must be readable, or nothing is done.
+    expect(await run('reeffacer', '--db', restored, '--ancienne-base', path.join(h.dir, 'absente.sqlite'))).toMatchObject({
+      code: 1,
+      err: expect.stringMatching(/^L’ancienne base .*absente\.sqlite ne se lit pas \(fichier absent\)/),
     });
   });
 });

@@ -63,6 +63,20 @@ function literalAt(src: string, start: number): { text: string; parts: string[] 
 
 const normal = (s: string) => s.replace(/\s+/g, ' ').trim();
 
+/** Shell scripts for the operator: each `erreur "…"` (sauvegarde-chiffree.sh), its `$…` parts as «…». */
+const SCRIPTS = ['functions/staff/*.sh'];
+const SHELL_CALL = /\berreur "((?:[^"\\]|\\.)*)"/g;
+
+function shellMessages(file: string, src: string): OperatorMessage[] {
+  return [...src.matchAll(SHELL_CALL)].map((m) => {
+    const parts = m[1]!.split(/\$\([^)]*(?:\([^)]*\)[^)]*)*\)|\$\{[^}]*\}|\$\w+/);
+    const fragment = parts
+      .map((p) => normal(p).replace(/^[\s:;,.()«»—-]+|[\s:;,.()«»—-]+$/g, ''))
+      .sort((a, b) => b.length - a.length)[0]!;
+    return { file, text: normal(`Sauvegarde chiffrée impossible : ${parts.join('…')}`), fragment };
+  });
+}
+
 export function operatorMessages(): OperatorMessage[] {
   const files = [...new Set(SOURCES.flatMap((p) => globSync(p, { cwd: root })))].filter((f) => !f.endsWith('.test.ts'));
   const found: OperatorMessage[] = [];
@@ -79,6 +93,8 @@ export function operatorMessages(): OperatorMessage[] {
       found.push({ file, text: normal(text), fragment });
     }
   }
+  for (const file of SCRIPTS.flatMap((p) => globSync(p, { cwd: root })).sort())
+    found.push(...shellMessages(file, readFileSync(path.join(root, file), 'utf8')));
   return found;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Issue 20, item 7: the systemd units of EXPLOITATION.md, as written there, are hardened (no npm between
- * systemd and the server, ProtectHome, no capability, network-online wanted) and pass
+ * systemd and the server, ProtectHome, no capability, network-online wanted; the backup as the service's user,
+ * umask 077) and pass
  * `systemd-analyze verify` (unknown keys and unparsable values included), in a scratch root holding the
  * system's own units and stand-ins for the executables they name. Skipped loudly without systemd-analyze.
  */
@@ -43,6 +44,8 @@ describe('systemd units of the guide', () => {
     expect([...units.keys()].sort()).toEqual([
       'fabrique-construction.service',
       'fabrique-construction.timer',
+      'fabrique-sauvegarde.service',
+      'fabrique-sauvegarde.timer',
       'fabrique.service',
     ]);
     for (const name of ['fabrique.service', 'fabrique-construction.service']) {
@@ -62,6 +65,33 @@ describe('systemd units of the guide', () => {
     }
     expect(units.get('fabrique.service')).toContain('\nReadWritePaths=/srv/fabrique/data\n');
     expect(units.get('fabrique.service')).toContain('\nUMask=0077\n');
+  });
+
+  it('the nightly encrypted backup (issue 20, item 6): the script as the service’s user, 0600, hardened, on a timer', () => {
+    const unit = units.get('fabrique-sauvegarde.service')!;
+    expect(unit).toContain('\nExecStart=/srv/fabrique/app/functions/staff/sauvegarde-chiffree.sh\n');
+    expect(existsSync(path.join(root, 'functions/staff/sauvegarde-chiffree.sh'))).toBe(true);
+    for (const line of [
+      'Type=oneshot',
+      'User=fabrique',
+      'EnvironmentFile=/etc/fabrique/env',
+      'EnvironmentFile=/etc/fabrique/sauvegarde.env',
+      'ReadWritePaths=/srv/fabrique/data /srv/fabrique/sauvegardes',
+      'UMask=0077',
+      'ProtectHome=yes',
+      'ProtectSystem=strict',
+      'NoNewPrivileges=yes',
+      'CapabilityBoundingSet=',
+      'PrivateTmp=yes',
+    ])
+      expect(unit, line).toContain(`\n${line}\n`);
+    expect(units.get('fabrique-sauvegarde.timer')).toMatch(/^OnCalendar=\S/m);
+    expect(units.get('fabrique-sauvegarde.timer')).toContain('\nPersistent=true\n');
+    // Every variable the script reads from its settings file is in the guide's sauvegarde.env.
+    const guide = readFileSync(path.join(root, 'functions/EXPLOITATION.md'), 'utf8');
+    const script = readFileSync(path.join(root, 'functions/staff/sauvegarde-chiffree.sh'), 'utf8');
+    for (const name of new Set(script.match(/FABRIQUE_SAUVEGARDES_[A-Z]+/g)))
+      expect(guide, name).toMatch(new RegExp(`^ *${name}=`, 'm'));
   });
 
   it.skipIf(!analyze || !systemUnits)('systemd-analyze verify finds nothing to say', () => {

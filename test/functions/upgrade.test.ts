@@ -1,0 +1,247 @@
+/**
+ * Upgrades from the previous release to this one (issue 20, item 3; functions/EXPLOITATION.md, « Mettre à jour
+ * vers une nouvelle version »). The previous release is the code just before the last schema change, taken from
+ * git (previous-release.ts), run as the guide runs it (`node functions/node.ts`, settings in the environment).
+ * SQLite: the old server stores submissions, stops; the new one starts on the same file, migrates, and every
+ * submission reads back. PostgreSQL: two old instances behind a load balancer (the test's), upgraded one at a
+ * time (taken out of the pool, stopped, started on the new code, back in) while form posts never stop: no post
+ * fails and every acknowledged one is stored — the old instance keeps serving on the migrated schema. The
+ * PostgreSQL case runs with `npm run test:complet` (COMPLETE), the SQLite one in CI. D1: the previous release's
+ * store writes between `wrangler d1 migrations apply` and `wrangler deploy`.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submissionsCommand } from '../../functions/staff/submissions-cli.ts';
+import { D1Store, migrateD1 } from '../../functions/store/d1.ts';
+import { NOW } from '../fixtures/forms-context.ts';
+import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
+import { COMPLETE } from '../scope.ts';
+import { localD1 } from './local-d1.ts';
+import { freshDatabase, noPostgres as checkPostgres } from './postgres-server.ts';
+import { previousRelease, root, startNodeServer, type NodeServer } from './previous-release.ts';
+import { submission } from './store-contract.ts';
+
+const noPostgres = await checkPostgres();
+const previous = previousRelease();
+console.log(
+  `mise à jour essayée : ${previous.commit.slice(0, 12)} (schéma ${previous.migrations}) → cette version (schéma ${previous.current})`,
+);
+
+let dir: string;
+beforeAll(() => void (dir = mkdtempSync(path.join(tmpdir(), 'mise-a-jour-'))));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A clear (contact) or sealed (demande-aide) submission; the id once acknowledged, or why it failed. */
+async function post(url: string, i: number): Promise<{ id?: string; failure?: string }> {
+  const form = i % 2 ? 'demande-aide' : 'contact';
+  try {
+    const res = await fetch(`${url}/f/${form}`, {
+      method: 'POST',
+      headers: { origin: url, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+      body: urlEncoded({ ...validSubmissions[form], message: `Message numéro ${i}`, _idempotency: `mise-a-jour-${i}` }),
+    });
+    const text = await res.text();
+    if (res.status !== 200) return { failure: `${form} n° ${i} : ${res.status} ${text.slice(0, 200)}` };
+    return { id: (JSON.parse(text) as { id: string }).id };
+  } catch (error) {
+    return { failure: `${form} n° ${i} : ${(error as Error).message}` };
+  }
+}
+
+const staff = (argv: string[]) =>
+  submissionsCommand([...argv, '--audit', path.join(dir, 'audit-personnel.log')], { now: NOW, user: 'exploitant', env: {} });
+
+describe('SQLite: the previous release’s server stops, this one starts on the same file', () => {
+  it('migrates the file and every submission the old server stored reads back', async () => {
+    const db = path.join(dir, 'sqlite', 'submissions.sqlite');
+    const env = { DB_PATH: db, FORMS_RATE_LIMIT: '1000000' };
+    mkdirSync(path.dirname(db));
+    const old = await startNodeServer(previous.dir, env);
+    const ids: string[] = [];
+    try {
+      for (let i = 0; i < 10; i++) {
+        const r = await post(old.url, i);
+        expect(r.failure).toBeUndefined();
+        ids.push(r.id!);
+      }
+    } finally {
+      await old.stop();
+    }
+    const version = () => {
+      const file = new DatabaseSync(db, { readOnly: true });
+      const v = (file.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+      file.close();
+      return v;
+    };
+    expect(version()).toBe(previous.migrations);
+
+    const upgraded = await startNodeServer(root, env);
+    try {
+      expect(version()).toBe(previous.current);
+      expect((await fetch(`${upgraded.url}/_sante`)).status).toBe(200);
+      const after = await post(upgraded.url, 10);
+      expect(after.failure).toBeUndefined();
+      ids.push(after.id!);
+    } finally {
+      await upgraded.stop();
+    }
+    // Read with this release's staff command: every id, a clear one's content.
+    const list = await staff(['list', '--db', db]);
+    expect(list.code).toBe(0);
+    for (const id of ids) expect(list.out).toContain(id);
+    const shown = await staff(['show', ids[0]!, '--db', db]);
+    expect(shown.out).toContain('Message numéro 0');
+  }, 60_000);
+});
+
+/** The test's load balancer: posts go round-robin to the instances in the pool, a few at a time, until stopped. */
+class LoadBalancer {
+  pool: NodeServer[] = [];
+  inFlight = new Map<NodeServer, number>();
+  ids: string[] = [];
+  failures: string[] = [];
+  served = new Map<string, number>();
+  private n = 0;
+  private running = true;
+  private loops: Promise<void>[] = [];
+
+  start(concurrency: number) {
+    this.loops = Array.from({ length: concurrency }, () => this.loop());
+  }
+
+  private async loop() {
+    while (this.running) {
+      const target = this.pool[this.n % this.pool.length]!;
+      const i = this.n++;
+      this.inFlight.set(target, (this.inFlight.get(target) ?? 0) + 1);
+      const r = await post(target.url, i);
+      this.inFlight.set(target, this.inFlight.get(target)! - 1);
+      if (r.failure) this.failures.push(r.failure);
+      else {
+        this.ids.push(r.id!);
+        this.served.set(target.url, (this.served.get(target.url) ?? 0) + 1);
+      }
+    }
+  }
+
+  /** Takes an instance out of the pool and waits for the posts it is still answering (the balancer's drain). */
+  async drain(s: NodeServer) {
+    this.pool = this.pool.filter((p) => p !== s);
+    while ((this.inFlight.get(s) ?? 0) > 0) await new Promise((r) => setTimeout(r, 10));
+  }
+
+  /** Waits until each given instance has answered `count` more posts. */
+  async until(servers: NodeServer[], count: number) {
+    const from = servers.map((s) => this.served.get(s.url) ?? 0);
+    while (servers.some((s, k) => (this.served.get(s.url) ?? 0) < from[k]! + count)) {
+      if (this.failures.length) return;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+
+  async stop() {
+    this.running = false;
+    await Promise.all(this.loops);
+  }
+}
+
+// About 11 s (four server starts): in `npm run test:complet`; CI runs the SQLite case (3 s).
+describe.skipIf(noPostgres || !COMPLETE)('PostgreSQL, two instances: a rolling upgrade under continuous form posts', () => {
+  it('no post fails and every acknowledged post is stored; the old instance serves beside the new schema', async () => {
+    const database = await freshDatabase();
+    const env = {
+      DATABASE_URL: database.url,
+      FORMS_CLIENT_SECRET: 'secret-partage-des-instances-pendant-la-mise-a-jour',
+      FORMS_RATE_LIMIT: '1000000',
+      AUDIT_LOG: path.join(dir, 'audit-pg.log'),
+    };
+    const running: NodeServer[] = [];
+    const lb = new LoadBalancer();
+    const schema = async () => {
+      const c = new pg.Client({ connectionString: database.url });
+      await c.connect();
+      try {
+        return (await c.query<{ n: number }>('SELECT max(version)::int AS n FROM schema_migrations')).rows[0]!.n;
+      } finally {
+        await c.end();
+      }
+    };
+    /** The guide's steps for one instance: out of the pool, stopped, started on the new code, checked, back in. */
+    const upgrade = async (old: NodeServer) => {
+      await lb.drain(old);
+      await old.stop();
+      const fresh = await startNodeServer(root, env);
+      running.push(fresh);
+      expect((await fetch(`${fresh.url}/_sante`)).status).toBe(200);
+      lb.pool.push(fresh);
+      return fresh;
+    };
+    try {
+      const [a, b] = await Promise.all([startNodeServer(previous.dir, env), startNodeServer(previous.dir, env)]);
+      running.push(a, b);
+      expect(await schema()).toBe(previous.migrations);
+      lb.pool = [a, b];
+      lb.start(4);
+      await lb.until([a, b], 5);
+
+      // A on the new release migrates the schema while B, still the old release, keeps serving.
+      const newA = await upgrade(a);
+      expect(await schema()).toBe(previous.current);
+      await lb.until([newA, b], 10);
+      expect(lb.failures).toEqual([]);
+
+      const newB = await upgrade(b);
+      await lb.until([newA, newB], 5);
+      await lb.stop();
+
+      expect(lb.failures).toEqual([]);
+      const c = new pg.Client({ connectionString: database.url });
+      await c.connect();
+      const stored = (await c.query<{ id: string }>('SELECT id FROM submissions')).rows.map((r) => r.id);
+      await c.end();
+      expect(stored.sort()).toEqual([...lb.ids].sort());
+      // Readable by this release's staff command: a post answered by the old instance after the migration included.
+      const list = await staff(['list', '--db', database.url]);
+      expect(list.code).toBe(0);
+      for (const id of lb.ids) expect(list.out).toContain(id);
+      console.log(`mise à jour progressive : ${lb.ids.length} envois, ${lb.failures.length} en échec`);
+    } finally {
+      await lb.stop();
+      await Promise.all(running.map((s) => s.stop()));
+      await database.drop();
+    }
+  }, 90_000);
+});
+
+/**
+ * (a) `npm run rebuild:worker` applies the D1 migrations, then deploys: in between, the previous Worker's store
+ * works on the new schema. Its own code (the previous release's functions/store/d1.ts), on a local D1.
+ */
+describe('D1: the previous Worker’s store beside the new schema, between the migrations and the deployment', () => {
+  it('writes on the migrated base; the new store reads every submission', async () => {
+    type OldD1 = typeof import('../../functions/store/d1.ts');
+    const old = (await import(path.join(previous.dir, 'functions/store/d1.ts'))) as OldD1;
+    const { mf, db } = await localD1({ migrated: false });
+    try {
+      await old.migrateD1(db);
+      const count = async () => (await db.prepare('SELECT count(*) AS n FROM d1_migrations').first<{ n: number }>())!.n;
+      expect(await count()).toBe(previous.migrations);
+      const team = { recipients: ['equipe@exemple.fr'] };
+      await new old.D1Store(db).save(submission('avant-migration'), team);
+      await migrateD1(db); // wrangler d1 migrations apply
+      expect(await count()).toBe(previous.current);
+      await new old.D1Store(db).save(submission('ancien-worker-apres-migration'), team); // before wrangler deploy
+      const store = new D1Store(db);
+      await store.save(submission('nouveau-worker'), team);
+      const ids = await db.prepare('SELECT id FROM submissions ORDER BY id').all<{ id: string }>();
+      expect(ids.results.map((r) => r.id)).toEqual(['ancien-worker-apres-migration', 'avant-migration', 'nouveau-worker']);
+      expect((await store.dueNotifications(new Date('2027-02-01T00:00:00Z'), 10)).length).toBe(3);
+    } finally {
+      await mf.dispose();
+    }
+  }, 60_000);
+});
