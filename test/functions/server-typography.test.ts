@@ -129,7 +129,11 @@ describe('the server’s answers', () => {
       body: JSON.stringify(await passkey.register(options, ORIGIN)),
     });
     const cookie = `__Host-equipe=${enrolled.headers.get('set-cookie')!.match(/__Host-equipe=([^;]*)/)![1]}`;
-    for (const path of ['/equipe/connexion', '/equipe/demandes', `/equipe/demandes/${id}`, '/equipe/compte', '/equipe/personnes']) {
+    expect((await h.postJson('inscription-formation', validSubmissions['inscription-formation'])).status).toBe(200);
+    const { formation, session } = validSubmissions['inscription-formation'] as Record<string, string>;
+    const pages = ['/equipe/connexion', '/equipe/demandes', `/equipe/demandes/${id}`, '/equipe/compte', '/equipe/personnes'];
+    pages.push('/equipe/journal', '/equipe/rgpd?personne=yann%40exemple.fr', '/equipe/sessions', `/equipe/sessions/${formation}/${session}`);
+    for (const path of pages) {
       const res = await h.app.request(path, { headers: path.endsWith('connexion') ? {} : { cookie } });
       expect(res.status, path).toBe(200);
       const html = await res.text();
