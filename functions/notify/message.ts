@@ -55,7 +55,8 @@ export function teamNotification(due: DueNotification, mailDomain: string): Outg
   });
   return mailEnFrancais({
     to: due.recipients,
-    subject: waiting + (due.subject !== undefined ? brut(due.subject) : `Nouvel envoi n° ${due.submissionId} — formulaire ${title}`),
+    subject:
+      waiting + (due.subject !== undefined ? brut(due.subject) : `Nouvel envoi n° ${due.submissionId} — formulaire ${title}`),
     text: [
       `Nouvel envoi n° ${due.submissionId} — formulaire ${title}.`,
       received,

@@ -212,7 +212,9 @@ describe('16. dates out of range → 422 saying why', () => {
       ...validSubmissions['inscription-loisirs'],
       enfant_naissance: '2010-01-01',
     });
-    expect(await errorsOf(res)).toEqual([expect.objectContaining({ message: expect.stringMatching(/de 6 à 12\u00a0ans.*17\u00a0ans/) })]);
+    expect(await errorsOf(res)).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/de 6 à 12\u00a0ans.*17\u00a0ans/) }),
+    ]);
   });
 
   it('a birth date more than 100 years ago', async () => {

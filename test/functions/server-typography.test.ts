@@ -113,7 +113,8 @@ describe('the server’s answers', () => {
   });
 
   it('the inbox: its pages and its plain-text refusal; a resident’s answer is shown as typed', async () => {
-    const id = ((await (await h.postJson('contact', { ...validSubmissions.contact, message: TYPED })).json()) as { id: string }).id;
+    const id = ((await (await h.postJson('contact', { ...validSubmissions.contact, message: TYPED })).json()) as { id: string })
+      .id;
     const { token } = await invite(
       h.store.equipe!(),
       { name: 'Awa Admin', email: 'awa@exemple.fr', role: 'administrateur', teams: [], quartiers: [] },
@@ -132,7 +133,12 @@ describe('the server’s answers', () => {
     expect((await h.postJson('inscription-formation', validSubmissions['inscription-formation'])).status).toBe(200);
     const { formation, session } = validSubmissions['inscription-formation'] as Record<string, string>;
     const pages = ['/equipe/connexion', '/equipe/demandes', `/equipe/demandes/${id}`, '/equipe/compte', '/equipe/personnes'];
-    pages.push('/equipe/journal', '/equipe/rgpd?personne=yann%40exemple.fr', '/equipe/sessions', `/equipe/sessions/${formation}/${session}`);
+    pages.push(
+      '/equipe/journal',
+      '/equipe/rgpd?personne=yann%40exemple.fr',
+      '/equipe/sessions',
+      `/equipe/sessions/${formation}/${session}`,
+    );
     for (const path of pages) {
       const res = await h.app.request(path, { headers: path.endsWith('connexion') ? {} : { cookie } });
       expect(res.status, path).toBe(200);
@@ -170,7 +176,9 @@ describe('the e-mails, as the SMTP server receives them', () => {
     expect(await deliver()).toEqual({ sent: 4, failed: 0 });
     expect(sink.received).toHaveLength(4);
     const confirmation = sink.received.find((m) => m.headers.to === signUp.email)!;
-    expect(confirmation.text).toMatch(/ne le transmettez pas\)\u00a0:\r?\nhttp:\/\/localhost|ne le transmettez pas\)\u00a0:\r?\nhttps:\/\/fabrique\.test\/suivi\//);
+    expect(confirmation.text).toMatch(
+      /ne le transmettez pas\)\u00a0:\r?\nhttp:\/\/localhost|ne le transmettez pas\)\u00a0:\r?\nhttps:\/\/fabrique\.test\/suivi\//,
+    );
     for (const mail of sink.received) {
       // The resident's message is theirs: shown as typed, and left out of the check.
       const text = mail.text.replace(TYPED, '');
