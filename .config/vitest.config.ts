@@ -37,6 +37,7 @@ const SAME_SUITE = [
   'equipe-http',
   'equipe-ops',
   'private-link',
+  'server-typography',
 ].map((name) => `test/functions/${name}.test.ts`);
 /** Content checks in a browser (test/content/): only by `npm run check:recherche`, never in the code's tests. */
 const contenu = process.env.FABRIQUE_CONTENU === 'oui';

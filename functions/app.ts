@@ -19,6 +19,7 @@ import { healthReport } from './health.ts';
 import { equipeDeps } from './equipe/mount.ts';
 import { createEquipeApp } from './equipe/app.ts';
 import { suiviRoutes } from './suivi.ts';
+import { typographieDesReponses } from './typography.ts';
 
 export const FORM_ROUTES = ['/f/:formKey', '/p/:project/f/:formKey'] as const;
 /** For a load balancer: 200 when the store took a write in the last seconds, 503 otherwise; the body says the backlog, the last purge (Node) and the release (health.ts). No content, no ids. */
@@ -30,6 +31,9 @@ export type { AppDeps } from './deps.ts';
 export function createApp(deps: AppDeps) {
   const app = new Hono<FormsEnv>();
   const limiter = deps.rateLimit ?? new RateLimiter(deps.config.rateLimit);
+
+  // What the server writes itself gets the site's typography; the built files have it already.
+  for (const path of ['/f/*', '/p/*', '/equipe', '/equipe/*', '/suivi/*']) app.use(path, typographieDesReponses);
 
   const health = healthReport(deps);
   app.get(HEALTH_ROUTE, async (c) => {

@@ -180,7 +180,7 @@ async function notConfigured(request: Request, env: WorkerEnv): Promise<Response
   const path = new URL(request.url).pathname;
   if (env.ASSETS && !path.startsWith('/f/') && !path.startsWith('/p/') && path !== '/_sante') return env.ASSETS.fetch(request);
   return new Response(
-    'Service des formulaires indisponible pour le moment. Pour une aide maintenant : 17 (police), 112, SMS au 114, 3919, 115.',
+    'Service des formulaires indisponible pour le moment. Pour une aide maintenant\u00a0: 17 (police), 112, SMS au 114, 3919, 115.',
     { status: 503, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } },
   );
 }

@@ -36,7 +36,7 @@ export function accountRoutes(deps: EquipeDeps) {
       page(
         { title: 'Mon compte', staff, demonstration: deps.demonstration },
         html`${saved ? html`<p class="info" role="status">Votre choix est enregistré.</p>` : ''}
-          <p>${staff.name}, ${staff.email} — ${ROLE_LABELS[staff.role]}.</p>
+          <p><span data-brut>${staff.name}, ${staff.email}</span> — ${ROLE_LABELS[staff.role]}.</p>
           <h2>Notifications</h2>
           <form method="post" action="/equipe/compte/notifications">
             <fieldset>

@@ -118,8 +118,8 @@ export function adminRoutes(deps: EquipeDeps) {
                 ${people.map(
                   (p) =>
                     html`<tr>
-                      <td>${p.name}</td>
-                      <td>${p.email}</td>
+                      <td data-brut>${p.name}</td>
+                      <td data-brut>${p.email}</td>
                       <td>${ROLE_LABELS[p.role]}</td>
                       <td>${p.teams.join(', ')}</td>
                       <td>${p.quartiers.join(', ')}</td>

@@ -143,7 +143,7 @@ export function requestRoutes(deps: EquipeDeps) {
                     ${STATE_LABELS[r.state]}${r.assigneeId ? ` (${names.get(r.assigneeId) ?? r.assigneeId})` : ''}${r.waitingList ? ' — liste d’attente' : ''}
                   </td>
                   <td>${quartierName(quartierOf(r))}</td>
-                  <td>${r.sealed ? 'Scellée' : summary(r)}</td>
+                  <td data-brut>${r.sealed ? 'Scellée' : summary(r)}</td>
                 </tr>`,
             )}
           </tbody>
@@ -215,7 +215,7 @@ export function requestRoutes(deps: EquipeDeps) {
               ${labelled(request.formKey, request.clearJson, deps.content).map(
                 ([k, v]) =>
                   html`<dt>${k}</dt>
-                    <dd>${v}</dd>`,
+                    <dd data-brut>${v}</dd>`,
               )}
             </dl>`
           : html`<div
@@ -276,7 +276,7 @@ export function requestRoutes(deps: EquipeDeps) {
           (n) =>
             html`<li>
               ${day(n.at)}, ${who(n.staffId)} :
-              ${n.text ?? html`<span class="note-scellee" data-id="${request.id}" data-cle="${n.sealed!.keyId}" data-enc="${n.sealed!.encapsulatedKey}" data-ct="${n.sealed!.ciphertext}">note scellée</span>`}
+              ${typeof n.text === 'string' ? html`<span data-brut>${n.text}</span>` : html`<span class="note-scellee" data-id="${request.id}" data-cle="${n.sealed!.keyId}" data-enc="${n.sealed!.encapsulatedKey}" data-ct="${n.sealed!.ciphertext}">note scellée</span>`}
             </li>`,
         )}
       </ul>

@@ -110,9 +110,9 @@ export function sessionRoutes(deps: EquipeDeps) {
               (p, i) =>
                 html`<tr>
                   <td>${i + 1}</td>
-                  <td>${p.prenom} ${p.nom}</td>
-                  <td>${p.structure}</td>
-                  <td>${p.email}</td>
+                  <td data-brut>${p.prenom} ${p.nom}</td>
+                  <td data-brut>${p.structure}</td>
+                  <td data-brut>${p.email}</td>
                   <td><a href="/equipe/demandes/${p.id}">${p.id.slice(0, 8)}</a></td>
                   ${
                     give
@@ -147,7 +147,7 @@ export function sessionRoutes(deps: EquipeDeps) {
           ${cancelled.map(
             (p) =>
               html`<tr>
-                <td>${p.prenom} ${p.nom}</td>
+                <td data-brut>${p.prenom} ${p.nom}</td>
                 <td>${p.reason ?? ''}</td>
                 <td>
                   ${
@@ -297,8 +297,8 @@ export function sessionRoutes(deps: EquipeDeps) {
             ${placed.map(
               (p) =>
                 html`<tr>
-                  <td>${p.prenom} ${p.nom}</td>
-                  <td>${p.structure}</td>
+                  <td data-brut>${p.prenom} ${p.nom}</td>
+                  <td data-brut>${p.structure}</td>
                   <td></td>
                 </tr>`,
             )}

@@ -8,6 +8,7 @@ import { forms, isFormKey } from '../../src/schemas/forms/index.ts';
 import type { DueNotification } from '../store/types.ts';
 import type { OutgoingMail } from './mail.ts';
 import { siteLink } from './message.ts';
+import { mailEnFrancais } from '../typography.ts';
 
 const SIGN_UP_MESSAGES: Record<string, { title: string; paragraphs: string[] }> = {
   'place-attribuee': {
@@ -29,7 +30,7 @@ const SIGN_UP_MESSAGES: Record<string, { title: string; paragraphs: string[] }> 
 export function confirmationMail(due: DueNotification, mailDomain: string): OutgoingMail {
   const message = due.subject ? SIGN_UP_MESSAGES[due.subject] : undefined;
   if (message)
-    return {
+    return mailEnFrancais({
       to: due.recipients,
       subject: `${message.title} — Fabrique rennaise des solidarités`,
       text: [
@@ -42,11 +43,11 @@ export function confirmationMail(due: DueNotification, mailDomain: string): Outg
         '',
       ].join('\n'),
       messageId: `<${due.submissionId}.${due.subject}.${due.outboxId}@${mailDomain}>`,
-    };
+    });
   const form = isFormKey(due.formKey) ? forms[due.formKey] : undefined;
   // A sign-up on a waiting list is told so, never that it has a place.
   const words = (due.waitingList ? form?.waitingList : undefined) ?? form?.thanks;
-  return {
+  return mailEnFrancais({
     to: due.recipients,
     subject: `${words?.title ?? 'Votre envoi est arrivé'} — Fabrique rennaise des solidarités`,
     text: [
@@ -67,5 +68,5 @@ export function confirmationMail(due: DueNotification, mailDomain: string): Outg
       '',
     ].join('\n'),
     messageId: `<${due.submissionId}.confirmation@${mailDomain}>`,
-  };
+  });
 }

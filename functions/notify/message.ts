@@ -7,6 +7,7 @@ import { forms, isFormKey } from '../../src/schemas/forms/index.ts';
 import { hasOptions } from '../../src/schemas/forms/field.ts';
 import type { DueNotification } from '../store/types.ts';
 import type { OutgoingMail } from './mail.ts';
+import { brut, mailEnFrancais } from '../typography.ts';
 
 const NO_CONTENT = { formations: [], activites: [], quartiers: [], lieux: {}, today: '' };
 
@@ -26,7 +27,7 @@ export function teamNotification(due: DueNotification, mailDomain: string): Outg
   const waiting = due.waitingList ? 'Liste d’attente — ' : '';
   const waitingLine = due.waitingList ? ['Session complète : inscription sur LISTE D’ATTENTE, pas de place confirmée.'] : [];
   if (due.clearJson === undefined) {
-    return {
+    return mailEnFrancais({
       to: due.recipients,
       subject: `${waiting}Nouvelle demande n° ${due.submissionId} — formulaire ${title}`,
       text: [
@@ -39,7 +40,7 @@ export function teamNotification(due: DueNotification, mailDomain: string): Outg
         '',
       ].join('\n'),
       messageId,
-    };
+    });
   }
   const values = JSON.parse(due.clearJson) as Record<string, string | string[]>;
   const fields = isFormKey(due.formKey) ? forms[due.formKey].fields(NO_CONTENT, undefined) : [];
@@ -49,11 +50,13 @@ export function teamNotification(due: DueNotification, mailDomain: string): Outg
       .flat()
       .map((v) => (field && hasOptions(field) ? (field.options.find((o) => o.value === v)?.label ?? v) : v))
       .join(', ');
-    return `${field?.label ?? name} : ${shown}`;
+    // The person's words as typed; only the site's label gets the typography.
+    return `${field ? field.label : brut(name)} : ${brut(shown)}`;
   });
-  return {
+  return mailEnFrancais({
     to: due.recipients,
-    subject: waiting + (due.subject ?? `Nouvel envoi n° ${due.submissionId} — formulaire ${title}`),
+    subject:
+      waiting + (due.subject !== undefined ? brut(due.subject) : `Nouvel envoi n° ${due.submissionId} — formulaire ${title}`),
     text: [
       `Nouvel envoi n° ${due.submissionId} — formulaire ${title}.`,
       received,
@@ -66,5 +69,5 @@ export function teamNotification(due: DueNotification, mailDomain: string): Outg
     ].join('\n'),
     replyTo: due.replyTo,
     messageId,
-  };
+  });
 }

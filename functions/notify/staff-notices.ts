@@ -11,6 +11,7 @@ import type { EquipeStore, InboxRequest, StaffMember } from '../store/equipe-typ
 import type { DueNotification } from '../store/types.ts';
 import { siteAddress } from './message.ts';
 import type { Mailer, OutgoingMail } from './mail.ts';
+import { mailEnFrancais } from '../typography.ts';
 
 export type StaffNoticeDeps = { equipe: EquipeStore; settings: Record<string, FormSettings> };
 
@@ -79,7 +80,7 @@ export function digestMail(
   // Nothing new in clear forms: no mail (a sealed request's arrival is never told by a digest, even by its absence).
   if (!lines.length) return undefined;
   const fresh = clear.filter((r) => r.receivedAt > since).length;
-  return {
+  return mailEnFrancais({
     to: [person.email],
     subject: `Espace équipe : ${plural(fresh, 'nouvelle demande', 'nouvelles demandes')} depuis le dernier résumé`,
     text: [
@@ -96,7 +97,7 @@ export function digestMail(
       '',
     ].join('\n'),
     messageId: `<resume.${person.id}.${now.toISOString().slice(0, 10)}@${mailDomain}>`,
-  };
+  });
 }
 
 export type DigestReport = { sent: number; failed: number };

@@ -145,10 +145,10 @@ describe('error journeys', () => {
     await page.waitForSelector('.resume-erreurs');
     expect(navigated).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.classList.contains('resume-erreurs'))).toBe(true);
-    expect(await page.title()).toMatch(/^Erreur : /);
+    expect(await page.title()).toMatch(/^Erreur\u00a0: /);
     const summary = await page.locator('.resume-erreurs a').allTextContents();
     expect(summary).toEqual(
-      expect.arrayContaining(['Remplissez le champ « Nom »', expect.stringMatching(/adresse e-mail complète/)]),
+      expect.arrayContaining(['Remplissez le champ «\u202fNom\u202f»', expect.stringMatching(/adresse e-mail complète/)]),
     );
     expect(await page.locator('#f-email').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#f-email').getAttribute('aria-describedby')).toContain('f-email-erreur');
@@ -176,7 +176,7 @@ describe('error journeys', () => {
     await page.evaluate(() => document.querySelector('form.formulaire')?.setAttribute('novalidate', ''));
     const [response] = await Promise.all([page.waitForNavigation(), page.click('form.formulaire button[type="submit"]')]);
     expect(response?.status()).toBe(422);
-    expect(await page.title()).toMatch(/^Erreur : /);
+    expect(await page.title()).toMatch(/^Erreur\u00a0: /);
     expect(await page.locator('.resume-erreurs a').allTextContents()).toEqual([expect.stringMatching(/indiquez le mois/)]);
     expect(await page.locator('.resume-erreurs a').getAttribute('href')).toBe('#f-naissance');
     expect(await page.inputValue('#f-naissance')).toBe('2');

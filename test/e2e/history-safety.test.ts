@@ -50,6 +50,24 @@ describe('the header search box on a desktop', () => {
   });
 });
 
+describe('the search page’s own box', () => {
+  it('keeps the words out of the address too, and a second search adds nothing to the history', async () => {
+    const { page, adresses, fermer } = await ongletBureau();
+    await page.goto(`${run.site.url}/recherche/`);
+    for (const mots of ['hébergement urgence', 'violences conjugales']) {
+      await page.locator('#recherche-q').fill(mots);
+      await page.locator('#recherche-q').press('Enter');
+      await expect.poll(() => page.locator('.resultat').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    }
+    expect(page.url()).toBe(`${run.site.url}/recherche/`);
+    for (const adresse of adresses) expect(adresse).not.toMatch(/[?&]q=|violence|conjugal|hébergement|h%C3%A9bergement/i);
+    const entries = await historique(page);
+    expect(entries.map((e) => e.url)).toEqual([`${run.site.url}/recherche/`]);
+    for (const e of entries) expect(`${e.url} ${e.title}`).not.toMatch(/violence|conjugal|hébergement/i);
+    await fermer();
+  });
+});
+
 describe('the sensitive pages in the history', () => {
   it('the women’s page, its form and its thank-you page: neutral addresses and titles, the page says what it is', async () => {
     const { page, adresses, fermer } = await ongletBureau();
@@ -65,6 +83,10 @@ describe('the sensitive pages in the history', () => {
     await page.goto(`${run.site.url}/programmes/informations-pratiques/`);
     expect(await page.locator('main h1').innerText()).toMatch(/femmes victimes de violences/i);
     expect(await page.locator('.note-securite').innerText()).toMatch(/«\s*Informations pratiques\s*»/);
+    // The note says what the site cannot hide: without JavaScript, the other tabs.
+    const note = await page.locator('.note-securite').innerText();
+    expect(note).toMatch(/Sans JavaScript, .*mots cherchés restent écrits dans l’adresse/);
+    expect(note).toMatch(/autres onglets ouverts sur ce site restent ouverts/);
     const entries = await historique(page);
     expect(entries.length).toBeGreaterThanOrEqual(4);
     for (const e of entries) expect(`${e.url} ${e.title}`).not.toMatch(REVELATEUR);

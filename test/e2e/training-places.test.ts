@@ -80,7 +80,7 @@ describe.each(sizes)('the last place of a session, on a $name', ({ viewport }) =
         else expect(await row(next).innerText()).not.toMatch(/\d+\splaces? restantes?/);
         await next.click(`main a[href="/formations/${formation.id}/inscription/"]`);
         if (javaScriptEnabled)
-          await expect.poll(() => option(next).innerText()).toMatch(/complet : inscription sur liste d’attente/);
+          await expect.poll(() => option(next).innerText()).toMatch(/complet\s: inscription sur liste d’attente/);
         else expect(await option(next).innerText()).toMatch(/places limitées/);
         await fill(next, 'inscription-formation', { ...values, prenom: 'Suivante' });
         await Promise.all([next.waitForURL(/\/suivi\//), next.click('form.formulaire button[type="submit"]')]);

@@ -212,7 +212,9 @@ describe('16. dates out of range → 422 saying why', () => {
       ...validSubmissions['inscription-loisirs'],
       enfant_naissance: '2010-01-01',
     });
-    expect(await errorsOf(res)).toEqual([expect.objectContaining({ message: expect.stringMatching(/de 6 à 12 ans.*17 ans/) })]);
+    expect(await errorsOf(res)).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/de 6 à 12\u00a0ans.*17\u00a0ans/) }),
+    ]);
   });
 
   it('a birth date more than 100 years ago', async () => {
@@ -226,7 +228,7 @@ describe('16. dates out of range → 422 saying why', () => {
   it('under the E2C age limit', async () => {
     const res = await h.postJson('e2c', { ...validSubmissions.e2c, naissance: '2012-01-01' });
     expect(await errorsOf(res)).toEqual([
-      expect.objectContaining({ field: 'naissance', message: expect.stringMatching(/à partir de 16 ans/) }),
+      expect.objectContaining({ field: 'naissance', message: expect.stringMatching(/à partir de 16\u00a0ans/) }),
     ]);
   });
 
@@ -237,7 +239,7 @@ describe('16. dates out of range → 422 saying why', () => {
 
   it('an impossible date', async () => {
     const res = await h.postJson('e2c', { ...validSubmissions.e2c, naissance: '2007-02-30' });
-    expect(await errorsOf(res)).toEqual([expect.objectContaining({ message: expect.stringMatching(/n'existe pas/) })]);
+    expect(await errorsOf(res)).toEqual([expect.objectContaining({ message: expect.stringMatching(/n’existe pas/) })]);
   });
 
   it('a date typed the French way (no date picker) is understood', async () => {

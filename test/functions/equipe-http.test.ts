@@ -276,7 +276,7 @@ describe('working requests', () => {
     const unconfirmed = await post('/equipe/rgpd/action', cookie, { ids: mine, action: 'effacer' });
     expect(unconfirmed.status).toBe(400);
     const erased = await post('/equipe/rgpd/action', cookie, { ids: mine, action: 'effacer', confirmer: 'oui' });
-    expect(await erased.text()).toContain('1 demande(s) effacée(s)');
+    expect(await erased.text()).toContain('1\u00a0demande(s) effacée(s)');
     expect(await h.rows('SELECT id FROM submissions WHERE id = ?', mine)).toEqual([]);
     expect(await auditActions()).toEqual(expect.arrayContaining([`export:${mine}`, `suppression:${mine}`]));
     const member = await enrol({ role: 'membre', teams: ['fabrique'] });

@@ -152,7 +152,7 @@ describe('notifications a team can live with', () => {
     expect(await sendDigests({ ...mail(NOW), ...mail(NOW).staff })).toEqual({ sent: 1, failed: 0 });
     const [digest] = sink.received;
     expect(digest!.headers.to).toBe(daily.staff.email);
-    expect(digest!.text).toContain(`${forms.agir.title} : 1 nouvelle`);
+    expect(digest!.text).toContain(`${forms.agir.title}\u00a0: 1\u00a0nouvelle`);
     expect(digest!.text).toContain('https://fabrique.test/equipe/demandes?formulaire=agir');
     expect(digest!.text).toContain('https://fabrique.test/equipe/compte');
     // Never a submitted value; nothing of a sealed form.
@@ -171,7 +171,9 @@ describe('notifications a team can live with', () => {
     expect(twice.map((r) => r.sent)).toEqual([0, 0]);
     const tomorrow = new Date(NOW.getTime() + 86_400_000);
     expect(await sendDigests({ ...mail(tomorrow), ...mail(tomorrow).staff })).toEqual({ sent: 1, failed: 0 });
-    expect(sink.received[1]!.text).toContain(`${forms.agir.title} : 0 nouvelle depuis le dernier résumé, 1 non prise en charge`);
+    expect(sink.received[1]!.text).toContain(
+      `${forms.agir.title}\u00a0: 0\u00a0nouvelle depuis le dernier résumé, 1\u00a0non prise en charge`,
+    );
   });
 
   it('a digest the mail server refused is sent at the next run', async () => {

@@ -39,7 +39,9 @@ describe('@formspree/core', () => {
     const result = await createClient().submitForm('agir', incomplete, { endpoint: server.url });
     if (result.kind !== 'error') return expect.fail('expected an error');
     expect(result.getFieldErrors('email')).toEqual([{ code: 'TYPE_EMAIL', message: expect.stringMatching(/adresse e-mail/) }]);
-    expect(result.getFieldErrors('nom')).toEqual([{ code: 'REQUIRED_FIELD_MISSING', message: 'Remplissez le champ « Nom »' }]);
+    expect(result.getFieldErrors('nom')).toEqual([
+      { code: 'REQUIRED_FIELD_MISSING', message: 'Remplissez le champ «\u202fNom\u202f»' },
+    ]);
   });
 
   it('form-level errors too', async () => {

@@ -131,8 +131,8 @@ describe('answers', () => {
     const body = await json(res);
     expect(body.error).toBe('Validation errors');
     expect(body.errors).toEqual([
-      { field: 'prenom', code: 'REQUIRED_FIELD_EMPTY', message: 'Remplissez le champ « Prénom »' },
-      { field: 'nom', code: 'REQUIRED_FIELD_MISSING', message: 'Remplissez le champ « Nom »' },
+      { field: 'prenom', code: 'REQUIRED_FIELD_EMPTY', message: 'Remplissez le champ «\u202fPrénom\u202f»' },
+      { field: 'nom', code: 'REQUIRED_FIELD_MISSING', message: 'Remplissez le champ «\u202fNom\u202f»' },
       { field: 'email', code: 'TYPE_EMAIL', message: expect.stringMatching(/adresse e-mail complète/) },
       { field: 'disponibilites', code: 'REQUIRED_FIELD_MISSING', message: expect.stringMatching(/Cochez au moins une case/) },
     ]);
@@ -177,11 +177,11 @@ describe('INACTIVE: closed forms say what to do instead', () => {
 
   it('a form closed by its settings', async () => {
     const closed = await makeHarness({
-      settings: { agir: { ...settings.agir, ouvert: false, message_ferme: 'Fermé pendant l’été : revenez en septembre.' } },
+      settings: { agir: { ...settings.agir, ouvert: false, message_ferme: 'Fermé pendant l’été\u00a0: revenez en septembre.' } },
     });
     const res = await closed.postJson('agir', valid);
     expect(res.status).toBe(403);
-    expect((await json(res)).errors).toEqual([{ code: 'INACTIVE', message: 'Fermé pendant l’été : revenez en septembre.' }]);
+    expect((await json(res)).errors).toEqual([{ code: 'INACTIVE', message: 'Fermé pendant l’été\u00a0: revenez en septembre.' }]);
     await closed.cleanup();
   });
 

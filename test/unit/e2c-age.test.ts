@@ -34,7 +34,7 @@ describe('E2C at 26 and over', () => {
     const html = renderForm({ form: e2c, ctx });
     const note =
       /<p class="champ__note" id="f-naissance-note" aria-live="polite" data-age-from="26" data-note="([^"]*)"><\/p>/.exec(html);
-    expect(note?.[1]).toMatch(/26 ans ou plus.*quand même envoyer ce formulaire.*formulaire de contact/);
+    expect(note?.[1]).toMatch(/26\u00a0ans ou plus\u00a0: l’école.*quand même envoyer ce formulaire.*formulaire de contact/);
   });
 
   it('names no route the shared reference does not source', () => {

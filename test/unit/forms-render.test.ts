@@ -65,7 +65,7 @@ describe('closed sessions', () => {
     expect(html).toContain('Indisponible : session passée');
     expect(html).toContain('Indisponible : annulée');
     expect(html).not.toMatch(/value="mars-b"[^>]*disabled/);
-    expect(html).toContain('complet : inscription sur liste d’attente');
+    expect(html).toContain('complet\u00a0: inscription sur liste d’attente');
     expect(html).not.toMatch(/value="mars-a"[^>]*disabled/);
     // Without JavaScript, never a count that could go stale.
     expect(html).toContain('places limitées');

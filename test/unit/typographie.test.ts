@@ -49,6 +49,12 @@ describe('typographieHtml()', () => {
         `<script>const a = 'l\\'x' ; b ? c : d;</script><style>a :hover{}</style><code>x : y</code><p>fin${NNBSP}?</p>`,
     );
   });
+  it('leaves an element marked data-brut as typed, nested elements included, and goes on after it', () => {
+    const html = `<dl><dt>Message :</dt><dd data-brut>l'adresse : <b>ici ?</b> <dd>encore ?</dd></dd><dd>fin ?</dd></dl><input data-brut> a ?`;
+    expect(typographieHtml(html)).toBe(
+      `<dl><dt>Message${NBSP}:</dt><dd data-brut>l'adresse : <b>ici ?</b> <dd>encore ?</dd></dd><dd>fin${NNBSP}?</dd></dl><input data-brut> a${NNBSP}?`,
+    );
+  });
 });
 
 describe('dates in French', () => {

@@ -5,6 +5,7 @@
 import { DATE_PARTS, datePartName, splitDateValue } from '../../schemas/forms/date-parts.ts';
 import type { DateField, Field, Option } from '../../schemas/forms/field.ts';
 import { attrs, escapeHtml } from './html.ts';
+import { typographie } from '../page-tools/typographie.ts';
 
 export const fieldId = (name: string) => `f-${name}`;
 const hintId = (name: string) => `f-${name}-aide`;
@@ -140,7 +141,8 @@ function renderAgeNote(field: DateField): string {
     id: `${fieldId(field.name)}-note`,
     'aria-live': 'polite',
     'data-age-from': String(field.ageNote.from),
-    'data-note': field.ageNote.message,
+    // An attribute: the page's typography pass does not reach it, and the script shows it as text.
+    'data-note': typographie(field.ageNote.message),
   })}></p>`;
 }
 

@@ -30,16 +30,32 @@ export function typographie(text: string): string {
 }
 
 const SKIPPED = /^<(script|style|pre|code|textarea)\b/i;
+/** An element whose text is someone's own words (a resident's answer, a note): shown as typed. */
+const VOID = /^(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)$/;
+const RAW = /^<([a-z][a-z0-9-]*)\b[^>]*\sdata-brut(?:[\s=>/])/i;
 
-/** Every text node of an HTML page, never inside tags, scripts, styles, code or text areas. */
+/**
+ * Every text node of an HTML page, never inside tags, scripts, styles, code, text areas or an element
+ * marked `data-brut` (nested elements of the same name are counted, so the mark covers the whole element).
+ */
 export function typographieHtml(html: string): string {
   const parts = html.split(/(<[^>]*>)/);
   let skipUntil: string | undefined;
+  let depth = 0;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
     if (part.startsWith('<')) {
-      if (skipUntil && part.toLowerCase().startsWith(`</${skipUntil}`)) skipUntil = undefined;
-      else if (!skipUntil) skipUntil = SKIPPED.exec(part)?.[1]?.toLowerCase();
+      const lower = part.toLowerCase();
+      if (skipUntil) {
+        if (lower.startsWith(`</${skipUntil}`) && (lower[skipUntil.length + 2] ?? '>').match(/[\s>]/)) {
+          if (--depth === 0) skipUntil = undefined;
+        } else if (new RegExp(`^<${skipUntil}[\\s>/]`).test(lower) && !part.endsWith('/>')) depth++;
+      } else {
+        skipUntil = (SKIPPED.exec(part) ?? RAW.exec(part))?.[1]?.toLowerCase();
+        // A void element has no text to keep: nothing to skip.
+        if (skipUntil && (VOID.test(skipUntil) || part.endsWith('/>'))) skipUntil = undefined;
+        if (skipUntil) depth = 1;
+      }
       continue;
     }
     if (!skipUntil && part.trim()) parts[i] = typographie(part);

@@ -26,10 +26,11 @@ export const sessionKey = (formation: string, session: string) => `${formation}/
 export const PLACES = {
   // Without JavaScript: never a number, it would go stale; the live count replaces it where JavaScript runs.
   limitees: 'places limitées',
-  complet: 'complet : inscription sur liste d’attente',
+  // With the site's no-break spaces: the live count (a browser script) writes them as the built pages have them.
+  complet: 'complet\u00a0: inscription sur liste d’attente',
   /** Beside a « Complet » badge. */
   attente: 'inscription sur liste d’attente',
-  restantes: (n: number) => (n === 1 ? '1 place restante' : `${n} places restantes`),
+  restantes: (n: number) => (n === 1 ? '1\u00a0place restante' : `${n}\u00a0places restantes`),
 } as const;
 
 /**

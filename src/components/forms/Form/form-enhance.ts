@@ -6,8 +6,10 @@
 type ApiError = { field?: string; message: string };
 type ApiAnswer = { ok?: boolean; next?: unknown; error?: string; errors?: ApiError[] };
 
-const TITLE_PREFIX = 'Erreur : ';
-const NETWORK = 'L’envoi n’a pas abouti (connexion interrompue ?). Vos réponses sont toujours là : réessayez dans un instant.';
+// The site's typography (no-break space before « : », narrow one before « ? »), as the server's pages have it.
+const TITLE_PREFIX = 'Erreur\u00a0: ';
+const NETWORK =
+  'L’envoi n’a pas abouti (connexion interrompue\u202f?). Vos réponses sont toujours là\u00a0: réessayez dans un instant.';
 
 function text(tag: string, className: string, content: string): HTMLElement {
   const el = document.createElement(tag);
@@ -39,7 +41,7 @@ function showFieldError(form: HTMLFormElement, field: string, message: string): 
   wrapper.classList.add('champ--erreur');
   const p = text('p', 'champ__erreur', message);
   p.id = `f-${field}-erreur`;
-  p.prepend(text('span', 'champ__prefixe', 'Erreur : '));
+  p.prepend(text('span', 'champ__prefixe', TITLE_PREFIX));
   const group = wrapper.querySelector('fieldset');
   const control = group ?? wrapper.querySelector('input, select, textarea');
   const before = wrapper.querySelector('input, select, textarea, .choix');
