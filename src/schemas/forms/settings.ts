@@ -48,7 +48,11 @@ export const formSettingsSchema = z.strictObject({
     .max(3650, { error: 'conservation_jours : 3650 jours (10 ans) au plus' })
     .meta({ titre: 'Durée de conservation (jours)', aide: 'Après ce délai, les envois sont effacés.', exemple: 365 }),
   /** Id of the team's current public key: new sensitive submissions are sealed to it. */
-  cle_equipe: z.string().min(1).optional().meta({
+  cle_equipe: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, { error: 'identifiant de clé attendu, par exemple accueil-2026-11-71e1883a' })
+    .optional()
+    .meta({
     titre: 'Clé de l’équipe',
     aide: 'Donnée par npm run keys -- create ; ne la changez qu’avec la personne qui garde les clés.',
   }),
