@@ -111,6 +111,17 @@ describe('dev tolerance', () => {
     expect(first.text).toContain('Le Blosne');
     expect(first.text).not.toContain('Fatou S.');
 
+    // The editor opens whatever the content, and the mistakes are listed next to it.
+    const editor = await fetch(`http://127.0.0.1:${port}/admin/`);
+    expect(editor.status).toBe(200);
+    expect(await editor.text()).toContain('/admin/decap-cms.js');
+    expect((await fetch(`http://127.0.0.1:${port}/admin/decap-cms.js`)).status).toBe(200);
+    expect(await (await fetch(`http://127.0.0.1:${port}/admin/config.yml`)).text()).toContain('content/formulaires/demande-aide.yaml');
+    const verification = await (await fetch(`http://127.0.0.1:${port}/admin/verification/`)).text();
+    expect(verification).toContain(
+      `<strong>content/${REFERENT}</strong>, ligne 10, champ « permanences[0].creneau » : créneau mal écrit : « 14h-25h »`,
+    );
+
     // Fixed while the server runs: back on the page, no restart.
     await edit(content, 'creneau: "14h-25h"', 'creneau: "14:00-17:00"');
     await until(async () => (await page()).text.includes('Fatou S.'), 'fixed entry not back');
@@ -118,6 +129,16 @@ describe('dev tolerance', () => {
     // A new mistake takes it out again, with its French line.
     await edit(content, 'jour: mercredi', 'jour: mercredi prochain');
     await until(() => output.includes('champ « permanences[0].jour »'), 'no message for the new mistake');
+    // A form's settings too: listed on the verification page, the server still up.
+    const settings = path.join(content, 'formulaires/contact.yaml');
+    await writeFile(settings, (await readFile(settings, 'utf8')).replace('fabrique@fabrique-solidarites.example', 'fabrique.example'));
+    await until(
+      async () =>
+        (await (await fetch(`http://127.0.0.1:${port}/admin/verification/`)).text()).includes(
+          '<strong>content/formulaires/contact.yaml</strong>, ligne 6, champ « destinataires[0] » : adresse e-mail attendue',
+        ),
+      'form settings mistake not listed',
+    );
     await until(async () => !(await page()).text.includes('Fatou S.'), 'refused entry still shown');
     expect((await page()).status).toBe(200);
     expect(server.exitCode).toBeNull();

@@ -62,6 +62,7 @@ export function formatLeftOut(report: Pick<ContentReport, 'errors' | 'leftOut' |
     head,
     ...errors.map(formatProblem),
     ...leftOut.map(formatProblem),
+    'La liste est aussi sur la page /admin/verification/ du site de développement.',
   ].join('\n');
 }
 

@@ -24,7 +24,8 @@ export function currentReport(contentDir: string): Shared {
   return fresh;
 }
 
-function invalidate(contentDir: string, file: string) {
+/** Forgets the report when a file under content/ changes (the next reader checks afresh). */
+export function invalidate(contentDir: string, file: string) {
   if (!path.resolve(file).startsWith(path.resolve(contentDir) + path.sep)) return;
   if (shared[KEY]?.contentDir === contentDir) delete shared[KEY];
 }
