@@ -43,10 +43,7 @@ const slotMessage = (issue: { input?: unknown }) =>
 // only "ends after it starts" is left to the refine (a pattern cannot compare two times).
 const SLOT = /^\s*(?:[01]\d|2[0-3]):[0-5]\d\s*-\s*(?:[01]\d|2[0-3]):[0-5]\d\s*$/;
 /** A time slot written "HH:MM-HH:MM" that ends after it starts, e.g. "09:00-12:30". */
-export const creneau = z
-  .string()
-  .regex(SLOT, { error: slotMessage, abort: true })
-  .refine(isValidSlot, { error: slotMessage });
+export const creneau = z.string().regex(SLOT, { error: slotMessage, abort: true }).refine(isValidSlot, { error: slotMessage });
 
 export function isValidSlot(text: string): boolean {
   const parts = text.split('-');

@@ -94,8 +94,11 @@ describe('editor patterns', () => {
   }
 
   it('a slot ending before it starts passes the pattern: the check and the build refuse it', () => {
-    const schema = schemaAt(collections.referents.schema as z.ZodType, ['permanences', 'creneau']);
-    const [source] = fieldAt(config.collections.find((c) => c.name === 'referents')!.fields!, ['permanences', 'creneau']).pattern!;
+    const schema = schemaAt(collections.referents.schema, ['permanences', 'creneau']);
+    const [source] = fieldAt(config.collections.find((c) => c.name === 'referents')!.fields!, [
+      'permanences',
+      'creneau',
+    ]).pattern!;
     for (const value of ['17:00-09:00', '10:00-10:00']) {
       expect(new RegExp(source).test(value)).toBe(true);
       expect(schema.safeParse(value).error?.issues[0]?.message).toBe(
@@ -127,7 +130,10 @@ describe('editor patterns', () => {
 
   it('a form that must be sealed cannot be saved without its team key', () => {
     const sealed = formSettingsFields('demande-aide').find((f) => f.name === 'cle_equipe')!;
-    expect(sealed).toMatchObject({ required: true, hint: expect.stringMatching(/^Obligatoire : ce formulaire recueille des données sensibles/) });
+    expect(sealed).toMatchObject({
+      required: true,
+      hint: expect.stringMatching(/^Obligatoire : ce formulaire recueille des données sensibles/),
+    });
     expect(formSettingsFields('contact').find((f) => f.name === 'cle_equipe')!.required).toBe(false);
   });
 });

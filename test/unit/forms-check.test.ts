@@ -28,7 +28,10 @@ describe('form settings check', () => {
   });
 
   it('refuses a malformed e-mail, naming line and field, with an example', async () => {
-    const text = (await demandeAide()).replace('  - fabrique@fabrique-solidarites.example', '  - fabrique.fabrique-solidarites.example');
+    const text = (await demandeAide()).replace(
+      '  - fabrique@fabrique-solidarites.example',
+      '  - fabrique.fabrique-solidarites.example',
+    );
     expect(lines(text)).toContain(
       `  - ${FILE}, ligne 6, champ « destinataires[0] » : adresse e-mail attendue, par exemple equipe@rennes.example`,
     );
@@ -54,7 +57,10 @@ describe('form settings check', () => {
   });
 
   it('names a missing field with its example, an unknown field and an unreadable file', async () => {
-    const text = (await readFile(path.join(real, 'formulaires/contact.yaml'), 'utf8')).replace(/^conservation_jours:.*\n/m, 'couleur: bleu\n');
+    const text = (await readFile(path.join(real, 'formulaires/contact.yaml'), 'utf8')).replace(
+      /^conservation_jours:.*\n/m,
+      'couleur: bleu\n',
+    );
     const message = lines(text, 'contact');
     expect(message).toMatch(/champ « conservation_jours » : champ obligatoire manquant \(.*\) ; exemple : 365/);
     expect(message).toContain('champ inconnu : couleur');
@@ -69,14 +75,20 @@ describe('form settings check', () => {
     const file = path.join(content, 'formulaires/demande-aide.yaml');
     await writeFile(file, (await readFile(file, 'utf8')).replace(/^cle_equipe:.*\n/m, ''));
     await writeFile(path.join(content, 'formulaires/inconnu.yaml'), 'ouvert: true\n');
-    const failure = await promisify(execFile)(path.join(root, 'node_modules/.bin/node'), [path.join(root, 'src/cli/check-content.ts'), content], {
-      env: { ...process.env, FABRIQUE_AUJOURDHUI: '2026-12-04' },
-    }).then(
+    const failure = await promisify(execFile)(
+      path.join(root, 'node_modules/.bin/node'),
+      [path.join(root, 'src/cli/check-content.ts'), content],
+      {
+        env: { ...process.env, FABRIQUE_AUJOURDHUI: '2026-12-04' },
+      },
+    ).then(
       () => null,
       (error: { code: number; stderr: string }) => error,
     );
     expect(failure?.code).toBe(1);
-    expect(failure?.stderr).toContain('content/formulaires/demande-aide.yaml, ligne 1, champ « cle_equipe » : formulaire sensible');
+    expect(failure?.stderr).toContain(
+      'content/formulaires/demande-aide.yaml, ligne 1, champ « cle_equipe » : formulaire sensible',
+    );
     expect(failure?.stderr).toContain('content/formulaires/inconnu.yaml : aucun formulaire du site ne s’appelle « inconnu »');
     expect(failure?.stderr).not.toMatch(/\n\s+at /);
   }, 30_000);

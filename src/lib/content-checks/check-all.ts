@@ -50,7 +50,10 @@ export function formatRefusal(errors: ContentProblem[]): string {
 }
 
 /** `npm run dev`: what is left out, the server going on without it. */
-export function formatLeftOut(report: Pick<ContentReport, 'errors' | 'leftOut' | 'refused'>, files?: ReadonlySet<string>): string {
+export function formatLeftOut(
+  report: Pick<ContentReport, 'errors' | 'leftOut' | 'refused'>,
+  files?: ReadonlySet<string>,
+): string {
   const errors = report.errors.filter((p) => !files || files.has(p.file));
   const leftOut = report.leftOut.filter((p) => !files || files.has(p.file));
   const n = new Set([...errors, ...leftOut].map((p) => p.file)).size;
@@ -68,4 +71,7 @@ export function formatLeftOut(report: Pick<ContentReport, 'errors' | 'leftOut' |
 
 /** A content file's `content/…` name from its absolute path, as problems name it. */
 export const contentFileName = (contentDir: string, file: string) =>
-  path.relative(path.dirname(path.resolve(contentDir)), file).split(path.sep).join('/');
+  path
+    .relative(path.dirname(path.resolve(contentDir)), file)
+    .split(path.sep)
+    .join('/');

@@ -53,9 +53,9 @@ export const formSettingsSchema = z.strictObject({
     .regex(/^[a-z0-9-]+$/, { error: 'identifiant de clé attendu, par exemple accueil-2026-11-71e1883a' })
     .optional()
     .meta({
-    titre: 'Clé de l’équipe',
-    aide: 'Donnée par npm run keys -- create ; ne la changez qu’avec la personne qui garde les clés.',
-  }),
+      titre: 'Clé de l’équipe',
+      aide: 'Donnée par npm run keys -- create ; ne la changez qu’avec la personne qui garde les clés.',
+    }),
   /**
    * The team's public keys by id (X25519, base64url), pasted from `npm run keys -- create`. Older keys
    * stay listed after a rotation so staff know which private key opens older submissions.
