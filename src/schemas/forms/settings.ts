@@ -55,6 +55,7 @@ export const formSettingsSchema = z.strictObject({
     .meta({
       titre: 'Clé de l’équipe',
       aide: 'Donnée par npm run keys -- create ; ne la changez qu’avec la personne qui garde les clés.',
+      exemple: 'accueil-2026-11-71e1883a',
     }),
   /**
    * The team's public keys by id (X25519, base64url), pasted from `npm run keys -- create`. Older keys
