@@ -1,5 +1,5 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { checkedGlob } from './lib/content-checks/checked-loader.ts';
 import { activiteSchema } from './schemas/activite.ts';
 import { formationSchema } from './schemas/formation.ts';
 import { lieuSchema } from './schemas/lieu.ts';
@@ -12,8 +12,9 @@ import { quartierNomsSchema } from './schemas/quartier-nom.ts';
 import { vocabulaireSchema } from './schemas/vocabulaire.ts';
 
 // One collection per folder of content/. References between collections are checked before the build by
-// src/integrations/content-check.ts, with French messages, so plain ids are enough here.
-const from = (folder: string) => glob({ base: `./content/${folder}`, pattern: '*.{md,mdx}' });
+// src/integrations/content-check.ts, with French messages, so plain ids are enough here. In dev, a file the
+// check refuses is left out of its collection (checked-loader.ts) rather than stopping the server.
+const from = checkedGlob;
 
 export const collections = {
   quartiers: defineCollection({ loader: from('quartiers'), schema: quartierSchema }),

@@ -7,7 +7,8 @@
 import { readdirSync } from 'node:fs';
 import { z } from 'zod';
 import { collections, type CollectionName, type Reference } from '../schemas/index.ts';
-import { formSettingsSchema } from '../schemas/forms/settings.ts';
+import { isFormKey, forms } from '../schemas/forms/index.ts';
+import { formSettingsSchema, mustBeSealed } from '../schemas/forms/settings.ts';
 import { formatExample, type FieldMeta } from '../lib/content-checks/field-meta.ts';
 
 export type DecapField = {
@@ -61,11 +62,32 @@ export function unwrap(schema: z.ZodType): { inner: z.ZodType; required: boolean
   return { inner: s, required, fallback, meta };
 }
 
-/** The regex a string schema must match, if any. */
-function regexOf(s: z.ZodType): RegExp | undefined {
-  for (const check of (def(s).checks as { _zod: { def: { format?: string; pattern?: RegExp } } }[] | undefined) ?? [])
-    if (check._zod.def.format === 'regex' && check._zod.def.pattern) return check._zod.def.pattern;
-  return undefined;
+type Check = { _zod: { def: { format?: string; pattern?: RegExp; error?: (issue: unknown) => unknown } } };
+
+/**
+ * The regex a string schema must match, if any, with the schema's own French message: a regex check
+ * (`.regex(…)`) or a string format that carries one (`z.email()`).
+ */
+export function patternOf(s: z.ZodType): { regex: RegExp; message?: string } | undefined {
+  const d = def(s) as Def & Check['_zod']['def'];
+  const checks = (d.checks as Check[] | undefined) ?? [];
+  const found = checks.map((c) => c._zod.def).find((c) => c.format === 'regex' && c.pattern) ?? (d.pattern ? d : undefined);
+  if (!found?.pattern) return undefined;
+  return { regex: found.pattern, message: editorMessage(found.error) };
+}
+
+// The schema's message without the echo of the value typed: the editor shows it under the field.
+const TYPED = '\u0000';
+function editorMessage(error: ((issue: unknown) => unknown) | undefined): string | undefined {
+  const said = error?.({ code: 'invalid_format', format: 'regex', input: TYPED });
+  const text = typeof said === 'string' ? said : (said as { message?: string } | undefined)?.message;
+  return text?.replace(new RegExp(`\\s*« ${TYPED} »\\s*[;,]?`), '').trim();
+}
+
+/** The French message of an editor pattern: the schema's, or the field's example (never the expression). */
+function patternMessage(message: string | undefined, meta: FieldMeta): string {
+  if (message) return message;
+  return meta.exemple !== undefined ? `format attendu, par exemple ${formatExample(meta.exemple)}` : 'format à vérifier';
 }
 
 /** dateIso (common.ts): text AAAA-MM-JJ after a preprocess; other preprocessed fields (lieu.ts `constat`) end in an enum. */
@@ -106,8 +128,11 @@ function widgetFor(s: z.ZodType, references: readonly Reference[], at: string, m
   if (isDate(s)) return DATE;
   switch (d.type) {
     case 'string': {
-      const re = regexOf(s);
-      return { widget: meta.long ? 'text' : 'string', ...(re ? { pattern: [re.source, `format attendu : ${re.source}`] } : {}) };
+      const found = patternOf(s);
+      return {
+        widget: meta.long ? 'text' : 'string',
+        ...(found ? { pattern: [found.regex.source, patternMessage(found.message, meta)] } : {}),
+      };
     }
     case 'enum':
       return { widget: 'select', options: Object.values(d.entries as Record<string, string>) };
@@ -236,11 +261,25 @@ export function decapConfig({
           label: `Formulaire « ${key} »`,
           file: `content/formulaires/${key}.yaml`,
           preview_path: `formulaires/${key}/`,
-          fields: objectFields(formSettingsSchema),
+          fields: formSettingsFields(key),
         })),
       },
     ],
   };
+}
+
+/**
+ * A form's settings fields. A form that must be sealed (settings.ts, mustBeSealed) cannot be saved without its
+ * team key: the editor asks for it as the check does, instead of « (optionnel) ».
+ */
+export function formSettingsFields(key: string): DecapField[] {
+  const fields = objectFields(formSettingsSchema);
+  if (!isFormKey(key) || !mustBeSealed(forms[key])) return fields;
+  return fields.map((f) =>
+    f.name === 'cle_equipe'
+      ? { ...f, required: true, hint: `Obligatoire : ce formulaire recueille des données sensibles. ${f.hint ?? ''}`.trim() }
+      : f,
+  );
 }
 
 /**

@@ -7,9 +7,9 @@
  */
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { checkContent, formatProblems, formatWarnings } from '../lib/content-checks/content-check.ts';
+import { checkAll } from '../lib/content-checks/check-all.ts';
+import { formatProblems, formatWarnings } from '../lib/content-checks/content-check.ts';
 import { todayInRennes } from '../lib/time/dates.ts';
-import { checkEditorial } from '../lib/content-checks/editorial-check.ts';
 import { aRevoir, formatARevoir, seuilsDepuis } from '../lib/content-checks/fraicheur.ts';
 
 const { values, positionals } = parseArgs({
@@ -24,13 +24,13 @@ const contentDir = positionals[0] ?? fileURLToPath(new URL('../../content/', imp
 const today = values.au ?? todayInRennes();
 const seuils = seuilsDepuis(process.env.FABRIQUE_FRAICHEUR);
 
-const { problems, entries } = await checkContent(contentDir);
-const { errors, warnings } = await checkEditorial(contentDir, entries, { today, seuils });
+// Schemas, references, form settings (content/formulaires/) and editorial rules: what the build checks.
+const { errors, warnings, entries } = await checkAll(contentDir, { today, seuils });
 
 if (values.fraicheur) console.log(formatARevoir(aRevoir(entries, today, seuils), today, seuils));
 else if (warnings.length > 0) console.log(formatWarnings(warnings));
 // With --fraicheur the list above already names the entries too old to publish.
-const all = [...problems, ...errors.filter((p) => !values.fraicheur || !p.message.startsWith('informations vérifiées le'))];
+const all = errors.filter((p) => !values.fraicheur || !p.message.startsWith('informations vérifiées le'));
 const tooOld = values.fraicheur && errors.some((p) => p.message.startsWith('informations vérifiées le'));
 if (tooOld && all.length === 0) process.exit(1);
 if (all.length > 0) {

@@ -7,12 +7,13 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../functions/node.ts';
 import { pagesFor, changedContentFiles } from '../lib/content-checks/changed-pages.ts';
-import { checkContent, formatProblems } from '../lib/content-checks/content-check.ts';
+import { checkAll } from '../lib/content-checks/check-all.ts';
+import { formatProblems } from '../lib/content-checks/content-check.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const { problems, entries } = await checkContent(`${root}content`);
-if (problems.length) {
-  console.error(formatProblems(problems));
+const { errors, entries } = await checkAll(`${root}content`);
+if (errors.length) {
+  console.error(formatProblems(errors));
   process.exit(1);
 }
 const changed = changedContentFiles(

@@ -1,10 +1,12 @@
 import type { AstroIntegration } from 'astro';
-import { copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
 import { decapConfig } from '../admin/decap-config.ts';
+import { problemsPage } from '../lib/content-checks/problems-page.ts';
+import { currentReport, invalidate } from '../lib/content-checks/checked-loader.ts';
 
 /** The editor's page: Decap CMS from our own server, in French, never indexed. */
 export const ADMIN_PAGE = `<!DOCTYPE html>
@@ -45,9 +47,46 @@ export async function writeAdmin(distDir: string, config = decapConfig()): Promi
 
 /** After everything else (the service worker and style hashes ignore /admin/): the editor at /admin/. */
 export function admin(): AstroIntegration {
+  let contentDir = '';
   return {
     name: 'fabrique:admin',
     hooks: {
+      // `npm run dev`: the editor straight from node_modules and the schemas, with no build, so that a content
+      // mistake (which stops the build) never takes the editor away; /admin/verification/ lists the mistakes.
+      'astro:config:setup': ({ config }) => {
+        contentDir = fileURLToPath(new URL('./content/', config.root));
+      },
+      'astro:server:setup': ({ server }) => {
+        // Form settings have no loader watching them: the verification page must see their changes too.
+        for (const event of ['change', 'add', 'unlink'] as const)
+          server.watcher.on(event, (file: string) => invalidate(contentDir, file));
+        server.middlewares.use((req, res, next) => {
+          const url = new URL(req.url ?? '/', 'http://localhost');
+          const send = (type: string, body: string | Buffer) => {
+            res.setHeader('Content-Type', type);
+            res.setHeader('Cache-Control', 'no-store');
+            res.end(body);
+          };
+          if (url.pathname === '/admin') {
+            res.statusCode = 301;
+            res.setHeader('Location', '/admin/');
+            return res.end();
+          }
+          if (url.pathname === '/admin/') return send('text/html; charset=utf-8', ADMIN_PAGE);
+          if (url.pathname === '/admin/config.yml')
+            return send('text/yaml; charset=utf-8', `# Généré depuis src/schemas/.\n${stringify(decapConfig())}`);
+          if (url.pathname === '/admin/verification/')
+            return void currentReport(contentDir)
+              .report.then((report) => send('text/html; charset=utf-8', problemsPage(report)))
+              .catch(next);
+          const script = /^\/admin\/((?:\d+\.)?decap-cms\.js)$/.exec(url.pathname)?.[1];
+          if (script)
+            return void readFile(path.join(decapDist(), script))
+              .then((body) => send('text/javascript; charset=utf-8', body))
+              .catch(next);
+          next();
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const files = await writeAdmin(fileURLToPath(dir));
         logger.info(`éditeur /admin/ : ${files.length} fichiers (Decap CMS, configuration générée depuis les schémas)`);

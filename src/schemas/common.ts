@@ -37,11 +37,13 @@ const HEURE = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** A time of day written HH:MM on 24 hours, e.g. 09:30 or 17:00. */
 export const heure = z.string().regex(HEURE, { error: 'heure attendue au format HH:MM sur 24 heures, par exemple 09:30' });
 
+const slotMessage = (issue: { input?: unknown }) =>
+  `créneau mal écrit : « ${String(issue.input)} » ; attendu HH:MM-HH:MM avec une fin après le début, par exemple 09:00-12:30`;
+// The format as a regular expression too, so the editor (a pattern in /admin/) refuses what the check refuses;
+// only "ends after it starts" is left to the refine (a pattern cannot compare two times).
+const SLOT = /^\s*(?:[01]\d|2[0-3]):[0-5]\d\s*-\s*(?:[01]\d|2[0-3]):[0-5]\d\s*$/;
 /** A time slot written "HH:MM-HH:MM" that ends after it starts, e.g. "09:00-12:30". */
-export const creneau = z.string().refine(isValidSlot, {
-  error: (issue) =>
-    `créneau mal écrit : « ${String(issue.input)} » ; attendu HH:MM-HH:MM avec une fin après le début, par exemple 09:00-12:30`,
-});
+export const creneau = z.string().regex(SLOT, { error: slotMessage, abort: true }).refine(isValidSlot, { error: slotMessage });
 
 export function isValidSlot(text: string): boolean {
   const parts = text.split('-');

@@ -20,7 +20,7 @@ export const session = z
     /** Stable id used by the sign-up form, e.g. 2027-03-a. */
     id: z
       .string()
-      .regex(/^[a-z0-9-]+$/, { error: 'identifiant de session : lettres minuscules, chiffres et tirets' })
+      .regex(/^[a-z0-9-]+$/, { error: 'identifiant de session : lettres minuscules, chiffres et tirets, par exemple 2027-03-a' })
       .meta({
         titre: 'Identifiant de la session',
         aide: 'Unique dans la formation ; ne le changez plus après l’ouverture des inscriptions.',

@@ -83,8 +83,9 @@ describe('content checker', () => {
     expect(message).toContain('content/referents/le-blosne-1.md, ligne 4 : champ non autorisé : telephone');
   });
 
-  it('stops the real build with the French message', async () => {
-    const content = await contentWith('referents/le-blosne-1.md', (t) => t.replace('quartier: le-blosne', 'quartier: blosne'));
+  it('stops the real build with the French message and exit code 1, never a stack trace', async () => {
+    const content = await contentWith('referents/le-blosne-1.md', (t) => t.replace('"14:00-17:00"', '"14h-25h"'));
+    await cp(path.join(root, 'content/formulaires'), path.join(content, 'formulaires'), { recursive: true });
     const project = path.dirname(content);
     for (const name of ['src', 'node_modules', 'public', 'package.json', 'tsconfig.json', 'astro.config.mjs']) {
       await symlink(path.join(root, name), path.join(project, name));
@@ -98,7 +99,14 @@ describe('content checker', () => {
       (error: { stdout: string; stderr: string; code: number }) => error,
     );
     expect(failure, 'the build must fail').not.toBeNull();
-    expect(`${failure!.stdout}${failure!.stderr}`).toContain("« blosne » n'existe pas dans content/quartiers/");
+    expect(failure!.code).toBe(1);
+    const output = `${failure!.stdout}${failure!.stderr}`;
+    expect(output).toContain('Construction arrêtée. Le contenu contient 1 erreur à corriger avant publication :');
+    expect(output).toContain(
+      'content/referents/le-blosne-1.md, ligne 9, champ « permanences[0].creneau » : créneau mal écrit : « 14h-25h » ; attendu HH:MM-HH:MM avec une fin après le début, par exemple 09:00-12:30',
+    );
+    // An editor's mistake is not a crash: no hook error, no stack trace.
+    expect(output).not.toMatch(/unhandled error|Stack trace|\n\s+at /i);
   }, 60_000);
 
   describe('programme pages', () => {

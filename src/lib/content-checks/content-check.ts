@@ -102,17 +102,17 @@ function checkTypography(
 }
 
 /** Adds the schema's example when the message has none (`.meta({ exemple })`, also shown in /admin/ and the guide). */
-function withExample(problem: ContentProblem, exemple: unknown): ContentProblem {
+export function withExample(problem: ContentProblem, exemple: unknown): ContentProblem {
   if (exemple === undefined || /par exemple|exemple :/i.test(problem.message)) return problem;
   return { ...problem, message: `${problem.message} ; exemple : ${formatExample(exemple)}` };
 }
 
 /** Where to send the editor: an unknown field's own line, otherwise the field (or its parent when missing). */
-function issuePlace(issue: z.core.$ZodIssue): PropertyKey[] {
+export function issuePlace(issue: z.core.$ZodIssue): PropertyKey[] {
   return issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : [...issue.path];
 }
 
-function describeIssue(file: string, data: unknown, issue: z.core.$ZodIssue): ContentProblem {
+export function describeIssue(file: string, data: unknown, issue: z.core.$ZodIssue): ContentProblem {
   const field = formatPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.join(', ');
@@ -133,7 +133,7 @@ function describeIssue(file: string, data: unknown, issue: z.core.$ZodIssue): Co
   };
 }
 
-function checkReferences(entries: LoadedEntry[]): ContentProblem[] {
+export function checkReferences(entries: LoadedEntry[]): ContentProblem[] {
   const ids = new Map<string, Set<string>>();
   for (const e of entries) ids.set(e.collection, (ids.get(e.collection) ?? new Set()).add(e.id));
   const problems: ContentProblem[] = [];

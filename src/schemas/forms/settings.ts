@@ -48,10 +48,15 @@ export const formSettingsSchema = z.strictObject({
     .max(3650, { error: 'conservation_jours : 3650 jours (10 ans) au plus' })
     .meta({ titre: 'Durée de conservation (jours)', aide: 'Après ce délai, les envois sont effacés.', exemple: 365 }),
   /** Id of the team's current public key: new sensitive submissions are sealed to it. */
-  cle_equipe: z.string().min(1).optional().meta({
-    titre: 'Clé de l’équipe',
-    aide: 'Donnée par npm run keys -- create ; ne la changez qu’avec la personne qui garde les clés.',
-  }),
+  cle_equipe: z
+    .string()
+    .regex(/^[a-z0-9-]+$/, { error: 'identifiant de clé attendu, par exemple accueil-2026-11-71e1883a' })
+    .optional()
+    .meta({
+      titre: 'Clé de l’équipe',
+      aide: 'Donnée par npm run keys -- create ; ne la changez qu’avec la personne qui garde les clés.',
+      exemple: 'accueil-2026-11-71e1883a',
+    }),
   /**
    * The team's public keys by id (X25519, base64url), pasted from `npm run keys -- create`. Older keys
    * stay listed after a rotation so staff know which private key opens older submissions.
@@ -95,30 +100,42 @@ export function parseFormSettings(
       })),
     };
   }
-  if (mustBeSealed(form) && !result.data.sensible) {
-    return {
-      problems: [
-        { file, field: 'sensible', message: 'ce formulaire recueille des données sensibles : sensible doit rester à true' },
-      ],
-    };
-  }
-  if (result.data.sensible) {
-    const { cle_equipe: current, cles_publiques: keys = {} } = result.data;
-    if (!current) {
-      return {
-        problems: [
-          { file, field: 'cle_equipe', message: 'formulaire sensible : indiquez la clé de l’équipe (npm run keys -- create)' },
-        ],
-      };
-    }
-    if (!Object.hasOwn(keys, current)) {
-      return { problems: [{ file, field: 'cles_publiques', message: `la clé ${current} doit figurer dans cles_publiques` }] };
-    }
-  }
+  const rules = settingsRuleProblems(result.data, form);
+  if (rules.length) return { problems: rules.map((p) => ({ file, ...p })) };
   return {
     settings: { ...result.data, merci: result.data.merci ?? `/formulaires/${form.adresse ?? form.key}/merci/` },
     problems: [],
   };
+}
+
+/**
+ * What the schema alone cannot say: a form collecting sensitive data stays sealed, and a sealed form names its
+ * team key, listed in cles_publiques. Shared by the handlers (parseFormSettings) and check:content (forms-check.ts).
+ */
+export function settingsRuleProblems(
+  data: z.infer<typeof formSettingsSchema>,
+  form: FormDefinition,
+): { field: string; message: string }[] {
+  if (mustBeSealed(form) && !data.sensible)
+    return [{ field: 'sensible', message: 'ce formulaire recueille des données sensibles : sensible doit rester à true' }];
+  if (!data.sensible) return [];
+  const { cle_equipe: current, cles_publiques: keys = {} } = data;
+  if (!current)
+    return [
+      {
+        field: 'cle_equipe',
+        message:
+          'formulaire sensible : indiquez la clé de l’équipe (npm run keys -- create) ; exemple : cle_equipe: accueil-2026-11-71e1883a',
+      },
+    ];
+  if (!Object.hasOwn(keys, current))
+    return [
+      {
+        field: 'cles_publiques',
+        message: `la clé ${current} doit figurer dans cles_publiques : ajoutez sous cles_publiques la ligne « ${current}: » suivie des 43 caractères de sa clé publique (donnée par npm run keys -- create)`,
+      },
+    ];
+  return [];
 }
 
 // Field names and flags do not depend on the site's content, only choices do: an empty context is enough.
