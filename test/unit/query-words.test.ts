@@ -1,6 +1,13 @@
 /** What residents type (issue 11): little words of a sentence, danger words, and typos corrected from the index. */
 import { describe, expect, it } from 'vitest';
-import { corriger, distance, joindreChiffres, normaliser, sansMotsVides, sembleDanger } from '../../src/lib/search/query-words.ts';
+import {
+  corriger,
+  distance,
+  joindreChiffres,
+  normaliser,
+  sansMotsVides,
+  sembleDanger,
+} from '../../src/lib/search/query-words.ts';
 
 const DICTIONNAIRE = ['formation', 'référent', 'handicap', 'handicapé', 'violences', 'accessibilité', 'crèche', 'formations'];
 
