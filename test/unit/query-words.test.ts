@@ -1,6 +1,13 @@
 /** What residents type (issue 11): little words of a sentence, danger words, and typos corrected from the index. */
 import { describe, expect, it } from 'vitest';
-import { corriger, distance, normaliser, sansMotsVides, sembleDanger } from '../../src/lib/search/query-words.ts';
+import {
+  corriger,
+  distance,
+  joindreChiffres,
+  normaliser,
+  sansMotsVides,
+  sembleDanger,
+} from '../../src/lib/search/query-words.ts';
 
 const DICTIONNAIRE = ['formation', 'référent', 'handicap', 'handicapé', 'violences', 'accessibilité', 'crèche', 'formations'];
 
@@ -57,5 +64,29 @@ describe('corriger', () => {
   });
   it('prefers the more frequent word on a tie (the dictionary lists frequent words first)', () => {
     expect(corriger('formationx', ['formations', 'formation'])).toBe('formations');
+  });
+});
+
+describe('joindreChiffres', () => {
+  it('joins a number typed in groups of digits, as phone numbers are written', () => {
+    expect(joindreChiffres('39 19')).toBe('3919');
+    expect(joindreChiffres('appeler le 1 15')).toBe('appeler le 115');
+  });
+  it('leaves numbers apart from other words alone', () => {
+    expect(joindreChiffres('trisomie 21')).toBe('trisomie 21');
+    expect(joindreChiffres('de 3 à 13 ans')).toBe('de 3 à 13 ans');
+    expect(joindreChiffres('2e chance 26 ans')).toBe('2e chance 26 ans');
+  });
+});
+
+describe('what residents write in an SMS', () => {
+  it('drops the little words written without their apostrophe, and the filler of a question', () => {
+    expect(sansMotsVides('jai besoin de trouver un logement')).toBe('besoin logement');
+    expect(sansMotsVides('référent handicap près de chez moi à Rennes')).toBe('référent handicap');
+  });
+  it('reads a word glued to its elided letter as the word, when the index knows it', () => {
+    expect(corriger('besoin daide', ['aide', 'besoin'])).toBe('besoin aide');
+    expect(corriger('lecole', ['école'])).toBe('école');
+    expect(corriger('dormir', ['aide'])).toBe('dormir');
   });
 });

@@ -3,12 +3,12 @@
  * submits to itself and the A–Z index lists every page. Pagefind's files are fetched only once a search
  * starts (typing, submitting, a filter, or /recherche/?q=… opened from the header box).
  *
- * Residents' words (issue 11): when nothing matches, the query is tried without the little words of a
- * sentence, then corrected from the index's own words, then word by word; only then is "nothing found" said,
- * with the other ways to find help. Safety (issue 10): the query is kept out of the address and the history
+ * Residents' words (issues 11 and 21): the little words of a sentence are left out, the other words ranked one
+ * by one, so that a page missing one of them still shows; a word that may be misspelt is corrected from the
+ * index's own words; only then is "nothing found" said, with the other ways to find help. Safety (issue 10): the query is kept out of the address and the history
  * once results show; it lives in this tab's sessionStorage, which the quick exit clears.
  */
-import { corriger, mots, normaliser, sansMotsVides, sembleDanger } from '../../lib/search/query-words.ts';
+import { corriger, joindreChiffres, mots, normaliser, sansMotsVides, sembleDanger } from '../../lib/search/query-words.ts';
 
 type Filtres = Record<string, string>;
 type Fragment = { url: string; excerpt: string; content: string; meta: Record<string, string | undefined> };
@@ -230,46 +230,61 @@ async function absents(r: Resultats, q: string): Promise<boolean> {
 }
 
 /**
- * What residents type, made searchable: a sentence without its little words; a short word such as "AVS"
- * matched exactly (stemmed, it would match "avec"); a word the index does not know corrected from the index's
- * own words; and when no page has every word, the pages with some of them.
+ * Pages ranked by the words typed, each word searched alone: a page scores the sum of its scores for each word,
+ * times the square of the share of the words it has. Pages with every word come first, and a page that lacks a
+ * word of the sentence ("devenir bénévole", "copain") still shows, where an all-words search finds nothing or the
+ * wrong page. A short word such as "AVS" counts only where it is written as such (stemmed, it would match "avec").
+ */
+async function classer(
+  pf: Pagefind,
+  liste: string[],
+  options: { filters: Filtres },
+  immediat: boolean,
+): Promise<{ r: Resultats; complet: boolean } | null> {
+  const pages = new Map<string, { x: Resultat; score: number; n: number }>();
+  for (const [i, m] of liste.entries()) {
+    const r = i > 0 || immediat ? await pf.search(m, options) : await pf.debouncedSearch(m, options, 300);
+    if (!r) return null; // a newer keystroke took over
+    let results = r.results;
+    if (/^[\p{L}\p{N}]{2,5}$/u.test(m)) {
+      const exact = (await pf.search(`"${m}"`, options)).results;
+      const ids = new Set(exact.map((x) => x.id));
+      const garde = results.filter((x) => ids.has(x.id));
+      if (exact.length > 0) results = garde.length > 0 ? garde : exact;
+    }
+    for (const x of results) {
+      const p = pages.get(x.id) ?? { x, score: 0, n: 0 };
+      p.score += x.score;
+      p.n++;
+      pages.set(x.id, p);
+    }
+  }
+  const results = [...pages.values()]
+    .map((p) => ({ ...p.x, score: p.score * (p.n / liste.length) ** 2 }))
+    .sort((a, b) => b.score - a.score);
+  return { r: { results }, complet: [...pages.values()].some((p) => p.n === liste.length) };
+}
+
+/**
+ * What residents type, made searchable: a number typed in groups joined, a sentence without its little words,
+ * the words ranked one by one (classer), and when a word may be misspelt, the query corrected from the index's
+ * own words.
  */
 async function chercher(pf: Pagefind, q: string, f: Filtres, immediat: boolean): Promise<Essai | null> {
   const options = { filters: f };
-  const trouve = async (cherche: string) => {
-    const r = await pf.search(cherche, options);
-    return r.results.length > 0 ? r : null;
-  };
   if (!q) return { r: await pf.search(null, options), cherche: q };
-  const court = mots(q).length >= 4 ? sansMotsVides(q) || q : q;
-  const r0 = immediat ? await pf.search(court, options) : await pf.debouncedSearch(court, options, 300);
-  if (!r0) return null; // a newer keystroke took over
-  // Keep the ranking of the normal search, among the pages that have the short word itself.
-  const exact = /^[\p{L}\p{N}]{2,5}$/u.test(court) ? await trouve(`"${court}"`) : null;
-  const ids = new Set(exact?.results.map((x) => x.id));
-  const r = exact ? { results: r0.results.filter((x) => ids.has(x.id)) } : r0;
-  if (exact && r.results.length === 0) r.results = exact.results;
+  const texte = joindreChiffres(q);
+  const liste = [...new Set(mots(sansMotsVides(texte) || texte))];
+  const essai = await classer(pf, liste, options, immediat);
+  if (!essai) return null;
   // The index's words are fetched only when a word may be misspelt: nothing found, or not in the first results.
-  const douteux = r.results.length === 0 || (await absents(r, court));
-  const corrige = douteux ? corriger(court, await chargerMots(court)) : court;
-  const rc = corrige !== court ? await trouve(corrige) : null;
-  if (rc) return { r: rc, cherche: corrige, comment: 'corrige' };
-  if (r.results.length > 0) return { r, cherche: court };
-  const sansVides = sansMotsVides(court);
-  const r2 = sansVides && sansVides !== court ? await trouve(sansVides) : null;
-  if (r2) return { r: r2, cherche: sansVides };
-  const parMot = mots(sansVides || corrige);
-  if (parMot.length < 2) return { r, cherche: q };
-  // Some of the words: each page scores the sum of its scores for each word.
-  const scores = new Map<string, Resultat>();
-  for (const m of parMot) {
-    for (const x of (await pf.search(m, options)).results) {
-      const deja = scores.get(x.id);
-      scores.set(x.id, deja ? { ...deja, score: deja.score + x.score } : x);
-    }
+  const court = liste.join(' ');
+  if (essai.r.results.length === 0 || (await absents(essai.r, court))) {
+    const corrige = corriger(court, await chargerMots(court));
+    const rc = corrige !== court ? await classer(pf, [...new Set(mots(corrige))], options, true) : null;
+    if (rc && rc.r.results.length > 0) return { r: rc.r, cherche: corrige, comment: 'corrige' };
   }
-  const results = [...scores.values()].sort((a, b) => b.score - a.score);
-  return { r: { results }, cherche: q, comment: results.length ? 'partiel' : undefined };
+  return { r: essai.r, cherche: q, comment: essai.complet || essai.r.results.length === 0 ? undefined : 'partiel' };
 }
 
 let derniere = 0;

@@ -14,14 +14,21 @@ export function mots(texte: string): string[] {
   return texte.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
 }
 
-// Little words of questions typed as sentences ("mon enfant est autiste, qui peut m’aider ?").
+// Little words of questions typed as sentences ("mon enfant est autiste, qui peut m’aider ?"), as written in an SMS
+// too ("jai", "cest"), and the filler of a question: "je cherche", "où aller", "près de chez moi", "à Rennes" (every page is).
 const MOTS_VIDES = new Set(
   (
-    'a ai as au aux avec c ca ce ces cet cette comment d dans de des du elle elles en es est et etre fait faire il ils j je ' +
-    'l la le les leur leurs lui m ma me mes moi mon n ne nos notre nous on ont ou par pas peut peux plus pour qu que quel quelle ' +
-    'qui quoi s sa se ses si son sont suis sur t ta te tes toi ton tu un une veux veut vos votre vous y'
+    'a ai aller as au aux avec c ca ce ces cest cet cette chercher cherche chez chui comment d dans de des dois du elle elles en ' +
+    'es est et etre fait faire faut il ils j jai je jsuis jveux l la le les leur leurs lui m ma me mes moi mon n ne nos notre ' +
+    'nous on ont ou par pas peut peux plus pour pres qu que quel quelle qui quoi rennes s sa se ses si son sont stp suis sur svp ' +
+    't ta te tes toi ton trouver tu un une veux veut vos votre vous y'
   ).split(' '),
 );
+
+/** "39 19" → "3919": a number typed in groups of digits, as phone numbers are written in France. */
+export function joindreChiffres(texte: string): string {
+  return texte.replace(/(?<![\p{L}\p{N}])\d{1,2}(?:\s+\d{1,2})+(?![\p{L}\p{N}])/gu, (m) => m.replace(/\s+/g, ''));
+}
 
 /** The query without its little words, or "" when nothing else is left. */
 export function sansMotsVides(texte: string): string {
@@ -60,7 +67,8 @@ export function distance(a: string, b: string, max: number): number {
 }
 
 /**
- * The index word closest to each word of the query that the index does not know, or the query unchanged.
+ * The index word closest to each word of the query that the index does not know (or that word without the
+ * elided letter glued to it), or the query unchanged.
  * `dictionnaire` lists the index's words, most frequent first: on a tie, the more frequent word wins.
  */
 export function corriger(texte: string, dictionnaire: string[]): string {
@@ -70,6 +78,9 @@ export function corriger(texte: string, dictionnaire: string[]): string {
     .map((m) => {
       const n = normaliser(m);
       if (n.length < 4 || connus.has(n)) return m;
+      // SMS writing drops the apostrophe: "daide", "lecole" are "d’aide", "l’école".
+      const elide = n.replace(/^(?:qu|[cdjlmnst])(?=[aeiouyh])/, '');
+      if (elide !== n && connus.has(elide)) return connus.get(elide)!;
       const max = n.length < 7 ? 1 : 2;
       let best: [number, string] | undefined;
       for (const [cle, forme] of connus) {
