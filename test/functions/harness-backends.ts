@@ -241,7 +241,11 @@ async function startHarnessWorker(
     const body = await response.arrayBuffer();
     // The Worker's log line travels through workerd's output: wait for it (briefly) before answering.
     for (let i = 0; i < 50 && lines === before && input.includes('/f/'); i++) await new Promise((r) => setTimeout(r, 5));
-    return new Response([101, 204, 205, 304].includes(response.status) ? null : body, response);
+    return new Response([101, 204, 205, 304].includes(response.status) ? null : body, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: [...response.headers],
+    });
   };
   return { running, logs, request };
 }

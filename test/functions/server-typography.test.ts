@@ -175,7 +175,7 @@ describe('the e-mails, as the SMTP server receives them', () => {
     expect((await h.postJson('demande-aide', validSubmissions['demande-aide'])).status).toBe(200);
     expect(await deliver()).toEqual({ sent: 4, failed: 0 });
     expect(sink.received).toHaveLength(4);
-    const confirmation = sink.received.find((m) => m.headers.to === signUp.email)!;
+    const confirmation = sink.received.find((m) => m.headers.to === (signUp as Record<string, unknown>).email)!;
     expect(confirmation.text).toMatch(
       /ne le transmettez pas\)\u00a0:\r?\nhttp:\/\/localhost|ne le transmettez pas\)\u00a0:\r?\nhttps:\/\/fabrique\.test\/suivi\//,
     );
