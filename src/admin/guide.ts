@@ -1,6 +1,6 @@
 /**
  * The editors' guide, generated from the same schemas and metadata as /admin/ (`npm run guide` writes
- * GUIDE-EDITEURS.md; a unit test fails when it is out of date). For each collection: what it is for,
+ * content/GUIDE-EDITEURS.md; a unit test fails when it is out of date). For each collection: what it is for,
  * every field (label, required, format, example, hint), a template to copy; then the common tasks.
  */
 import { readdirSync, readFileSync } from 'node:fs';

@@ -64,12 +64,14 @@ describe('search in residents’ words', () => {
     for (const theme of ['danger', 'logement', 'aide', 'benevolat', 'handicap', 'jeunes'] as const)
       expect(REQUETES.filter((r) => r.theme === theme).length, theme).toBeGreaterThanOrEqual(10);
     const attendues = new Set(REQUETES.flatMap(pagesAttendues));
-    const dossier = (d: string) => readdirSync(new URL(`../../content/${d}/`, import.meta.url)).map((f) => f.replace(/\.md$/, ''));
+    const dossier = (d: string) =>
+      readdirSync(new URL(`../../content/${d}/`, import.meta.url)).map((f) => f.replace(/\.md$/, ''));
     for (const [d, adresse] of [
       ['quartiers', 'quartiers'],
       ['lieux', 'lieux'],
     ])
-      for (const slug of dossier(d!)) expect(attendues, `aucune requête ne mène à /${adresse}/${slug}/`).toContain(`/${adresse}/${slug}/`);
+      for (const slug of dossier(d!))
+        expect(attendues, `aucune requête ne mène à /${adresse}/${slug}/`).toContain(`/${adresse}/${slug}/`);
     // Each quartier is found from a place name too, not only from its own name.
     for (const slug of dossier('quartiers'))
       expect(
@@ -88,7 +90,9 @@ describe('search in residents’ words', () => {
       const [n, total] = parTheme.get(r.theme) ?? [0, 0];
       parTheme.set(r.theme, [n + Number(ok), total + 1]);
       if (!ok)
-        manques.push(`« ${r.q} » (${r.theme}, ${r.sorte}) → ${trouves.join(', ') || 'rien'} ; attendu ${pagesAttendues(r).join(' ou ')}`);
+        manques.push(
+          `« ${r.q} » (${r.theme}, ${r.sorte}) → ${trouves.join(', ') || 'rien'} ; attendu ${pagesAttendues(r).join(' ou ')}`,
+        );
     }
     await page.close();
     const taux = (REQUETES.length - manques.length) / REQUETES.length;

@@ -10,17 +10,7 @@
 export type Sorte = 'synonyme' | 'sigle' | 'faute' | 'lieu' | 'phrase' | 'argot';
 /** The residents' needs the set must cover (issue 21), and the site's other pages. */
 export type Theme =
-  | 'danger'
-  | 'logement'
-  | 'aide'
-  | 'benevolat'
-  | 'handicap'
-  | 'jeunes'
-  | 'quartier'
-  | 'lieu'
-  | 'loisirs'
-  | 'formation'
-  | 'site';
+  'danger' | 'logement' | 'aide' | 'benevolat' | 'handicap' | 'jeunes' | 'quartier' | 'lieu' | 'loisirs' | 'formation' | 'site';
 export type Requete = { q: string; page: string | string[]; sorte: Sorte; theme: Theme };
 
 const FEMMES = '/programmes/informations-pratiques/';

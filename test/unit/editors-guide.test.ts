@@ -1,4 +1,4 @@
-/** GUIDE-EDITEURS.md is generated from the schemas: it must match them, and its templates must pass the check. */
+/** content/GUIDE-EDITEURS.md is generated from the schemas: it must match them, and its templates must pass the check. */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { formSettingsSchema } from '../../src/schemas/forms/settings.ts';
 import { collections } from '../../src/schemas/index.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const guideFile = path.join(root, 'GUIDE-EDITEURS.md');
+const guideFile = path.join(root, 'content/GUIDE-EDITEURS.md');
 
 describe('the editors’ guide', () => {
   it('is up to date with the schemas (else run npm run guide)', async () => {
