@@ -6,6 +6,7 @@
  * with the settings in the environment.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -40,12 +41,15 @@ export function previousCommit(): { commit: string; migrations: number; current:
 }
 
 /**
- * The previous release's code, in a folder kept between test runs (one per commit, under the system's
- * temporary folder), with a link to this checkout's node_modules.
+ * The previous release's code, in a folder kept between test runs (one per commit and per checkout, under the
+ * system's temporary folder), with a link to this checkout's node_modules. A folder whose link no longer leads
+ * anywhere (its checkout was removed) is made again.
  */
 export function previousRelease(): { dir: string; commit: string; migrations: number; current: number } {
   const found = previousCommit();
-  const dir = path.join(tmpdir(), `fabrique-version-${found.commit.slice(0, 12)}`);
+  const checkout = createHash('sha256').update(root).digest('hex').slice(0, 8);
+  const dir = path.join(tmpdir(), `fabrique-version-${found.commit.slice(0, 12)}-${checkout}`);
+  if (!existsSync(path.join(dir, 'node_modules/.bin/node'))) rmSync(dir, { recursive: true, force: true });
   if (!existsSync(path.join(dir, 'functions/node.ts'))) {
     // Unpacked beside, then renamed: two test files starting together never see half a folder.
     const partial = mkdtempSync(`${dir}-`);
