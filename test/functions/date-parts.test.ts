@@ -38,10 +38,10 @@ describe('a date typed in three fields', () => {
   it('refuses a two-digit year and an impossible month with a clear message', async () => {
     const json = { accept: 'application/json' };
     expect(await errorsOf(await h.postForm('e2c', typed('14', '5', '04'), json))).toEqual([
-      expect.objectContaining({ field: 'naissance', message: expect.stringMatching(/4 chiffres/) }),
+      expect.objectContaining({ field: 'naissance', message: expect.stringMatching(/4\schiffres/) }),
     ]);
     expect(await errorsOf(await h.postForm('e2c', typed('14', '13', '2004'), json))).toEqual([
-      expect.objectContaining({ field: 'naissance', message: expect.stringMatching(/mois est un nombre de 1 à 12/) }),
+      expect.objectContaining({ field: 'naissance', message: expect.stringMatching(/mois est un nombre de 1\sà\s12/) }),
     ]);
     expect(await errorsOf(await h.postForm('e2c', typed('', '', ''), json))).toEqual([
       expect.objectContaining({ field: 'naissance', message: expect.stringMatching(/Date de naissance/) }),

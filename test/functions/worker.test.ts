@@ -85,7 +85,7 @@ describe('the Worker serves the site and the forms on one origin', () => {
     });
     expect(res.status).toBe(422);
     const html = await res.text();
-    expect(html).toMatch(/<title>Erreur : /);
+    expect(html).toMatch(/<title>Erreur\s:\s/);
     expect(html).toContain('Yann &lt;b&gt;Le Goff&lt;/b&gt;');
     // The site's layout: the page's header and its quick exit.
     expect(html).toContain('<header');
