@@ -81,8 +81,10 @@ export class PostgresStore extends SqlStore {
       connectionTimeoutMillis: 5_000,
       application_name: 'fabrique-formulaires',
     });
-    // An idle connection the server drops must not crash the process; the next query reconnects.
+    // A connection the database drops must not crash the process: idle ones (the pool's 'error') and those
+    // checked out between two statements (the client's own 'error'); the next query fails and is answered 503.
     pool.on('error', () => {});
+    pool.on('connect', (client) => client.on('error', () => {}));
     try {
       await migrate(pool);
     } catch (error) {

@@ -114,6 +114,7 @@ export async function postgresBackend(pgUrl?: string): Promise<TestBackend> {
   const store = await PostgresStore.open(db.url);
   const reader = new pg.Pool({ connectionString: db.url, max: 2 });
   reader.on('error', () => {});
+  reader.on('connect', (client) => client.on('error', () => {}));
   const rows: Rows = async (sql, ...params) => {
     // SQLite's words: `?` becomes `$n`, `rowid` the insertion order; counts are numbers, bytes Uint8Array.
     let n = 0;
