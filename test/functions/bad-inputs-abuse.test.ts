@@ -137,7 +137,9 @@ describe('20. one idempotency key sent twice → one row, one notification, same
 
 // Node's sockets; on Workers slow clients are held by Cloudflare's edge, not by our code.
 describe.skipIf(noNodeServer)('21. slow clients do not hold the server', () => {
-  it('with 300 connections sending headers slowly, a normal request answers in under a second', async () => {
+  // Held, it would wait for the slow ones' 10 s header timeout (node/connection-limits.ts); free, it answers at
+  // once. The bound leaves room for a loaded CI (1.02 s seen on PostgreSQL with both cores busy).
+  it('with 300 connections sending headers slowly, a normal request answers well before their header timeout', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'slow-'));
     const server = await startServer({ dbPath: path.join(dir, 'db.sqlite'), distDir: path.join(dir, 'dist') });
     const { port, hostname } = new URL(server.url);
@@ -162,7 +164,7 @@ describe.skipIf(noNodeServer)('21. slow clients do not hold the server', () => {
       const elapsed = performance.now() - started;
       clearInterval(drip);
       expect(res.status).toBe(200);
-      expect(elapsed).toBeLessThan(1000);
+      expect(elapsed).toBeLessThan(2500);
     } finally {
       sockets.forEach((s) => s.destroy());
       await server.close();
