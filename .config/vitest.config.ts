@@ -39,9 +39,10 @@ const SAME_SUITE = [
   'equipe-ops',
   'private-link',
   'server-typography',
-]
-  .filter((name) => COMPLETE || REPLAYED_IN_CI.includes(name))
-  .map((name) => `test/functions/${name}.test.ts`);
+];
+/** The replays a back-end runs: all of them in `npm run test:complet`, CI's choice otherwise (test/scope.ts). */
+const replays = (backend: 'd1' | 'postgres') =>
+  SAME_SUITE.filter((name) => COMPLETE || REPLAYED_IN_CI[backend].includes(name)).map((name) => `test/functions/${name}.test.ts`);
 /** Files only `npm run test:complet` runs (test/scope.ts says why, one by one). */
 const completeOnly = COMPLETE ? [] : Object.keys(COMPLETE_ONLY);
 /** Content checks in a browser (test/content/): only by `npm run check:recherche`, never in the code's tests. */
@@ -96,7 +97,7 @@ export default defineConfig({
         root,
         test: {
           name: 'unit-d1',
-          include: SAME_SUITE,
+          include: replays('d1'),
           env: { FABRIQUE_TEST_BACKEND: 'd1' },
           testTimeout: 30_000,
           hookTimeout,
@@ -110,7 +111,7 @@ export default defineConfig({
               root,
               test: {
                 name: 'unit-postgres',
-                include: SAME_SUITE,
+                include: replays('postgres'),
                 env: { FABRIQUE_TEST_BACKEND: 'postgres' },
                 testTimeout: 30_000,
                 hookTimeout,
