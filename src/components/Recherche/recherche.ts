@@ -159,7 +159,8 @@ function message(n: number, q: string, filtre: boolean, essai: Essai): string {
   const avec = filtre ? ' avec ces filtres' : '';
   if (n === 0) return `Aucun résultat${pour}${avec}.`;
   const s = n > 1 ? 's' : '';
-  if (essai.comment === 'corrige') return `${n} résultat${s} pour «\u202f${essai.cherche}\u202f» (vous avez écrit «\u202f${q}\u202f»)${avec}.`;
+  if (essai.comment === 'corrige')
+    return `${n} résultat${s} pour «\u202f${essai.cherche}\u202f» (vous avez écrit «\u202f${q}\u202f»)${avec}.`;
   if (essai.comment === 'partiel')
     return `Aucune page ne contient tous ces mots. ${n} résultat${s} avec une partie des mots${pour}${avec}.`;
   return `${n} résultat${s}${pour}${avec}.`;
