@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { startServer, type RunningServer } from '../../functions/node.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from './chromium.ts';
@@ -79,3 +79,40 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 /** Context options: CSP bypassed only so axe's script can be evaluated. */
 export const AXE_CONTEXT: BrowserContextOptions = { bypassCSP: true };
+
+/** Lighthouse's threshold for a "good" layout shift is 0.1; the site's own is stricter (issue 21). */
+export const LAYOUT_SHIFT_BUDGET = 0.02;
+
+/**
+ * Records the layout shifts not caused by the reader, as Chromium reports them to DevTools (PerformanceTimeline),
+ * from before the page is opened: independent of the page's own JavaScript, so it measures with it off too.
+ * `total()` waits for the frames already drawn to be reported, then sums them and names what moved.
+ */
+export async function recordLayoutShifts(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  const shifts: { value: number; nodes: number[] }[] = [];
+  cdp.on('PerformanceTimeline.timelineEventAdded', ({ event }) => {
+    const details = event.layoutShiftDetails;
+    if (details && !details.hadRecentInput)
+      shifts.push({ value: details.value, nodes: (details.sources ?? []).flatMap((s) => s.nodeId ?? []) });
+  });
+  await cdp.send('PerformanceTimeline.enable', { eventTypes: ['layout-shift'] });
+  return {
+    async total(): Promise<{ total: number; moved: string[] }> {
+      // A round trip through the renderer: the entries of frames drawn so far have been delivered.
+      await cdp.send('Runtime.evaluate', { expression: '0' });
+      const moved: string[] = [];
+      for (const backendNodeId of shifts.flatMap((s) => s.nodes)) {
+        const node = await cdp
+          .send('DOM.describeNode', { backendNodeId })
+          .then((r) => r.node)
+          .catch(() => undefined);
+        if (!node) continue;
+        const attrs = node.attributes ?? [];
+        const i = attrs.indexOf('class');
+        moved.push(`${node.nodeName.toLowerCase()}${i >= 0 && attrs[i + 1] ? `.${attrs[i + 1]!.split(' ')[0]}` : ''}`);
+      }
+      return { total: shifts.reduce((sum, s) => sum + s.value, 0), moved };
+    },
+  };
+}

@@ -2,7 +2,8 @@
  * One page per template (every page of the sitemap in `npm run test:complet`), in a real Chromium under the
  * server's real headers (CSP not bypassed): loads without console errors or third-party requests, passes axe
  * (WCAG 2.2 AA tags), is readable without JavaScript, has no horizontal scroll at 320 px, and offers the
- * emergency numbers within one tap. The page of each template also renders in one round trip: the HTML and
+ * emergency numbers within one tap; nothing moves once drawn (layout shift ≤ 0.02, JavaScript on and off, issue 21:
+ * what a script adds reserves its place or replaces in place). The page of each template also renders in one round trip: the HTML and
  * its inlined stylesheet fit the first ~14 KB, nothing blocks rendering, the inline style is allowed by its
  * hash and applied, and no stylesheet is fetched.
  */
@@ -10,7 +11,7 @@ import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { COMPLETE } from '../scope.ts';
-import { axeViolations, browserAndSite, sitemapPaths } from './browser.ts';
+import { axeViolations, browserAndSite, LAYOUT_SHIFT_BUDGET, recordLayoutShifts, sitemapPaths } from './browser.ts';
 import { byTemplate, RENDER_BLOCKING_COUNT } from './templates.ts';
 
 const run = browserAndSite();
@@ -45,7 +46,7 @@ describe('the sitemap', () => {
 });
 
 describe.each(paths)('page %s', (path) => {
-  it(`loads cleanly, passes axe and fits 320 px${firstOfTemplate.has(path) ? ', in one round trip' : ''}`, async () => {
+  it(`loads cleanly, passes axe, fits 320 px, nothing moves${firstOfTemplate.has(path) ? ', in one round trip' : ''}`, async () => {
     // The real CSP: axe is evaluated by the test (DevTools), which the page's CSP does not restrict.
     const context = await run.browser.newContext({ viewport: { width: 320, height: 640 } });
     const page = await context.newPage();
@@ -59,6 +60,7 @@ describe.each(paths)('page %s', (path) => {
     );
     const stylesheets: string[] = [];
     page.on('request', (r) => r.resourceType() === 'stylesheet' && stylesheets.push(r.url()));
+    const shifts = await recordLayoutShifts(context, page);
     const response = await page.goto(run.site.url + path);
     expect(response?.status()).toBe(200);
     await expect.poll(() => page.evaluate(() => document.readyState)).toBe('complete');
@@ -85,17 +87,23 @@ describe.each(paths)('page %s', (path) => {
     expect(headerBottom, 'height of the quick exit, emergency bar and header at 320 px').toBeLessThanOrEqual(200);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
+    // Read last: by now the page's scripts have run and what they changed has been drawn.
+    const { total, moved } = await shifts.total();
+    expect(total, `layout shift with JavaScript; moved: ${moved.join(', ')}`).toBeLessThanOrEqual(LAYOUT_SHIFT_BUDGET);
     await context.close();
   });
 
-  it('is readable and navigable without JavaScript', async () => {
+  it('is readable and navigable without JavaScript, and nothing moves', async () => {
     const context = await run.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
+    const shifts = await recordLayoutShifts(context, page);
     await page.goto(run.site.url + path);
     expect(await page.locator('main h1').isVisible()).toBe(true);
     expect((await page.locator('main').innerText()).length).toBeGreaterThan(40);
     expect(await page.locator('html').getAttribute('lang')).toBe('fr');
     expect(await page.locator('nav[aria-label="Menu principal"] a').count()).toBeGreaterThan(4);
+    const { total, moved } = await shifts.total();
+    expect(total, `layout shift without JavaScript; moved: ${moved.join(', ')}`).toBeLessThanOrEqual(LAYOUT_SHIFT_BUDGET);
     await context.close();
   });
 });

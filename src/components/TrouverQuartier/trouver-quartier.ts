@@ -13,16 +13,18 @@ const sortie = racine?.querySelector<HTMLElement>('[data-trouver-resultats]');
 
 if (racine && champ && statut && sortie) {
   const referents = JSON.parse(racine.dataset.referents ?? '{}') as Record<string, string>;
-  const lignes = [...racine.querySelectorAll<HTMLLIElement>('li[data-nom]')].map((li) => ({
-    li,
-    cle: cle(li.dataset.nom ?? ''),
-  }));
+  // Each line of the A–Z list starts with its name in bold (no attribute repeating it: the page stays in one round trip).
+  const lignes = [...racine.querySelectorAll<HTMLLIElement>('details li')].map((li) => {
+    const nom = li.querySelector('strong')?.textContent ?? '';
+    return { li, nom, cle: cle(nom) };
+  });
   racine.querySelector('[data-trouver-champ]')?.removeAttribute('hidden');
   // The field answers now: the long list folds away, one tap to open.
   racine.querySelector('details')?.removeAttribute('open');
 
-  const reponse = (li: HTMLLIElement) => {
+  const reponse = ({ li, nom }: { li: HTMLLIElement; nom: string }) => {
     const copie = li.cloneNode(true) as HTMLLIElement;
+    copie.dataset.nom = nom;
     // The quartier's id is its link's: /quartiers/<id>/ (no attribute repeating it, to keep the page light).
     for (const a of copie.querySelectorAll<HTMLAnchorElement>('a[href^="/quartiers/"]')) {
       const id = a.getAttribute('href')!.split('/')[2] ?? '';
@@ -38,7 +40,7 @@ if (racine && champ && statut && sortie) {
       return;
     }
     const trouves = chercher(lignes, champ.value);
-    sortie.replaceChildren(...trouves.slice(0, MAX).map((l) => reponse(l.li)));
+    sortie.replaceChildren(...trouves.slice(0, MAX).map(reponse));
     const n = trouves.length;
     statut.textContent =
       n === 0
