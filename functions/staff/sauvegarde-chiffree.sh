@@ -97,6 +97,6 @@ mv "$fichier.partiel" "$fichier"
 effacees=$(find "$dossier" -maxdepth 1 -type f -name 'fabrique-*.tar.gpg' -mmin +$((jours * 1440)) -print -delete | wc -l)
 find "$dossier" -maxdepth 1 -type f -name 'fabrique-*.tar.gpg.partiel' -mmin +1440 -delete
 envois=$(grep -o '([0-9]* envoi(s))' "$travail/sortie" || true)
-echo "Sauvegarde chiffrée pour $destinataire : $fichier $envois, avec la copie du journal d’audit (0600)."
+echo "Sauvegarde chiffrée pour $destinataire : $fichier $envois, avec les copies du journal d’audit et de ses archives (0600)."
 echo "Anciennes sauvegardes effacées (plus de $jours jours) : $effacees."
 echo "Restaurer : gpg --decrypt $fichier | tar -x -C DOSSIER_VIDE (avec la clé privée de l’exploitant), puis EXPLOITATION.md, « Restaurer »."
