@@ -2,6 +2,9 @@
  * `npm run release` (build machine, after `npm run build`): one versioned archive holding everything the
  * Node server needs and nothing it does not, and its SHA-256:
  *   server.js (+ its two thread modules)  the server bundled by esbuild with its runtime dependencies
+ *   submissions.js                        the staff command (npm run submissions), bundled the same way
+ *   functions/staff/sauvegarde-chiffree.sh the nightly encrypted backup, at the same path as in the repository,
+ *                                         so the guide's unit runs it from the release (it runs submissions.js)
  *   dist/                                 the built pages
  *   content/                              the content and form settings the pages were built from
  *   migrations/                           D1's migration files (SQLite's and PostgreSQL's are in server.js)
@@ -21,6 +24,7 @@ import { BUILD_STAMP_FILE, RELEASE_MANIFEST } from './build-stamp.ts';
 import { folderHash } from './content-hash.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
+export const BACKUP_SCRIPT = 'functions/staff/sauvegarde-chiffree.sh';
 
 export type ReleaseManifest = {
   version: string;
@@ -75,6 +79,8 @@ export async function makeRelease(distDir: string, outDir: string, source = root
       server: path.join(source, 'functions/node.ts'),
       'sqlite-worker': path.join(source, 'functions/store/sqlite-worker.ts'),
       'equipe-sqlite-worker': path.join(source, 'functions/store/equipe-sqlite-worker.ts'),
+      // The staff command beside the server: the backup script runs it, and so can the operator (node submissions.js).
+      submissions: path.join(source, 'functions/staff/submissions-cli.ts'),
     },
     outdir: stage,
     bundle: true,
@@ -92,6 +98,9 @@ export async function makeRelease(distDir: string, outDir: string, source = root
   cpSync(distDir, path.join(stage, 'dist'), { recursive: true, dereference: true });
   cpSync(contentDir, path.join(stage, 'content'), { recursive: true });
   cpSync(path.join(source, 'functions/store/d1-migrations'), path.join(stage, 'migrations'), { recursive: true });
+  // Executable, at its repository path: the guide's backup unit names /srv/fabrique/app/functions/staff/….
+  mkdirSync(path.join(stage, 'functions/staff'), { recursive: true });
+  cpSync(path.join(source, BACKUP_SCRIPT), path.join(stage, BACKUP_SCRIPT));
   writeFileSync(
     path.join(stage, 'package.json'),
     `${JSON.stringify({ name: 'fabrique-release', private: true, type: 'module', engines: { node: manifest.node } }, null, 2)}\n`,

@@ -14,6 +14,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMPLETE } from '../scope.ts';
 import { BUILD_STAMP_FILE } from '../../functions/build-stamp.ts';
 import { folderHash } from '../../functions/content-hash.ts';
+import { BACKUP_SCRIPT } from '../../functions/release.ts';
+import { noGpg, operatorKey } from './operator-key.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let dir: string;
@@ -77,13 +79,22 @@ describe('npm run release', () => {
           'dist',
           'equipe-sqlite-worker.js',
           'fabrique-release.json',
+          'functions',
           'migrations',
           'package.json',
           'server.js',
           'server.js.LEGAL.txt',
           'sqlite-worker.js',
+          'submissions.js',
+          'submissions.js.LEGAL.txt',
         ].sort(),
       );
+      // The backup script at its repository path (the guide's unit names it there), executable.
+      expect(readdirSync(path.join(app, 'functions'), { recursive: true }).sort()).toEqual([
+        'staff',
+        'staff/sauvegarde-chiffree.sh',
+      ]);
+      expect(statSync(path.join(app, BACKUP_SCRIPT)).mode & 0o111).toBe(0o111);
       const manifest = JSON.parse(readFileSync(path.join(app, 'fabrique-release.json'), 'utf8')) as Record<string, string>;
       expect(manifest).toMatchObject({
         mode: 'demonstration',
@@ -133,6 +144,47 @@ describe('npm run release', () => {
       const stored = new DatabaseSync(db, { readOnly: true });
       expect((stored.prepare('SELECT count(*) AS n FROM submissions').get() as { n: number }).n).toBe(1);
       stored.close();
+
+      // The nightly encrypted backup, run from the release as the guide's unit runs it: the release's Node first
+      // on PATH (here the test's Node 24), no node_modules, the staff command bundled beside server.js.
+      if (noGpg) return void console.warn('!!! release.test.ts : gpg absent, la sauvegarde de l’archive n’est pas essayée.');
+      const key = operatorKey(dir);
+      try {
+        const folder = path.join(dir, 'sauvegardes');
+        mkdirSync(folder, { mode: 0o700 });
+        const runBackup = (nodeDir: string) =>
+          spawnSync('bash', [path.join(app, BACKUP_SCRIPT), '--db', db], {
+            cwd: app,
+            encoding: 'utf8',
+            env: {
+              PATH: `${nodeDir}:/usr/bin:/bin`,
+              FABRIQUE_SAUVEGARDES_DOSSIER: folder,
+              FABRIQUE_SAUVEGARDES_DESTINATAIRE: key.fingerprint,
+              FABRIQUE_SAUVEGARDES_CLE: key.publicKey,
+            },
+          });
+        // Debian's own node first on PATH (Node 18 there): refused, nothing written.
+        const old = path.join(dir, 'node-debian');
+        mkdirSync(old);
+        writeFileSync(path.join(old, 'node'), '#!/bin/sh\necho v18.19.0\n', { mode: 0o755 });
+        const refused = runBackup(old);
+        expect(refused.status).toBe(1);
+        expect(refused.stderr).toMatch(/^Sauvegarde chiffrée impossible : .*node est Node « v18\.19\.0 » : il faut Node 24/);
+        expect(readdirSync(folder)).toEqual([]);
+        const saved = runBackup(path.dirname(process.execPath));
+        expect(saved.stderr).toBe('');
+        expect(saved.status).toBe(0);
+        expect(saved.stdout).toMatch(/^Sauvegarde chiffrée pour [0-9A-F]{40} : .*\.tar\.gpg \(1 envoi\(s\)\)/);
+        const [file] = readdirSync(folder);
+        expect(statSync(path.join(folder, file!)).mode & 0o777).toBe(0o600);
+        const unpacked = key.decryptInto(path.join(folder, file!), path.join(dir, 'restauration'));
+        expect(unpacked).toEqual([expect.stringMatching(/\.sqlite$/), expect.stringMatching(/\.sqlite\.audit\.log$/)]);
+        const copy = new DatabaseSync(path.join(dir, 'restauration', unpacked[0]!), { readOnly: true });
+        expect((copy.prepare('SELECT count(*) AS n FROM submissions').get() as { n: number }).n).toBe(1);
+        copy.close();
+      } finally {
+        key.stop();
+      }
     },
   );
 
