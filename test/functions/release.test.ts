@@ -133,6 +133,8 @@ describe('npm run release', () => {
         source: 'manifeste',
         version: manifest.version,
         commit: manifest.commit,
+        // A trial archive (--modifie on a changed tree) says so; a clean one says nothing.
+        modifie: manifest.modifie,
         mode: 'demonstration',
         construite_le: '2027-01-15T03:10:00.000Z',
       });
