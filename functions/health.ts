@@ -33,6 +33,8 @@ export type ServedRelease = {
   source: 'manifeste' | 'construction';
   version?: string;
   commit?: string;
+  /** A trial archive (npm run release -- --modifie): not the code of `commit`. */
+  modifie?: true;
   mode: string;
   builtAt: string;
 };
@@ -52,7 +54,15 @@ export type HealthBody = {
   /** The notification backlog; null when the store cannot be read now. */
   notifications: { en_attente: number; en_echec: number; plus_ancienne_s: number | null } | null;
   purge?: { a: string; resultat: string; effaces?: number; cause?: string } | null;
-  version?: { source: string; version?: string; commit?: string; mode: string; construite_le: string; age_s: number } | null;
+  version?: {
+    source: string;
+    version?: string;
+    commit?: string;
+    modifie?: true;
+    mode: string;
+    construite_le: string;
+    age_s: number;
+  } | null;
 };
 
 const seconds = (ms: number) => Math.max(0, Math.round(ms / 1000));
@@ -91,6 +101,7 @@ export function healthReport(deps: HealthDeps, now: () => number = () => perform
             source: r.source,
             ...(r.version ? { version: r.version } : {}),
             ...(r.commit ? { commit: r.commit } : {}),
+            ...(r.modifie ? { modifie: true as const } : {}),
             mode: r.mode,
             construite_le: r.builtAt,
             age_s: seconds(Date.now() - Date.parse(r.builtAt)),

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { RELEASE_MANIFEST, type BuildStamp } from '../build-stamp.ts';
 import type { ServedRelease } from '../health.ts';
 
-type Manifest = { version?: string; commit?: string; mode?: string; builtAt?: string };
+type Manifest = { version?: string; commit?: string; modifie?: boolean; mode?: string; builtAt?: string };
 
 function readManifest(root: string): Manifest | undefined {
   try {
@@ -27,7 +27,14 @@ export function servedReleaseOf(root: string, stamp: () => BuildStamp | undefine
     const builtAt = s?.builtAt ?? manifest?.builtAt;
     if (!mode || !builtAt) return undefined;
     return manifest
-      ? { source: 'manifeste', version: manifest.version, commit: manifest.commit, mode, builtAt }
+      ? {
+          source: 'manifeste',
+          version: manifest.version,
+          commit: manifest.commit,
+          ...(manifest.modifie === true ? { modifie: true as const } : {}),
+          mode,
+          builtAt,
+        }
       : { source: 'construction', mode, builtAt };
   };
 }

@@ -15,7 +15,15 @@ set -euo pipefail
 umask 077
 
 APP=$(cd "$(dirname "$0")/../.." && pwd)
-NODE=${FABRIQUE_NODE:-$APP/node_modules/.bin/node}
+if [ -f "$APP/fabrique-release.json" ]; then
+  # Installed from a release archive (npm run release): the staff command bundled beside server.js, run by the
+  # server's Node 24 (FABRIQUE_NODE, or the first node on PATH: the guide's unit puts /srv/fabrique/node/bin first).
+  COMMANDE=$APP/submissions.js
+  NODE=${FABRIQUE_NODE:-$(command -v node || true)}
+else
+  COMMANDE=$APP/functions/staff/submissions-cli.ts
+  NODE=${FABRIQUE_NODE:-$APP/node_modules/.bin/node}
+fi
 dossier=${FABRIQUE_SAUVEGARDES_DOSSIER:-}
 destinataire=${FABRIQUE_SAUVEGARDES_DESTINATAIRE:-}
 cle=${FABRIQUE_SAUVEGARDES_CLE:-}
@@ -38,6 +46,12 @@ while [ $# -gt 0 ]; do
 done
 
 command -v gpg >/dev/null 2>&1 || erreur "gpg manque (paquet Debian gnupg : apt install gnupg)."
+[ -n "$NODE" ] && [ -x "$NODE" ] ||
+  erreur "Node 24 introuvable (« ${NODE:-node} ») : le donner par FABRIQUE_NODE=/srv/fabrique/node/bin/node ou le mettre en tête du PATH de l’unité."
+# Debian's own nodejs is Node 18: the staff command needs node:sqlite (Node 24).
+version=$("$NODE" --version 2>/dev/null || true)
+[[ "$version" =~ ^v(2[4-9]|[3-9][0-9]) ]] ||
+  erreur "$NODE est Node « $version » : il faut Node 24 (FABRIQUE_NODE=/srv/fabrique/node/bin/node, ou le mettre en tête du PATH de l’unité)."
 [ -n "$dossier" ] || erreur "indiquez le dossier des sauvegardes (--dossier ou FABRIQUE_SAUVEGARDES_DOSSIER)."
 [ -d "$dossier" ] || erreur "le dossier $dossier n’existe pas : le créer (install -d -m 700 -o fabrique $dossier)."
 [ -n "$destinataire" ] ||
@@ -79,7 +93,7 @@ gpg --batch --quiet --trust-model always --encrypt --recipient "$destinataire" -
 
 nom=fabrique-$(date -u +%Y-%m-%dT%H%M%SZ)
 mkdir "$travail/copie"
-"$NODE" "$APP/functions/staff/submissions-cli.ts" sauvegarde --out "$travail/copie/$nom.$extension" "${base[@]}" >"$travail/sortie" ||
+"$NODE" "$COMMANDE" sauvegarde --out "$travail/copie/$nom.$extension" "${base[@]}" >"$travail/sortie" ||
   exit 1
 
 fichier="$dossier/$nom.tar.gpg"
@@ -97,6 +111,6 @@ mv "$fichier.partiel" "$fichier"
 effacees=$(find "$dossier" -maxdepth 1 -type f -name 'fabrique-*.tar.gpg' -mmin +$((jours * 1440)) -print -delete | wc -l)
 find "$dossier" -maxdepth 1 -type f -name 'fabrique-*.tar.gpg.partiel' -mmin +1440 -delete
 envois=$(grep -o '([0-9]* envoi(s))' "$travail/sortie" || true)
-echo "Sauvegarde chiffrée pour $destinataire : $fichier $envois, avec la copie du journal d’audit (0600)."
+echo "Sauvegarde chiffrée pour $destinataire : $fichier $envois, avec les copies du journal d’audit et de ses archives (0600)."
 echo "Anciennes sauvegardes effacées (plus de $jours jours) : $effacees."
 echo "Restaurer : gpg --decrypt $fichier | tar -x -C DOSSIER_VIDE (avec la clé privée de l’exploitant), puis EXPLOITATION.md, « Restaurer »."

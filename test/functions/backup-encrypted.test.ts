@@ -153,7 +153,7 @@ describe.skipIf(noGpg)('sauvegarde-chiffree.sh', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/Anciennes sauvegardes effacées \(plus de 30 jours\) : 1\./);
     expect(run.stdout).toMatch(
-      /^Sauvegarde chiffrée pour [0-9A-F]{40} : .*\.tar\.gpg \(6 envoi\(s\)\), avec la copie du journal d’audit/,
+      /^Sauvegarde chiffrée pour [0-9A-F]{40} : .*\.tar\.gpg \(6 envoi\(s\)\), avec les copies du journal d’audit/,
     );
     const files = readdirSync(folder).sort();
     // Retention: the 40-day-old one is gone, the 5-day-old one stays; no clear copy, no partial file.

@@ -1,14 +1,15 @@
 /**
  * reeffacer: after a restore, erases again what the audit log says was erased (the server's purges, `delete`)
  * and came back with the backup. Every id in a "purge" or "suppression" line of the log in service is looked
- * for; ids are never reused, so one still absent is simply counted, and running it twice changes nothing. The
- * log in service is never replaced by a restore (functions/EXPLOITATION.md, « Restaurer »); with --ancienne-base,
+ * for, in the log and in those logrotate archived beside it (audit.log.1, audit.log.2.gz…); ids are never reused,
+ * so one still absent is simply counted, and running it twice changes nothing. The log in service is never replaced by a restore (functions/EXPLOITATION.md, « Restaurer »); with --ancienne-base,
  * the inbox's own erasures, read in the base the restore replaced.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { ok, UNFINISHED_ERASURE, UserError, type CommandResult, type StaffContext } from '../command.ts';
+import { auditJournals, readAuditJournal } from '../audit.ts';
 import { isPostgresUrl, postgresLabel } from '../postgres-db.ts';
 
 const INBOX_ERASURES = "SELECT target FROM audit WHERE action = 'suppression' AND target IS NOT NULL ORDER BY id";
@@ -62,15 +63,25 @@ export function erasedIds(text: string): string[] {
 }
 
 export async function reErase({ db, opts, audit, auditFile }: StaffContext): Promise<CommandResult> {
-  const journal = opts.journal ?? auditFile;
-  let text: string;
-  try {
-    text = readFileSync(journal!, 'utf8');
-  } catch (error) {
-    throw new UserError(
-      `Le journal d’audit ${journal} ne se lit pas (${(error as NodeJS.ErrnoException).code}) : indiquer celui du serveur en service avec --journal. Rien n’a été effacé.`,
-    );
+  const journal = opts.journal ?? auditFile!;
+  // The journal in service and those logrotate archived beside it (audit.log.1, audit.log.2.gz…).
+  const files = auditJournals(journal);
+  let text = '';
+  let archived = 0;
+  for (const file of files) {
+    try {
+      text += `${readAuditJournal(file)}\n`;
+      if (file !== journal) archived++;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // No journal in service just after a rotation (nocreate): the archived ones are enough.
+      if (file === journal && code === 'ENOENT' && files.length > 1) continue;
+      throw new UserError(
+        `Le journal d’audit ${file} ne se lit pas (${code}) : indiquer celui du serveur en service avec --journal. Rien n’a été effacé.`,
+      );
+    }
   }
+  const from = archived ? `${journal} et ${archived} journal(aux) archivé(s)` : journal;
   const logged = [...new Set([...erasedIds(text), ...(opts.ancienneBase ? await inboxErasures(opts.ancienneBase) : [])])];
   const back = [];
   for (const id of logged) {
@@ -78,13 +89,13 @@ export async function reErase({ db, opts, audit, auditFile }: StaffContext): Pro
     if (row) back.push(row);
   }
   if (!back.length)
-    return ok(`Rien à réeffacer : aucun des ${logged.length} envoi(s) effacé(s) d’après ${journal} n’est dans la base.\n`);
+    return ok(`Rien à réeffacer : aucun des ${logged.length} envoi(s) effacé(s) d’après ${from} n’est dans la base.\n`);
   const ids = back.map((r) => r.id);
   // Audited first, as every erasure: the log in service then says this one too.
   audit({ action: 'suppression', ids, keyIds: [...new Set(back.flatMap((r) => (r.keyId ? [r.keyId] : [])))] });
   const { clean } = await db.erase(ids);
   const done =
-    `${ids.length} envoi(s) effacé(s) à nouveau (revenus avec la sauvegarde, effacés d’après ${journal}${opts.ancienneBase ? ' et l’ancienne base' : ''}) : ${ids.join(', ')}.\n` +
+    `${ids.length} envoi(s) effacé(s) à nouveau (revenus avec la sauvegarde, effacés d’après ${from}${opts.ancienneBase ? ' et l’ancienne base' : ''}) : ${ids.join(', ')}.\n` +
     `${logged.length - ids.length} autre(s) effacement(s) du journal déjà absent(s) de la base.\n`;
   return clean ? ok(done) : { code: 1, out: done, err: `${UNFINISHED_ERASURE}\n` };
 }
