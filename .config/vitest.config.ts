@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { configDefaults, defineConfig } from 'vitest/config';
 import Interleaved from './vitest-sequencer.ts';
+import { COMPLETE, COMPLETE_ONLY, REPLAYED_IN_CI } from '../test/scope.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The tests' "today" (package.json, config.jour_des_essais): `npm test` builds the site on that day too. */
@@ -38,7 +39,12 @@ const SAME_SUITE = [
   'equipe-ops',
   'private-link',
   'server-typography',
-].map((name) => `test/functions/${name}.test.ts`);
+];
+/** The replays a back-end runs: all of them in `npm run test:complet`, CI's choice otherwise (test/scope.ts). */
+const replays = (backend: 'd1' | 'postgres') =>
+  SAME_SUITE.filter((name) => COMPLETE || REPLAYED_IN_CI[backend].includes(name)).map((name) => `test/functions/${name}.test.ts`);
+/** Files only `npm run test:complet` runs (test/scope.ts says why, one by one). */
+const completeOnly = COMPLETE ? [] : Object.keys(COMPLETE_ONLY);
 /** Content checks in a browser (test/content/): only by `npm run check:recherche`, never in the code's tests. */
 const contenu = process.env.FABRIQUE_CONTENU === 'oui';
 const postgres = Boolean(process.env.FABRIQUE_TEST_PG_URL) || process.env.CI === 'true';
@@ -77,7 +83,7 @@ export default defineConfig({
           name: 'unit',
           // A component's own tests sit in its folder (src/components/<Name>/); its browser ones are *.e2e.test.ts.
           include: ['test/unit/**/*.test.ts', 'test/functions/**/*.test.ts', 'src/components/**/*.test.ts'],
-          exclude: [...configDefaults.exclude, 'src/components/**/*.e2e.test.ts'],
+          exclude: [...configDefaults.exclude, 'src/components/**/*.e2e.test.ts', ...completeOnly],
           testTimeout: 30_000,
           hookTimeout,
           isolate: false,
@@ -91,7 +97,7 @@ export default defineConfig({
         root,
         test: {
           name: 'unit-d1',
-          include: SAME_SUITE,
+          include: replays('d1'),
           env: { FABRIQUE_TEST_BACKEND: 'd1' },
           testTimeout: 30_000,
           hookTimeout,
@@ -105,7 +111,7 @@ export default defineConfig({
               root,
               test: {
                 name: 'unit-postgres',
-                include: SAME_SUITE,
+                include: replays('postgres'),
                 env: { FABRIQUE_TEST_BACKEND: 'postgres' },
                 testTimeout: 30_000,
                 hookTimeout,
@@ -136,6 +142,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts', 'src/components/**/*.e2e.test.ts'],
+          exclude: [...configDefaults.exclude, ...completeOnly],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           // One Chromium for the run (chromium.ts), driven by the browser files running at the time.

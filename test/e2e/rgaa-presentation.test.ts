@@ -17,12 +17,9 @@ const grid = readRgaaGrid();
 const sitemap = new Set(await sitemapPaths());
 // The sample's pages that this build has (the form pages are not in the sitemap: they are checked all the same).
 const sample = grid.echantillon.map((e) => e.page).filter((p) => sitemap.has(p) || p.startsWith('/formulaires/'));
-// CI: the home page and the first sampled form, training and programme (fields, a table, a sensitive page);
-// `npm run test:complet`: the whole sample.
+// CI: the home page and the first sampled form (fields, errors); `npm run test:complet`: the whole sample.
 const firstUnder = (prefix: string) => sample.find((p) => p.startsWith(prefix));
-const pages = COMPLETE
-  ? sample
-  : [sample[0]!, ...['/formulaires/', '/formations/', '/programmes/'].flatMap((d) => firstUnder(d) ?? [])];
+const pages = COMPLETE ? sample : [sample[0]!, ...['/formulaires/'].flatMap((d) => firstUnder(d) ?? [])];
 
 async function open(path: string, viewport: { width: number; height: number }, js = true, bypassCSP = false) {
   // bypassCSP only where the test adds a style of its own, as a reader's stylesheet would.

@@ -6,7 +6,7 @@
  * or PostgreSQL, to the Worker on workerd with D1. Each answer must be 2xx, 3xx or 4xx, a refusal must
  * carry a French message, the server must keep serving and, on Node, its heap after a full collection
  * must stay bounded (the Worker's isolate is workerd's: its memory is bounded by the platform).
- * 500 cases per back-end in CI (10 to 20 s each); PROPERTY_RUNS, or `npm run test:complet` / `npm run test:properties` (FABRIQUE_ESSAIS_COMPLETS=oui), for thousands.
+ * 100 cases per property in CI; PROPERTY_RUNS, or `npm run test:complet` / `npm run test:properties` (FABRIQUE_ESSAIS_COMPLETS=oui), for thousands.
  */
 import fc from 'fast-check';
 import { setFlagsFromString } from 'node:v8';

@@ -15,7 +15,7 @@ for (const el of document.querySelectorAll<HTMLElement>('[data-module="prochaine
   const next = prochaine((el.dataset.dates ?? '').split(' ').filter(Boolean), today);
   const libelle = el.dataset.libelle ?? 'Prochaine date';
   if (!next) {
-    el.textContent = `${libelle} : pas de date à venir connue pour l’instant.`;
+    el.textContent = `${libelle}\u00a0: pas de date à venir connue pour l’instant.`;
     continue;
   }
   const time = document.createElement('time');

@@ -40,7 +40,7 @@ async function ouvrir(q: string, javaScriptEnabled = true): Promise<Page> {
 describe('an empty result with JavaScript', () => {
   it('says nothing was found and offers the other ways, the A–Z index first for an ordinary query', async () => {
     const page = await ouvrir('kwijibo');
-    expect(await statut(page).textContent()).toBe('Aucun résultat pour « kwijibo ».');
+    expect(await statut(page).textContent()).toBe('Aucun résultat pour «\u202fkwijibo\u202f».');
     expect(await page.locator('[data-recherche-aide] h2').textContent()).toBe('Trouver autrement');
     expect(await voies(page)).toEqual([
       '#index-az',
@@ -66,7 +66,7 @@ describe('an empty result with JavaScript', () => {
   it('shows the emergency numbers above the results when a query about danger finds pages', async () => {
     const page = await ouvrir('violences');
     expect(await page.locator('.resultat').count()).toBeGreaterThan(0);
-    expect(await page.locator('[data-recherche-aide] h2').textContent()).toBe('Besoin d’aide tout de suite ?');
+    expect(await page.locator('[data-recherche-aide] h2').textContent()).toBe('Besoin d’aide tout de suite\u202f?');
     expect(await voies(page)).toEqual(['tel:3919', '/aide/']);
     const [aide, resultats] = await Promise.all(
       ['[data-recherche-aide]', '.resultats'].map((s) => page.locator(s).evaluate((e) => e.getBoundingClientRect().top)),

@@ -35,7 +35,9 @@ describe('the search page with JavaScript', () => {
     expect(pagefind).toEqual([]);
     expect(await page.locator('[data-recherche-sans-js]').isHidden()).toBe(true);
     await page.locator('#recherche-q').pressSequentially('cirque');
-    await expect.poll(() => statut(page).textContent(), { timeout: 15_000 }).toMatch(/^\d+ résultats? pour « cirque »\.$/);
+    await expect
+      .poll(() => statut(page).textContent(), { timeout: 15_000 })
+      .toMatch(/^\d+ résultats? pour «\u202fcirque\u202f»\.$/);
     expect(await liens(page)).toContain('/activites/atelier-cirque-le-blosne/');
     expect(pagefind.some((u) => u.endsWith('/pagefind/pagefind.js'))).toBe(true);
     // The words searched stay out of the address, hence out of the history (issue 10).
@@ -50,7 +52,7 @@ describe('the search page with JavaScript', () => {
     await page.locator('#recherche-entete').press('Enter');
     // The words travel through the tab's memory, never the address (history-safety.test.ts).
     await page.waitForURL(`${run.site.url}/recherche/`);
-    await expect.poll(() => statut(page).textContent(), { timeout: 15_000 }).toMatch(/^\d+ résultats? pour « E2C »\.$/);
+    await expect.poll(() => statut(page).textContent(), { timeout: 15_000 }).toMatch(/^\d+ résultats? pour «\u202fE2C\u202f»\.$/);
     expect(await statut(page).getAttribute('role')).toBe('status');
     expect(await page.locator('#recherche-q').inputValue()).toBe('E2C');
     await page.close();
@@ -67,7 +69,7 @@ describe('the search page with JavaScript', () => {
     );
     expect(await formation.locator('.resultat__meta').textContent()).toMatch(/^Formation · .*Le Blosne/);
     expect(await formation.locator('.resultat__session').textContent()).toMatch(
-      /^Prochaine session : (\p{L}+ \d{1,2} \p{L}+ \d{4}, de .+, .+|pas de session à venir)$/u,
+      /^Prochaine session\u00a0: (\p{L}+ \d{1,2} \p{L}+ \d{4}, de .+, .+|pas de session à venir)$/u,
     );
     expect(await formation.locator('.resultat__extrait mark').count()).toBeGreaterThan(0);
 
@@ -88,7 +90,7 @@ describe('the search page with JavaScript', () => {
     await page.locator('#filtre-type').selectOption('Formation');
     await expect.poll(async () => (await liens(page)).every((h) => h?.startsWith('/formations/'))).toBe(true);
     expect((await liens(page)).length).toBeGreaterThan(0);
-    expect(await statut(page).textContent()).toMatch(/pour « handicap » avec ces filtres\.$/);
+    expect(await statut(page).textContent()).toMatch(/pour «\u202fhandicap\u202f» avec ces filtres\.$/);
 
     await page.locator('#filtre-public').selectOption('Soignants');
     await expect.poll(() => liens(page)).toEqual(['/formations/soins-et-handicap-ecouter-les-parents/']);
@@ -147,7 +149,7 @@ describe('the search page with JavaScript', () => {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await chercher(page, query);
     if (query.includes('kwijibo')) {
-      expect(await statut(page).textContent()).toBe('Aucun résultat pour « kwijibo ».');
+      expect(await statut(page).textContent()).toBe('Aucun résultat pour «\u202fkwijibo\u202f».');
       expect(await page.locator('[data-recherche-aide] a[href="#index-az"]').isVisible()).toBe(true);
     }
     expect(

@@ -145,8 +145,8 @@ function resultat(d: Fragment): HTMLLIElement {
   a.href = d.url;
   h.append(a);
   li.append(h, el('p', 'resultat__meta', [d.meta.type, d.meta.quartier, d.meta.acces].filter(Boolean).join(' · ')));
-  if (d.meta.aussi) li.append(el('p', 'resultat__meta', `Aussi appelé : ${d.meta.aussi}`));
-  if (d.meta.session) li.append(el('p', 'resultat__session', `Prochaine session : ${d.meta.session}`));
+  if (d.meta.aussi) li.append(el('p', 'resultat__meta', `Aussi appelé\u00a0: ${d.meta.aussi}`));
+  if (d.meta.session) li.append(el('p', 'resultat__session', `Prochaine session\u00a0: ${d.meta.session}`));
   li.append(extrait(d));
   return li;
 }
@@ -155,11 +155,12 @@ function resultat(d: Fragment): HTMLLIElement {
 type Essai = { r: Resultats; cherche: string; comment?: 'corrige' | 'partiel' };
 
 function message(n: number, q: string, filtre: boolean, essai: Essai): string {
-  const pour = q ? ` pour « ${q} »` : '';
+  const pour = q ? ` pour «\u202f${q}\u202f»` : '';
   const avec = filtre ? ' avec ces filtres' : '';
   if (n === 0) return `Aucun résultat${pour}${avec}.`;
   const s = n > 1 ? 's' : '';
-  if (essai.comment === 'corrige') return `${n} résultat${s} pour « ${essai.cherche} » (vous avez écrit « ${q} »)${avec}.`;
+  if (essai.comment === 'corrige')
+    return `${n} résultat${s} pour «\u202f${essai.cherche}\u202f» (vous avez écrit «\u202f${q}\u202f»)${avec}.`;
   if (essai.comment === 'partiel')
     return `Aucune page ne contient tous ces mots. ${n} résultat${s} avec une partie des mots${pour}${avec}.`;
   return `${n} résultat${s}${pour}${avec}.`;
@@ -177,7 +178,7 @@ function montrerAide(q: string, rien: boolean): void {
   // With results, only the urgent ways are added above them: the rest would push the results down.
   for (const li of items) li.hidden = !rien && Number(li.dataset.urgence) > 2;
   liste.append(...items);
-  aide.querySelector('h2')!.textContent = rien ? 'Trouver autrement' : 'Besoin d’aide tout de suite ?';
+  aide.querySelector('h2')!.textContent = rien ? 'Trouver autrement' : 'Besoin d’aide tout de suite\u202f?';
   if (danger && !rien) zone?.before(aide);
   else document.querySelector('[data-recherche-sans-js]')?.after(aide);
 }
@@ -207,7 +208,7 @@ async function afficher(essai: Essai, q: string, f: Filtres): Promise<void> {
     const p = el(
       'p',
       '',
-      'Vérifiez l’orthographe, essayez un autre mot ou retirez un filtre. Voici d’autres façons de trouver :',
+      'Vérifiez l’orthographe, essayez un autre mot ou retirez un filtre. Voici d’autres façons de trouver\u00a0:',
     );
     zone.replaceChildren(p);
   } else {

@@ -109,7 +109,7 @@ describe('the quartier finder with JavaScript', () => {
       expect(await reponse.count(), n.nom).toBe(1);
       const liens = await reponse.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       expect(liens.sort(), n.nom).toEqual(n.quartiers.map((q) => `/quartiers/${q}/`).sort());
-      expect(await reponse.textContent(), n.nom).toContain('référent : ');
+      expect(await reponse.textContent(), n.nom).toContain('référent\u00a0: ');
     }
     await ctx.close();
   });
@@ -128,7 +128,9 @@ describe('the quartier finder with JavaScript', () => {
     await champ.fill('pontchaillo');
     await expect.poll(premier).toBe('Pontchaillou');
     await champ.fill('zzqx');
-    await expect.poll(() => page.locator('[data-trouver-statut]').textContent()).toMatch(/^Aucun nom connu pour « zzqx »/);
+    await expect
+      .poll(() => page.locator('[data-trouver-statut]').textContent())
+      .toMatch(/^Aucun nom connu pour «\u202fzzqx\u202f»/);
     await ctx.close();
   });
 
@@ -187,7 +189,7 @@ describe('the quartier finder on a phone (360 × 740)', () => {
     const liens = await ligne.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(liens.sort()).toEqual(['/quartiers/brequigny/', '/quartiers/le-blosne/']);
     const texte = (await ligne.textContent())!;
-    expect(texte.match(/référent : /g)).toHaveLength(2);
+    expect(texte.match(/référent\u00a0: /g)).toHaveLength(2);
     expect(texte).toMatch(/voyez les deux\s:\sLe Blosne .* et Bréquigny/);
     expect(texte).not.toMatch(/hésitent|\bou\b/);
     const essais: [string, string][] = [

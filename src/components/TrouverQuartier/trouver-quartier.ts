@@ -26,7 +26,7 @@ if (racine && champ && statut && sortie) {
     // The quartier's id is its link's: /quartiers/<id>/ (no attribute repeating it, to keep the page light).
     for (const a of copie.querySelectorAll<HTMLAnchorElement>('a[href^="/quartiers/"]')) {
       const id = a.getAttribute('href')!.split('/')[2] ?? '';
-      a.after(` (référent : ${referents[id] ?? 'à demander à la maison de quartier'})`);
+      a.after(` (référent\u00a0: ${referents[id] ?? 'à demander à la maison de quartier'})`);
     }
     return copie;
   };
@@ -42,7 +42,7 @@ if (racine && champ && statut && sortie) {
     const n = trouves.length;
     statut.textContent =
       n === 0
-        ? `Aucun nom connu pour « ${champ.value.trim()} ». Parcourez la liste de A à Z, ou choisissez votre quartier plus haut.`
+        ? `Aucun nom connu pour «\u202f${champ.value.trim()}\u202f». Parcourez la liste de A à Z, ou choisissez votre quartier plus haut.`
         : `${n} nom${n > 1 ? 's' : ''} trouvé${n > 1 ? 's' : ''}${n > MAX ? `, les ${MAX} premiers ci-dessous` : ''}.`;
   });
 }
