@@ -11,6 +11,8 @@ export const traductionSchema = z
   .object({
     titre: z.string().trim().min(1),
     description: z.string().trim().min(1),
+    // The help page's first sentence, shown above the emergency numbers (the body comes after them).
+    chapeau: z.string().trim().min(1).optional(),
     traduction: z.discriminatedUnion('statut', [
       z.object({ de, statut: z.literal('brouillon') }).strict(),
       // The role who proofread it (« médiatrice arabophone de l’accueil »), never a person's name.
