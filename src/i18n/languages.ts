@@ -56,6 +56,7 @@ export function cheminTraduit(page: PageTraduisible, l: Langue): string {
 /** Astro's i18n configuration: French unprefixed, the others under their prefix (path) with their BCP 47 tag (codes). */
 export const ASTRO_I18N = {
   defaultLocale: 'fr',
-  locales: LANGUES.map((l) => (l.code === 'fr' ? 'fr' : { path: l.code, codes: [l.tag] as [string] })),
+  // Every locale as an object (French too): Astro's types make `defaultLocale` `never` for a mixed string/object list.
+  locales: LANGUES.map((l) => ({ path: l.code, codes: [l.tag] as [string] })),
   routing: { prefixDefaultLocale: false },
 } as const;
