@@ -12,8 +12,11 @@ export const CATALOGUES: Record<Code, Catalogue> = { fr, en, ar, uk, prs, es, pt
 
 export const textes = (code: Code): Catalogue => CATALOGUES[code];
 
-/** A sentence with `{numero}` split around the number, so the number can be set apart (left to right). */
+/**
+ * A sentence with `{numero}` split around the number, so the number can be set apart (left to right). Its spaces become
+ * no-break spaces: a number never breaks away from its verb (as libelleAppel does in French).
+ */
 export function autourDuNumero(phrase: string): [string, string] {
-  const [avant = '', apres = ''] = phrase.split('{numero}');
+  const [avant = '', apres = ''] = phrase.replaceAll(' ', '\u00a0').split('{numero}');
   return [avant, apres];
 }
