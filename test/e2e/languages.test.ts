@@ -4,6 +4,7 @@
  * axe and fit 320 px; the language menu works without JavaScript; right to left (Arabic, Dari), numbers still read
  * left to right and the quick exit sits in the mirrored corner (the start of the line, as in French).
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LANGUES, TRADUITES, cheminTraduit, langue } from '../../src/i18n/languages.ts';
@@ -143,5 +144,18 @@ describe('right to left', () => {
       expect(Math.abs(m.sortie.haut - francais.sortie.haut), l.code).toBeLessThanOrEqual(2);
     }
     await context.close();
+  });
+});
+
+describe('search', () => {
+  it('keeps one index, French: translated pages stay out of it, so the French search page loads French words only', () => {
+    // Pagefind splits its index by <html lang>: a translated page marked for indexing would add its own language.
+    const dist = (chemin: string) => readFileSync(new URL(`../../dist${chemin}`, import.meta.url), 'utf8');
+    const entry = JSON.parse(dist('/pagefind/pagefind-entry.json')) as { languages: Record<string, unknown> };
+    expect(Object.keys(entry.languages)).toEqual(['fr']);
+    for (const l of TRADUITES)
+      for (const page of ['accueil', 'aide'] as const)
+        expect(dist(`${cheminTraduit(page, l)}index.html`), `${l.code} ${page}`).not.toContain('data-pagefind-body');
+    expect(dist('/recherche/index.html')).toMatch(/<html lang="fr"/);
   });
 });
