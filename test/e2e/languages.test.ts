@@ -104,9 +104,7 @@ describe('right to left', () => {
         range.setEnd(text, i + 1);
         return range.getBoundingClientRect().left;
       };
-      const chiffres = [
-        ...document.querySelectorAll('.urgences a span[dir="ltr"], [data-urgences-traduites] span[dir="ltr"]'),
-      ].map((e) => {
+      const chiffres = [...document.querySelectorAll('.urgences a > span, [data-urgences-traduites] a > span')].map((e) => {
         const text = e.firstChild!;
         return { numero: text.textContent!, premier: gauche(text, 0), dernier: gauche(text, text.textContent!.length - 1) };
       });
@@ -115,9 +113,9 @@ describe('right to left', () => {
       return {
         chiffres,
         // The strip's « 114 SMS »: where the number and the word start.
-        sms: sms?.querySelector('span[dir="ltr"]')
+        sms: sms?.querySelector(':scope > span')
           ? {
-              numero: gauche(sms.querySelector('span[dir="ltr"]')!.firstChild!, 0),
+              numero: gauche(sms.querySelector(':scope > span')!.firstChild!, 0),
               mot: sms.querySelector('.urgences__label')!.getBoundingClientRect().left,
             }
           : undefined,
