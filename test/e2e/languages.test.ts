@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { LANGUES, TRADUITES, cheminTraduit, langue } from '../../src/i18n/languages.ts';
+import { textes } from '../../src/i18n/index.ts';
 import { URGENCES } from '../../src/lib/site/urgences.ts';
 import { COMPLETE } from '../scope.ts';
 import { axeViolations, browserAndSite } from './browser.ts';
@@ -42,6 +43,9 @@ describe('each language’s home and help page', () => {
             // A draft says so, in its own language, with the French page one link away.
             brouillon: document.querySelectorAll('[data-traduction="brouillon"] a[hreflang="fr"]').length,
             sortieRapide: visible('a[data-module="sortie-rapide"]'),
+            // The quick exit and, on the help page, the safety note speak the page's language.
+            sortieRapideTexte: document.querySelector('a[data-module="sortie-rapide"]')?.textContent,
+            noteSecurite: document.querySelector('#note-securite-titre')?.textContent,
             // Every number in the strip and in the page's own list, as it is dialled.
             bandeau: liens.filter((lien) => visible(`.urgences a[href="${lien}"]`)),
             liste: liens.filter((lien) => document.querySelectorAll(`[data-urgences-traduites] a[href="${lien}"]`).length === 1),
@@ -53,6 +57,8 @@ describe('each language’s home and help page', () => {
           dir: l.dir,
           brouillon: 1,
           sortieRapide: true,
+          sortieRapideTexte: textes(l.code).sortieRapide.lien,
+          noteSecurite: chemin === cheminTraduit('aide', l) ? textes(l.code).noteSecurite.titre : undefined,
           bandeau: LIENS,
           liste: LIENS,
           defilement: 0,
@@ -70,6 +76,14 @@ describe('the language menu, without JavaScript', () => {
     const context = await run.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${run.site.url}/aide/`);
+    // Search engines and browsers find each language's version of the page, French by default.
+    const alternates = await page.evaluate(() =>
+      [...document.querySelectorAll('link[rel="alternate"][hreflang]')].map((e) => [
+        e.getAttribute('hreflang'),
+        new URL(e.getAttribute('href')!).pathname,
+      ]),
+    );
+    expect(alternates).toEqual([...LANGUES.map((l) => [l.tag, cheminTraduit('aide', l)]), ['x-default', '/aide/']]);
     // From each help page to the next language's, by the menu, then back to French.
     for (const l of [...TRADUITES, langue('fr')]) {
       await page.locator(`nav.langues a[lang="${l.tag}"]`, { hasText: l.nom }).click();
