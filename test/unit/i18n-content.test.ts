@@ -8,7 +8,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PAGES_TRADUISIBLES, TRADUITES } from '../../src/i18n/languages.ts';
+import { parse as parseYaml } from 'yaml';
+import { decapConfig } from '../../src/admin/decap-config.ts';
+import { editorsGuide } from '../../src/admin/guide.ts';
+import { PAGES_TRADUISIBLES, TRADUITES, cheminTraduit } from '../../src/i18n/languages.ts';
+import { traductionSchema } from '../../src/schemas/traduction.ts';
 import { checkTraductions, etatDesTraductions } from '../../src/lib/content-checks/traductions-check.ts';
 import { URGENCES } from '../../src/lib/site/urgences.ts';
 
@@ -85,5 +89,26 @@ describe('the translations check', () => {
   it('says nothing about a copy of the content without translations', async () => {
     tmp = await mkdtemp(path.join(tmpdir(), 'traductions-'));
     expect(await checkTraductions(tmp)).toEqual({ errors: [], warnings: [] });
+  });
+});
+
+describe('the visual editor and the guide', () => {
+  it('offer every language’s home and help page, each with its page to preview', () => {
+    const { collections } = decapConfig({ localBackend: '' }) as {
+      collections: { name: string; files?: { file: string; preview_path: string }[] }[];
+    };
+    const files = collections.find((c) => c.name === 'traductions')!.files!;
+    expect(files.map((f) => [f.file, f.preview_path])).toEqual(
+      TRADUITES.flatMap((l) =>
+        PAGES.map((p) => [`content/traductions/${l.code}/${p}.md`, cheminTraduit(p as 'aide', l).slice(1)]),
+      ),
+    );
+  });
+
+  it('give a template that passes the schema once copied', () => {
+    const template = /### Traductions \(`content\/traductions\/<langue>\/`\)[\s\S]*?```markdown\n---\n([\s\S]*?)---/.exec(
+      editorsGuide(),
+    )![1];
+    expect(traductionSchema.safeParse(parseYaml(template!)).error?.issues ?? []).toEqual([]);
   });
 });
