@@ -32,7 +32,7 @@ export const en: Catalogue = {
   noteSecurite: {
     titre: 'Your safety online',
     points: [
-      'The red “Leave this site” button, at the top of every page, takes you at once to a weather website. The Back button does not bring you back to this page, nor to pages like it that you opened after it. On a computer, pressing the Shift key (⇧) three times does the same.',
+      'The “Leave this site” button, at the top of every page, takes you at once to a weather website. The Back button does not bring you back to this page, nor to pages like it that you opened after it. On a computer, pressing the Shift key (⇧) three times does the same.',
       'In the browser’s history, the French page about the place for women facing violence, and its form, are called “Informations pratiques”, with an address that does not say what they are about. With JavaScript, a search made on this site leaves no search words there.',
       'Without JavaScript, the Back button may bring you back here, and the search words stay written in the address of the results page. In every case, other tabs open on this site stay open, and the site that sent you here (a search engine, for example) keeps its own record.',
       'Your browser always keeps a list of the pages you visited (the history). If someone can look at your phone or computer, use private browsing, or delete the history.',

@@ -32,7 +32,7 @@ export const es: Catalogue = {
   noteSecurite: {
     titre: 'Su seguridad en internet',
     points: [
-      'El botón rojo «Salir de este sitio», arriba en cada página, le lleva en seguida a un sitio del tiempo. El botón Atrás no vuelve a esta página, ni a las páginas de este tipo que abrió después. En un ordenador, pulsar tres veces la tecla Mayús (⇧) hace lo mismo.',
+      'El botón «Salir de este sitio», arriba en cada página, le lleva en seguida a un sitio del tiempo. El botón Atrás no vuelve a esta página, ni a las páginas de este tipo que abrió después. En un ordenador, pulsar tres veces la tecla Mayús (⇧) hace lo mismo.',
       'En el historial del navegador, la página en francés sobre el lugar para mujeres víctimas de violencia y su formulario se llaman «Informations pratiques», con una dirección que no dice de qué tratan. Con JavaScript, una búsqueda hecha en este sitio no deja allí las palabras buscadas.',
       'Sin JavaScript, el botón Atrás puede volver aquí, y las palabras buscadas quedan escritas en la dirección de la página de resultados. En todo caso, las otras pestañas abiertas en este sitio siguen abiertas, y el sitio que le envió aquí (un buscador, por ejemplo) guarda su propio rastro.',
       'Su navegador siempre guarda la lista de las páginas visitadas (el historial). Si alguien puede mirar su teléfono o su ordenador, use la navegación privada, o borre el historial.',

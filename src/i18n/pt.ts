@@ -32,7 +32,7 @@ export const pt: Catalogue = {
   noteSecurite: {
     titre: 'A sua segurança na internet',
     points: [
-      'O botão vermelho «Sair deste site», no topo de cada página, leva-a imediatamente para um site de meteorologia. O botão Voltar não regressa a esta página, nem às páginas deste tipo que abriu depois. Num computador, carregar três vezes na tecla Shift (⇧) faz o mesmo.',
+      'O botão «Sair deste site», no topo de cada página, leva-a imediatamente para um site de meteorologia. O botão Voltar não regressa a esta página, nem às páginas deste tipo que abriu depois. Num computador, carregar três vezes na tecla Shift (⇧) faz o mesmo.',
       'No histórico do navegador, a página em francês sobre o lugar para mulheres vítimas de violência e o seu formulário chamam-se «Informations pratiques», com um endereço que não diz do que tratam. Com JavaScript, uma pesquisa feita neste site não deixa lá as palavras pesquisadas.',
       'Sem JavaScript, o botão Voltar pode regressar aqui, e as palavras pesquisadas ficam escritas no endereço da página de resultados. Em todos os casos, os outros separadores abertos neste site continuam abertos, e o site que a enviou para aqui (um motor de pesquisa, por exemplo) guarda o seu próprio registo.',
       'O seu navegador guarda sempre a lista das páginas visitadas (o histórico). Se alguém pode ver o seu telemóvel ou computador, use a navegação privada, ou apague o histórico.',
