@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark against ../shared/spec/budgets.md. Needs a built site (npm run build).
  *   npm run bench                      pages, search, forms, durability (1,000 kill -9 cycles)
  *   npm run bench -- pages             page weights only: HTML, CSS, JS, first visit, 2nd page, repeat visit
+ *   npm run bench -- lighthouse [N]    Lighthouse mobile scores of every template, median of N runs (default 3)
  *   npm run bench -- formulaires       forms only: Node + SQLite, two Node instances on PostgreSQL, workerd + D1
  *   npm run bench -- sante             form latency alone, then under a flood of GET /_sante (Node + SQLite)
  *   npm run bench -- durabilite [N]    durability only, N cycles (default 1,000)
@@ -20,15 +21,20 @@ let missed = 0;
 
 if (!only) {
   const { benchPages } = await import('./pages.ts');
-  const { lighthouseRenderBlocking } = await import('./lighthouse.ts');
+  const { lighthouseRenderBlocking, lighthouseScores } = await import('./lighthouse.ts');
   const { benchSearch, searchBudgetMisses } = await import('./search.ts');
   missed += (await benchPages()).missed;
   await lighthouseRenderBlocking();
+  missed += await lighthouseScores();
   missed += searchBudgetMisses(await benchSearch());
 }
 if (only === 'pages') {
   const { benchPages } = await import('./pages.ts');
   missed += (await benchPages()).missed;
+}
+if (only === 'lighthouse') {
+  const { lighthouseScores } = await import('./lighthouse.ts');
+  missed += await lighthouseScores(n ? Number(n) : 3);
 }
 if (only === 'admin') {
   const { measureAdminLoad, printAdminLoad, DEFAULT_CMS } = await import('./admin.ts');

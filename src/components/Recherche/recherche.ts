@@ -166,10 +166,13 @@ function message(n: number, q: string, filtre: boolean, essai: Essai): string {
   return `${n} résultat${s}${pour}${avec}.`;
 }
 
-/** Emergency numbers above the results when the words look like danger; the other ways when nothing is found. */
+/**
+ * Emergency numbers above the results when the words look like danger; the other ways when nothing is found; before
+ * anything is typed, all of them as the page drew them, urgent first.
+ */
 function montrerAide(q: string, rien: boolean): void {
   if (!aide) return;
-  const danger = sembleDanger(q);
+  const danger = q === '' || sembleDanger(q);
   aide.hidden = !rien && !danger;
   const liste = aide.querySelector('ul')!;
   const cle = danger ? 'urgence' : 'ordre';
@@ -180,7 +183,7 @@ function montrerAide(q: string, rien: boolean): void {
   liste.append(...items);
   aide.querySelector('h2')!.textContent = rien ? 'Trouver autrement' : 'Besoin d’aide tout de suite\u202f?';
   if (danger && !rien) zone?.before(aide);
-  else document.querySelector('[data-recherche-sans-js]')?.after(aide);
+  else document.querySelector('[data-recherche-note]')?.after(aide);
 }
 
 async function afficher(essai: Essai, q: string, f: Filtres): Promise<void> {
@@ -298,7 +301,8 @@ async function rechercher(immediat: boolean): Promise<void> {
     memoire.ecrire(null);
     zone.replaceChildren();
     statut.textContent = '';
-    if (aide) aide.hidden = true;
+    // Nothing asked yet: the other ways stay where they were drawn, so nothing moves before one types.
+    montrerAide('', true);
     return;
   }
   // Kept for this tab only (Back from a result, reload); never in the address, so never in the history.
@@ -332,8 +336,14 @@ function restaurer(): void {
 }
 
 if (form && champ && filtres && repli) {
-  document.querySelector('[data-recherche-sans-js]')?.setAttribute('hidden', '');
-  if (aide) aide.hidden = true;
+  // The note for readers without JavaScript becomes the instructions, in the same place and about as long.
+  const note = document.querySelector('[data-recherche-note]');
+  if (note) {
+    note.textContent =
+      'Les résultats s’affichent pendant que vous tapez. Vous pouvez aussi parcourir les liens ci-dessous, l’index de A à Z et le ';
+    note.append(Object.assign(document.createElement('a'), { href: '/plan-du-site/', textContent: 'plan du site' }), '.');
+    note.removeAttribute('data-recherche-sans-js');
+  }
   repli.hidden = false;
   filtres.disabled = false;
   form.addEventListener('submit', (e) => {
