@@ -2,6 +2,7 @@
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
+import { ASTRO_I18N } from './src/i18n/languages.ts';
 import { admin } from './src/integrations/admin.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { inlineStyleHashes } from './src/integrations/inline-style-hashes.ts';
@@ -18,6 +19,8 @@ if (process.argv.includes('build') && !process.env.SITE_URL && formsModeFromEnv(
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://localhost:4321',
   trailingSlash: 'always',
+  // French at the root, the other languages under their prefix (src/i18n/languages.ts, issue 23).
+  i18n: ASTRO_I18N,
   // Sensitive pages moved to neutral addresses (the browser's history must not say what they are): old links still work.
   redirects: {
     '/programmes/lieu-ressources-femmes/': '/programmes/informations-pratiques/',

@@ -1,4 +1,5 @@
 import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
 import { checkedGlob } from './lib/content-checks/checked-loader.ts';
 import { activiteSchema } from './schemas/activite.ts';
 import { formationSchema } from './schemas/formation.ts';
@@ -8,6 +9,7 @@ import { pageSchema } from './schemas/page.ts';
 import { programmeSchema } from './schemas/programme.ts';
 import { quartierSchema } from './schemas/quartier.ts';
 import { referentSchema } from './schemas/referent.ts';
+import { traductionSchema } from './schemas/traduction.ts';
 import { quartierNomsSchema } from './schemas/quartier-nom.ts';
 import { vocabulaireSchema } from './schemas/vocabulaire.ts';
 
@@ -27,4 +29,10 @@ export const collections = {
   pages: defineCollection({ loader: from('pages'), schema: pageSchema }),
   vocabulaire: defineCollection({ loader: from('vocabulaire'), schema: vocabulaireSchema }),
   'quartiers-noms': defineCollection({ loader: from('quartiers-noms'), schema: quartierNomsSchema }),
+  // Translated pages, one folder per language (src/i18n/languages.ts): id `<language>/<page>`. Not in the French
+  // content check (its typography and vocabulary rules are French); their own check is test/unit/i18n-content.test.ts.
+  traductions: defineCollection({
+    loader: glob({ base: './content/traductions', pattern: '*/*.md' }),
+    schema: traductionSchema,
+  }),
 };

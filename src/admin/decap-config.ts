@@ -7,6 +7,8 @@
 import { readdirSync } from 'node:fs';
 import { z } from 'zod';
 import { collections, type CollectionName, type Reference } from '../schemas/index.ts';
+import { PAGES_TRADUISIBLES, TRADUITES, cheminTraduit, type PageTraduisible } from '../i18n/languages.ts';
+import { traductionSchema } from '../schemas/traduction.ts';
 import { isFormKey, forms } from '../schemas/forms/index.ts';
 import { formSettingsSchema, mustBeSealed } from '../schemas/forms/settings.ts';
 import { formatExample, type FieldMeta } from '../lib/content-checks/field-meta.ts';
@@ -252,6 +254,24 @@ export function decapConfig({
           ],
         }),
       ),
+      // Translated pages (issue 23): one file per language and page, the draft or proofread status with it.
+      {
+        name: 'traductions',
+        label: 'Traductions',
+        label_singular: 'Traduction',
+        files: TRADUITES.flatMap((l) =>
+          (Object.keys(PAGES_TRADUISIBLES) as PageTraduisible[]).map((page) => ({
+            name: `${l.code}-${page}`,
+            label: `${new Intl.DisplayNames(['fr'], { type: 'language' }).of(l.tag)} (${l.nom}) : ${page === 'accueil' ? 'accueil' : 'page d’aide'}`,
+            file: `content/traductions/${l.code}/${page}.md`,
+            preview_path: cheminTraduit(page, l).slice(1),
+            fields: [
+              ...objectFields(traductionSchema),
+              { name: 'body', label: 'Texte de la page', widget: 'markdown', required: false },
+            ],
+          })),
+        ),
+      },
       {
         name: 'formulaires',
         label: 'Réglages des formulaires',

@@ -30,6 +30,8 @@ const PURPOSE: Record<string, string> = {
   vocabulaire: 'Les mots des habitants que la recherche du site comprend, et la page où ils mènent.',
   'quartiers-noms': 'Les noms familiers de lieux (stations, parcs, ensembles) qui mènent la recherche au bon quartier.',
   formulaires: 'Les réglages de chaque formulaire : ouvert ou fermé, destinataires, conservation des envois.',
+  traductions:
+    'Les pages traduites : l’accueil et la page d’aide de chaque langue (`accueil.md`, `aide.md`), brouillons jusqu’à leur relecture.',
 };
 
 function format(f: DecapField): string {
@@ -100,12 +102,15 @@ export function editorsGuide(): string {
   ];
   for (const c of collections) {
     const fields = c.fields ?? c.files?.[0]?.fields ?? [];
-    parts.push(`### ${c.label} (\`${c.folder ?? 'content/formulaires'}/\`)`, '', PURPOSE[c.name] ?? '', '');
+    // Translations are Markdown files, one folder per language; form settings are YAML files.
+    const markdown = !c.files || c.name === 'traductions';
+    const folder = c.folder ?? (c.name === 'traductions' ? 'content/traductions/<langue>' : 'content/formulaires');
+    parts.push(`### ${c.label} (\`${folder}/\`)`, '', PURPOSE[c.name] ?? '', '');
     parts.push('| champ | nom dans l’éditeur | obligatoire | format | aide et exemple |', '| --- | --- | --- | --- | --- |');
     parts.push(...fieldRows(fields), '');
-    parts.push('Modèle à copier :', '', c.files ? '```yaml' : '```markdown');
+    parts.push('Modèle à copier :', '', markdown ? '```markdown' : '```yaml');
     parts.push(
-      c.files ? stringify(template(fields)).trim() : `---\n${stringify(template(fields)).trim()}\n---\n\nLe texte de la page.`,
+      markdown ? `---\n${stringify(template(fields)).trim()}\n---\n\nLe texte de la page.` : stringify(template(fields)).trim(),
     );
     parts.push('```', '');
   }

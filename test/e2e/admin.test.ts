@@ -1,8 +1,9 @@
 /**
  * /admin/ end to end, as a new editor would use it: decap-server (local backend) on a temporary copy
  * of the project, the copy's own build served by the Node server, Chromium. The editor adds a referent
- * with a permanence, adds a session to a training and changes a form's recipients; the files appear on
- * disk as an editor would write them, the content check passes and the rebuilt pages show the changes.
+ * with a permanence, adds a session to a training, changes a form's recipients and marks a translation proofread;
+ * the files appear on disk as an editor would write them, the content check passes and the rebuilt pages show the
+ * changes.
  */
 import type { ChildProcess } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
@@ -158,6 +159,19 @@ describe('/admin/, the editors’ CMS', () => {
     expect(outside, 'no request to another site').toEqual([]);
   }, 90_000);
 
+  it('marks a translation proofread, by the role of who proofread it, its text and numbers kept', async () => {
+    const before = await read('content/traductions/ar/aide.md');
+    await open('#/collections/traductions/entries/ar-aide');
+    await choose('Brouillon ou relue', 'relue', /^relue$/);
+    await field('Relue par').fill('médiatrice arabophone');
+    await publish();
+    const text = await read('content/traductions/ar/aide.md');
+    const data = parseYaml(text.split('---')[1]!) as { traduction: Record<string, unknown> };
+    expect(data.traduction).toEqual({ de: 'aide', statut: 'relue', relue_par: 'médiatrice arabophone' });
+    // The body as written: the Arabic text and the dialable number, left to right.
+    expect(text.split('---').slice(2).join('---').trim()).toBe(before.split('---').slice(2).join('---').trim());
+  }, 90_000);
+
   it('passes the content check, and the rebuilt site shows the changes', async () => {
     const check = await checkContentCopy(copy.dir);
     expect(check.stdout).toContain('aucune erreur');
@@ -166,6 +180,8 @@ describe('/admin/, the editors’ CMS', () => {
     expect(quartier).toContain('Camille T.');
     await expect((await fetch(liveLink!)).text()).resolves.toContain('Camille T.');
     expect(quartier).toMatch(/jeudi/);
+    // A proofread translation no longer says it is a draft.
+    expect(await read('dist/ar/aide/index.html')).not.toContain('data-traduction="brouillon"');
     const formation = await read('dist/formations/animer-loisirs-pour-tous/index.html');
     expect(formation).toMatch(/<time datetime="2027-11-18">jeudi 18\snovembre\s2027<\/time>/);
   }, 180_000);

@@ -10,6 +10,8 @@
 import { readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { textes } from '../../src/i18n/index.ts';
+import { langueDuChemin } from '../../src/i18n/languages.ts';
 import { COMPLETE } from '../scope.ts';
 import { axeViolations, browserAndSite, LAYOUT_SHIFT_BUDGET, recordLayoutShifts, sitemapPaths } from './browser.ts';
 import { byTemplate, RENDER_BLOCKING_COUNT } from './templates.ts';
@@ -100,8 +102,12 @@ describe.each(paths)('page %s', (path) => {
     await page.goto(run.site.url + path);
     expect(await page.locator('main h1').isVisible()).toBe(true);
     expect((await page.locator('main').innerText()).length).toBeGreaterThan(40);
-    expect(await page.locator('html').getAttribute('lang')).toBe('fr');
-    expect(await page.locator('nav[aria-label="Menu principal"] a').count()).toBeGreaterThan(4);
+    // Each page in its own language (a translated page under /<language>/, never a French page there).
+    const langue = langueDuChemin(path);
+    expect(await page.locator('html').getAttribute('lang')).toBe(langue.tag);
+    expect(await page.locator(`nav[aria-label="${textes(langue.code).entete.menuPrincipal}"] a`).count()).toBeGreaterThan(
+      langue.code === 'fr' ? 4 : 1,
+    );
     const { total, moved } = await shifts.total();
     expect(total, `layout shift without JavaScript; moved: ${moved.join(', ')}`).toBeLessThanOrEqual(LAYOUT_SHIFT_BUDGET);
     await context.close();

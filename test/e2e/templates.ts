@@ -1,6 +1,7 @@
 /** Groups the sitemap's pages by the template (src/pages file) that renders them, for per-template checks. */
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { TRADUITES } from '../../src/i18n/languages.ts';
 
 // Top-level names that are their own template (aide.astro, quartiers/…); any other first segment is [page].astro.
 const OWN = new Set(
@@ -9,10 +10,12 @@ const OWN = new Set(
     .filter((f) => !f.startsWith('[')),
 );
 
-/** "/quartiers/le-blosne/contact/" → "/quartiers/:id/contact/"; "/accessibilite/" → "/:page/". */
+/** "/quartiers/le-blosne/contact/" → "/quartiers/:id/contact/"; "/accessibilite/" → "/:page/"; "/en/" → "/:langue/". */
 export function templateOf(pagePath: string): string {
   const segs = pagePath.split('/').filter(Boolean);
   if (segs.length === 0) return '/';
+  // Every language's pages share one template (src/components/PageTraduite.astro): "/ar/aide/" → "/:langue/aide/".
+  if (TRADUITES.some((l) => l.code === segs[0])) return `/${[':langue', ...segs.slice(1)].join('/')}/`;
   if (segs.length === 1) return OWN.has(segs[0]!) ? pagePath : '/:page/';
   return `/${[segs[0], ':id', ...segs.slice(2)].join('/')}/`;
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { checkContent, checkReferences, formatProblem, formatProblems } from './content-check.ts';
 import { checkEditorial, type EditorialOptions } from './editorial-check.ts';
 import { checkForms } from './forms-check.ts';
+import { checkTraductions } from './traductions-check.ts';
 import type { ContentProblem, LoadedEntry } from './types.ts';
 
 export type ContentReport = {
@@ -23,8 +24,11 @@ export type ContentReport = {
 export async function checkAll(contentDir: string, options: EditorialOptions = {}): Promise<ContentReport> {
   const { problems, entries } = await checkContent(contentDir);
   const formProblems = await checkForms(contentDir, entries);
-  const { errors, warnings } = await checkEditorial(contentDir, entries, options);
-  const all = [...problems, ...formProblems, ...errors];
+  const editorial = await checkEditorial(contentDir, entries, options);
+  // Translated pages: per language, what is missing or not yet proofread (issue 23).
+  const traductions = await checkTraductions(contentDir);
+  const warnings = [...editorial.warnings, ...traductions.warnings];
+  const all = [...problems, ...formProblems, ...editorial.errors, ...traductions.errors];
   const refused = new Set(all.map((p) => p.file));
   const leftOut: ContentProblem[] = [];
   // An entry naming a refused one would break its page: it is left out too, until nothing changes.
