@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AXE_CONTEXT, axeViolations, browserAndSite } from '../../../test/e2e/browser.ts';
+import { COMPLETE } from '../../../test/scope.ts';
 
 const run = browserAndSite();
 let context: BrowserContext;
@@ -139,26 +140,28 @@ describe('the search page with JavaScript', () => {
     await page.close();
   });
 
-  it.each([
-    ['with results', 'q=handicap+Blosne'],
-    ['with no results', 'q=kwijibo'],
-  ])('passes axe and fits 320 px %s', async (_, query) => {
-    const ctx = await run.browser.newContext({ ...AXE_CONTEXT, viewport: { width: 320, height: 640 } });
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await chercher(page, query);
-    if (query.includes('kwijibo')) {
-      expect(await statut(page).textContent()).toBe('Aucun résultat pour «\u202fkwijibo\u202f».');
-      expect(await page.locator('[data-recherche-aide] a[href="#index-az"]').isVisible()).toBe(true);
-    }
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
-    ).toBeLessThanOrEqual(0);
-    expect(await axeViolations(page)).toEqual([]);
-    expect(errors).toEqual([]);
-    await ctx.close();
-  });
+  // With no results: in CI, the page with no query passes axe (pages.test) and the help box is checked by
+  // recherche-securite; this state itself under axe in `npm run test:complet` (with recherche-vide).
+  it.each([['with results', 'q=handicap+Blosne'], ...(COMPLETE ? [['with no results', 'q=kwijibo']] : [])])(
+    'passes axe and fits 320 px %s',
+    async (_, query) => {
+      const ctx = await run.browser.newContext({ ...AXE_CONTEXT, viewport: { width: 320, height: 640 } });
+      const page = await ctx.newPage();
+      const errors: string[] = [];
+      page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+      await chercher(page, query);
+      if (query.includes('kwijibo')) {
+        expect(await statut(page).textContent()).toBe('Aucun résultat pour «\u202fkwijibo\u202f».');
+        expect(await page.locator('[data-recherche-aide] a[href="#index-az"]').isVisible()).toBe(true);
+      }
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth),
+      ).toBeLessThanOrEqual(0);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(errors).toEqual([]);
+      await ctx.close();
+    },
+  );
 
   it('works under the CSP the server sends (no inline code; WebAssembly allowed)', async () => {
     // The server's own policy when it sends one; until then, the policy it must allow search under.
