@@ -3,22 +3,22 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../functions/store/sqlite-migrations.ts';
 import { SqliteStore } from '../../functions/store/sqlite.ts';
 import { StoreUnavailableError, type NewSubmission } from '../../functions/store/types.ts';
 import { storeContract } from './store-contract.ts';
+import { sqliteBackend, type TestBackend } from './harness-backends.ts';
 
+// One store for the contract's tests, its tables emptied between them (a new store starts its writer
+// thread and applies every migration: most of a test's time).
+let shared: TestBackend | undefined;
+afterAll(async () => shared?.close(false));
 storeContract('SQLite', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'contrat-'));
-  const store = new SqliteStore(path.join(dir, 'submissions.sqlite'));
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const reused = shared !== undefined;
+  shared ??= sqliteBackend();
+  if (reused) await shared.empty();
+  return { store: shared.store, cleanup: async () => {} };
 });
 
 let dir: string;
