@@ -1,20 +1,23 @@
 /** The inbox store's contract on PostgreSQL (skipped, loudly, without a test server). */
-import { it } from 'vitest';
-import { PostgresStore } from '../../functions/store/postgres.ts';
+import { afterAll, it } from 'vitest';
+import type { PostgresStore } from '../../functions/store/postgres.ts';
 import { equipeStoreContract } from './equipe-store-contract.ts';
-import { freshDatabase, noPostgres as checkPostgres } from './postgres-server.ts';
+import { postgresBackend, type TestBackend } from './harness-backends.ts';
+import { noPostgres as checkPostgres } from './postgres-server.ts';
 
+// One database for the file, its tables emptied between tests.
+let shared: Promise<TestBackend> | undefined;
+afterAll(async () => (await shared)?.close(false));
 if (!(await checkPostgres()))
   equipeStoreContract('PostgreSQL', async () => {
-    const db = await freshDatabase();
-    const store = await PostgresStore.open(db.url);
+    const reused = shared !== undefined;
+    const backend = await (shared ??= postgresBackend());
+    if (reused) await backend.empty();
+    const store = backend.store as PostgresStore;
     return {
       store,
       exec: (sql) => store.pool.query(sql),
-      cleanup: async () => {
-        await store.close();
-        await db.drop();
-      },
+      cleanup: async () => {},
     };
   });
 else it.skip('PostgreSQL absent: contract not run', () => {});

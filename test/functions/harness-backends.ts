@@ -71,6 +71,20 @@ function emptyingStatements(objects: SchemaObject[]): string[] {
   ];
 }
 
+/** Every table of a SQLite file emptied through a connection of its own, its migrations kept. */
+export function emptySqlite(file: string): void {
+  const db = new DatabaseSync(file);
+  try {
+    // As the store erases: content overwritten, no old frame left in the WAL (tests read the file's bytes).
+    db.exec('PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON');
+    const objects = db.prepare(SCHEMA_OBJECTS).all() as SchemaObject[];
+    db.exec(`BEGIN IMMEDIATE; ${emptyingStatements(objects).join('; ')}; COMMIT`);
+    db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+}
+
 /** A SQLite file (dbFile, or a new one in a temporary folder). */
 export function sqliteBackend(dbFile?: string, options?: SqliteStoreOptions): TestBackend {
   const dir = dbFile ? undefined : mkdtempSync(path.join(tmpdir(), 'forms-db-'));
@@ -89,18 +103,7 @@ export function sqliteBackend(dbFile?: string, options?: SqliteStoreOptions): Te
     rows,
     dbFile: file,
     serverStore: { dbPath: file },
-    empty: async () => {
-      const db = new DatabaseSync(file);
-      try {
-        // As the store erases: content overwritten, no old frame left in the WAL (tests read the file's bytes).
-        db.exec('PRAGMA busy_timeout = 5000; PRAGMA secure_delete = ON; PRAGMA foreign_keys = ON');
-        const objects = db.prepare(SCHEMA_OBJECTS).all() as SchemaObject[];
-        db.exec(`BEGIN IMMEDIATE; ${emptyingStatements(objects).join('; ')}; COMMIT`);
-        db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
-      } finally {
-        db.close();
-      }
-    },
+    empty: async () => emptySqlite(file),
     close: async () => {
       await store.close();
       if (dir) rmSync(dir, { recursive: true, force: true });

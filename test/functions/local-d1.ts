@@ -5,12 +5,16 @@ import { Miniflare } from 'miniflare';
 import { migrateD1, type D1Like } from '../../functions/store/d1.ts';
 import { compatibilityDate } from '../../functions/worker/compatibility-date.ts';
 
-export async function localD1({ migrated = true } = {}): Promise<{ mf: Miniflare; db: D1Like }> {
+/**
+ * spare: more databases in the same workerd, empty and unmigrated, each reached by
+ * mf.getD1Database(name): a test needing a new database gets one without starting another workerd.
+ */
+export async function localD1({ migrated = true, spare = [] as string[] } = {}): Promise<{ mf: Miniflare; db: D1Like }> {
   const mf = new Miniflare({
     modules: true,
     script: 'export default { fetch() { return new Response(null, { status: 404 }) } }',
     compatibilityDate: compatibilityDate(),
-    d1Databases: ['DB'],
+    d1Databases: ['DB', ...spare],
   });
   const db = (await mf.getD1Database('DB')) as unknown as D1Like;
   if (migrated) await migrateD1(db);

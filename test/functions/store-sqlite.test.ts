@@ -3,36 +3,27 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../functions/store/sqlite-migrations.ts';
 import { SqliteStore } from '../../functions/store/sqlite.ts';
 import { StoreUnavailableError, type NewSubmission } from '../../functions/store/types.ts';
 import { storeContract } from './store-contract.ts';
+import { emptySqlite, sqliteBackend, type TestBackend } from './harness-backends.ts';
 
+// One store for the contract's tests, its tables emptied between them (a new store starts its writer
+// thread and applies every migration: most of a test's time).
+let shared: TestBackend | undefined;
+afterAll(async () => shared?.close(false));
 storeContract('SQLite', async () => {
-  const dir = mkdtempSync(path.join(tmpdir(), 'contrat-'));
-  const store = new SqliteStore(path.join(dir, 'submissions.sqlite'));
-  return {
-    store,
-    cleanup: async () => {
-      await store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  const reused = shared !== undefined;
+  shared ??= sqliteBackend();
+  if (reused) await shared.empty();
+  return { store: shared.store, cleanup: async () => {} };
 });
 
 let dir: string;
 let file: string;
 let store: SqliteStore;
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'store-'));
-  file = path.join(dir, 'sub', 'submissions.sqlite');
-  store = new SqliteStore(file);
-});
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
 const submission = (id: string, over: Partial<NewSubmission> = {}): NewSubmission => ({
   id,
@@ -45,6 +36,18 @@ const submission = (id: string, over: Partial<NewSubmission> = {}): NewSubmissio
 const count = (table: string) => Number((store.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n);
 
 describe('SqliteStore', () => {
+  // One file for these tests, emptied between them; a test that reopens it leaves its store to the next.
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'store-'));
+    file = path.join(dir, 'sub', 'submissions.sqlite');
+    store = new SqliteStore(file);
+  });
+  beforeEach(() => emptySqlite(file));
+  afterAll(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('creates its folder and file, in WAL with synchronous=FULL', () => {
     expect((store.db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode).toBe('wal');
     expect((store.db.prepare('PRAGMA synchronous').get() as { synchronous: number }).synchronous).toBe(2); // FULL
