@@ -87,7 +87,8 @@ describe('the language menu, without JavaScript', () => {
     // From each help page to the next language's, by the menu, then back to French.
     for (const l of [...TRADUITES, langue('fr')]) {
       await page.locator(`nav.langues a[lang="${l.tag}"]`, { hasText: l.nom }).click();
-      expect(new URL(page.url()).pathname).toBe(cheminTraduit('aide', l));
+      // Until the new page has loaded: on a busy machine the address changes before its document is there.
+      await page.waitForURL((url) => url.pathname === cheminTraduit('aide', l));
       const vu = await page.evaluate(() => ({
         lang: document.documentElement.lang,
         titre: !!document.querySelector('main h1')?.checkVisibility(),
@@ -100,6 +101,7 @@ describe('the language menu, without JavaScript', () => {
     // A French page with no translation links to the menu.
     await page.goto(`${run.site.url}/mentions-legales/`);
     await page.locator('footer a[href="/#langues"]').click();
+    await page.waitForURL((url) => url.pathname === '/');
     expect(await page.locator('nav.langues#langues a').count()).toBe(LANGUES.length);
     await context.close();
   });
