@@ -9,7 +9,6 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { appendAudit, auditJournals } from '../../functions/staff/audit.ts';
@@ -18,6 +17,7 @@ import { NOW } from '../fixtures/forms-context.ts';
 import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
 import { makeHarness, type Harness } from './harness.ts';
 import { substitute } from './proxy-checks.ts';
+import { storedIds } from './sqlite-ids.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const LOGROTATE = ['/usr/sbin/logrotate', '/sbin/logrotate', '/usr/bin/logrotate'].find((p) => existsSync(p));
@@ -138,12 +138,7 @@ describe('audit.log rotated by logrotate', () => {
       // Restored from the backup made before the erasures: the three came back, and are erased again.
       const restored = path.join(h.dir, 'restauree.sqlite');
       copyFileSync(before, restored);
-      const left = () => {
-        const db = new DatabaseSync(restored, { readOnly: true });
-        const rows = db.prepare('SELECT id FROM submissions ORDER BY id').all() as { id: string }[];
-        db.close();
-        return rows.map((r) => r.id);
-      };
+      const left = () => storedIds(restored);
       expect(left()).toEqual([...ids].sort());
       const again = await run('reeffacer', '--db', restored);
       expect(again.err).toBe('');

@@ -10,7 +10,6 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { DatabaseSync } from 'node:sqlite';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { D1Store, migrateD1 } from '../../functions/store/d1.ts';
@@ -23,6 +22,7 @@ import { freshDatabase, noPostgres as checkPostgres, PG_URL } from './postgres-s
 import { submission } from './store-contract.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { storedIds } from './sqlite-ids.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const SCRIPT = path.join(root, 'functions/staff/sauvegarde-chiffree.sh');
@@ -188,10 +188,7 @@ describe.skipIf(noGpg)('sauvegarde-chiffree.sh', () => {
     const store = new SqliteStore(copy);
     expect(await store.writable()).toBe(true);
     await store.close();
-    const db = new DatabaseSync(copy, { readOnly: true });
-    const rows = db.prepare('SELECT id FROM submissions ORDER BY id').all() as { id: string }[];
-    db.close();
-    expect(rows.map((r) => r.id)).toEqual([...ids].sort());
+    expect(storedIds(copy)).toEqual([...ids].sort());
     const trail = readFileSync(path.join(restored, unpacked[1]!), 'utf8').trim().split('\n');
     expect(trail.map((l) => (JSON.parse(l) as { action: string }).action)).toEqual(['purge', 'sauvegarde']);
   }, 60_000);

@@ -20,6 +20,7 @@ import { NOW } from '../fixtures/forms-context.ts';
 import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
 import { makeHarness, type Harness } from './harness.ts';
 import { dropDatabase, noPostgres as checkPostgres, PG_URL } from './postgres-server.ts';
+import { storedIds } from './sqlite-ids.ts';
 
 const noPostgres = await checkPostgres();
 
@@ -144,12 +145,7 @@ describe('SQLite: after a restore, the erasures made since the backup are made a
     // Restored: the backup replaces the base (the old one set aside), the log in service goes on; the four came back.
     const restored = path.join(h.dir, 'restauree.sqlite');
     copyFileSync(out, restored);
-    const left = () => {
-      const db = new DatabaseSync(restored, { readOnly: true });
-      const rows = db.prepare('SELECT id FROM submissions ORDER BY id').all() as { id: string }[];
-      db.close();
-      return rows.map((r) => r.id);
-    };
+    const left = () => storedIds(restored);
     expect(left()).toEqual([...ids].sort());
     const again = await run('reeffacer', '--db', restored, '--ancienne-base', h.dbFile);
     expect(again.err).toBe('');
