@@ -52,5 +52,16 @@ export default defineConfig({
   vite: {
     // Never inline scripts: the CSP forbids inline code (script-src 'self').
     build: { assetsInlineLimit: 0 },
+    // No module-preload helper (1.5 KB in every page's script, src/layouts/site-scripts.ts): a part fetched later
+    // brings its own imports. Set by a plugin because Astro's own build settings come after the user's; with
+    // nothing to preload, Vite's wrapper of each import() is a plain call.
+    plugins: [
+      {
+        name: 'fabrique-sans-modulepreload',
+        enforce: 'pre',
+        config: () => ({ build: { modulePreload: false } }),
+        load: (id) => (id === '\0vite/preload-helper.js' ? 'export const __vitePreload = (f) => f();' : undefined),
+      },
+    ],
   },
 });

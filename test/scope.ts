@@ -15,9 +15,6 @@ export const COMPLETE = process.env.FABRIQUE_ESSAIS_COMPLETS === 'oui';
 export const COMPLETE_ONLY: Record<string, string> = {
   // Operations drills (EXPLOITATION.md): each is a scenario over several processes.
   'test/functions/notify-http-api.test.ts': 'the mail API down, failing and back, over six deployments of the Worker',
-  'test/functions/backup-encrypted.test.ts': 'gpg backups of SQLite and PostgreSQL, restored',
-  'test/functions/backup-restore-d1.test.ts': 'a D1 exported and loaded into a new one',
-  'test/functions/upgrade.test.ts': 'the previous release installed from git, and from its archive, then upgraded',
   'test/functions/worker-deploy.test.ts': 'wrangler’s deployment steps, offline',
   'test/functions/durability.test.ts': 'kill -9 during posts, then every acknowledged post read back',
   'test/functions/slow-clients.test.ts': 'hundreds of slow sockets until their timeouts (bad-inputs-abuse keeps one case)',

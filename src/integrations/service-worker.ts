@@ -46,7 +46,8 @@ export async function workerConfig(root: string): Promise<WorkerConfig> {
   return {
     version: hash.digest('hex').slice(0, 12),
     offline: offline.path,
-    assets: [...scripts, '/favicon.svg'],
+    // The page's script (src/layouts/site-scripts.ts); its icon is in the page itself.
+    assets: scripts,
     never,
     prefixes: ['/f/', '/p/', '/pagefind/', '/formulaires/'],
   };

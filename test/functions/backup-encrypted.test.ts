@@ -16,7 +16,6 @@ import { D1Store, migrateD1 } from '../../functions/store/d1.ts';
 import { SqliteStore } from '../../functions/store/sqlite.ts';
 import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
 import { makeHarness, type Harness } from './harness.ts';
-import { COMPLETE } from '../scope.ts';
 import { localD1Project } from './local-d1.ts';
 import { freshDatabase, noPostgres as checkPostgres, PG_URL } from './postgres-server.ts';
 import { submission } from './store-contract.ts';
@@ -220,42 +219,37 @@ describe.skipIf(noGpg)('sauvegarde-chiffree.sh', () => {
     expect(readdirSync(folder)).toEqual([]);
   }, 30_000);
 
-  // wrangler starts for the export (about 5 s): in `npm run test:complet`; the D1 restore itself is drilled in CI
-  // (backup-restore-d1.test.ts).
-  it.skipIf(!COMPLETE)(
-    'D1: the wrangler d1 export in the encrypted archive (--d1 local)',
-    async () => {
-      const project = localD1Project(dir, 'd1', '00000000-0000-0000-0000-0000000000c3');
-      const { mf, db } = await project.open();
-      await migrateD1(db);
-      await new D1Store(db).save(submission('essai-d1-chiffre'), { recipients: ['equipe@exemple.fr'] });
-      await mf.dispose();
-      const folder = path.join(dir, 'sauvegardes-d1');
-      mkdirSync(folder, { mode: 0o700 });
-      const run = backup([
-        '--dossier',
-        folder,
-        '--destinataire',
-        fingerprint,
-        '--cle-publique',
-        publicKey,
-        '--d1',
-        'local',
-        '--wrangler',
-        project.config,
-        '--audit',
-        path.join(dir, 'audit-d1.log'),
-      ]);
-      expect(run.stderr).toBe('');
-      expect(run.status).toBe(0);
-      const [name] = readdirSync(folder);
-      const target = path.join(dir, 'restauration-d1');
-      const unpacked = decryptInto(path.join(folder, name!), target);
-      expect(unpacked).toEqual([expect.stringMatching(/\.sql$/), expect.stringMatching(/\.sql\.audit\.log$/)]);
-      expect(readFileSync(path.join(target, unpacked[0]!), 'utf8')).toContain('essai-d1-chiffre');
-    },
-    90_000,
-  );
+  // The D1 restore itself is drilled in backup-restore-d1.test.ts.
+  it('D1: the wrangler d1 export in the encrypted archive (--d1 local)', async () => {
+    const project = localD1Project(dir, 'd1', '00000000-0000-0000-0000-0000000000c3');
+    const { mf, db } = await project.open();
+    await migrateD1(db);
+    await new D1Store(db).save(submission('essai-d1-chiffre'), { recipients: ['equipe@exemple.fr'] });
+    await mf.dispose();
+    const folder = path.join(dir, 'sauvegardes-d1');
+    mkdirSync(folder, { mode: 0o700 });
+    const run = backup([
+      '--dossier',
+      folder,
+      '--destinataire',
+      fingerprint,
+      '--cle-publique',
+      publicKey,
+      '--d1',
+      'local',
+      '--wrangler',
+      project.config,
+      '--audit',
+      path.join(dir, 'audit-d1.log'),
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const [name] = readdirSync(folder);
+    const target = path.join(dir, 'restauration-d1');
+    const unpacked = decryptInto(path.join(folder, name!), target);
+    expect(unpacked).toEqual([expect.stringMatching(/\.sql$/), expect.stringMatching(/\.sql\.audit\.log$/)]);
+    expect(readFileSync(path.join(target, unpacked[0]!), 'utf8')).toContain('essai-d1-chiffre');
+  }, 90_000);
 
   it.skipIf(noPostgres)(
     'PostgreSQL: the pg_dump in the encrypted archive restores with pg_restore',

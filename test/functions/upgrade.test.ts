@@ -5,8 +5,8 @@
  * SQLite: the old server stores submissions, stops; the new one starts on the same file, migrates, and every
  * submission reads back. PostgreSQL: two old instances behind a load balancer (the test's), upgraded one at a
  * time (taken out of the pool, stopped, started on the new code, back in) while form posts never stop: no post
- * fails and every acknowledged one is stored — the old instance keeps serving on the migrated schema. The
- * PostgreSQL case runs with `npm run test:complet` (COMPLETE), the SQLite one in CI. D1: the previous release's
+ * fails and every acknowledged one is stored — the old instance keeps serving on the migrated schema. All in CI
+ * (issue 20: the upgrade on each path). D1: the previous release's
  * store writes between `wrangler d1 migrations apply` and `wrangler deploy`.
  */
 import { execFileSync } from 'node:child_process';
@@ -21,7 +21,6 @@ import { submissionsCommand } from '../../functions/staff/submissions-cli.ts';
 import { D1Store, migrateD1 } from '../../functions/store/d1.ts';
 import { NOW } from '../fixtures/forms-context.ts';
 import { urlEncoded, validSubmissions } from '../fixtures/valid-submissions.ts';
-import { COMPLETE } from '../scope.ts';
 import { localD1 } from './local-d1.ts';
 import { freshDatabase, noPostgres as checkPostgres } from './postgres-server.ts';
 import { codeAt, previousArchiveCommit, previousRelease, root, startNodeServer, type NodeServer } from './previous-release.ts';
@@ -107,128 +106,124 @@ describe('SQLite: the previous release’s server stops, this one starts on the 
  * versions/ and put in service by the /srv/fabrique/app link; `node server.js` started from that link.
  */
 describe('SQLite, from the previous release’s archive to this one’s (the guide’s archive procedure)', () => {
-  it.runIf(COMPLETE)(
-    'the link moved to the new archive: it migrates, serves its version, its staff command reads every post; moved back, the old one serves',
-    async () => {
-      const from = previousArchiveCommit();
-      const oldCode = codeAt(from.commit);
-      console.log(
-        `archive essayée : ${from.commit.slice(0, 12)} (schéma ${from.migrations}) → cette version (schéma ${from.current})`,
-      );
-      const srv = path.join(dir, 'archives');
-      mkdirSync(path.join(srv, 'versions'), { recursive: true });
-      const node = path.join(root, 'node_modules/.bin/node');
-      const sh = (script: string, ...args: string[]) =>
-        execFileSync('bash', ['-euo', 'pipefail', '-c', script, 'guide', ...args], { cwd: srv, encoding: 'utf8' });
+  it('the link moved to the new archive: it migrates, serves its version, its staff command reads every post; moved back, the old one serves', async () => {
+    const from = previousArchiveCommit();
+    const oldCode = codeAt(from.commit);
+    console.log(
+      `archive essayée : ${from.commit.slice(0, 12)} (schéma ${from.migrations}) → cette version (schéma ${from.current})`,
+    );
+    const srv = path.join(dir, 'archives');
+    mkdirSync(path.join(srv, 'versions'), { recursive: true });
+    const node = path.join(root, 'node_modules/.bin/node');
+    const sh = (script: string, ...args: string[]) =>
+      execFileSync('bash', ['-euo', 'pipefail', '-c', script, 'guide', ...args], { cwd: srv, encoding: 'utf8' });
 
-      /** `npm run release` of a source folder, on a tiny built site stamped with that source's content hash. */
-      const archiveOf = (source: string, label: string, ...flags: string[]) => {
-        const hash = execFileSync(
-          node,
-          [
-            '--input-type=module',
-            '-e',
-            `const { folderHash } = await import(${JSON.stringify(pathToFileURL(path.join(source, 'functions/content-hash.ts')).href)});
-process.stdout.write(folderHash(${JSON.stringify(path.join(source, 'content'))}));`,
-          ],
-          { encoding: 'utf8' },
-        );
-        const dist = path.join(dir, `site-${label}`);
-        mkdirSync(dist);
-        writeFileSync(path.join(dist, 'index.html'), `<!doctype html><html lang="fr"><title>${label}</title></html>`);
-        writeFileSync(
-          path.join(dist, 'fabrique-build.json'),
-          JSON.stringify({ mode: 'demonstration', builtAt: '2027-01-15T03:10:00.000Z', contentHash: hash }),
-        );
-        const out = path.join(dir, `archive-${label}`);
-        execFileSync(node, [path.join(source, 'functions/release.ts'), '--dist', dist, '--out', out, ...flags], {
-          cwd: source,
-          encoding: 'utf8',
-        });
-        const archive = readdirSync(out).find((f) => f.endsWith('.tar.gz'))!;
-        return { out, archive, name: archive.replace(/\.tar\.gz$/, '') };
-      };
-      // The guide's lines: checked, unpacked as root-owned files, the link moved.
-      const install = ({ out, archive, name }: ReturnType<typeof archiveOf>) =>
-        sh(
-          'cd "$1" && sha256sum -c "$2.sha256" && cd "$3/versions" && tar --no-same-owner -xzf "$1/$2" && ln -sfn "$3/versions/$4" "$3/app"',
-          out,
-          archive,
-          srv,
-          name,
-        );
-      const app = path.join(srv, 'app');
-      const db = path.join(srv, 'data', 'submissions.sqlite');
-      mkdirSync(path.dirname(db));
-      const env = { DB_PATH: db, FORMS_RATE_LIMIT: '1000000' };
-      const serve = () => startNodeServer(app, env, 'server.js');
-      const health = async (url: string) =>
-        (await (await fetch(`${url}/_sante`)).json()) as { ok: boolean; version: { commit: string; source: string } };
-      const schema = () => {
-        const file = new DatabaseSync(db, { readOnly: true });
-        const v = (file.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
-        file.close();
-        return v;
-      };
-
-      const previousArchive = archiveOf(oldCode, 'precedente');
-      install(previousArchive);
-      const ids: string[] = [];
-      const old = await serve();
-      try {
-        expect((await health(old.url)).ok).toBe(true);
-        for (let i = 0; i < 6; i++) {
-          const r = await post(old.url, i);
-          expect(r.failure).toBeUndefined();
-          ids.push(r.id!);
-        }
-      } finally {
-        await old.stop();
-      }
-      expect(schema()).toBe(from.migrations);
-
-      // --modifie: this checkout may hold work in progress (release.test.ts tests the refusal).
-      const next = archiveOf(root, 'nouvelle', '--modifie');
-      install(next);
-      const manifest = JSON.parse(readFileSync(path.join(app, 'fabrique-release.json'), 'utf8')) as { commit: string };
-      expect(manifest.commit).toBe(
-        execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(),
-      );
-      const upgraded = await serve();
-      try {
-        expect(schema()).toBe(from.current);
-        expect(await health(upgraded.url)).toMatchObject({ ok: true, version: { source: 'manifeste', commit: manifest.commit } });
-        const after = await post(upgraded.url, 6);
-        expect(after.failure).toBeUndefined();
-        ids.push(after.id!);
-      } finally {
-        await upgraded.stop();
-      }
-      // The new archive's own staff command (node submissions.js, no node_modules) reads every post.
-      const list = execFileSync(
+    /** `npm run release` of a source folder, on a tiny built site stamped with that source's content hash. */
+    const archiveOf = (source: string, label: string, ...flags: string[]) => {
+      const hash = execFileSync(
         node,
-        [path.join(app, 'submissions.js'), 'list', '--db', db, '--audit', path.join(srv, 'data', 'audit.log')],
-        {
-          cwd: app,
-          encoding: 'utf8',
-          env: { PATH: '/usr/bin:/bin' },
-        },
+        [
+          '--input-type=module',
+          '-e',
+          `const { folderHash } = await import(${JSON.stringify(pathToFileURL(path.join(source, 'functions/content-hash.ts')).href)});
+process.stdout.write(folderHash(${JSON.stringify(path.join(source, 'content'))}));`,
+        ],
+        { encoding: 'utf8' },
       );
-      for (const id of ids) expect(list).toContain(id);
+      const dist = path.join(dir, `site-${label}`);
+      mkdirSync(dist);
+      writeFileSync(path.join(dist, 'index.html'), `<!doctype html><html lang="fr"><title>${label}</title></html>`);
+      writeFileSync(
+        path.join(dist, 'fabrique-build.json'),
+        JSON.stringify({ mode: 'demonstration', builtAt: '2027-01-15T03:10:00.000Z', contentHash: hash }),
+      );
+      const out = path.join(dir, `archive-${label}`);
+      execFileSync(node, [path.join(source, 'functions/release.ts'), '--dist', dist, '--out', out, ...flags], {
+        cwd: source,
+        encoding: 'utf8',
+      });
+      const archive = readdirSync(out).find((f) => f.endsWith('.tar.gz'))!;
+      return { out, archive, name: archive.replace(/\.tar\.gz$/, '') };
+    };
+    // The guide's lines: checked, unpacked as root-owned files, the link moved.
+    const install = ({ out, archive, name }: ReturnType<typeof archiveOf>) =>
+      sh(
+        'cd "$1" && sha256sum -c "$2.sha256" && cd "$3/versions" && tar --no-same-owner -xzf "$1/$2" && ln -sfn "$3/versions/$4" "$3/app"',
+        out,
+        archive,
+        srv,
+        name,
+      );
+    const app = path.join(srv, 'app');
+    const db = path.join(srv, 'data', 'submissions.sqlite');
+    mkdirSync(path.dirname(db));
+    const env = { DB_PATH: db, FORMS_RATE_LIMIT: '1000000' };
+    const serve = () => startNodeServer(app, env, 'server.js');
+    const health = async (url: string) =>
+      (await (await fetch(`${url}/_sante`)).json()) as { ok: boolean; version: { commit: string; source: string } };
+    const schema = () => {
+      const file = new DatabaseSync(db, { readOnly: true });
+      const v = (file.prepare('PRAGMA user_version').get() as { user_version: number }).user_version;
+      file.close();
+      return v;
+    };
 
-      // Back to the previous code: the link moved back, the old release serves the same file (schema rules).
-      sh('ln -sfn "$1/versions/$2" "$1/app"', srv, previousArchive.name);
-      const back = await serve();
-      try {
-        // An older release may say less in /_sante (its version came later): that it serves, then takes a post.
-        expect((await health(back.url)).ok).toBe(true);
-        expect((await post(back.url, 7)).failure).toBeUndefined();
-      } finally {
-        await back.stop();
+    const previousArchive = archiveOf(oldCode, 'precedente');
+    install(previousArchive);
+    const ids: string[] = [];
+    const old = await serve();
+    try {
+      expect((await health(old.url)).ok).toBe(true);
+      for (let i = 0; i < 6; i++) {
+        const r = await post(old.url, i);
+        expect(r.failure).toBeUndefined();
+        ids.push(r.id!);
       }
-    },
-    180_000,
-  );
+    } finally {
+      await old.stop();
+    }
+    expect(schema()).toBe(from.migrations);
+
+    // --modifie: this checkout may hold work in progress (release.test.ts tests the refusal).
+    const next = archiveOf(root, 'nouvelle', '--modifie');
+    install(next);
+    const manifest = JSON.parse(readFileSync(path.join(app, 'fabrique-release.json'), 'utf8')) as { commit: string };
+    expect(manifest.commit).toBe(
+      execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim(),
+    );
+    const upgraded = await serve();
+    try {
+      expect(schema()).toBe(from.current);
+      expect(await health(upgraded.url)).toMatchObject({ ok: true, version: { source: 'manifeste', commit: manifest.commit } });
+      const after = await post(upgraded.url, 6);
+      expect(after.failure).toBeUndefined();
+      ids.push(after.id!);
+    } finally {
+      await upgraded.stop();
+    }
+    // The new archive's own staff command (node submissions.js, no node_modules) reads every post.
+    const list = execFileSync(
+      node,
+      [path.join(app, 'submissions.js'), 'list', '--db', db, '--audit', path.join(srv, 'data', 'audit.log')],
+      {
+        cwd: app,
+        encoding: 'utf8',
+        env: { PATH: '/usr/bin:/bin' },
+      },
+    );
+    for (const id of ids) expect(list).toContain(id);
+
+    // Back to the previous code: the link moved back, the old release serves the same file (schema rules).
+    sh('ln -sfn "$1/versions/$2" "$1/app"', srv, previousArchive.name);
+    const back = await serve();
+    try {
+      // An older release may say less in /_sante (its version came later): that it serves, then takes a post.
+      expect((await health(back.url)).ok).toBe(true);
+      expect((await post(back.url, 7)).failure).toBeUndefined();
+    } finally {
+      await back.stop();
+    }
+  }, 180_000);
 });
 
 /** The test's load balancer: posts go round-robin to the instances in the pool, a few at a time, until stopped. */
@@ -283,7 +278,7 @@ class LoadBalancer {
 }
 
 // About 11 s (four server starts): in `npm run test:complet`; CI runs the SQLite case (3 s).
-describe.skipIf(noPostgres || !COMPLETE)('PostgreSQL, two instances: a rolling upgrade under continuous form posts', () => {
+describe.skipIf(noPostgres)('PostgreSQL, two instances: a rolling upgrade under continuous form posts', () => {
   it('no post fails and every acknowledged post is stored; the old instance serves beside the new schema', async () => {
     const database = await freshDatabase();
     const env = {

@@ -1,11 +1,9 @@
 /**
  * Browser: Read aloud with the browser's speech synthesis (no service, no download), French voices only. Reads <main>
  * without the controls, block by block (long utterances get cut off in some browsers). Pause, resume, stop.
+ * Fetched at the first press of « Écouter cette page » (ecouter-start.ts, which shows the button).
  */
-const controls = document.querySelector<HTMLElement>('[data-ecouter]');
-const synth = 'speechSynthesis' in window ? window.speechSynthesis : undefined;
-
-if (controls && synth) {
+export function brancher(controls: HTMLElement, synth: SpeechSynthesis): void {
   const lire = controls.querySelector<HTMLButtonElement>('[data-ecouter-lire]')!;
   const pause = controls.querySelector<HTMLButtonElement>('[data-ecouter-pause]')!;
   const arreter = controls.querySelector<HTMLButtonElement>('[data-ecouter-arreter]')!;
@@ -55,6 +53,8 @@ if (controls && synth) {
   };
 
   lire.addEventListener('click', () => {
+    // Chosen now: voices may arrive after the page has loaded.
+    voice = frenchVoice();
     synth.cancel();
     queue = blocks();
     show('lecture');
@@ -78,12 +78,4 @@ if (controls && synth) {
     lire.focus();
   });
   addEventListener('pagehide', () => synth.cancel());
-
-  // Voices may arrive after the page has loaded.
-  const offer = () => {
-    voice = frenchVoice();
-    controls.hidden = !voice;
-  };
-  offer();
-  synth.addEventListener('voiceschanged', offer);
 }

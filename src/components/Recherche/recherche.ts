@@ -320,39 +320,35 @@ async function rechercher(immediat: boolean): Promise<void> {
   }
 }
 
-/** The form as the address (a link, the header box) or this tab's memory says; empty after a quick exit. */
-function restaurer(): void {
+/**
+ * The form as the address (a link, the header box) or this tab's memory says; with neither, the form as the reader
+ * left it (typed before this file arrived, recherche-start.ts), or empty when `vider` (Back after a quick exit).
+ */
+function restaurer(vider: boolean): void {
   if (!champ || !filtres) return;
   const url = new URLSearchParams(location.search);
   const garde = memoire.lire();
-  const params = url.size > 0 ? url : new URLSearchParams({ q: garde?.q ?? '', ...garde?.f });
-  champ.value = params.get('q') ?? '';
-  for (const c of filtres.querySelectorAll<HTMLInputElement | HTMLSelectElement>('select, input')) {
-    if (c instanceof HTMLInputElement) c.checked = params.get(c.name) === c.value;
-    else c.value = params.get(c.name) ?? '';
+  if (url.size > 0 || garde || vider) {
+    const params = url.size > 0 ? url : new URLSearchParams({ q: garde?.q ?? '', ...garde?.f });
+    champ.value = params.get('q') ?? '';
+    for (const c of filtres.querySelectorAll<HTMLInputElement | HTMLSelectElement>('select, input')) {
+      if (c instanceof HTMLInputElement) c.checked = params.get(c.name) === c.value;
+      else c.value = params.get(c.name) ?? '';
+    }
   }
   if (repli && Object.keys(lireFiltres()).length > 0) repli.open = true;
   void rechercher(true);
 }
 
-if (form && champ && filtres && repli) {
-  // The note for readers without JavaScript becomes the instructions, in the same place and about as long.
-  const note = document.querySelector('[data-recherche-note]');
-  if (note) {
-    note.textContent =
-      'Les résultats s’affichent pendant que vous tapez. Vous pouvez aussi parcourir les liens ci-dessous, l’index de A à Z et le ';
-    note.append(Object.assign(document.createElement('a'), { href: '/plan-du-site/', textContent: 'plan du site' }), '.');
-    note.removeAttribute('data-recherche-sans-js');
-  }
-  repli.hidden = false;
-  filtres.disabled = false;
+// The note, the filters' line and the first query's fetch are recherche-start.ts's, at the page's load.
+if (form && champ && filtres) {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void rechercher(true);
   });
   champ.addEventListener('input', () => void rechercher(false));
   filtres.addEventListener('change', () => void rechercher(true));
-  restaurer();
+  restaurer(false);
   // Back to this page from the back-forward cache: show what this tab's memory says, nothing after a quick exit.
-  window.addEventListener('pageshow', (e) => e.persisted && restaurer());
+  window.addEventListener('pageshow', (e) => e.persisted && restaurer(true));
 }

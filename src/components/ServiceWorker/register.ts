@@ -24,7 +24,10 @@ function comesBack(): boolean {
   return back;
 }
 
-if ('serviceWorker' in navigator && !savesData && comesBack()) {
+// The build says whether the worker is on (ServiceWorker.astro); this script is in every page (site-scripts.ts).
+const on = document.querySelector('[data-service-worker]') !== null;
+
+if (on && 'serviceWorker' in navigator && !savesData && comesBack()) {
   addEventListener('load', () => {
     navigator.serviceWorker.register('/sw.js').catch(() => undefined);
   });

@@ -31,7 +31,7 @@ describe('workerConfig', () => {
       }),
     );
     expect(config.offline).toBe('/hors-ligne/');
-    expect(config.assets).toEqual(['/_astro/sw-register.abc.js', '/favicon.svg']);
+    expect(config.assets).toEqual(['/_astro/sw-register.abc.js']);
     expect(config.never.sort()).toEqual(['/aide/', '/formulaires/contact/']);
     expect(config.prefixes).toEqual(expect.arrayContaining(['/f/', '/pagefind/']));
   });

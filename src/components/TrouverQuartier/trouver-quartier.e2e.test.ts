@@ -68,9 +68,9 @@ const lignes = (ctx: BrowserContext, path: string) =>
   });
 
 describe('the quartier finder without JavaScript', () => {
-  it.each(['/', '/quartiers/'])('on %s, lists every name A–Z, each linking to its quartier(s)', async (path) => {
+  it('on /quartiers/, lists every name A–Z, each linking to its quartier(s)', async () => {
     const ctx = await run.browser.newContext({ javaScriptEnabled: false });
-    const { page, out } = await lignes(ctx, path);
+    const { page, out } = await lignes(ctx, '/quartiers/');
     expect(noms.length).toBeGreaterThan(100);
     for (const n of noms) {
       const ligne = out.find((l) => l.nom === n.nom);
@@ -82,7 +82,18 @@ describe('the quartier finder without JavaScript', () => {
     expect(ordre).toEqual([...ordre].sort((a, b) => a.localeCompare(b, 'fr', { sensitivity: 'base' })));
     // The field needs JavaScript: hidden, never a field that does nothing.
     expect(await page.locator('#trouver-quartier-nom').isVisible()).toBe(false);
-    expect(await page.locator('#trouver-quartier details').getAttribute('open')).toBe(path === '/' ? null : '');
+    expect(await page.locator('#trouver-quartier details').getAttribute('open')).toBe('');
+    await ctx.close();
+  });
+
+  it.each(['/', '/referents/'])('on %s, links the A–Z list instead of carrying it', async (path) => {
+    const ctx = await run.browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(run.site.url + path);
+    expect(await page.locator('#trouver-quartier li').count()).toBe(0);
+    await page.locator('#trouver-quartier a[href="/quartiers/#noms-de-a-a-z"]').click();
+    await page.waitForURL((u) => u.pathname === '/quartiers/');
+    expect(await page.locator('#noms-de-a-a-z li').count()).toBeGreaterThan(100);
     await ctx.close();
   });
 
@@ -104,6 +115,8 @@ describe('the quartier finder with JavaScript', () => {
     // The field answers on each `input` event, synchronously: every name is typed in one call to the page (one
     // round trip instead of three per name), the answers read as the reader would see them after each.
     await page.locator('#trouver-quartier-nom').fill(noms[0]!.nom);
+    // The names arrive with the finder's script, when the field is first used (trouver-quartier-start.ts).
+    await expect.poll(() => page.locator('[data-trouver-resultats] li').count()).toBeGreaterThan(0);
     const reponses = await page.evaluate(
       (liste) => {
         const champ = document.querySelector<HTMLInputElement>('#trouver-quartier-nom')!;
@@ -180,14 +193,14 @@ describe('the quartier finder on a phone (360 × 740)', () => {
     const champ = await page.locator('#trouver-quartier-nom').boundingBox();
     expect(champ).not.toBeNull();
     expect(champ!.y + champ!.height).toBeLessThanOrEqual(740);
-    // Without JavaScript, its heading and its A–Z list are there too.
+    // Without JavaScript, its heading and the link to the A–Z list are there too.
     const sans = await run.browser.newContext({ ...PHONE, javaScriptEnabled: false });
     const p2 = await sans.newPage();
     await p2.goto(`${run.site.url}/`);
-    const titre = await p2.locator('#trouver-quartier summary').boundingBox();
-    expect(titre!.y + titre!.height).toBeLessThanOrEqual(740);
+    const lien = await p2.locator('#trouver-quartier a[href="/quartiers/#noms-de-a-a-z"]').boundingBox();
+    expect(lien!.y + lien!.height).toBeLessThanOrEqual(740);
     await p2.goto(`${run.site.url}/referents/`);
-    expect(await p2.locator('#trouver-quartier details li').count()).toBeGreaterThan(100);
+    expect(await p2.locator('#trouver-quartier a[href="/quartiers/#noms-de-a-a-z"]').count()).toBe(1);
     await sans.close();
     await page.goto(`${run.site.url}/referents/`);
     await page.locator('#trouver-quartier-nom').fill('métro Henri Fréville');

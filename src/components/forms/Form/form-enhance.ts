@@ -162,3 +162,6 @@ document.querySelectorAll<HTMLFormElement>('form[data-module="form-enhance"]').f
 });
 // A page that came back with errors (no-JS journey) also gets focus-on-field links.
 document.querySelectorAll('.resume-erreurs').forEach((s) => s.addEventListener('click', onSummaryClick));
+
+// A module (fetched by form-start.ts with import()), though it exports nothing.
+export {};

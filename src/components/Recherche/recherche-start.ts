@@ -1,0 +1,42 @@
+/**
+ * Browser, on every page (src/layouts/site-scripts.ts): on the search page, turns the note for readers without
+ * JavaScript into the instructions and opens the filters, in place (nothing moves later), then fetches the search
+ * (recherche.ts) when there is something to search: a query brought by the address or this tab's memory (the
+ * header box, Back), or the reader reaching the form. What is typed before it arrives is searched then.
+ */
+const form = document.querySelector<HTMLFormElement>('form.recherche-page');
+const filtres = document.querySelector<HTMLFieldSetElement>('[data-recherche-filtres]');
+const repli = document.querySelector<HTMLDetailsElement>('[data-recherche-filtres-repli]');
+
+if (form && filtres && repli) {
+  const note = document.querySelector('[data-recherche-note]');
+  if (note) {
+    note.textContent =
+      'Les résultats s’affichent pendant que vous tapez. Vous pouvez aussi parcourir les liens ci-dessous, l’index de A à Z et le ';
+    note.append(Object.assign(document.createElement('a'), { href: '/plan-du-site/', textContent: 'plan du site' }), '.');
+    note.removeAttribute('data-recherche-sans-js');
+  }
+  repli.hidden = false;
+  filtres.disabled = false;
+
+  let demande = false;
+  const charger = () => {
+    if (demande) return;
+    demande = true;
+    void import('./recherche.ts');
+  };
+  let garde: string | null = null;
+  try {
+    garde = sessionStorage.getItem('recherche');
+  } catch {
+    /* storage blocked: no memory */
+  }
+  if (location.search || garde) charger();
+  form.addEventListener('focusin', charger);
+  form.addEventListener('input', charger);
+  // Never into the address (issue 21): sent before the search arrived, it is searched once it is here.
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    charger();
+  });
+}
