@@ -7,6 +7,7 @@
  * instance at a time (runAlone, advisory locks).
  */
 import pg from 'pg';
+import { checkSchema, postgresSchema } from './schema-check.ts';
 import { PG_MIGRATIONS } from './postgres-migrations.ts';
 import { POSTGRES, type Statement } from './dialect.ts';
 import { GroupCommit } from './group-commit.ts';
@@ -54,6 +55,7 @@ export async function migrate(pool: pg.Pool): Promise<number> {
         throw error;
       }
     }
+    checkSchema(await postgresSchema(client));
     return PG_MIGRATIONS.length;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [LOCK_KEYS.migrations]).catch(() => {});

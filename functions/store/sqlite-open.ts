@@ -2,6 +2,7 @@
 import { DatabaseSync } from 'node:sqlite';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { checkSchema, sqliteSchema } from './schema-check.ts';
 import { MIGRATIONS } from './sqlite-migrations.ts';
 import { MIGRATION_NAMES } from './d1.ts';
 
@@ -22,6 +23,7 @@ export function openDatabase(file: string, { busyTimeoutMs = 2000, maxPageCount 
   db.exec('PRAGMA secure_delete = ON');
   if (maxPageCount) db.exec(`PRAGMA max_page_count = ${Math.floor(maxPageCount)}`);
   migrate(db);
+  checkSchema(sqliteSchema(db));
   return db;
 }
 

@@ -32,7 +32,10 @@ describe('a first visit', () => {
   it('every page of the sitemap names one script and carries its icon', async () => {
     for (const p of await sitemapPaths()) {
       const html = await readFile(path.join(dist, p, 'index.html'), 'utf8');
-      expect([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]), p).toHaveLength(1);
+      expect(
+        [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((m) => m[1]),
+        p,
+      ).toHaveLength(1);
       expect(html, p).toMatch(/<link rel="icon" href="data:image\/svg\+xml,/);
     }
   });

@@ -25,9 +25,10 @@ const SOURCES = [
   'functions/release.ts',
   'functions/staff/*.ts',
   'functions/staff/commands/*.ts',
+  'functions/store/schema-check.ts',
 ];
 const CALL =
-  /(?:errors\.push|new (?:UserError|ReleaseError|ReleaseRefused|BuildModeError|Error)|notice|console\.error|logLine\(\s*'\w+',|return)\s*\(?\s*(['`])/g;
+  /(?:errors\.push|new (?:UserError|ReleaseError|ReleaseRefused|BuildModeError|SchemaDriftError|Error)|notice|console\.error|logLine\(\s*'\w+',|return)\s*\(?\s*(['`])/g;
 /** Fixed parts shorter than this say nothing of their own (« : », « . »): such a message is named by a longer one. */
 const MIN_FRAGMENT = 14;
 
