@@ -6,6 +6,7 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -160,6 +161,14 @@ async function createNodeApp(
     }),
   );
   app.route('/', forms);
+  // The editor's check before a save (src/admin/verifier.ts), where the editor runs: `npm start`, in demonstration.
+  // A production server has no editor (its content comes with its release): there, nothing answers it.
+  if (mode === 'demonstration')
+    app.post('/admin/verifier', bodyLimit({ maxSize: 256 * 1024 }), async (c) => {
+      const { answerProposal } = await import('../../src/lib/content-checks/proposal.ts');
+      const { status, problemes } = await answerProposal(contentDir, await c.req.text());
+      return c.json({ problemes }, status as 200 | 400);
+    });
   app.use('/_astro/*', async (c, next) => {
     await next();
     // File names carry a content hash: cache for a year.

@@ -7,6 +7,7 @@ import { stringify } from 'yaml';
 import { decapConfig } from '../admin/decap-config.ts';
 import { problemsPage } from '../lib/content-checks/problems-page.ts';
 import { currentReport, invalidate } from '../lib/content-checks/checked-loader.ts';
+import { answerProposal } from '../lib/content-checks/proposal.ts';
 
 /** The editor's page: Decap CMS from our own server, in French, never indexed. */
 export const ADMIN_PAGE = `<!DOCTYPE html>
@@ -21,6 +22,7 @@ export const ADMIN_PAGE = `<!DOCTYPE html>
   <body>
     <noscript>L’éditeur du site a besoin de JavaScript. Vous pouvez aussi modifier les fichiers de content/ (voir le guide).</noscript>
     <script src="/admin/decap-cms.js"></script>
+    <script src="/admin/verifier.js"></script>
   </body>
 </html>
 `;
@@ -28,6 +30,20 @@ export const ADMIN_PAGE = `<!DOCTYPE html>
 /** Folder of the Decap CMS bundle and its lazy chunks in node_modules. */
 export function decapDist(): string {
   return path.dirname(createRequire(import.meta.url).resolve('decap-cms/dist/decap-cms.js'));
+}
+
+/** The editor's check before a save (src/admin/verifier.ts), as one browser script. */
+export async function verifierScript(): Promise<string> {
+  const { build } = await import('esbuild');
+  const out = await build({
+    entryPoints: [fileURLToPath(new URL('../admin/verifier.ts', import.meta.url))],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    minify: true,
+    target: 'es2020',
+  });
+  return out.outputFiles[0]!.text;
 }
 
 /** Writes dist/admin/: the page, the configuration generated from the schemas, Decap CMS copied from node_modules (no CDN). */
@@ -38,11 +54,12 @@ export async function writeAdmin(distDir: string, config = decapConfig()): Promi
   const scripts = (await readdir(source)).filter((f) => /^(\d+\.)?decap-cms\.js$/.test(f));
   await Promise.all(scripts.map((f) => copyFile(path.join(source, f), path.join(out, f))));
   await writeFile(path.join(out, 'index.html'), ADMIN_PAGE);
+  await writeFile(path.join(out, 'verifier.js'), await verifierScript());
   await writeFile(
     path.join(out, 'config.yml'),
     `# Généré par la construction depuis src/schemas/ : ne pas modifier à la main.\n${stringify(config)}`,
   );
-  return ['index.html', 'config.yml', ...scripts];
+  return ['index.html', 'config.yml', 'verifier.js', ...scripts];
 }
 
 /** After everything else (the service worker and style hashes ignore /admin/): the editor at /admin/. */
@@ -75,6 +92,23 @@ export function admin(): AstroIntegration {
           if (url.pathname === '/admin/') return send('text/html; charset=utf-8', ADMIN_PAGE);
           if (url.pathname === '/admin/config.yml')
             return send('text/yaml; charset=utf-8', `# Généré depuis src/schemas/.\n${stringify(decapConfig())}`);
+          if (url.pathname === '/admin/verifier.js')
+            return void verifierScript()
+              .then((js) => send('text/javascript; charset=utf-8', js))
+              .catch(next);
+          if (url.pathname === '/admin/verifier' && req.method === 'POST') {
+            const chunks: Buffer[] = [];
+            req.on('data', (c: Buffer) => chunks.push(c));
+            req.on('end', () => {
+              void answerProposal(contentDir, Buffer.concat(chunks).toString('utf8'))
+                .then(({ status, problemes }) => {
+                  res.statusCode = status;
+                  send('application/json; charset=utf-8', JSON.stringify({ problemes }));
+                })
+                .catch(next);
+            });
+            return;
+          }
           if (url.pathname === '/admin/verification/')
             return void currentReport(contentDir)
               .report.then((report) => send('text/html; charset=utf-8', problemsPage(report)))

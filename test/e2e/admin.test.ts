@@ -1,7 +1,7 @@
 /**
  * /admin/ end to end, as a new editor would use it: decap-server (local backend) on a temporary copy
- * of the project, the copy's own build served by the Node server, Chromium. The editor adds a referent
- * with a permanence, adds a session to a training, changes a form's recipients and marks a translation proofread;
+ * of the project, the copy's own build served by the Node server, Chromium. The editor is stopped before saving a
+ * referent « en poste » without a first name (the build's own check, POST /admin/verifier), adds a referent with a permanence, adds a session to a training, changes a form's recipients and marks a translation proofread;
  * the files appear on disk as an editor would write them, the content check passes and the rebuilt pages show the
  * changes.
  */
@@ -36,7 +36,8 @@ beforeAll(async () => {
     SITE_URL: `http://127.0.0.1:${sitePort}`,
   });
   process.env.FABRIQUE_ADMIN_CONNECT = decapOrigin;
-  site = await startSite({ distDir: path.join(copy.dir, 'dist'), port: sitePort });
+  // The copy's content too: the editor's check before a save (POST /admin/verifier) reads what decap-server writes.
+  site = await startSite({ distDir: path.join(copy.dir, 'dist'), contentDir: path.join(copy.dir, 'content'), port: sitePort });
   // The server compresses a static file once, at brotli's best level, on its first request: for the 5 MB editor
   // that takes up to 30 s on a busy 2-core machine (functions/node/compress.ts). Done here, so the tests time the
   // editor, not that first compression.
@@ -185,4 +186,27 @@ describe('/admin/, the editors’ CMS', () => {
     const formation = await read('dist/formations/animer-loisirs-pour-tous/index.html');
     expect(formation).toMatch(/<time datetime="2027-11-18">jeudi 18\snovembre\s2027<\/time>/);
   }, 180_000);
+  // Last: the refused entry stays unsaved in the editor.
+  it('refuses before a save what the build would refuse, in French, and writes nothing', async () => {
+    const before = await readdir(path.join(copy.dir, 'content/referents'));
+    await open('#/collections/referents/new');
+    await choose('Quartier', 'Cleunay', /^Cleunay/);
+    await choose('Statut', 'en-poste', /^en-poste$/);
+    // « en poste » without a first name: the form lets it through (the field is optional for an open post).
+    await choose('Profil', 'adulte', /adulte/);
+    await page.getByRole('button', { name: 'Ajouter permanences' }).click();
+    await choose('Lieu', 'Cleunay', /Cleunay/);
+    await choose('Jour', 'lundi', /^lundi$/);
+    await field('Horaire').fill('14:00-17:00');
+    await field('Comment venir').fill('sans rendez-vous');
+    await field('Vérifié le').fill('2026-11-26');
+    await field('Exemple inventé').click();
+    await page.getByRole('button', { name: 'Publier' }).click();
+    await page.getByText('Publier maintenant').click();
+    await page.getByText(/la fiche n’est pas enregistrée, à corriger d’abord/).waitFor();
+    expect(await page.getByText(/champ « prenom » : champ obligatoire manquant \(un référent en poste a un prénom/).count()).toBe(
+      1,
+    );
+    expect(await readdir(path.join(copy.dir, 'content/referents'))).toEqual(before);
+  }, 90_000);
 });

@@ -1,0 +1,62 @@
+/**
+ * Node server (`npm start`) and dev server: what a save from the editor /admin/ would break, before it is written
+ * (issue 22, item 1). The proposed file is put in a copy of content/ and every check of the build runs on both
+ * (check-all.ts: schemas, references between collections, form settings, editorial rules); the problems the
+ * change adds are its own — one already in content/ never blocks an unrelated save. The same French lines as
+ * `npm run check:content`, the proposed file called « cette fiche ».
+ */
+import { cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { checkAll } from './check-all.ts';
+import { formatProblem } from './content-check.ts';
+import type { ContentProblem } from './types.ts';
+
+/** A save as the editor sends it: the file's path in the project (`content/…`) and its fields. */
+export type Proposal = { path: string; data: Record<string, unknown> };
+
+const key = (p: ContentProblem) => `${p.file}|${p.field ?? ''}|${p.message}`;
+
+/** The file as Decap writes it: YAML for form settings, otherwise front matter and the text (`body`). */
+function fileText(file: string, data: Record<string, unknown>): string {
+  const { body, ...fields } = data;
+  if (/\.ya?ml$/.test(file)) return stringify(fields);
+  return `---\n${stringify(fields)}---\n${typeof body === 'string' ? body : ''}\n`;
+}
+
+/** Problems the proposal adds, one French line each, or a refusal of the request itself. */
+export async function checkProposal(contentDir: string, proposal: Proposal, today?: string): Promise<string[]> {
+  const file = proposal.path.replace(/^\/+/, '');
+  if (!/^content(\/[a-z0-9-]+)+\/[^/]+\.(md|mdx|ya?ml)$/.test(file) || file.includes('..'))
+    return [`« ${proposal.path} » n’est pas un fichier de content/ que l’éditeur peut enregistrer.`];
+  const copy = await mkdtemp(path.join(tmpdir(), 'fabrique-proposition-'));
+  try {
+    const copied = path.join(copy, 'content');
+    await cp(contentDir, copied, { recursive: true });
+    const target = path.join(copy, file);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, fileText(file, proposal.data));
+    const [before, after] = await Promise.all([checkAll(contentDir, { today }), checkAll(copied, { today })]);
+    const known = new Set(before.errors.map(key));
+    return after.errors
+      .filter((p) => !known.has(key(p)))
+      .map((p) => formatProblem(p.file === file ? { ...p, file: 'cette fiche' } : p).replace(/^\s*- /, ''));
+  } finally {
+    await rm(copy, { recursive: true, force: true });
+  }
+}
+
+/** POST /admin/verifier: the request's JSON read and checked, then the proposal's problems (none: it may be saved). */
+export async function answerProposal(contentDir: string, body: string): Promise<{ status: number; problemes: string[] }> {
+  let request: unknown;
+  try {
+    request = JSON.parse(body);
+  } catch {
+    return { status: 400, problemes: ['La demande de vérification est illisible : du JSON est attendu.'] };
+  }
+  const { path: file, data } = (request ?? {}) as Partial<Proposal>;
+  if (typeof file !== 'string' || typeof data !== 'object' || data === null || Array.isArray(data))
+    return { status: 400, problemes: ['La demande de vérification doit donner le fichier (« path ») et ses champs (« data »).'] };
+  return { status: 200, problemes: await checkProposal(contentDir, { path: file, data }) };
+}
