@@ -1,17 +1,34 @@
 /**
- * Browser, in the editor /admin/ (after Decap CMS): before each save, the entry goes to POST /admin/verifier, which
- * runs every check of the build with it in place (src/lib/content-checks/proposal.ts). A problem stops the save,
- * and Decap shows the French lines (« Impossible d’enregistrer l’entrée : … »); nothing is written. Where nothing
- * answers (a server without the editor's check), the save goes on: the build still checks.
+ * Browser, in the editor /admin/ (after Decap CMS): what the build would refuse is refused first (issue 22, item 1).
+ * Before each save, the entry goes to POST /admin/verifier, which runs every check of the build with it in place
+ * (src/lib/content-checks/proposal.ts); before a deletion, the files to delete do, and the answer lists the other
+ * entries that name them. A problem stops the save or the deletion and Decap shows the French lines
+ * (« Impossible d’enregistrer l’entrée : … »); nothing is written. Where nothing answers (a server without the
+ * editor's check), the editor goes on: the build still checks.
  */
 type Entry = { get: (key: string) => unknown };
 type Cms = {
   registerEventListener: (listener: { name: 'preSave'; handler: (e: { entry: Entry }) => Promise<unknown> }) => void;
 };
 
-const cms = (window as unknown as { CMS?: Cms }).CMS;
+/** The problems the check finds, or none when it cannot be asked. */
+async function verifier(request: object): Promise<string[]> {
+  try {
+    const answer = await fetch('/admin/verifier', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+    if (answer.status === 404) return [];
+    return ((await answer.json()) as { problemes?: string[] }).problemes ?? [];
+  } catch {
+    return [];
+  }
+}
 
-cms?.registerEventListener({
+const list = (problemes: string[]) => problemes.map((p) => `– ${p}`).join('\n');
+
+(window as unknown as { CMS?: Cms }).CMS?.registerEventListener({
   name: 'preSave',
   handler: async ({ entry }) => {
     const data = (entry.get('data') as { toJS: () => Record<string, unknown> }).toJS();
@@ -19,20 +36,23 @@ cms?.registerEventListener({
     // A new entry has no file yet: the check names it « cette fiche » either way.
     const saved = entry.get('path');
     const file = typeof saved === 'string' && saved ? saved : `content/${collection}/nouvelle-fiche.md`;
-    let problemes: string[];
-    try {
-      const answer = await fetch('/admin/verifier', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ path: file, data }),
-      });
-      if (answer.status === 404) return undefined;
-      problemes = ((await answer.json()) as { problemes?: string[] }).problemes ?? [];
-    } catch {
-      return undefined;
-    }
-    if (problemes.length > 0)
-      throw new Error(`la fiche n’est pas enregistrée, à corriger d’abord :\n${problemes.map((p) => `– ${p}`).join('\n')}`);
+    const problemes = await verifier({ path: file, data });
+    if (problemes.length > 0) throw new Error(`la fiche n’est pas enregistrée, à corriger d’abord :\n${list(problemes)}`);
     return undefined;
   },
 });
+
+// Decap has no event before a deletion: its request to the local backend (decap-server, action deleteFiles) is
+// checked on its way, and refused while other entries name the files.
+const send = window.fetch.bind(window);
+window.fetch = async (input, init) => {
+  if (typeof init?.body === 'string' && init.body.includes('"deleteFiles"')) {
+    const { action, params } = JSON.parse(init.body) as { action?: string; params?: { paths?: string[] } };
+    if (action === 'deleteFiles' && params?.paths?.length) {
+      const problemes = await verifier({ supprimer: params.paths });
+      if (problemes.length > 0)
+        throw new Error(`la fiche n’est pas supprimée : d’autres fiches la nomment, à changer d’abord :\n${list(problemes)}`);
+    }
+  }
+  return send(input, init);
+};

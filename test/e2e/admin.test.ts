@@ -1,7 +1,8 @@
 /**
  * /admin/ end to end, as a new editor would use it: decap-server (local backend) on a temporary copy
  * of the project, the copy's own build served by the Node server, Chromium. The editor is stopped before saving a
- * referent « en poste » without a first name (the build's own check, POST /admin/verifier), adds a referent with a permanence, adds a session to a training, changes a form's recipients and marks a translation proofread;
+ * referent « en poste » without a first name and before deleting a place a referent names (the build's own check,
+ * POST /admin/verifier), adds a referent with a permanence, adds a session to a training, changes a form's recipients and marks a translation proofread;
  * the files appear on disk as an editor would write them, the content check passes and the rebuilt pages show the
  * changes.
  */
@@ -208,5 +209,21 @@ describe('/admin/, the editors’ CMS', () => {
       1,
     );
     expect(await readdir(path.join(copy.dir, 'content/referents'))).toEqual(before);
+  }, 90_000);
+  it('refuses to delete a place other entries name, listing them, and deletes nothing', async () => {
+    await open('#/collections/lieux/entries/cleunay-espace-social');
+    // Decap asks for confirmation in a dialog of the browser's own.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page
+      .getByRole('button', { name: /Supprimer/ })
+      .first()
+      .click();
+    await page.getByText(/la fiche n’est pas supprimée : d’autres fiches la nomment/).waitFor();
+    expect(
+      await page
+        .getByText(/content\/referents\/cleunay-arsenal-redon-1\.md, ligne \d+, champ « permanences\[0\]\.lieu »/)
+        .count(),
+    ).toBe(1);
+    expect(await readdir(path.join(copy.dir, 'content/lieux'))).toContain('cleunay-espace-social.md');
   }, 90_000);
 });

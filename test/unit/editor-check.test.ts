@@ -67,6 +67,15 @@ describe('the editor’s check before a save', () => {
     expect(problems).toEqual([expect.stringMatching(/^cette fiche, .*champ « destinataires\[0\] » : adresse e-mail attendue/)]);
   });
 
+  it('refuses to delete an entry others name, listing them; lets an unnamed one go', async () => {
+    const problems = await checkProposal(content, { supprimer: ['content/lieux/cleunay-espace-social.md'] });
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems.every((p) => /^content\/[a-z-]+\/[a-z0-9-]+\.md, .*« cleunay-espace-social » n'existe pas/.test(p))).toBe(
+      true,
+    );
+    expect(problems.join('\n')).toContain('content/referents/cleunay-arsenal-redon-1.md');
+  });
+
   it('answers a request it cannot read, in French', async () => {
     expect(await answerProposal(content, '{')).toEqual({
       status: 400,

@@ -13,8 +13,13 @@ import { checkAll } from './check-all.ts';
 import { formatProblem } from './content-check.ts';
 import type { ContentProblem } from './types.ts';
 
-/** A save as the editor sends it: the file's path in the project (`content/…`) and its fields. */
-export type Proposal = { path: string; data: Record<string, unknown> };
+/**
+ * A save as the editor sends it (the file's path in the project, `content/…`, and its fields), or a deletion (the
+ * paths of the files to delete; the problems are then the other entries that name them).
+ */
+export type Proposal = { path: string; data: Record<string, unknown> } | { supprimer: string[] };
+
+const EDITABLE = /^content(\/[a-z0-9-]+)+\/[^/]+\.(md|mdx|ya?ml)$/;
 
 const key = (p: ContentProblem) => `${p.file}|${p.field ?? ''}|${p.message}`;
 
@@ -27,16 +32,20 @@ function fileText(file: string, data: Record<string, unknown>): string {
 
 /** Problems the proposal adds, one French line each, or a refusal of the request itself. */
 export async function checkProposal(contentDir: string, proposal: Proposal, today?: string): Promise<string[]> {
-  const file = proposal.path.replace(/^\/+/, '');
-  if (!/^content(\/[a-z0-9-]+)+\/[^/]+\.(md|mdx|ya?ml)$/.test(file) || file.includes('..'))
-    return [`« ${proposal.path} » n’est pas un fichier de content/ que l’éditeur peut enregistrer.`];
+  const files = ('supprimer' in proposal ? proposal.supprimer : [proposal.path]).map((f) => f.replace(/^\/+/, ''));
+  const wrong = files.find((f) => !EDITABLE.test(f) || f.includes('..'));
+  if (wrong !== undefined) return [`« ${wrong} » n’est pas un fichier de content/ que l’éditeur peut modifier.`];
+  const file = files[0]!;
   const copy = await mkdtemp(path.join(tmpdir(), 'fabrique-proposition-'));
   try {
     const copied = path.join(copy, 'content');
     await cp(contentDir, copied, { recursive: true });
-    const target = path.join(copy, file);
-    await mkdir(path.dirname(target), { recursive: true });
-    await writeFile(target, fileText(file, proposal.data));
+    if ('supprimer' in proposal) await Promise.all(files.map((f) => rm(path.join(copy, f), { force: true })));
+    else {
+      const target = path.join(copy, file);
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, fileText(file, proposal.data));
+    }
     const [before, after] = await Promise.all([checkAll(contentDir, { today }), checkAll(copied, { today })]);
     const known = new Set(before.errors.map(key));
     return after.errors
@@ -55,8 +64,13 @@ export async function answerProposal(contentDir: string, body: string): Promise<
   } catch {
     return { status: 400, problemes: ['La demande de vérification est illisible : du JSON est attendu.'] };
   }
-  const { path: file, data } = (request ?? {}) as Partial<Proposal>;
+  const { path: file, data, supprimer } = (request ?? {}) as { path?: unknown; data?: unknown; supprimer?: unknown };
+  if (Array.isArray(supprimer) && supprimer.length > 0 && supprimer.every((f) => typeof f === 'string'))
+    return { status: 200, problemes: await checkProposal(contentDir, { supprimer: supprimer as string[] }) };
   if (typeof file !== 'string' || typeof data !== 'object' || data === null || Array.isArray(data))
-    return { status: 400, problemes: ['La demande de vérification doit donner le fichier (« path ») et ses champs (« data »).'] };
-  return { status: 200, problemes: await checkProposal(contentDir, { path: file, data }) };
+    return {
+      status: 400,
+      problemes: ['La demande de vérification doit donner le fichier (« path ») et ses champs (« data »), ou « supprimer ».'],
+    };
+  return { status: 200, problemes: await checkProposal(contentDir, { path: file, data: data as Record<string, unknown> }) };
 }
