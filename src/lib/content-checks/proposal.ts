@@ -66,7 +66,7 @@ export async function answerProposal(contentDir: string, body: string): Promise<
   }
   const { path: file, data, supprimer } = (request ?? {}) as { path?: unknown; data?: unknown; supprimer?: unknown };
   if (Array.isArray(supprimer) && supprimer.length > 0 && supprimer.every((f) => typeof f === 'string'))
-    return { status: 200, problemes: await checkProposal(contentDir, { supprimer: supprimer as string[] }) };
+    return { status: 200, problemes: await checkProposal(contentDir, { supprimer: supprimer }) };
   if (typeof file !== 'string' || typeof data !== 'object' || data === null || Array.isArray(data))
     return {
       status: 400,
