@@ -36,6 +36,31 @@ export type DecapField = {
   format?: string;
   date_format?: string;
   time_format?: boolean;
+  /** A list item's one-line summary when folded (Decap template over `fields.*`). */
+  summary?: string;
+};
+
+/** A folded list item says what it is: its date or day, its time, its place, its name (the fields it has). */
+const ITEM_SUMMARY = ['date', 'jour', 'creneau', 'lieu', 'nom', 'mot'];
+
+/**
+ * What the list of a collection shows for each entry, and what it can be sorted by (issue 22, item 6): a name an
+ * editor recognises, never a file name alone (« Claire P. · le-blosne »), and a referent post still open says so.
+ */
+const LIST_VIEW: Partial<Record<CollectionName, { summary: string; sortable_fields: string[] }>> = {
+  referents: { summary: '{{prenom}} · {{quartier}} · {{statut}}', sortable_fields: ['quartier', 'prenom', 'verifie_le'] },
+  lieux: { summary: '{{nom}} · {{quartier}}', sortable_fields: ['nom', 'quartier', 'verifie_le'] },
+  activites: { summary: '{{titre}} · {{quartier}}', sortable_fields: ['titre', 'quartier'] },
+  formations: { summary: '{{titre}}', sortable_fields: ['titre'] },
+  vocabulaire: { summary: '{{page}}', sortable_fields: ['page'] },
+  'quartiers-noms': { summary: '{{quartier}}', sortable_fields: ['quartier'] },
+};
+
+/** The field Decap names an entry by where the collection has no `titre` (a referent is named by its quartier). */
+const IDENTIFIER: Partial<Record<CollectionName, string>> = {
+  referents: 'quartier',
+  vocabulaire: 'page',
+  'quartiers-noms': 'quartier',
 };
 
 /** The field a relation widget shows and searches, per collection. */
@@ -154,8 +179,16 @@ function widgetFor(s: z.ZodType, references: readonly Reference[], at: string, m
       if (def(item).type === 'enum')
         return { widget: 'select', multiple: true, options: Object.values(def(item).entries as Record<string, string>) };
       // Lists open: an editor sees every value without unfolding each item.
-      if (def(item).type === 'object')
-        return { widget: 'list', collapsed: false, fields: objectFields(item, references, `${at}[]`) };
+      if (def(item).type === 'object') {
+        const fields = objectFields(item, references, `${at}[]`);
+        const named = ITEM_SUMMARY.filter((n) => fields.some((f) => f.name === n));
+        return {
+          widget: 'list',
+          collapsed: false,
+          fields,
+          ...(named.length ? { summary: named.map((n) => `{{fields.${n}}}`).join(' · ') } : {}),
+        };
+      }
       const one = decapField('valeur', element, references, `${at}[]`);
       return { widget: 'list', collapsed: false, field: { ...one, label: unwrap(element).meta.titre ?? 'Élément' } };
     }
@@ -244,7 +277,8 @@ export function decapConfig({
           extension: 'md',
           format: 'frontmatter',
           create: true,
-          identifier_field: TITLE_FIELD[name] ?? (name === 'referents' ? 'quartier' : 'titre'),
+          identifier_field: TITLE_FIELD[name] ?? IDENTIFIER[name] ?? 'titre',
+          ...LIST_VIEW[name],
           // File names from the title, in ASCII (see `slug` above); a referent's from the quartier and first name.
           slug: name === 'referents' ? '{{quartier}}-{{prenom}}' : '{{slug}}',
           preview_path: PREVIEW_PATH[name],

@@ -189,4 +189,17 @@ describe('/admin/ configuration generated from the schemas', () => {
       options: ['oui', 'non', 'non-verifie'],
     });
   });
+
+  it('lists entries by names an editor recognises, every name a field of the collection (issue 22, item 6)', () => {
+    for (const name of Object.keys(collections)) {
+      const c = editorCollection(name) as DecapField & { identifier_field: string; summary?: string; sortable_fields?: string[] };
+      const fields = new Set(c.fields!.map((f) => f.name));
+      expect(fields, `${name}: identifier_field`).toContain(c.identifier_field);
+      for (const [, used] of (c.summary ?? '').matchAll(/\{\{(\w+)\}\}/g)) expect(fields, `${name}: summary`).toContain(used);
+      for (const sorted of c.sortable_fields ?? []) expect(fields, `${name}: sortable_fields`).toContain(sorted);
+    }
+    expect((editorCollection('referents') as { summary?: string }).summary).toBe('{{prenom}} · {{quartier}} · {{statut}}');
+    const sessions = editorCollection('formations').fields!.find((f) => f.name === 'sessions')!;
+    expect(sessions.summary).toBe('{{fields.date}} · {{fields.creneau}} · {{fields.lieu}}');
+  });
 });
