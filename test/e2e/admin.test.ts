@@ -205,7 +205,7 @@ describe('/admin/, the editors’ CMS', () => {
     await page.getByRole('button', { name: 'Publier' }).click();
     await page.getByText('Publier maintenant').click();
     await page.getByText(/la fiche n’est pas enregistrée, à corriger d’abord/).waitFor();
-    expect(await page.getByText(/champ « prenom » : champ obligatoire manquant \(un référent en poste a un prénom/).count()).toBe(
+    expect(await page.getByText(/champ « Prénom » : champ obligatoire manquant \(un référent en poste a un prénom/).count()).toBe(
       1,
     );
     expect(await readdir(path.join(copy.dir, 'content/referents'))).toEqual(before);
@@ -221,7 +221,7 @@ describe('/admin/, the editors’ CMS', () => {
     await page.getByText(/la fiche n’est pas supprimée : d’autres fiches la nomment/).waitFor();
     expect(
       await page
-        .getByText(/content\/referents\/cleunay-arsenal-redon-1\.md, ligne \d+, champ « permanences\[0\]\.lieu »/)
+        .getByText(/content\/referents\/cleunay-arsenal-redon-1\.md, ligne \d+, champ « Permanences n° 1 › Lieu »/)
         .count(),
     ).toBe(1);
     expect(await readdir(path.join(copy.dir, 'content/lieux'))).toContain('cleunay-espace-social.md');

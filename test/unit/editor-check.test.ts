@@ -39,7 +39,7 @@ describe('the editor’s check before a save', () => {
       data: permanence({ creneau: '14h-25h' }),
     });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^cette fiche, ligne \d+, champ « permanences\[0\]\.creneau » : .*« 14h-25h »/);
+    expect(problems[0]).toMatch(/^cette fiche, ligne \d+, champ « Permanences n° 1 › Horaire » : .*« 14h-25h »/);
     expect(problems[0]).toMatch(/par exemple \d\d:\d\d-\d\d:\d\d/);
   });
 
@@ -64,7 +64,7 @@ describe('the editor’s check before a save', () => {
       path: 'content/formulaires/contact-referent.yaml',
       data: { ...settings, destinataires: ['referents@'] },
     });
-    expect(problems).toEqual([expect.stringMatching(/^cette fiche, .*champ « destinataires\[0\] » : adresse e-mail attendue/)]);
+    expect(problems).toEqual([expect.stringMatching(/^cette fiche, .*champ « Destinataires n° 1 » : adresse e-mail attendue/)]);
   });
 
   it('refuses to delete an entry others name, listing them; lets an unnamed one go', async () => {

@@ -39,3 +39,19 @@ export function metaAt(schema: z.ZodType, path: readonly PropertyKey[]): FieldMe
 export function formatExample(v: unknown): string {
   return Array.isArray(v) ? v.join(', ') : typeof v === 'string' ? v : JSON.stringify(v);
 }
+
+/**
+ * A field's path as the editor /admin/ labels it (« Permanences n° 1 › Horaire »), from a path as the content check
+ * writes it (`permanences[0].creneau`); a part without a French title keeps its name.
+ */
+export function fieldLabel(schema: z.ZodType, field: string): string {
+  const path: PropertyKey[] = [...field.matchAll(/([^.[\]]+)|\[(\d+)\]/g)].map((m) =>
+    m[2] !== undefined ? Number(m[2]) : m[1]!,
+  );
+  const parts: string[] = [];
+  path.forEach((key, i) => {
+    if (typeof key === 'number') parts[parts.length - 1] = `${parts.at(-1) ?? ''} n° ${key + 1}`;
+    else parts.push(metaAt(schema, path.slice(0, i + 1)).titre ?? String(key));
+  });
+  return parts.join(' › ');
+}

@@ -3,14 +3,18 @@
  * (issue 22, item 1). The proposed file is put in a copy of content/ and every check of the build runs on both
  * (check-all.ts: schemas, references between collections, form settings, editorial rules); the problems the
  * change adds are its own — one already in content/ never blocks an unrelated save. The same French lines as
- * `npm run check:content`, the proposed file called « cette fiche ».
+ * `npm run check:content`, the proposed file called « cette fiche » and each field by its label in the editor.
  */
 import { cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { checkAll } from './check-all.ts';
+import { collections, type CollectionName } from '../../schemas/index.ts';
+import { formSettingsSchema } from '../../schemas/forms/settings.ts';
+import type { z } from 'zod';
 import { formatProblem } from './content-check.ts';
+import { fieldLabel } from './field-meta.ts';
 import type { ContentProblem } from './types.ts';
 
 /**
@@ -28,6 +32,20 @@ function fileText(file: string, data: Record<string, unknown>): string {
   const { body, ...fields } = data;
   if (/\.ya?ml$/.test(file)) return stringify(fields);
   return `---\n${stringify(fields)}---\n${typeof body === 'string' ? body : ''}\n`;
+}
+
+/** The schema of a file of content/, for its fields' French labels. */
+function schemaOf(file: string): z.ZodType | undefined {
+  const folder = file.split('/')[1] ?? '';
+  if (folder === 'formulaires') return formSettingsSchema as z.ZodType;
+  return (collections as Record<string, { schema: z.ZodType } | undefined>)[folder as CollectionName]?.schema;
+}
+
+/** A problem as the editor shows it: the proposed file is « cette fiche », each field named by its label. */
+function forEditor(p: ContentProblem, proposed: string): string {
+  const schema = schemaOf(p.file);
+  const field = p.field && schema ? fieldLabel(schema, p.field) : p.field;
+  return formatProblem({ ...p, field, file: p.file === proposed ? 'cette fiche' : p.file }).replace(/^\s*- /, '');
 }
 
 /** Problems the proposal adds, one French line each, or a refusal of the request itself. */
@@ -48,9 +66,7 @@ export async function checkProposal(contentDir: string, proposal: Proposal, toda
     }
     const [before, after] = await Promise.all([checkAll(contentDir, { today }), checkAll(copied, { today })]);
     const known = new Set(before.errors.map(key));
-    return after.errors
-      .filter((p) => !known.has(key(p)))
-      .map((p) => formatProblem(p.file === file ? { ...p, file: 'cette fiche' } : p).replace(/^\s*- /, ''));
+    return after.errors.filter((p) => !known.has(key(p))).map((p) => forEditor(p, file));
   } finally {
     await rm(copy, { recursive: true, force: true });
   }
