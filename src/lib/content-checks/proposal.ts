@@ -37,7 +37,7 @@ function fileText(file: string, data: Record<string, unknown>): string {
 /** The schema of a file of content/, for its fields' French labels. */
 function schemaOf(file: string): z.ZodType | undefined {
   const folder = file.split('/')[1] ?? '';
-  if (folder === 'formulaires') return formSettingsSchema as z.ZodType;
+  if (folder === 'formulaires') return formSettingsSchema;
   return (collections as Record<string, { schema: z.ZodType } | undefined>)[folder as CollectionName]?.schema;
 }
 
