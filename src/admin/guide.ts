@@ -66,8 +66,11 @@ function template(fields: DecapField[]): Record<string, unknown> {
       out[f.name] = f.fields
         ? [template(f.fields)]
         : (example?.split(', ') ?? ['…']).map((v) => (f.field?.widget === 'number' ? Number(v) : v));
-    else if (f.widget === 'select') out[f.name] = f.multiple ? [f.options?.[0]] : f.options?.[0];
-    else if (f.widget === 'boolean') out[f.name] = f.default ?? false;
+    else if (f.widget === 'select') {
+      // The field's example when it is a choice (a permanence's day goes with its cancelled dates' example).
+      const choice = example !== undefined && f.options?.map(String).includes(example) ? example : f.options?.[0];
+      out[f.name] = f.multiple ? [choice] : choice;
+    } else if (f.widget === 'boolean') out[f.name] = f.default ?? false;
     else if (f.widget === 'number') out[f.name] = example ? Number(example) : 1;
     else if (f.widget === 'relation') out[f.name] = f.multiple ? [firstId(f.collection!)] : firstId(f.collection!);
     else out[f.name] = example ?? (f.widget === 'datetime' ? '2026-11-20' : '…');

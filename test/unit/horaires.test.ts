@@ -4,9 +4,11 @@ import {
   formatLigneHoraire,
   formatRecurrence,
   horairesParJour,
+  annulationsAVenir,
   prochainesDates,
   semaineDuMois,
 } from '../../src/lib/time/horaires.ts';
+import { permanence } from '../../src/schemas/referent.ts';
 import { formatCreneau, formatDateLongue, todayInRennes, weekdayIndex } from '../../src/lib/time/dates.ts';
 import { isRealDate, isValidSlot } from '../../src/schemas/common.ts';
 
@@ -51,6 +53,28 @@ describe('recurring permanences', () => {
     expect(prochainesDates(premierEtTroisieme, '2027-03-03', 2, fermetures)).toEqual(['2027-04-06', '2027-04-20']);
     expect(formatRecurrence(premierEtTroisieme)).toBe('le 1er et le 3e mardi du mois');
     expect(formatRecurrence(chaqueMardi)).toBe('chaque mardi');
+  });
+
+  it('skips a date cancelled by an editor, and says which cancellations are still to come (issue 22, item 7)', () => {
+    const annulee = { ...chaqueMardi, annulations: [{ date: '2027-03-09', raison: 'la référente est en formation' }] };
+    expect(prochainesDates(annulee, '2027-03-02', 3)).toEqual(['2027-03-02', '2027-03-16', '2027-03-23']);
+    expect(annulationsAVenir(annulee, '2027-03-09')).toEqual(annulee.annulations);
+    expect(annulationsAVenir(annulee, '2027-03-10')).toEqual([]);
+  });
+
+  it('refuses a cancelled date that is not a day of the permanence, and a cancellation without its reason', () => {
+    const ok = permanence.safeParse({
+      ...chaqueMardi,
+      lieu: 'centre-espace-social',
+      annulations: [{ date: '2027-03-09', raison: 'formation' }],
+    });
+    expect(ok.success).toBe(true);
+    const mercredi = permanence.safeParse({ ...chaqueMardi, annulations: [{ date: '2027-03-10', raison: 'formation' }] });
+    expect(mercredi.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
+      ['annulations.0.date', 'le 2027-03-10 n’est pas un mardi : une date annulée est un jour de la permanence'],
+    ]);
+    const sansRaison = permanence.safeParse({ ...chaqueMardi, annulations: [{ date: '2027-03-09' }] });
+    expect(sansRaison.success).toBe(false);
   });
 });
 

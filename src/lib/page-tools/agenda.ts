@@ -88,14 +88,15 @@ export function evenementsActivite(activite: Activite, site: Site, siteUrl: URL)
   ];
 }
 
-/** A referent's permanences, repeating as on the page; dates when the place is closed are left out (EXDATE). */
+/** A referent's permanences, repeating as on the page; dates when the place is closed or cancelled are left out (EXDATE). */
 export function evenementsReferent(referent: Referent, site: Site, siteUrl: URL, today: string): Evenement[] {
   const url = new URL(`/quartiers/${referent.data.quartier}/`, siteUrl).href;
   return referent.data.permanences.map((p, i) => {
     const lieu = site.lieu.get(p.lieu)!.data;
     const [debut] = p.creneau.split('-') as [string];
-    const dates = prochainesDates(p, today, 60);
-    const fermees = dates.filter((d) => fermetureLe(d, lieu.fermetures));
+    const dates = prochainesDates({ ...p, annulations: [] }, today, 60);
+    // Neither a closure of the place nor a cancelled date is in the calendar (prochainesDates leaves them out too).
+    const fermees = [...dates.filter((d) => fermetureLe(d, lieu.fermetures)), ...(p.annulations ?? []).map((a) => a.date)].sort();
     const byday = p.semaines.length
       ? `FREQ=MONTHLY;BYDAY=${p.semaines.map((w) => `${w}${BYDAY[JOURS.indexOf(p.jour)]}`).join(',')}`
       : `FREQ=WEEKLY;BYDAY=${BYDAY[JOURS.indexOf(p.jour)]}`;

@@ -43,19 +43,44 @@ export function estOuvert(horaires: Horaire[], fermetures: Fermeture[], date: st
   );
 }
 
+/** The cancellation of a permanence on a date, if any (referent.ts, `annulations`). */
+export function annuleeLe(
+  p: Partial<Pick<Permanence, 'annulations'>>,
+  date: string,
+): { date: string; raison: string } | undefined {
+  return p.annulations?.find((a) => a.date === date);
+}
+
+/** Cancellations not yet past, soonest first. */
+export function annulationsAVenir(
+  p: Partial<Pick<Permanence, 'annulations'>>,
+  today: string,
+): { date: string; raison: string }[] {
+  return (p.annulations ?? []).filter((a) => a.date >= today).sort((a, b) => a.date.localeCompare(b.date));
+}
+
 /** Week of the month (1–5) of a date: days 1–7 are week 1, and so on. */
 export function semaineDuMois(iso: string): number {
   return Math.ceil(Number(iso.slice(8, 10)) / 7);
 }
 
-/** The next `count` dates (from today included) on which a permanence takes place, skipping closures of its place. */
-export function prochainesDates(p: Permanence, today: string, count: number, fermetures: Fermeture[] = []): string[] {
+/**
+ * The next `count` dates (from today included) on which a permanence takes place, skipping closures of its place and
+ * its own cancelled dates.
+ */
+export function prochainesDates(
+  p: Pick<Permanence, 'jour' | 'semaines'> & Partial<Pick<Permanence, 'annulations'>>,
+  today: string,
+  count: number,
+  fermetures: Fermeture[] = [],
+): string[] {
   const target = JOURS.indexOf(p.jour);
   const dates: string[] = [];
   let d = addDays(today, (target - weekdayIndex(today) + 7) % 7);
   for (let guard = 0; dates.length < count && guard < 120; guard++, d = addDays(d, 7)) {
     if (p.semaines.length > 0 && !p.semaines.includes(semaineDuMois(d))) continue;
     if (fermetureLe(d, fermetures)) continue;
+    if (annuleeLe(p, d)) continue;
     dates.push(d);
   }
   return dates;
