@@ -101,6 +101,9 @@ const privateTmp = () => {
   return tmp;
 };
 
+/** The operator's key, as the unit's options give it: its fingerprint and the public key file. */
+const operatorKey = () => ['--destinataire', fingerprint, '--cle-publique', publicKey];
+
 /** The script as the systemd unit runs it: its settings in the environment, nothing of the test's own. */
 function backup(args: string[], env: Record<string, string> = {}) {
   return spawnSync('bash', [SCRIPT, ...args], {
@@ -231,10 +234,7 @@ describe.skipIf(noGpg)('sauvegarde-chiffree.sh', () => {
     const run = backup([
       '--dossier',
       folder,
-      '--destinataire',
-      fingerprint,
-      '--cle-publique',
-      publicKey,
+      ...operatorKey(),
       '--d1',
       'local',
       '--wrangler',
@@ -259,18 +259,7 @@ describe.skipIf(noGpg)('sauvegarde-chiffree.sh', () => {
       for (let i = 0; i < 4; i++) ids.push(await submit(h, i));
       const folder = path.join(dir, 'sauvegardes-pg');
       mkdirSync(folder, { mode: 0o700 });
-      const run = backup([
-        '--dossier',
-        folder,
-        '--destinataire',
-        fingerprint,
-        '--cle-publique',
-        publicKey,
-        '--db',
-        h.pgUrl!,
-        '--audit',
-        path.join(dir, 'audit-pg.log'),
-      ]);
+      const run = backup(['--dossier', folder, ...operatorKey(), '--db', h.pgUrl!, '--audit', path.join(dir, 'audit-pg.log')]);
       expect(run.stderr).toBe('');
       expect(run.status).toBe(0);
       const [name] = readdirSync(folder);
