@@ -13,13 +13,20 @@ if (controls && synth) {
   };
   offer();
   synth.addEventListener('voiceschanged', offer);
-  lire.addEventListener(
-    'click',
-    () =>
-      void import('./ecouter.ts').then(({ brancher }) => {
+  // Offline, the reader may not be there yet (the offline pack keeps the page and its script; the worker keeps
+  // this part once it has been used online): say so, and try again at the next press.
+  const charger = () =>
+    void import('./ecouter.ts').then(
+      ({ brancher }) => {
         brancher(controls, synth);
         lire.click();
-      }),
-    { once: true },
-  );
+      },
+      () => {
+        const etat = controls.querySelector<HTMLElement>('[data-ecouter-etat]');
+        if (etat)
+          etat.textContent = 'La lecture à voix haute n’a pas pu se charger (pas de réseau ?). Réessayez une fois connecté.';
+        lire.addEventListener('click', charger, { once: true });
+      },
+    );
+  lire.addEventListener('click', charger, { once: true });
 }
