@@ -169,6 +169,13 @@ async function createNodeApp(
       const { status, problemes } = await answerProposal(contentDir, await c.req.text());
       return c.json({ problemes }, status as 200 | 400);
     });
+  if (mode === 'demonstration')
+    app.get('/admin/fichier', async (c) => {
+      const { fileOnDisk } = await import('../../src/lib/content-checks/proposal.ts');
+      const text = await fileOnDisk(contentDir, c.req.query('chemin') ?? '');
+      c.header('Cache-Control', 'no-store');
+      return text === undefined ? c.text('fichier inconnu', 404) : c.text(text);
+    });
   app.use('/_astro/*', async (c, next) => {
     await next();
     // File names carry a content hash: cache for a year.

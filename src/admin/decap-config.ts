@@ -275,7 +275,8 @@ export function decapConfig({
           label_singular: COLLECTION_LABELS[name][1],
           folder: `content/${name}`,
           extension: 'md',
-          format: 'frontmatter',
+          // Decap's front matter, written back into the file as it was (src/admin/keep-format.ts).
+          format: 'fabrique-frontmatter',
           create: true,
           identifier_field: TITLE_FIELD[name] ?? IDENTIFIER[name] ?? 'titre',
           ...LIST_VIEW[name],
@@ -291,6 +292,7 @@ export function decapConfig({
       // Translated pages (issue 23): one file per language and page, the draft or proofread status with it.
       {
         name: 'traductions',
+        format: 'fabrique-frontmatter',
         label: 'Traductions',
         label_singular: 'Traduction',
         files: TRADUITES.flatMap((l) =>
@@ -308,6 +310,8 @@ export function decapConfig({
       },
       {
         name: 'formulaires',
+        // The settings' comments (what each one means, the example key's warning) stay when the editor saves.
+        format: 'fabrique-yaml',
         label: 'Réglages des formulaires',
         label_singular: 'Réglages',
         files: formKeys.map((key) => ({

@@ -6,10 +6,28 @@
  * (« Impossible d’enregistrer l’entrée : … »); nothing is written. Where nothing answers (a server without the
  * editor's check), the editor goes on: the build still checks.
  */
+import { fileBeforeSave, frontMatter, yamlFile } from './keep-format.ts';
+
 type Entry = { get: (key: string) => unknown };
 type Cms = {
   registerEventListener: (listener: { name: 'preSave'; handler: (e: { entry: Entry }) => Promise<unknown> }) => void;
+  registerCustomFormat: (name: string, extension: string, format: object) => void;
 };
+const cms = (window as unknown as { CMS?: Cms }).CMS;
+
+// Files saved as they were written but for the change (keep-format.ts; the collections name these formats).
+cms?.registerCustomFormat('fabrique-frontmatter', 'md', frontMatter);
+cms?.registerCustomFormat('fabrique-yaml', 'yaml', yamlFile);
+
+/** The file as it is on disk before the save, or nothing for a new one (GET /admin/fichier). */
+async function onDisk(file: string): Promise<string | undefined> {
+  try {
+    const answer = await fetch(`/admin/fichier?chemin=${encodeURIComponent(file)}`, { cache: 'no-store' });
+    return answer.ok ? await answer.text() : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** The problems the check finds, or none when it cannot be asked. */
 async function verifier(request: object): Promise<string[]> {
@@ -28,7 +46,7 @@ async function verifier(request: object): Promise<string[]> {
 
 const list = (problemes: string[]) => problemes.map((p) => `– ${p}`).join('\n');
 
-(window as unknown as { CMS?: Cms }).CMS?.registerEventListener({
+cms?.registerEventListener({
   name: 'preSave',
   handler: async ({ entry }) => {
     const data = (entry.get('data') as { toJS: () => Record<string, unknown> }).toJS();
@@ -38,6 +56,7 @@ const list = (problemes: string[]) => problemes.map((p) => `– ${p}`).join('\n'
     const file = typeof saved === 'string' && saved ? saved : `content/${collection}/nouvelle-fiche.md`;
     const problemes = await verifier({ path: file, data });
     if (problemes.length > 0) throw new Error(`la fiche n’est pas enregistrée, à corriger d’abord :\n${list(problemes)}`);
+    fileBeforeSave(typeof saved === 'string' && saved ? await onDisk(file) : undefined);
     return undefined;
   },
 });

@@ -7,7 +7,7 @@ import { stringify } from 'yaml';
 import { decapConfig } from '../admin/decap-config.ts';
 import { problemsPage } from '../lib/content-checks/problems-page.ts';
 import { currentReport, invalidate } from '../lib/content-checks/checked-loader.ts';
-import { answerProposal } from '../lib/content-checks/proposal.ts';
+import { answerProposal, fileOnDisk } from '../lib/content-checks/proposal.ts';
 
 /** The editor's page: Decap CMS from our own server, in French, never indexed. */
 export const ADMIN_PAGE = `<!DOCTYPE html>
@@ -95,6 +95,13 @@ export function admin(): AstroIntegration {
           if (url.pathname === '/admin/verifier.js')
             return void verifierScript()
               .then((js) => send('text/javascript; charset=utf-8', js))
+              .catch(next);
+          if (url.pathname === '/admin/fichier')
+            return void fileOnDisk(contentDir, url.searchParams.get('chemin') ?? '')
+              .then((text) => {
+                if (text === undefined) res.statusCode = 404;
+                send('text/plain; charset=utf-8', text ?? 'fichier inconnu');
+              })
               .catch(next);
           if (url.pathname === '/admin/verifier' && req.method === 'POST') {
             const chunks: Buffer[] = [];

@@ -152,12 +152,18 @@ describe('/admin/, the editors’ CMS', () => {
     expect(data.sessions.at(-1)).toMatchObject({ id: '2027-11-a', date: '2027-11-18', creneau: '09:30-12:30', capacite: 12 });
   }, 90_000);
 
-  it('changes a form’s recipients', async () => {
+  it('changes a form’s recipients: one line of the file, its comments kept', async () => {
+    const before = await read('content/formulaires/contact.yaml');
     await open('#/collections/formulaires/entries/contact');
     await field('Adresse e-mail').fill('accueil@fabrique-solidarites.example');
     await publish();
-    const data = parseYaml(await read('content/formulaires/contact.yaml')) as { destinataires: string[] };
+    const after = await read('content/formulaires/contact.yaml');
+    const data = parseYaml(after) as { destinataires: string[] };
     expect(data.destinataires).toEqual(['accueil@fabrique-solidarites.example']);
+    // Saved as written but for that value (src/admin/keep-format.ts): comments, order and quotes kept.
+    const [b, a] = [before.split('\n'), after.split('\n')];
+    expect(a.length).toBe(b.length);
+    expect(b.filter((line, i) => line !== a[i])).toEqual([expect.stringContaining('@')]);
     expect(outside, 'no request to another site').toEqual([]);
   }, 90_000);
 

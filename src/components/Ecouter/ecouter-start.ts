@@ -24,7 +24,7 @@ if (controls && synth) {
       () => {
         const etat = controls.querySelector<HTMLElement>('[data-ecouter-etat]');
         if (etat)
-          etat.textContent = 'La lecture à voix haute n’a pas pu se charger (pas de réseau ?). Réessayez une fois connecté.';
+          etat.textContent = 'La lecture à voix haute n’a pas pu se charger (pas de réseau\u202f?). Réessayez une fois connecté.';
         lire.addEventListener('click', charger, { once: true });
       },
     );

@@ -5,7 +5,7 @@
  * change adds are its own — one already in content/ never blocks an unrelated save. The same French lines as
  * `npm run check:content`, the proposed file called « cette fiche » and each field by its label in the editor.
  */
-import { cp, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -70,6 +70,13 @@ export async function checkProposal(contentDir: string, proposal: Proposal, toda
   } finally {
     await rm(copy, { recursive: true, force: true });
   }
+}
+
+/** GET /admin/fichier?chemin=content/…: a file of content/ as it is on disk, for the editor to save into (keep-format.ts). */
+export async function fileOnDisk(contentDir: string, chemin: string): Promise<string | undefined> {
+  const file = chemin.replace(/^\/+/, '');
+  if (!EDITABLE.test(file) || file.includes('..')) return undefined;
+  return readFile(path.join(path.dirname(path.resolve(contentDir)), file), 'utf8').catch(() => undefined);
 }
 
 /** POST /admin/verifier: the request's JSON read and checked, then the proposal's problems (none: it may be saved). */
