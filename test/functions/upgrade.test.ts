@@ -53,6 +53,17 @@ async function post(url: string, i: number): Promise<{ id?: string; failure?: st
   }
 }
 
+/** `n` posts to a server, each acknowledged: their ids. */
+async function postAll(url: string, n: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const r = await post(url, i);
+    expect(r.failure).toBeUndefined();
+    ids.push(r.id!);
+  }
+  return ids;
+}
+
 const staff = (argv: string[]) =>
   submissionsCommand([...argv, '--audit', path.join(dir, 'audit-personnel.log')], { now: NOW, user: 'exploitant', env: {} });
 
@@ -62,13 +73,9 @@ describe('SQLite: the previous release’s server stops, this one starts on the 
     const env = { DB_PATH: db, FORMS_RATE_LIMIT: '1000000' };
     mkdirSync(path.dirname(db));
     const old = await startNodeServer(previous.dir, env);
-    const ids: string[] = [];
+    let ids: string[];
     try {
-      for (let i = 0; i < 10; i++) {
-        const r = await post(old.url, i);
-        expect(r.failure).toBeUndefined();
-        ids.push(r.id!);
-      }
+      ids = await postAll(old.url, 10);
     } finally {
       await old.stop();
     }
@@ -170,15 +177,11 @@ process.stdout.write(folderHash(${JSON.stringify(path.join(source, 'content'))})
 
     const previousArchive = archiveOf(oldCode, 'precedente');
     install(previousArchive);
-    const ids: string[] = [];
+    let ids: string[];
     const old = await serve();
     try {
       expect((await health(old.url)).ok).toBe(true);
-      for (let i = 0; i < 6; i++) {
-        const r = await post(old.url, i);
-        expect(r.failure).toBeUndefined();
-        ids.push(r.id!);
-      }
+      ids = await postAll(old.url, 6);
     } finally {
       await old.stop();
     }
