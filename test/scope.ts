@@ -29,7 +29,6 @@ export const COMPLETE_ONLY: Record<string, string> = {
   'test/e2e/phones-and-index.test.ts': 'phone links and the A–Z index in a browser (their HTML is in CI)',
   'test/e2e/forms-production.test.ts': 'the production mode’s closed forms in a browser (the handler’s refusal is in CI)',
   'test/e2e/training-places.test.ts': 'live places in a browser (places-after-write and training-places in CI)',
-  'src/components/ServiceWorker/first-visit.e2e.test.ts': 'the service worker’s first visit',
   'src/components/ServiceWorker/offline-update.e2e.test.ts': 'a new build replacing the offline copy',
   'src/components/ServiceWorker/offline-save-data.e2e.test.ts': 'Save-Data and the offline copy',
   'src/components/Ecouter/ecouter.e2e.test.ts': 'the read-aloud button with the browser’s speech',
