@@ -1,10 +1,13 @@
 /**
- * Dev server: Astro's glob loader behind the content check. A file the check refuses (or that names a refused
- * one) is left out of its collection instead of stopping `npm run dev`; its French message is printed once.
- * The build never gets here with a refused file: src/integrations/content-check.ts stops it first.
+ * Build and dev server: Astro's glob loader behind the content check. A file the check refuses (or that names a
+ * refused one) is left out of its collection instead of stopping `npm run dev`; its French message is printed once.
+ * The build never gets here with a refused file: src/integrations/content-check.ts stops it first. The entries Astro
+ * keeps from the last build are dropped when the schemas change (schemasDigest).
  */
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkAll, contentFileName, formatLeftOut, type ContentReport } from './check-all.ts';
@@ -32,6 +35,19 @@ export function invalidate(contentDir: string, file: string) {
 
 const SKIP = { skip: true } as const;
 
+/** A digest of the schemas' source (src/schemas/), once per process. */
+let schemas: Promise<string> | undefined;
+function schemasDigest(root: URL): Promise<string> {
+  schemas ??= (async () => {
+    const dir = fileURLToPath(new URL('./src/schemas/', root));
+    const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith('.ts')).sort();
+    const hash = createHash('sha256');
+    for (const f of files) hash.update(f).update(await readFile(path.join(dir, f)));
+    return hash.digest('hex');
+  })();
+  return schemas;
+}
+
 /** `glob()` of one folder of content/, leaving out what the check refuses. */
 export function checkedGlob(folder: string): Loader {
   const inner = glob({ base: `./content/${folder}`, pattern: '*.{md,mdx}' });
@@ -39,6 +55,13 @@ export function checkedGlob(folder: string): Loader {
     name: 'fabrique-checked-glob',
     load: async (context: LoaderContext) => {
       const contentDir = fileURLToPath(new URL('./content/', context.config.root));
+      // Astro keeps an unchanged file's entry from the last build, parsed by the schemas of then: it starts afresh
+      // when content.config.ts changes, not when a schema it imports does (a field's new default would be missing).
+      const digest = await schemasDigest(context.config.root);
+      if (context.meta.get('schemas') !== digest) {
+        context.store.clear();
+        context.meta.set('schemas', digest);
+      }
       // Registered before the glob loader's own handlers, so a changed file is checked afresh.
       for (const event of ['change', 'add', 'unlink'] as const)
         context.watcher?.on(event, (file: string) => invalidate(contentDir, file));

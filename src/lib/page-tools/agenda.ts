@@ -96,7 +96,7 @@ export function evenementsReferent(referent: Referent, site: Site, siteUrl: URL,
     const [debut] = p.creneau.split('-') as [string];
     const dates = prochainesDates({ ...p, annulations: [] }, today, 60);
     // Neither a closure of the place nor a cancelled date is in the calendar (prochainesDates leaves them out too).
-    const fermees = [...dates.filter((d) => fermetureLe(d, lieu.fermetures)), ...(p.annulations ?? []).map((a) => a.date)].sort();
+    const fermees = [...dates.filter((d) => fermetureLe(d, lieu.fermetures)), ...p.annulations.map((a) => a.date)].sort();
     const byday = p.semaines.length
       ? `FREQ=MONTHLY;BYDAY=${p.semaines.map((w) => `${w}${BYDAY[JOURS.indexOf(p.jour)]}`).join(',')}`
       : `FREQ=WEEKLY;BYDAY=${BYDAY[JOURS.indexOf(p.jour)]}`;
