@@ -163,19 +163,18 @@ async function createNodeApp(
   app.route('/', forms);
   // The editor's check before a save (src/admin/verifier.ts), where the editor runs: `npm start`, in demonstration.
   // A production server has no editor (its content comes with its release): there, nothing answers it.
-  if (mode === 'demonstration')
+  if (mode === 'demonstration') {
+    const proposal = () => import('../../src/lib/content-checks/proposal.ts');
     app.post('/admin/verifier', bodyLimit({ maxSize: 256 * 1024 }), async (c) => {
-      const { answerProposal } = await import('../../src/lib/content-checks/proposal.ts');
-      const { status, problemes } = await answerProposal(contentDir, await c.req.text());
+      const { status, problemes } = await (await proposal()).answerProposal(contentDir, await c.req.text());
       return c.json({ problemes }, status as 200 | 400);
     });
-  if (mode === 'demonstration')
     app.get('/admin/fichier', async (c) => {
-      const { fileOnDisk } = await import('../../src/lib/content-checks/proposal.ts');
-      const text = await fileOnDisk(contentDir, c.req.query('chemin') ?? '');
+      const text = await (await proposal()).fileOnDisk(contentDir, c.req.query('chemin') ?? '');
       c.header('Cache-Control', 'no-store');
       return text === undefined ? c.text('fichier inconnu', 404) : c.text(text);
     });
+  }
   app.use('/_astro/*', async (c, next) => {
     await next();
     // File names carry a content hash: cache for a year.

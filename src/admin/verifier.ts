@@ -53,10 +53,11 @@ cms?.registerEventListener({
     const collection = String(entry.get('collection'));
     // A new entry has no file yet: the check names it « cette fiche » either way.
     const saved = entry.get('path');
-    const file = typeof saved === 'string' && saved ? saved : `content/${collection}/nouvelle-fiche.md`;
+    const existing = typeof saved === 'string' && saved ? saved : undefined;
+    const file = existing ?? `content/${collection}/nouvelle-fiche.md`;
     const problemes = await verifier({ path: file, data });
     if (problemes.length > 0) throw new Error(`la fiche n’est pas enregistrée, à corriger d’abord :\n${list(problemes)}`);
-    fileBeforeSave(typeof saved === 'string' && saved ? await onDisk(file) : undefined);
+    fileBeforeSave(existing && (await onDisk(existing)));
     return undefined;
   },
 });

@@ -19,12 +19,8 @@ if (form && filtres && repli) {
   repli.hidden = false;
   filtres.disabled = false;
 
-  let demande = false;
-  const charger = () => {
-    if (demande) return;
-    demande = true;
-    void import('./recherche.ts');
-  };
+  // A module runs once, however often it is imported.
+  const charger = () => void import('./recherche.ts');
   let garde: string | null = null;
   try {
     garde = sessionStorage.getItem('recherche');
@@ -32,8 +28,8 @@ if (form && filtres && repli) {
     /* storage blocked: no memory */
   }
   if (location.search || garde) charger();
-  form.addEventListener('focusin', charger);
-  form.addEventListener('input', charger);
+  form.addEventListener('focusin', charger, { once: true });
+  form.addEventListener('input', charger, { once: true });
   // Never into the address (issue 21): sent before the search arrived, it is searched once it is here.
   form.addEventListener('submit', (event) => {
     event.preventDefault();

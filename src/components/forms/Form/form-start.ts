@@ -6,12 +6,8 @@
 const forms = document.querySelectorAll<HTMLFormElement>('form[data-module="form-enhance"]');
 
 if (forms.length) {
-  let demande = false;
-  const charger = () => {
-    if (demande) return;
-    demande = true;
-    void import('./form-enhance.ts');
-  };
+  // A module runs once, however often it is imported.
+  const charger = () => void import('./form-enhance.ts');
   if (document.querySelector('.resume-erreurs')) charger();
-  for (const form of forms) form.addEventListener('focusin', charger);
+  for (const form of forms) form.addEventListener('focusin', charger, { once: true });
 }
