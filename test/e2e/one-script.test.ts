@@ -60,6 +60,17 @@ describe('a first visit', () => {
     expect(afterUse.some((p) => /\/form-enhance\.[\w-]+\.js$/.test(p))).toBe(true);
   });
 
+  it('a form sent before its enhancement arrived gets the French summary of errors, no browser bubble', async () => {
+    const context = await run.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${run.site.url}/formulaires/contact/`);
+    await page.locator('form.formulaire [type="submit"]').click();
+    await page.locator('.resume-erreurs').waitFor();
+    expect(await page.locator('.resume-erreurs').textContent()).toMatch(/[A-Z]/);
+    expect(new URL(page.url()).pathname).toBe('/formulaires/contact/');
+    await context.close();
+  });
+
   it('the search page fetches one script; the search comes with the first letters', async () => {
     const { atLoad, afterUse } = await fetched('/recherche/', async (page) => {
       await page.locator('#recherche-q').fill('aide');
