@@ -16,6 +16,7 @@ export const COMPLETE_ONLY: Record<string, string> = {
   // Operations drills (EXPLOITATION.md): each is a scenario over several processes.
   'test/functions/notify-http-api.test.ts': 'the mail API down, failing and back, over six deployments of the Worker',
   'test/functions/worker-deploy.test.ts': 'wrangler’s deployment steps, offline',
+  'test/functions/forge-pipeline.test.ts': 'the forge’s pipeline run on a copy: a whole build (its shape is in CI)',
   'test/functions/durability.test.ts': 'kill -9 during posts, then every acknowledged post read back',
   'test/functions/slow-clients.test.ts': 'hundreds of slow sockets until their timeouts (bad-inputs-abuse keeps one case)',
   'test/functions/bounded-memory.test.ts': 'the heap after 10,000 distinct values (100,000 here)',
