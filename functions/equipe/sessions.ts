@@ -4,6 +4,9 @@
  * to a waiting person, and the whole session cancelled, both plain forms (the inbox's same-origin check guards
  * every POST), audited, the people told by e-mail through the outbox when they gave an address. Sign-ups of a
  * form this person may not see are left out.
+ * A session the site's content says is cancelled (an editor ticked « Session annulée », issue 22, item 7) while
+ * people are still signed up is marked in the list, and its page puts the cancel-and-tell form first: ticking
+ * the box tells nobody.
  */
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
@@ -13,6 +16,8 @@ import { csvLine } from '../export/csv.ts';
 import type { EquipeDeps, EquipeEnv } from './deps.ts';
 import { formText } from './form-text.ts';
 import { page } from './layout.ts';
+import { countSession, type SessionCounts } from './session-counts.ts';
+import { formatDate, todayInRennes } from '../../src/lib/time/dates.ts';
 
 const FORM = 'inscription-formation';
 type Person = {
@@ -37,6 +42,47 @@ const person = (r: InboxRequest): Person => {
   };
 };
 
+/** « 1 personne inscrite », « 3 personnes inscrites ». */
+const personnes = (n: number, adjectif: string) => `${n} personne${n > 1 ? 's' : ''} ${adjectif}${n > 1 ? 's' : ''}`;
+/** The day of an ISO time in Rennes, day first (« 15 janvier 2027 »); never the pinned day of the tests' builds. */
+const dayOf = (iso: string) => formatDate(todayInRennes(new Date(iso), {}));
+
+/** What the list says of a session the site shows as cancelled: people still to tell, or told on a day. */
+function cancelledOnSite(n: SessionCounts) {
+  const left = n.inscrits + n.attente;
+  if (left > 0)
+    return html`<strong class="retard"
+      >Annulée sur le site : ${personnes(left, 'inscrite')} à
+      prévenir${n.attente ? ` (dont ${n.attente} en liste d’attente)` : ''}</strong
+    >`;
+  if (n.prevenus > 0)
+    return html`<strong
+      >Annulée sur le site :
+      ${personnes(n.prevenus, 'prévenue')}${n.prevenusLe ? ` le ${dayOf(n.prevenusLe)}` : ''}${
+        n.sansAdresse ? `, dont ${n.sansAdresse} sans adresse e-mail, à prévenir autrement` : ''
+      }</strong
+    >`;
+  return '';
+}
+
+/** The motif offered when the site already shows the session as cancelled. */
+const MOTIF_SITE = 'annoncée sur le site';
+
+const cancelForm = (key: string, motif = '') =>
+  html`<form method="post" action="/equipe/sessions/${key}/annuler">
+    <p>
+      Chaque personne inscrite ou en liste d’attente est prévenue par e-mail quand elle a donné une adresse ; les autres restent
+      listées ici, à prévenir autrement.
+    </p>
+    <label for="motif">Motif (facultatif, 300 caractères au plus)</label>
+    <input id="motif" name="motif" maxlength="300" value="${motif}" />
+    <p>
+      <input type="checkbox" id="confirmer" name="confirmer" value="oui" required />
+      <label for="confirmer">Je confirme l’annulation de cette session</label>
+    </p>
+    <button type="submit">Annuler la session et prévenir les personnes</button>
+  </form>`;
+
 export function sessionRoutes(deps: EquipeDeps) {
   const app = new Hono<EquipeEnv>();
   const signUps = async (c: Context<EquipeEnv>) =>
@@ -52,18 +98,28 @@ export function sessionRoutes(deps: EquipeDeps) {
   app.get('/sessions', async (c) => {
     const all = await signUps(c);
     const keys = [...new Set(all.map((r) => r.sessionKey!))].sort();
+    const sessions = keys.map((k) => ({ key: k, info: sessionOf(k), n: countSession(all, k) }));
+    // Cancelled on the site, people still signed up: nobody has told them yet.
+    const toTell = sessions.filter((s) => s.info?.session.annulee && s.n.inscrits + s.n.attente > 0);
     return c.html(
       page(
         frame(c, 'Sessions de formation'),
         html`${keys.length === 0 ? html`<p>Aucune inscription.</p>` : ''}
+          ${
+            toTell.length
+              ? html`<p class="erreur">
+                  ${toTell.length > 1 ? `${toTell.length} sessions sont annulées` : 'Une session est annulée'} sur le site alors
+                  que des personnes y sont encore inscrites : elles n’en savent rien tant que vous ne les prévenez pas. Ouvrez
+                  ${toTell.length > 1 ? 'chacune' : 'la session'} pour les prévenir.
+                </p>`
+              : ''
+          }
           <ul>
-            ${keys.map((k) => {
-              const s = sessionOf(k);
-              const placed = all.filter((r) => r.sessionKey === k && !r.cancelled && !r.waitingList).length;
-              const waiting = all.filter((r) => r.sessionKey === k && !r.cancelled && r.waitingList).length;
+            ${sessions.map(({ key: k, info: s, n }) => {
               return html`<li>
                 <a href="/equipe/sessions/${k}">${s ? `${s.formation.titre} — ${s.session.date} ${s.session.creneau}` : k}</a> :
-                ${placed} inscrit(s)${s ? ` sur ${s.session.capacite} places` : ''}, ${waiting} en liste d’attente
+                ${n.inscrits} inscrit(s)${s ? ` sur ${s.session.capacite} places` : ''}, ${n.attente} en liste d’attente
+                ${s?.session.annulee ? html`<br />${cancelledOnSite(n)}` : ''}
               </li>`;
             })}
           </ul>`,
@@ -80,15 +136,19 @@ export function sessionRoutes(deps: EquipeDeps) {
       placed: rows.filter((r) => !r.cancelled && !r.waitingList).map(person),
       waiting: rows.filter((r) => !r.cancelled && r.waitingList).map(person),
       cancelled: rows.filter((r) => r.cancelled).map(person),
+      counts: countSession(rows, key),
     };
   };
 
   app.get('/sessions/:formation/:session', async (c) => {
-    const { key, info, placed, waiting, cancelled } = await load(c);
+    const { key, info, placed, waiting, cancelled, counts } = await load(c);
     const title = info ? `${info.formation.titre} — ${info.session.date}` : `Session ${key}`;
-    // The places offered online, as the sign-up counts them (the form's `place`), not the room's capacity.
-    const free = info ? info.session.places_restantes - placed.length : 0;
+    // The places offered online, as the sign-up counts them (the form's `place`), not the room's capacity;
+    // none in a session the site shows as cancelled.
+    const free = info && !info.session.annulee ? info.session.places_restantes - placed.length : 0;
     const notice = c.req.query('message');
+    // The site's content says the session is cancelled (an editor ticked « Session annulée »).
+    const onSite = info?.session.annulee === true;
     const table = (caption: string, people: Person[], give = false) =>
       html`<div class="tableau" tabindex="0" role="region" aria-label="${caption}">
         <table>
@@ -169,6 +229,20 @@ export function sessionRoutes(deps: EquipeDeps) {
       page(
         frame(c, title),
         html`${notice ? html`<p role="status" class="message">${notice}</p>` : ''}
+          ${
+            onSite && placed.length + waiting.length
+              ? html`<div class="erreur">
+                  <h2>Session annulée sur le site</h2>
+                  <p>
+                    La session est annulée sur le site. Les personnes inscrites n’en savent rien tant que vous ne les prévenez
+                    pas.
+                  </p>
+                  ${cancelForm(key, MOTIF_SITE)}
+                </div>`
+              : onSite && counts.prevenus
+                ? html`<p class="info">${cancelledOnSite(counts)}.</p>`
+                : ''
+          }
           <p>${placed.length} inscrit(s)${info ? ` sur ${info.session.capacite} places, ${info.session.creneau}` : ''}.</p>
           <p>
             <a href="/equipe/sessions/${key}/emargement">Feuille d’émargement (A4, à imprimer)</a> ·
@@ -187,21 +261,9 @@ export function sessionRoutes(deps: EquipeDeps) {
           ${waiting.length ? table('Liste d’attente', waiting, free > 0) : html`<p>Personne en liste d’attente.</p>`}
           ${cancelled.length ? cancelledTable : ''}
           ${
-            placed.length + waiting.length
+            placed.length + waiting.length && !onSite
               ? html`<h2>Annuler la session</h2>
-                  <form method="post" action="/equipe/sessions/${key}/annuler">
-                    <p>
-                      Chaque personne inscrite ou en liste d’attente est prévenue par e-mail quand elle a donné une adresse ; les
-                      autres restent listées ici, à prévenir autrement.
-                    </p>
-                    <label for="motif">Motif (facultatif, 300 caractères au plus)</label>
-                    <input id="motif" name="motif" maxlength="300" />
-                    <p>
-                      <input type="checkbox" id="confirmer" name="confirmer" value="oui" required />
-                      <label for="confirmer">Je confirme l’annulation de cette session</label>
-                    </p>
-                    <button type="submit">Annuler la session et prévenir les personnes</button>
-                  </form>`
+                  ${cancelForm(key)}`
               : ''
           }`,
       ),
@@ -216,6 +278,7 @@ export function sessionRoutes(deps: EquipeDeps) {
     const id = formText((await c.req.parseBody()).demande);
     const chosen = waiting.find((p) => p.id === id);
     if (!info || !chosen) return back(c, key, 'Cette personne n’est plus en liste d’attente.');
+    if (info.session.annulee) return back(c, key, 'Cette session est annulée sur le site : il n’y a pas de place à donner.');
     const staff = c.get('staff');
     const at = deps.clock.now().toISOString();
     const given = await deps.equipe.giveFreedPlace({
