@@ -12,6 +12,7 @@ import { traductionSchema } from '../schemas/traduction.ts';
 import { isFormKey, forms } from '../schemas/forms/index.ts';
 import { formSettingsSchema, mustBeSealed } from '../schemas/forms/settings.ts';
 import { formatExample, type FieldMeta } from '../lib/content-checks/field-meta.ts';
+import { MAP_FIELDS } from './map-fields.ts';
 
 export type DecapField = {
   name: string;
@@ -171,6 +172,31 @@ function widgetFor(s: z.ZodType, references: readonly Reference[], at: string, m
       return { widget: 'object', fields: objectFields(s, references, at) };
     case 'pipe':
       return widgetFor(d.out as z.ZodType, references, at, meta);
+    case 'record': {
+      // A form's maps (map-fields.ts): a list of two-field items in the editor, the same map in the file.
+      const map = MAP_FIELDS[at];
+      if (!map) return { widget: 'string' };
+      const part = (p: typeof map.key, schema: z.ZodType): DecapField => {
+        const field = decapField(p.name, schema, references, `${at}[].${p.name}`);
+        const hint = [p.aide, p.exemple && `Exemple : ${p.exemple}`].filter(Boolean).join(' ');
+        return {
+          ...field,
+          label: p.titre,
+          required: true,
+          ...(hint ? { hint } : {}),
+          ...(p.element && field.field ? { field: { ...field.field, label: p.element } } : {}),
+          ...(p.collection ? relation(p.collection, false) : {}),
+        };
+      };
+      return {
+        label: map.titre,
+        hint: map.aide,
+        widget: 'list',
+        collapsed: false,
+        fields: [part(map.key, d.keyType as z.ZodType), part(map.value, d.valueType as z.ZodType)],
+        summary: `{{fields.${map.key.name}}}`,
+      };
+    }
     case 'array': {
       const element = d.element as z.ZodType;
       const itemRef = references.find((r) => r.path === `${at}[]`);
@@ -205,8 +231,11 @@ export function objectFields(schema: z.ZodType, references: readonly Reference[]
     .map(([name, field]) => decapField(name, field, references, prefix ? `${prefix}.${name}` : name));
 }
 
-/** Fields the editor cannot render faithfully (maps of keys); they stay in the file and are edited by hand. */
-export const UNEDITABLE = new Set(['destinataires_par_quartier', 'cles_publiques']);
+/**
+ * Fields the editor cannot render faithfully; they stay in the file and are edited by hand. None today: the form
+ * settings' maps are lists in the editor (map-fields.ts).
+ */
+export const UNEDITABLE: ReadonlySet<string> = new Set<string>();
 
 const COLLECTION_LABELS: Record<CollectionName, [string, string]> = {
   quartiers: ['Quartiers', 'Quartier'],
@@ -245,6 +274,11 @@ export type ConfigOptions = {
   localBackend?: string;
   /** The site the « Voir en direct » button opens: the built site's address (SITE_URL, as astro.config.mjs). */
   siteUrl?: string;
+  /**
+   * Whether the « Réglages des formulaires » collection is offered (recipients, team keys): true by default; the
+   * Node server's editor gives it to administrators only.
+   */
+  reglagesFormulaires?: boolean;
 };
 
 /** The whole configuration (config.yml of /admin/). */
@@ -252,6 +286,7 @@ export function decapConfig({
   formKeys = listFormKeys(),
   localBackend = process.env.FABRIQUE_ADMIN_LOCAL_BACKEND,
   siteUrl = process.env.SITE_URL ?? 'http://localhost:4321',
+  reglagesFormulaires = true,
 }: ConfigOptions = {}): Record<string, unknown> {
   return {
     locale: 'fr',
@@ -308,21 +343,26 @@ export function decapConfig({
           })),
         ),
       },
-      {
-        name: 'formulaires',
-        // The settings' comments (what each one means, the example key's warning) stay when the editor saves.
-        format: 'fabrique-yaml',
-        label: 'Réglages des formulaires',
-        label_singular: 'Réglages',
-        files: formKeys.map((key) => ({
-          name: key,
-          label: `Formulaire « ${key} »`,
-          file: `content/formulaires/${key}.yaml`,
-          preview_path: `formulaires/${key}/`,
-          fields: formSettingsFields(key),
-        })),
-      },
+      ...(reglagesFormulaires ? [formSettingsCollection(formKeys)] : []),
     ],
+  };
+}
+
+/** The « Réglages des formulaires » collection: one file per form of content/formulaires/. */
+function formSettingsCollection(formKeys: string[]): Record<string, unknown> {
+  return {
+    name: 'formulaires',
+    // The settings' comments (what each one means, the example key's warning) stay when the editor saves.
+    format: 'fabrique-yaml',
+    label: 'Réglages des formulaires',
+    label_singular: 'Réglages',
+    files: formKeys.map((key) => ({
+      name: key,
+      label: `Formulaire « ${key} »`,
+      file: `content/formulaires/${key}.yaml`,
+      preview_path: `formulaires/${key}/`,
+      fields: formSettingsFields(key),
+    })),
   };
 }
 

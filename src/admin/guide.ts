@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { stringify } from 'yaml';
 import { decapConfig, type DecapField } from './decap-config.ts';
+import { mapsFromLists } from './map-fields.ts';
 
 type EditorCollection = {
   name: string;
@@ -113,7 +114,10 @@ export function editorsGuide(): string {
     parts.push(...fieldRows(fields), '');
     parts.push('Modèle à copier :', '', markdown ? '```markdown' : '```yaml');
     parts.push(
-      markdown ? `---\n${stringify(template(fields)).trim()}\n---\n\nLe texte de la page.` : stringify(template(fields)).trim(),
+      markdown
+        ? `---\n${stringify(template(fields)).trim()}\n---\n\nLe texte de la page.`
+        : // A form's maps are lists in the editor, maps in the file (map-fields.ts).
+          stringify(mapsFromLists(template(fields))).trim(),
     );
     parts.push('```', '');
   }

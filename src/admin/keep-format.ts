@@ -6,6 +6,7 @@
  * is a one-line diff. A new file, or one the server cannot give, is written whole, in the schema's order.
  */
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type Node } from 'yaml';
+import { listsFromMaps, mapsFromLists } from './map-fields.ts';
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n?---\r?\n?([\s\S]*)$/;
 
@@ -117,7 +118,8 @@ export const frontMatter: Format = {
   },
 };
 
+/** A form's settings: its maps (team keys, addresses by quartier) are lists in the editor (map-fields.ts). */
 export const yamlFile: Format = {
-  fromFile: (content) => (parseDocument(content).toJSON() as Record<string, unknown> | null) ?? {},
-  toFile: (data, sortedKeys) => yamlOf(data, onDisk, sortedKeys ?? []),
+  fromFile: (content) => listsFromMaps((parseDocument(content).toJSON() as Record<string, unknown> | null) ?? {}),
+  toFile: (data, sortedKeys) => yamlOf(mapsFromLists(data), onDisk, sortedKeys ?? []),
 };

@@ -7,6 +7,7 @@
  * editor's check), the editor goes on: the build still checks.
  */
 import { fileBeforeSave, frontMatter, yamlFile } from './keep-format.ts';
+import { mapsFromLists, repeatedKeys } from './map-fields.ts';
 
 type Entry = { get: (key: string) => unknown };
 type Cms = {
@@ -49,8 +50,12 @@ const list = (problemes: string[]) => problemes.map((p) => `– ${p}`).join('\n'
 cms?.registerEventListener({
   name: 'preSave',
   handler: async ({ entry }) => {
-    const data = (entry.get('data') as { toJS: () => Record<string, unknown> }).toJS();
+    const shown = (entry.get('data') as { toJS: () => Record<string, unknown> }).toJS();
     const collection = String(entry.get('collection'));
+    // A form's maps are lists in the editor (map-fields.ts): a key given twice is refused, the rest checked as written.
+    const repeated = collection === 'formulaires' ? repeatedKeys(shown) : [];
+    if (repeated.length > 0) throw new Error(`la fiche n’est pas enregistrée, à corriger d’abord :\n${list(repeated)}`);
+    const data = collection === 'formulaires' ? mapsFromLists(shown) : shown;
     // A new entry has no file yet: the check names it « cette fiche » either way.
     const saved = entry.get('path');
     const existing = typeof saved === 'string' && saved ? saved : undefined;
