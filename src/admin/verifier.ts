@@ -8,6 +8,7 @@
  */
 import { fileBeforeSave, frontMatter, yamlFile } from './keep-format.ts';
 import { mapsFromLists, repeatedKeys } from './map-fields.ts';
+import { signalerInscrits } from './inscrits.ts';
 
 type Entry = { get: (key: string) => unknown };
 type Cms = {
@@ -81,3 +82,5 @@ window.fetch = async (input, init) => {
   }
   return send(input, init);
 };
+
+signalerInscrits();
