@@ -1,10 +1,13 @@
 /** Production or demonstration: a form whose recipients or team key are examples reaches no one. */
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { loadFormSettings } from '../../src/lib/forms/load.ts';
 import {
   applyFormsMode,
   describeFormsMode,
+  EXAMPLE_PUBLIC_KEYS,
   exampleReasons,
   formsModeFromEnv,
   isExampleAddress,
@@ -26,9 +29,48 @@ describe('forms mode', () => {
   });
 
   it('recognises the addresses reserved for examples', () => {
-    for (const a of ['equipe@fabrique-solidarites.example', 'a@example.com', 'a@exemple.test', 'a@x.invalid'])
+    for (const a of [
+      'equipe@fabrique-solidarites.example',
+      'a@example.com',
+      'a@exemple.test',
+      'a@x.invalid',
+      'a@example.fr',
+      'a@listes.exemple.org',
+      'a@mail.test',
+    ])
       expect(isExampleAddress(a), a).toBe(true);
-    for (const a of ['accueil@ville-rennes.fr', 'a@example.fr', 'a@monexample.com']) expect(isExampleAddress(a), a).toBe(false);
+    for (const a of ['accueil@ville-rennes.fr', 'a@monexample.com', 'a@example-rennes.fr', 'a@rennes.exemples.fr'])
+      expect(isExampleAddress(a), a).toBe(false);
+  });
+
+  it('knows every key the repository’s settings mark as an example key (« Clé d’exemple »)', () => {
+    const dir = path.resolve(import.meta.dirname, '../../content/formulaires');
+    const marked = readdirSync(dir).filter((f) => readFileSync(path.join(dir, f), 'utf8').includes("# Clé d'exemple"));
+    expect(marked.length).toBeGreaterThan(0);
+    for (const name of marked) {
+      const { cles_publiques: keys = {} } = parse(readFileSync(path.join(dir, name), 'utf8')) as {
+        cles_publiques?: Record<string, string>;
+      };
+      expect(Object.keys(keys).length, name).toBeGreaterThan(0);
+      for (const key of Object.values(keys)) expect(EXAMPLE_PUBLIC_KEYS.has(key), `${name} : ${key}`).toBe(true);
+    }
+  });
+
+  it('says a sealed form is in service only once its addresses are real and its team key is not an example', () => {
+    const sealed = settings['demande-aide'];
+    const realAddresses = { ...sealed, destinataires: ['accueil@ville-rennes.fr'] };
+    expect(exampleReasons(realAddresses)).toEqual([`clé d’exemple (${sealed.cle_equipe})`]);
+    const real = { ...realAddresses, cle_equipe: 'accueil-2027', cles_publiques: { 'accueil-2027': REAL_KEY } };
+    expect(exampleReasons(real)).toEqual([]);
+    expect(exampleReasons({ ...real, destinataires: ['accueil@example.fr'] })).toEqual([
+      'adresses d’exemple (accueil@example.fr)',
+    ]);
+    const out = applyFormsMode(
+      { ...settings, 'demande-aide': realAddresses, contact: { ...settings.contact, destinataires: ['a@ville-rennes.fr'] } },
+      'production',
+    );
+    expect(out['demande-aide']).toMatchObject({ ouvert: false, service: 'pas-en-service' });
+    expect(out.contact).toMatchObject({ service: 'en-service' });
   });
 
   it('finds every form of the repository still on example settings, and says why', () => {

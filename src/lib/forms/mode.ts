@@ -30,8 +30,9 @@ export const EXAMPLE_PUBLIC_KEYS: ReadonlySet<string> = new Set([
   'PWLvLrpJ7owe5O6AURDX4hTHTXkSDvSQVC3nSjXGzWQ',
 ]);
 
-// Domains reserved for examples and tests (RFC 2606, RFC 6761): no one reads mail sent there.
-const EXAMPLE_DOMAIN = /(^|\.)(example|exemple|test|invalid|localhost)$|^example\.(com|net|org)$/i;
+// Domains reserved for examples and tests (RFC 2606, RFC 6761), and any example.* or exemple.* domain (example.fr,
+// listes.exemple.org): no team reads mail sent there.
+const EXAMPLE_DOMAIN = /(^|\.)(example|exemple|test|invalid|localhost)$|(^|\.)(example|exemple)\.[a-z]+$/i;
 
 export const isExampleAddress = (address: string) => EXAMPLE_DOMAIN.test(address.split('@').pop() ?? '');
 
