@@ -23,19 +23,19 @@ import type { ContentProblem } from './types.ts';
  */
 export type Proposal = { path: string; data: Record<string, unknown> } | { supprimer: string[] };
 
-const EDITABLE = /^content(\/[a-z0-9-]+)+\/[^/]+\.(md|mdx|ya?ml)$/;
+export const EDITABLE = /^content(\/[a-z0-9-]+)+\/[^/]+\.(md|mdx|ya?ml)$/;
 
 const key = (p: ContentProblem) => `${p.file}|${p.field ?? ''}|${p.message}`;
 
 /** The file as Decap writes it: YAML for form settings, otherwise front matter and the text (`body`). */
-function fileText(file: string, data: Record<string, unknown>): string {
+export function fileText(file: string, data: Record<string, unknown>): string {
   const { body, ...fields } = data;
   if (/\.ya?ml$/.test(file)) return stringify(fields);
   return `---\n${stringify(fields)}---\n${typeof body === 'string' ? body : ''}\n`;
 }
 
 /** The schema of a file of content/, for its fields' French labels. */
-function schemaOf(file: string): z.ZodType | undefined {
+export function schemaOf(file: string): z.ZodType | undefined {
   const folder = file.split('/')[1] ?? '';
   if (folder === 'formulaires') return formSettingsSchema;
   return (collections as Record<string, { schema: z.ZodType } | undefined>)[folder as CollectionName]?.schema;
