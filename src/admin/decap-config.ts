@@ -12,6 +12,7 @@ import { traductionSchema } from '../schemas/traduction.ts';
 import { isFormKey, forms } from '../schemas/forms/index.ts';
 import { formSettingsSchema, mustBeSealed } from '../schemas/forms/settings.ts';
 import { formatExample, type FieldMeta } from '../lib/content-checks/field-meta.ts';
+import { formatDate } from '../lib/time/dates.ts';
 import { MAP_FIELDS } from './map-fields.ts';
 
 export type DecapField = {
@@ -39,6 +40,8 @@ export type DecapField = {
   time_format?: boolean;
   /** A list item's one-line summary when folded (Decap template over `fields.*`). */
   summary?: string;
+  /** A list's name for one item: « 1 langue parlée », « Ajouter permanence » (Decap wrote « 1 langues parlées »). */
+  label_singular?: string;
 };
 
 /** A folded list item says what it is: its date or day, its time, its place, its name (the fields it has). */
@@ -140,13 +143,20 @@ function relation(collection: string, multiple: boolean): Partial<DecapField> {
 export function decapField(name: string, schema: z.ZodType, references: readonly Reference[], at: string): DecapField {
   const { inner, required, fallback, meta } = unwrap(schema);
   const base: DecapField = { name, label: meta.titre ?? name, widget: 'string', required };
+  // A date's example day first, in words (« 20 novembre 2026 »), as the site writes dates.
+  const exemple =
+    meta.exemple === undefined
+      ? ''
+      : isDate(inner) && typeof meta.exemple === 'string'
+        ? formatDate(meta.exemple)
+        : formatExample(meta.exemple);
   if (meta.aide || meta.exemple !== undefined)
-    base.hint = [meta.aide, meta.exemple !== undefined ? `Exemple : ${formatExample(meta.exemple)}` : '']
-      .filter(Boolean)
-      .join(' ');
+    base.hint = [meta.aide, exemple ? `Exemple : ${exemple}` : ''].filter(Boolean).join(' ');
   // An empty list needs no default: Decap would write it first, out of the schema's order.
   if (fallback !== undefined && !(Array.isArray(fallback) && fallback.length === 0)) base.default = fallback;
-  return { ...base, ...widgetFor(inner, references, at, meta) };
+  const field: DecapField = { ...base, ...widgetFor(inner, references, at, meta) };
+  if (field.widget === 'list') field.label_singular = singulier(field.label);
+  return field;
 }
 
 function widgetFor(s: z.ZodType, references: readonly Reference[], at: string, meta: FieldMeta): Partial<DecapField> {
@@ -221,6 +231,20 @@ function widgetFor(s: z.ZodType, references: readonly Reference[], at: string, m
     default:
       return { widget: 'string' };
   }
+}
+
+const MOTS_DE_LIAISON = /^(du|de|des|d’|d'|à|au|aux|en|par|pour|sur)$/i;
+
+/** A list's title for one item: each word before the first « du », « de »… loses its plural (« Dates annulées » → « Date annulée »). */
+export function singulier(titre: string): string {
+  let liaison = false;
+  return titre
+    .split(' ')
+    .map((mot) => {
+      liaison ||= MOTS_DE_LIAISON.test(mot) || /^d[’']/.test(mot);
+      return liaison ? mot : mot.replace(/(?<=\p{L}{2})[sx]$/u, '');
+    })
+    .join(' ');
 }
 
 /** The fields of an object schema, in the schema's order (the order editors write them in). */

@@ -7,6 +7,7 @@
  * editor's check), the editor goes on: the build still checks.
  */
 import { fileBeforeSave, frontMatter, yamlFile } from './keep-format.ts';
+import { enregistrerApercus } from './apercu/index.ts';
 import { mapsFromLists, repeatedKeys } from './map-fields.ts';
 import { signalerInscrits } from './inscrits.ts';
 
@@ -84,3 +85,6 @@ window.fetch = async (input, init) => {
 };
 
 signalerInscrits();
+
+// The preview looks like the site, the entry's warnings stand beside their fields, Decap speaks French (apercu/).
+enregistrerApercus();

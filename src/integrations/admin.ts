@@ -8,6 +8,8 @@ import { decapConfig } from '../admin/decap-config.ts';
 import { problemsPage } from '../lib/content-checks/problems-page.ts';
 import { currentReport, invalidate } from '../lib/content-checks/checked-loader.ts';
 import { answerProposal, fileOnDisk } from '../lib/content-checks/proposal.ts';
+import { answerWarnings } from '../lib/content-checks/avertissements.ts';
+import { siteStylesheet, sourceStylesheet } from '../admin/site-css.ts';
 
 /** The editor's page: Decap CMS from our own server, in French, never indexed. */
 export const ADMIN_PAGE = `<!DOCTYPE html>
@@ -65,6 +67,7 @@ export async function writeAdmin(distDir: string, config = decapConfig()): Promi
 /** After everything else (the service worker and style hashes ignore /admin/): the editor at /admin/. */
 export function admin(): AstroIntegration {
   let contentDir = '';
+  let root = '';
   return {
     name: 'fabrique:admin',
     hooks: {
@@ -72,6 +75,7 @@ export function admin(): AstroIntegration {
       // mistake (which stops the build) never takes the editor away; /admin/verification/ lists the mistakes.
       'astro:config:setup': ({ config }) => {
         contentDir = fileURLToPath(new URL('./content/', config.root));
+        root = fileURLToPath(config.root);
       },
       'astro:server:setup': ({ server }) => {
         // Form settings have no loader watching them: the verification page must see their changes too.
@@ -116,6 +120,26 @@ export function admin(): AstroIntegration {
             });
             return;
           }
+          // The entry's warnings beside its fields, as the editor types (src/admin/apercu/notes-champs.ts).
+          if (url.pathname === '/admin/avertissements' && req.method === 'POST') {
+            const chunks: Buffer[] = [];
+            req.on('data', (c: Buffer) => chunks.push(c));
+            req.on('end', () => {
+              void answerWarnings(contentDir, Buffer.concat(chunks).toString('utf8'))
+                .then(({ status, ...answer }) => {
+                  res.statusCode = status;
+                  send('application/json; charset=utf-8', JSON.stringify(answer));
+                })
+                .catch(next);
+            });
+            return;
+          }
+          // The preview's style: the last build's when there is one, else the sources' (no build in dev).
+          if (url.pathname === '/admin/site.css')
+            return void siteStylesheet(path.join(root, 'dist'))
+              .then(async (css) => css || sourceStylesheet(path.join(root, 'src/styles/global.css')))
+              .then((css) => send('text/css; charset=utf-8', css))
+              .catch(next);
           if (url.pathname === '/admin/verification/')
             return void currentReport(contentDir)
               .report.then((report) => send('text/html; charset=utf-8', problemsPage(report)))
@@ -126,6 +150,14 @@ export function admin(): AstroIntegration {
               .then((body) => send('text/javascript; charset=utf-8', body))
               .catch(next);
           next();
+        });
+        // First in line once the server listens: Astro puts its own dev middlewares first after this hook, and its
+        // trailingSlash check answered /admin/fichier and the POST routes (no slash, no extension) with a 404.
+        const stack = (server.middlewares as unknown as { stack: unknown[] }).stack;
+        const ours = stack.at(-1);
+        server.httpServer?.once('listening', () => {
+          stack.splice(stack.indexOf(ours), 1);
+          stack.unshift(ours);
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
