@@ -78,7 +78,7 @@ async function open(hash: string) {
 async function publish() {
   await page.getByRole('button', { name: 'Publier' }).click();
   await page.getByText('Publier maintenant').click();
-  await page.getByText('Modifications enregistrées', { exact: false }).waitFor();
+  await page.getByText('Fiche enregistrée', { exact: false }).waitFor();
 }
 
 const read = (file: string) => readFile(path.join(copy.dir, file), 'utf8');
@@ -103,7 +103,7 @@ describe('/admin/, the editors’ CMS', () => {
     await choose('Statut', 'en-poste', /^en-poste$/);
     await field('Prénom').fill('Camille T.');
     await choose('Profil', 'adulte', /adulte/);
-    await page.getByRole('button', { name: 'Ajouter permanences' }).click();
+    await page.getByRole('button', { name: 'Ajouter permanence' }).click();
     await choose('Lieu', 'Sud', /Sud-Gare/);
     await choose('Jour', 'jeudi', /^jeudi$/);
     await field('Horaire').fill('14:00-17:00');
@@ -138,7 +138,7 @@ describe('/admin/, the editors’ CMS', () => {
 
   it('adds a session to a training', async () => {
     await open('#/collections/formations/entries/animer-loisirs-pour-tous');
-    await page.getByRole('button', { name: 'Ajouter sessions' }).click();
+    await page.getByRole('button', { name: 'Ajouter session' }).click();
     await field('Identifiant de la session').fill('2027-11-a');
     await field('Date').fill('2027-11-18');
     await field('Horaire').fill('09:30-12:30');
@@ -201,7 +201,7 @@ describe('/admin/, the editors’ CMS', () => {
     await choose('Statut', 'en-poste', /^en-poste$/);
     // « en poste » without a first name: the form lets it through (the field is optional for an open post).
     await choose('Profil', 'adulte', /adulte/);
-    await page.getByRole('button', { name: 'Ajouter permanences' }).click();
+    await page.getByRole('button', { name: 'Ajouter permanence' }).click();
     await choose('Lieu', 'Cleunay', /Cleunay/);
     await choose('Jour', 'lundi', /^lundi$/);
     await field('Horaire').fill('14:00-17:00');
