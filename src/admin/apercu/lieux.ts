@@ -18,7 +18,7 @@ export const ApercuLieu = gabarit((props: ApercuProps) => {
     (d.fermetures ?? []).filter((f) => estDate(f.du) && estDate(f.au)),
     today,
   );
-  const acces = {
+  const acces: Lieu['accessibilite'] = {
     plain_pied: 'non-verifie',
     toilettes_adaptees: 'non-verifie',
     boucle_magnetique: 'non-verifie',
