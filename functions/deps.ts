@@ -85,5 +85,10 @@ export type AppDeps = {
    * firstInvitation: a token an operator chose (the Worker's secret EQUIPE_PREMIERE_INVITATION), accepted once
    * as an invitation for the first administrator while none has signed in yet (equipe/invitations.ts).
    */
-  equipe?: { demonstration?: boolean; firstInvitation?: string };
+  equipe?: {
+    demonstration?: boolean;
+    firstInvitation?: string;
+    /** The site's editor's origin, where /equipe/editeur sends people with the right (Node only: functions/editeur/). */
+    editeur?: () => string | undefined;
+  };
 };

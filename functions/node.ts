@@ -3,7 +3,9 @@
  * (node/config.ts), stops with French messages on a wrong value, then serves (node/server.ts). Everything it
  * prints is one JSON object per line (log-line.ts): requests, and the operator's messages in `message`.
  */
+import path from 'node:path';
 import { formsModeFromEnv } from '../src/lib/forms/mode.ts';
+import { editeurDepuis } from './editeur/node.ts';
 import { runEquipeCli } from './equipe/cli.ts';
 import { DEMONSTRATION_KEY_FILE } from './equipe/demonstration.ts';
 import { levelOf, logLine, requestLine } from './log-line.ts';
@@ -31,6 +33,11 @@ if (import.meta.main) {
     process.exit(1);
   }
   const { config } = result;
+  const editeur = editeurDepuis(process.env, path.resolve(import.meta.dirname, '..'), formsModeFromEnv() === 'demonstration');
+  if (editeur && 'erreur' in editeur) {
+    console.error(logLine('erreur', `Le serveur ne démarre pas : réglage incorrect.\n  - ${editeur.erreur}`));
+    process.exit(1);
+  }
   const running = await startServer({
     databaseUrl: config.databaseUrl,
     clientHashSecret: config.clientHashSecret,
@@ -44,6 +51,7 @@ if (import.meta.main) {
     clock: config.clock,
     mailDomain: config.mailDomain,
     metricsAllowed: config.metricsAllowed,
+    editeur,
     notice: (line) => console.log(logLine(levelOf(line), line)),
     // One JSON line per request: route, status, outcome, duration; never content or an address.
     log: (e) => console.log(requestLine(e)),

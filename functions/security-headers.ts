@@ -57,7 +57,7 @@ const site = (styleHashes: string[]) =>
  * schema (eval), styles itself inline, and talks to decap-server on the editor's machine or to the git
  * host named by FABRIQUE_ADMIN_CONNECT (origins, separated by spaces). Every other path keeps the site's policy above.
  */
-const admin = (adminConnect: string[]) =>
+export const adminHeaders = (adminConnect: string[]) =>
   secureHeaders({
     ...BASE_HEADERS,
     contentSecurityPolicy: csp({
@@ -100,7 +100,7 @@ export const adminConnectFrom = (value: string | undefined) => value?.split(' ')
 
 export const securityHeaders = (styleHashes: string[] = [], adminConnect: string[] = []): MiddlewareHandler => {
   const forSite = site(styleHashes);
-  const forAdmin = admin(adminConnect);
+  const forAdmin = adminHeaders(adminConnect);
   const done = async () => {};
   return async (c, next) => {
     if (c.req.path === '/admin' || c.req.path.startsWith('/admin/')) return forAdmin(c, next);

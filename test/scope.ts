@@ -23,6 +23,8 @@ export const COMPLETE_ONLY: Record<string, string> = {
   'test/functions/monitoring.test.ts': '/_metriques read by Prometheus’s own parser over a run',
   // Browser journeys: their parts are checked in CI by the unit tests and the other browser files.
   'test/e2e/admin.test.ts': 'the visual editor: builds of a copy of the project and Decap’s 1.5 MB bundle',
+  'test/e2e/editeur.test.ts':
+    'the editor on the server, sign-in to rebuilt public pages: two builds (its server side is in CI, editeur-serveur)',
   'test/e2e/admin-apercu.test.ts': 'the editor’s preview, field warnings and words: astro dev on a copy of the project',
   'test/e2e/e2c-journey.test.ts': 'two residents’ whole journeys to the E2C (each form and page is in CI)',
   'test/e2e/print.test.ts': 'print layout of one page per template',

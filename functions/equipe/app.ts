@@ -17,6 +17,8 @@ import { passkeyRoutes } from './passkeys.ts';
 import { requestRoutes } from './requests.ts';
 import { closeSessionCookie, requireStaff, sameOrigin } from './session.ts';
 import { sha256 } from './tokens.ts';
+import { droitsDe } from '../editeur/droits.ts';
+import { passage } from '../editeur/entree.ts';
 
 export type { EquipeDeps } from './deps.ts';
 
@@ -48,6 +50,7 @@ const SIGNED_IN = [
   '/demandes',
   '/demandes/*',
   '/deconnexion',
+  '/editeur',
   '/deconnexion-partout',
   '/journal',
   '/journal.csv',
@@ -145,6 +148,34 @@ export function createEquipeApp(deps: EquipeDeps) {
   app.route('/', passkeyRoutes(deps));
 
   for (const path of SIGNED_IN) app.use(path, requireStaff(deps));
+  // The site's editor, on its own origin: a one-time pass there (functions/editeur/entree.ts).
+  app.get('/editeur', async (c) => {
+    const origin = deps.editeur?.();
+    const staff = c.get('staff');
+    if (!origin)
+      return c.html(
+        page(
+          { ...frame('Éditeur du site'), staff },
+          html`<p>
+            Ce serveur n’héberge pas l’éditeur du site : le contenu se modifie par la forge du projet (voir le guide des
+            éditeurs).
+          </p>`,
+        ),
+        404,
+      );
+    if (droitsDe(staff).size === 0)
+      return c.html(
+        page(
+          { ...frame('Éditeur du site'), staff },
+          html`<p>
+            Votre compte n’a pas accès à l’éditeur. Un administrateur peut vous ajouter, sur la page « Personnes », à l’équipe «
+            redaction » (écrire des brouillons) ou « relecture » (relire et publier).
+          </p>`,
+        ),
+        403,
+      );
+    return c.redirect(`${origin}/admin/entree?jeton=${await passage(deps, staff.id)}`, 303);
+  });
   app.post('/deconnexion', async (c) => {
     await deps.equipe.endSession(c.get('sessionHash'));
     await deps.equipe.audit({ at: deps.clock.now().toISOString(), staffId: c.get('staff').id, action: 'deconnexion' });

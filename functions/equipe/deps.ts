@@ -18,6 +18,8 @@ export type EquipeDeps = {
   demonstration: boolean;
   /** The operator's first-administrator token (a Worker secret), if any: see invitations.ts, firstInvitation. */
   firstInvitation?: string;
+  /** The site's editor's origin, if this server hosts it (functions/editeur/entree.ts). */
+  editeur?: () => string | undefined;
   /** Sign-in attempts per client address, per 10 minutes. */
   signInLimit: RateLimit;
   clientKey: (c: Context) => Promise<string>;

@@ -1,4 +1,5 @@
 /** The inbox's page frame: French, a skip link, the demonstration banner on every page, one small stylesheet. */
+import { droitsDe } from '../editeur/droits.ts';
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { StaffMember } from '../store/equipe-types.ts';
@@ -40,6 +41,7 @@ export function page(frame: Frame, body: Content) {
                     <li><a href="/equipe/demandes">Demandes</a></li>
                     <li><a href="/equipe/sessions">Sessions</a></li>
                     <li><a href="/equipe/compte">Mon compte</a></li>
+                    ${droitsDe(frame.staff).size ? html`<li><a href="/equipe/editeur">Modifier le site</a></li>` : ''}
                     ${
                       admin
                         ? html`<li><a href="/equipe/personnes">Personnes</a></li>

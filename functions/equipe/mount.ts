@@ -21,6 +21,7 @@ export function equipeDeps(deps: AppDeps): EquipeDeps | undefined {
     secret: deps.config.clientHashSalt,
     demonstration: deps.equipe?.demonstration ?? false,
     firstInvitation: deps.equipe?.firstInvitation,
+    editeur: deps.equipe?.editeur,
     signInLimit: shared ?? new RateLimiter(SIGN_IN_LIMIT),
     erase: (ids) => deps.store.erase(ids),
     clientKey: async (c) => String(await hash(deps.config.clientHashSalt, deps.clientAddress(c) ?? 'inconnu')),

@@ -3,6 +3,7 @@
  * clear or sealed (opened in the browser, never here); taking, answering, closing, notes, handing over.
  * Every reading and change is audited; a request this person may not see answers 404.
  */
+import { EQUIPES_EDITION } from '../editeur/droits.ts';
 import { Hono, type Context } from 'hono';
 import { html } from 'hono/html';
 import { toBase64url } from '../seal/suite.ts';
@@ -385,9 +386,9 @@ export function requestRoutes(deps: EquipeDeps) {
   return app;
 }
 
-/** Teams known from the forms' keys, and the general one. */
+/** Teams known from the forms' keys, the general one, and the editor's (editeur/droits.ts). */
 export const teams = (deps: EquipeDeps) =>
-  [...new Set(['fabrique', ...Object.values(deps.settings).map((s) => teamOfForm(s))])].sort();
+  [...new Set(['fabrique', ...EQUIPES_EDITION, ...Object.values(deps.settings).map((s) => teamOfForm(s))])].sort();
 
 function summary(r: InboxRequest): string {
   const values = Object.values(JSON.parse(r.clearJson ?? '{}') as Record<string, unknown>)

@@ -16,6 +16,10 @@ import { loadContentContext, loadFormSettings } from '../../src/lib/forms/load.t
 import { applyFormsMode, describeFormsMode, formsModeFromEnv, type FormsMode } from '../../src/lib/forms/mode.ts';
 import type { FormKey } from '../../src/schemas/forms/index.ts';
 import type { FormSettings } from '../../src/schemas/forms/settings.ts';
+import type { AppDeps } from '../deps.ts';
+import { equipeDeps } from '../equipe/mount.ts';
+import { startEditeur, type EditeurReglages } from '../editeur/node.ts';
+import { todayInRennes } from '../../src/lib/time/dates.ts';
 import { createApp } from '../app.ts';
 import { Counters } from '../counters.ts';
 import type { LogEntry } from '../deps.ts';
@@ -39,6 +43,8 @@ import { metricsRoute, METRICS_ALLOWED_DEFAULT, metricsSnapshot, requestLog } fr
 import { servedReleaseOf } from './served-release.ts';
 
 export type ServerOptions = {
+  /** The site's editor on its own origin (functions/editeur/node.ts); none when absent. */
+  editeur?: EditeurReglages;
   port?: number;
   host?: string;
   distDir?: string;
@@ -113,6 +119,7 @@ async function createNodeApp(
     lastPurge: { value?: PurgeStatus };
     release: () => ServedRelease | undefined;
     metrics: () => Promise<MetricsSnapshot>;
+    sitePublic?: { value?: string };
   },
 ) {
   const distDir = options.distDir ?? path.join(projectRoot, 'dist');
@@ -124,7 +131,7 @@ async function createNodeApp(
   const merged = { ...base, ...options.settings } as Record<FormKey, FormSettings>;
   for (const line of describeFormsMode(merged, mode)) options.notice?.(line);
   const settings = applyFormsMode(merged, mode);
-  const forms = createApp({
+  const appDeps: AppDeps = {
     store: options.store,
     clock: options.clock,
     config: {
@@ -145,11 +152,36 @@ async function createNodeApp(
     equipe: { demonstration: mode === 'demonstration' },
     purgeStatus: () => options.lastPurge.value,
     release: options.release,
-  });
+  };
+  const editeurOrigin: { value?: string } = {};
+  if (options.editeur) appDeps.equipe = { ...appDeps.equipe, editeur: () => editeurOrigin.value };
+  const forms = createApp(appDeps);
+  const equipe = options.editeur ? equipeDeps(appDeps) : undefined;
+  const editeur =
+    options.editeur && equipe
+      ? await startEditeur({
+          reglages: options.editeur,
+          deps: equipe,
+          sitePublic: () => options.sitePublic?.value ?? options.origins[0] ?? 'http://localhost',
+          dist: distDir,
+          today: () => todayInRennes(options.clock.now()),
+          notice: options.notice,
+        })
+      : undefined;
   if (mode === 'demonstration') options.notice?.('Espace équipe : /equipe/connexion (un compte de démonstration y est proposé).');
 
   const app = new Hono();
   app.use(requestLog(options.log));
+  if (editeur) {
+    // The editor's host gets the editor and nothing else; /admin/ on the public site is sent there.
+    const editor = editeur.app;
+    app.use('*', async (c, next) => {
+      if (new URL(c.req.url).origin === editeurOrigin.value) return editor.fetch(c.req.raw, c.env);
+      if (c.req.path === '/admin' || c.req.path.startsWith('/admin/'))
+        return c.redirect(`${editeurOrigin.value ?? ''}/admin/`, 303);
+      return next();
+    });
+  }
   app.use(options.site.headers);
   app.get(METRICS_ROUTE, metricsRoute(options.metricsAllowed ?? METRICS_ALLOWED_DEFAULT, options.metrics));
   app.use(
@@ -204,7 +236,7 @@ async function createNodeApp(
     }
   })();
   app.notFound((c) => c.html(notFoundPage, 404));
-  return { app, settings };
+  return { app, settings, editeur, editeurOrigin };
 }
 
 function smtpFromEnv(notice: (line: string) => void): Mailer | undefined {
@@ -245,9 +277,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const release = servedReleaseOf(projectRoot, site.stamp);
   const listening: { server?: Server } = {};
   const metrics = metricsSnapshot({ store, counters, clock, lastPurge, release, http: () => listening.server });
-  const { app, settings } = await createNodeApp({
+  const sitePublic: { value?: string } = {};
+  const { app, settings, editeur, editeurOrigin } = await createNodeApp({
     ...options,
-    ...{ origins, store, clock, counters, trusted, site, mode, lastPurge, release, metrics },
+    ...{ origins, store, clock, counters, trusted, site, mode, lastPurge, release, metrics, sitePublic },
   });
   const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
   const server = await new Promise<ServerType>((resolve) => {
@@ -284,6 +317,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const { port } = http.address() as { port: number };
   const url = `http://${host}:${port}`;
   origins.push(url, `http://localhost:${port}`, `http://127.0.0.1:${port}`);
+  sitePublic.value = options.origins?.[0] ?? `http://localhost:${port}`;
+  if (options.editeur) {
+    editeurOrigin.value = options.editeur.origine(port);
+    notice(
+      `Éditeur du site : ${editeurOrigin.value}/admin/ (se connecter d’abord à l’espace équipe, ${sitePublic.value}/equipe/).`,
+    );
+  }
   return {
     url,
     openConnections: () => new Promise((resolve) => http.getConnections((_error, n) => resolve(n))),
@@ -293,6 +333,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         http.closeAllConnections?.();
       });
       await jobs.stop();
+      await editeur?.close();
       await store.close();
     },
   };

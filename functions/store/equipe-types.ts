@@ -88,7 +88,9 @@ export type AuditAction =
   | 'suppression'
   | 'personne'
   | 'place'
-  | 'annulation_session';
+  | 'annulation_session'
+  /** A change in the site's editor (functions/editeur/api.ts): the action and the entry, never its text. */
+  | 'edition';
 /** Who did what to what, when: never a submitted value. */
 export type AuditEntry = { id?: number; at: string; staffId: string; action: AuditAction; target?: string; detail?: string };
 

@@ -303,6 +303,20 @@ export type ConfigOptions = {
    * Node server's editor gives it to administrators only.
    */
   reglagesFormulaires?: boolean;
+  /**
+   * The editor served by the project's own Node server (functions/editeur/): Decap's proxy backend on the same
+   * origin, drafts and review (editorial workflow), commits in the content repository's `branche`.
+   */
+  serveur?: { branche: string };
+};
+
+/** Commit messages in French: they are the entries' history (functions/editeur/historique.ts). */
+const COMMIT_MESSAGES = {
+  create: 'Création : {{collection}} « {{slug}} »',
+  update: 'Modification : {{collection}} « {{slug}} »',
+  delete: 'Suppression : {{collection}} « {{slug}} »',
+  uploadMedia: 'Ajout du fichier « {{path}} »',
+  deleteMedia: 'Suppression du fichier « {{path}} »',
 };
 
 /** The whole configuration (config.yml of /admin/). */
@@ -311,17 +325,26 @@ export function decapConfig({
   localBackend = process.env.FABRIQUE_ADMIN_LOCAL_BACKEND,
   siteUrl = process.env.SITE_URL ?? 'http://localhost:4321',
   reglagesFormulaires = true,
+  serveur,
 }: ConfigOptions = {}): Record<string, unknown> {
+  const backend = serveur
+    ? {
+        backend: { name: 'proxy', proxy_url: '/admin/api/v1', branch: serveur.branche, commit_messages: COMMIT_MESSAGES },
+        publish_mode: 'editorial_workflow',
+      }
+    : {
+        // Production: the git host's sign-in (see the guide). On the editor's machine: `npx decap-server`.
+        backend: { ...productionBackend(), commit_messages: COMMIT_MESSAGES },
+        local_backend: localBackend ? { url: localBackend, allowed_hosts: ['localhost', '127.0.0.1'] } : true,
+        publish_mode: 'simple',
+      };
   return {
     locale: 'fr',
     // « Voir en direct » on a saved entry opens its page there: on the editor's machine, the site that
     // `npm run preview:content` has just built with the change; online, the published site once rebuilt.
     site_url: siteUrl,
     display_url: siteUrl,
-    // Production: the git host's sign-in (see the guide). On the editor's machine: `npx decap-server`.
-    backend: productionBackend(),
-    local_backend: localBackend ? { url: localBackend, allowed_hosts: ['localhost', '127.0.0.1'] } : true,
-    publish_mode: 'simple',
+    ...backend,
     media_folder: 'public/images',
     public_folder: '/images',
     // File names editors get: lowercase ASCII, no accents, dashes (the content check demands the same).

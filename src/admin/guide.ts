@@ -48,10 +48,39 @@ function format(f: DecapField): string {
   return f.widget === 'text' ? 'texte long' : f.widget === 'markdown' ? 'texte (Markdown)' : 'texte';
 }
 
+const MOIS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
+
+/**
+ * A field's hint as a file's writer needs it: the editor shows a date's example in words (« 20 novembre 2026 »),
+ * a file holds it as AAAA-MM-JJ.
+ */
+function hintDuFichier(f: DecapField): string {
+  if (f.widget !== 'datetime' || !f.hint) return f.hint ?? '';
+  return f.hint.replace(/Exemple : (1er|\d{1,2}) (\p{L}+) (\d{4})$/u, (all, jour: string, mois: string, an: string) => {
+    const m = MOIS.indexOf(mois) + 1;
+    if (m === 0) return all;
+    const j = jour === '1er' ? 1 : Number(jour);
+    return `Exemple : ${an}-${String(m).padStart(2, '0')}-${String(j).padStart(2, '0')}`;
+  });
+}
+
 function fieldRows(fields: DecapField[], prefix = ''): string[] {
   return fields.flatMap((f) => {
     const at = `${prefix}${f.name}`;
-    const row = `| \`${at}\` | ${f.label} | ${f.required === false ? 'non' : '**oui**'} | ${format(f)} | ${(f.hint ?? '').replaceAll('|', '\\|')} |`;
+    const row = `| \`${at}\` | ${f.label} | ${f.required === false ? 'non' : '**oui**'} | ${format(f)} | ${hintDuFichier(f).replaceAll('|', '\\|')} |`;
     return [row, ...fieldRows(f.fields ?? [], `${at}${f.widget === 'list' ? '[].' : '.'}`)];
   });
 }
@@ -61,7 +90,7 @@ function template(fields: DecapField[]): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
     if (f.name === 'body') continue;
-    const example = /Exemple : (.+)$/.exec(f.hint ?? '')?.[1];
+    const example = /Exemple : (.+)$/.exec(hintDuFichier(f))?.[1];
     if (f.widget === 'object') out[f.name] = template(f.fields ?? []);
     else if (f.widget === 'list')
       out[f.name] = f.fields

@@ -7,9 +7,10 @@
  * editor's check), the editor goes on: the build still checks.
  */
 import { fileBeforeSave, frontMatter, yamlFile } from './keep-format.ts';
-import { enregistrerApercus } from './apercu/index.ts';
 import { mapsFromLists, repeatedKeys } from './map-fields.ts';
+import { enregistrerApercus } from './apercu/index.ts';
 import { signalerInscrits } from './inscrits.ts';
+import { afficherBandeau } from './bandeau.ts';
 
 type Entry = { get: (key: string) => unknown };
 type Cms = {
@@ -88,3 +89,6 @@ signalerInscrits();
 
 // The preview looks like the site, the entry's warnings stand beside their fields, Decap speaks French (apercu/).
 enregistrerApercus();
+
+// On the project's server: where the publication stands, the entry's history, the way out (bandeau.ts).
+afficherBandeau();

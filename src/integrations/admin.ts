@@ -1,6 +1,5 @@
 import type { AstroIntegration } from 'astro';
 import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
@@ -10,43 +9,9 @@ import { currentReport, invalidate } from '../lib/content-checks/checked-loader.
 import { answerProposal, fileOnDisk } from '../lib/content-checks/proposal.ts';
 import { answerWarnings } from '../lib/content-checks/avertissements.ts';
 import { siteStylesheet, sourceStylesheet } from '../admin/site-css.ts';
+import { ADMIN_PAGE, decapDist, verifierScript } from '../admin/page.ts';
 
-/** The editor's page: Decap CMS from our own server, in French, never indexed. */
-export const ADMIN_PAGE = `<!DOCTYPE html>
-<html lang="fr">
-  <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <meta name="robots" content="noindex, nofollow">
-    <title>Modifier le site · Fabrique rennaise des solidarités</title>
-    <link href="/admin/config.yml" type="text/yaml" rel="cms-config-url">
-  </head>
-  <body>
-    <noscript>L’éditeur du site a besoin de JavaScript. Vous pouvez aussi modifier les fichiers de content/ (voir le guide).</noscript>
-    <script src="/admin/decap-cms.js"></script>
-    <script src="/admin/verifier.js"></script>
-  </body>
-</html>
-`;
-
-/** Folder of the Decap CMS bundle and its lazy chunks in node_modules. */
-export function decapDist(): string {
-  return path.dirname(createRequire(import.meta.url).resolve('decap-cms/dist/decap-cms.js'));
-}
-
-/** The editor's check before a save (src/admin/verifier.ts), as one browser script. */
-export async function verifierScript(): Promise<string> {
-  const { build } = await import('esbuild');
-  const out = await build({
-    entryPoints: [fileURLToPath(new URL('../admin/verifier.ts', import.meta.url))],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    minify: true,
-    target: 'es2020',
-  });
-  return out.outputFiles[0]!.text;
-}
+export { ADMIN_PAGE, decapDist, verifierScript } from '../admin/page.ts';
 
 /** Writes dist/admin/: the page, the configuration generated from the schemas, Decap CMS copied from node_modules (no CDN). */
 export async function writeAdmin(distDir: string, config = decapConfig()): Promise<string[]> {
