@@ -154,9 +154,11 @@ async function createNodeApp(
     release: options.release,
   };
   const editeurOrigin: { value?: string } = {};
+  // The inbox links the editor once it listens (editeurOrigin is set then, and only if it started).
   if (options.editeur) appDeps.equipe = { ...appDeps.equipe, editeur: () => editeurOrigin.value };
   const forms = createApp(appDeps);
   const equipe = options.editeur ? equipeDeps(appDeps) : undefined;
+  // An editor that cannot start (no git repository, no build tools) never takes the public site and its forms down.
   const editeur =
     options.editeur && equipe
       ? await startEditeur({
@@ -166,6 +168,9 @@ async function createNodeApp(
           dist: distDir,
           today: () => todayInRennes(options.clock.now()),
           notice: options.notice,
+        }).catch((error: unknown) => {
+          options.notice?.(`ATTENTION : l’éditeur du site ne peut pas démarrer, le site public et les formulaires sont servis sans lui : ${(error as Error).message}`);
+          return undefined;
         })
       : undefined;
   if (mode === 'demonstration') options.notice?.('Espace équipe : /equipe/connexion (un compte de démonstration y est proposé).');
@@ -318,7 +323,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const url = `http://${host}:${port}`;
   origins.push(url, `http://localhost:${port}`, `http://127.0.0.1:${port}`);
   sitePublic.value = options.origins?.[0] ?? `http://localhost:${port}`;
-  if (options.editeur) {
+  if (options.editeur && editeur) {
     editeurOrigin.value = options.editeur.origine(port);
     notice(
       `Éditeur du site : ${editeurOrigin.value}/admin/ (se connecter d’abord à l’espace équipe, ${sitePublic.value}/equipe/).`,

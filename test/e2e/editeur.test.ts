@@ -9,7 +9,7 @@
  * origin cannot act as a signed-in team member. test:complet (two whole builds of the site).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync } from 'node:fs';
+import { cpSync, mkdirSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,6 +28,8 @@ const served: number[] = [];
 let watching = true;
 let watcher: Promise<void> | undefined;
 let editorCsp = '';
+/** From « Publier maintenant » to the public pages, measured (the closing note reports it). */
+let publieEnSecondes = 0;
 
 const git = (...args: string[]) => execFileSync('git', ['-C', copy.dir, ...args], { encoding: 'utf8' });
 
@@ -61,6 +63,35 @@ async function signedIn(link: string): Promise<{ context: BrowserContext; page: 
 }
 
 /** From the inbox to the editor (its own origin), Decap loaded. */
+/** A field of Decap's form by its French label (« (optionnel) » added to optional ones): the last one. */
+const field = (page: Page, label: string) => page.getByLabel(new RegExp(`^${label}( \\(optionnel\\))?$`, 'i')).last();
+
+/** An entry of the editor, loaded afresh (Decap keeps the previous form when only the address changes). */
+async function openEntry(page: Page, hash: string) {
+  await page.goto(`${editeur}/admin/${hash}`);
+  await page.reload();
+  await field(page, 'Horaire').waitFor();
+}
+
+const etatDe = async (page: Page) =>
+  (await page.evaluate(async () => (await fetch('/admin/publication', { cache: 'no-store' })).json())) as {
+    etat: string;
+    message?: string;
+    prevu?: string;
+  };
+const plain = (text: string) => text.replace(/[\u00a0\u202f\s]+/g, ' ');
+const description = (branche: string) => {
+  try {
+    return execFileSync('git', ['-C', path.join(copy.dir, 'data/edition'), 'config', '--get', `branch.${branche}.description`], {
+      encoding: 'utf8',
+    }).trim();
+  } catch {
+    return '';
+  }
+};
+const BRANCHE = 'cms/referents/centre-1';
+const FICHE = '#/collections/referents/entries/centre-1';
+
 async function openEditor(page: Page) {
   const html = page.waitForResponse(`${editeur}/admin/`);
   await page.click('text=Modifier le site');
@@ -79,7 +110,10 @@ beforeAll(async () => {
   git('config', 'user.name', 'Exploitant');
   git('add', '.');
   git('commit', '--quiet', '-m', 'Site');
-  cpSync(path.join(root, 'dist'), path.join(copy.dir, 'dist'), { recursive: true });
+  // Served as on a server: dist is a link to a release, which a rebuild replaces (node/releases.ts).
+  mkdirSync(path.join(copy.dir, 'releases'));
+  cpSync(path.join(root, 'dist'), path.join(copy.dir, 'releases/premiere'), { recursive: true });
+  symlinkSync('releases/premiere', path.join(copy.dir, 'dist'));
   process.env.FABRIQUE_DEMONSTRATION = 'oui';
   site = await startServer({
     port: 0,
@@ -116,6 +150,7 @@ afterAll(async () => {
 
 describe.skipIf(!COMPLETE)('the editor on the project’s own server', () => {
   let redaction: { context: BrowserContext; page: Page };
+  let relecture: { context: BrowserContext; page: Page };
 
   it('an editor signs in through the inbox and reaches the editor on its own origin', async () => {
     redaction = await signedIn(await invite('Rita Rédaction', 'rita@exemple.invalid', 'membre', 'redaction'));
@@ -158,4 +193,69 @@ describe.skipIf(!COMPLETE)('the editor on the project’s own server', () => {
     expect(cookies.map((c) => c.name)).not.toContain('editeur');
     expect((await redaction.context.cookies(editeur)).map((c) => c.name)).toEqual(['editeur']);
   });
+
+  it('refuses a mistake before the save, in French, and writes nothing', async () => {
+    const page = redaction.page;
+    await openEntry(page, FICHE);
+    await field(page, 'Horaire').fill('14:00-25:00');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText(/la fiche n’est pas enregistrée, à corriger d’abord/).waitFor();
+    expect(description(BRANCHE)).toBe('');
+  }, 90_000);
+
+  it('an editor saves a draft and sends it to review, but cannot make it ready', async () => {
+    const page = redaction.page;
+    await openEntry(page, FICHE);
+    await field(page, 'Horaire').fill('14:00-18:00');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Fiche enregistrée').first().waitFor();
+    expect(description(BRANCHE)).toBe('decap-cms/draft');
+    await page.getByRole('button', { name: /Statut/ }).click();
+    await page.getByText('En cours de révision').last().click();
+    await expect.poll(() => description(BRANCHE)).toBe('decap-cms/pending_review');
+    await page.getByRole('button', { name: /Statut/ }).click();
+    await page.getByText('Prêt', { exact: true }).last().click();
+    await page.getByText(/Seule une personne de l’équipe « relecture »/).first().waitFor();
+    expect(description(BRANCHE)).toBe('decap-cms/pending_review');
+  }, 90_000);
+
+  it('a reviewer publishes it: the public pages, the calendar and the offline page show it; the site answered throughout', async () => {
+    relecture = await signedIn(await invite('René Relecture', 'rene@exemple.invalid', 'membre', 'relecture'));
+    await openEditor(relecture.page);
+    const page = relecture.page;
+    await openEntry(page, FICHE);
+    await page.getByRole('button', { name: /Statut/ }).click();
+    await page.getByText('Prêt', { exact: true }).last().click();
+    await expect.poll(() => description(BRANCHE)).toBe('decap-cms/pending_publish');
+    await page.getByRole('button', { name: 'Publier' }).click();
+    const start = Date.now();
+    await page.getByText('Publier maintenant').click();
+    // The bar at the editor's foot says when it will be online, then that it is.
+    await page.getByText(/Publication en cours : en ligne dans/).waitFor({ timeout: 30_000 });
+    await expect.poll(async () => (await etatDe(page)).etat, { timeout: 300_000, intervals: [2_000] }).not.toBe('en-cours');
+    const etat = await etatDe(page);
+    expect(etat.message ?? '').toBe('');
+    expect(etat.etat).toBe('en-ligne');
+    publieEnSecondes = Math.round((Date.now() - start) / 1000);
+    console.log(`Publier → en ligne : ${publieEnSecondes} s`);
+    await page.getByText('Site public à jour').waitFor({ timeout: 40_000 });
+
+    expect(plain(await (await fetch(`${base}/quartiers/centre/`)).text())).toContain('chaque mardi, de 14 h à 18 h');
+    expect(await (await fetch(`${base}/agenda/referents/centre-1.ics`)).text()).toMatch(/DTEND;TZID=Europe\/Paris:\d{8}T180000/);
+    expect(plain(await (await fetch(`${base}/hors-ligne/`)).text())).toContain('chaque mardi, de 14 h à 18 h');
+    expect(served.length).toBeGreaterThan(10);
+    expect(served.filter((s) => s !== 200)).toEqual([]);
+  }, 400_000);
+
+  it('the history shows who changed what and restores the old version as a draft, the site unchanged', async () => {
+    const page = relecture.page;
+    await page.goto(`${editeur}/admin/historique?collection=referents&slug=centre-1`);
+    const text = plain(await page.locator('main').innerText());
+    expect(text).toContain('par Rita Rédaction');
+    expect(text).toContain('Horaire (Permanences n° 1) : 14:00-17:00 → 14:00-18:00');
+    await page.getByRole('button', { name: 'Restaurer cette version' }).first().click();
+    await page.getByText(/est maintenant un brouillon/).waitFor();
+    expect(description(BRANCHE)).toBe('decap-cms/draft');
+    expect(plain(await (await fetch(`${base}/quartiers/centre/`)).text())).toContain('chaque mardi, de 14 h à 18 h');
+  }, 60_000);
 });

@@ -26,6 +26,10 @@ const SOURCES = [
   'functions/staff/*.ts',
   'functions/staff/commands/*.ts',
   'functions/store/schema-check.ts',
+  'functions/editeur/node.ts',
+  'functions/editeur/publication.ts',
+  'functions/editeur/depot.ts',
+  'functions/editeur/routes.ts',
 ];
 const CALL =
   /(?:errors\.push|new (?:UserError|ReleaseError|ReleaseRefused|BuildModeError|SchemaDriftError|Error)|notice|console\.error|logLine\(\s*'\w+',|return)\s*\(?\s*(['`])/g;
