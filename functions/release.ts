@@ -122,8 +122,9 @@ export async function makeRelease(distDir: string, outDir: string, source = root
     platform: 'node',
     format: 'esm',
     target: 'node24',
-    // pg's optional native binding is never used; CommonJS packages (pg, nodemailer) get a require.
-    external: ['pg-native'],
+    // pg's optional native binding is never used; esbuild only where the build tools are (the editor's script, read
+    // from the release's dist/ otherwise); CommonJS packages (pg, nodemailer) get a require.
+    external: ['pg-native', 'esbuild'],
     banner: {
       js: "import { createRequire as __fabriqueRequire } from 'node:module'; const require = __fabriqueRequire(import.meta.url);",
     },
