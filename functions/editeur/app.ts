@@ -14,6 +14,7 @@ import { ADMIN_PAGE, decapDist, verifierScript } from '../../src/admin/page.ts';
 import type { EquipeDeps } from '../equipe/deps.ts';
 import { adminHeaders } from '../security-headers.ts';
 import { apiRoute, type ApiOptions } from './api.ts';
+import { routesDeVerification } from './verification.ts';
 import { entrer, exigerEditeur, memeOrigine, sortir, type EditeurEnv } from './entree.ts';
 import type { Publication } from './publication.ts';
 
@@ -83,15 +84,7 @@ export function createEditeurApp(o: EditeurOptions) {
   app.post('/admin/api/v1', bodyLimit({ maxSize: 20 * 1024 * 1024 }), apiRoute({ ...o.api, deps: o.deps }));
   app.get('/admin/publication', (c) => c.json(o.publication.courant));
 
-  const proposal = () => import('../../src/lib/content-checks/proposal.ts');
-  app.post('/admin/verifier', bodyLimit({ maxSize: 256 * 1024 }), async (c) => {
-    const { status, problemes } = await (await proposal()).answerProposal(contentDir, await c.req.text());
-    return c.json({ problemes }, status as 200 | 400);
-  });
-  app.get('/admin/fichier', async (c) => {
-    const text = await (await proposal()).fileOnDisk(contentDir, c.req.query('chemin') ?? '');
-    return text === undefined ? c.text('fichier inconnu', 404) : c.text(text);
-  });
+  routesDeVerification(app, contentDir);
   app.get('/admin/verification/', async (c) => {
     const [{ checkAll }, { problemsPage }] = await Promise.all([
       import('../../src/lib/content-checks/check-all.ts'),

@@ -11,8 +11,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { EquipeDeps } from '../equipe/deps.ts';
-import { ABSOLUTE_MS, IDLE_MS } from '../equipe/session.ts';
-import { randomToken, sha256 } from '../equipe/tokens.ts';
+import { ABSOLUTE_MS, IDLE_MS, newSession } from '../equipe/session.ts';
+import { sha256 } from '../equipe/tokens.ts';
 import type { StaffMember } from '../store/equipe-types.ts';
 import { droitsDe, type Droit } from './droits.ts';
 
@@ -29,18 +29,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export type EditeurEnv = { Variables: { staff: StaffMember; droits: Set<Droit> } };
 
 /** A one-time pass to the editor for a signed-in person (the inbox's /equipe/editeur). */
-export async function passage(deps: EquipeDeps, staffId: string): Promise<string> {
-  const token = randomToken();
-  const now = deps.clock.now().getTime();
-  await deps.equipe.addSession(await sha256(token), {
-    staffId,
-    createdAt: iso(now),
-    lastSeenAt: iso(now),
-    idleExpiresAt: iso(now + PASSAGE_MS),
-    expiresAt: iso(now + PASSAGE_MS),
-  });
-  return token;
-}
+export const passage = (deps: EquipeDeps, staffId: string): Promise<string> => newSession(deps, staffId, PASSAGE_MS, PASSAGE_MS);
 
 /** /admin/entree?jeton=…: spends the pass (once), opens the editor's session, goes to the editor. */
 export async function entrer(c: Context, deps: EquipeDeps, connexion: string) {
@@ -50,14 +39,7 @@ export async function entrer(c: Context, deps: EquipeDeps, connexion: string) {
   const pass = hash ? await deps.equipe.touchSession(hash, iso(now), iso(now + PASSAGE_MS)) : undefined;
   if (hash) await deps.equipe.endSession(hash);
   if (!pass) return c.redirect(connexion, 303);
-  const session = randomToken();
-  await deps.equipe.addSession(await sha256(session), {
-    staffId: pass.staffId,
-    createdAt: iso(now),
-    lastSeenAt: iso(now),
-    idleExpiresAt: iso(now + IDLE_MS),
-    expiresAt: iso(now + ABSOLUTE_MS),
-  });
+  const session = await newSession(deps, pass.staffId);
   const { nom, secure } = cookieDe(c);
   // Lax, not Strict: the browser arrives here from the inbox's origin, another site, and a Strict cookie would not
   // go with the redirect to /admin/. Posts from elsewhere are refused by memeOrigine below.

@@ -9,21 +9,12 @@ import type { HtmlEscapedString } from 'hono/utils/html';
 import { CSS } from '../equipe/layout.ts';
 import { formatDate, formatHeure } from '../../src/lib/time/dates.ts';
 import type { Version } from './historique.ts';
-
-const PARIS = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+import { saisieDeDate } from './programmation.ts';
 
 /** « 4 décembre 2026 à 14 h 05 », in Rennes's time. */
 export function dateEtHeure(quand: Date): string {
-  const p = Object.fromEntries(PARIS.formatToParts(quand).map((x) => [x.type, x.value]));
-  return `${formatDate(`${p.year}-${p.month}-${p.day}`)} à ${formatHeure(`${p.hour}:${p.minute}`)}`;
+  const local = saisieDeDate(quand);
+  return `${formatDate(local.slice(0, 10))} à ${formatHeure(local.slice(11))}`;
 }
 
 const STYLE = `${CSS}.versions{padding-left:1.25rem}.versions>li{margin-bottom:1.5rem}.versions h2{font-size:1.1rem;margin:.5rem 0}`;

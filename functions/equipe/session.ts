@@ -13,16 +13,22 @@ export const ABSOLUTE_MS = 12 * 3_600_000;
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export async function openSession(c: Context, deps: EquipeDeps, staffId: string) {
+/** A new session of `staffId` in the store, ending after `idleMs` unused or `absoluteMs` in all: its token. */
+export async function newSession(deps: EquipeDeps, staffId: string, idleMs = IDLE_MS, absoluteMs = ABSOLUTE_MS): Promise<string> {
   const token = randomToken();
   const now = deps.clock.now().getTime();
   await deps.equipe.addSession(await sha256(token), {
     staffId,
     createdAt: iso(now),
     lastSeenAt: iso(now),
-    idleExpiresAt: iso(now + IDLE_MS),
-    expiresAt: iso(now + ABSOLUTE_MS),
+    idleExpiresAt: iso(now + idleMs),
+    expiresAt: iso(now + absoluteMs),
   });
+  return token;
+}
+
+export async function openSession(c: Context, deps: EquipeDeps, staffId: string) {
+  const token = await newSession(deps, staffId);
   setCookie(c, COOKIE, token, { httpOnly: true, secure: true, sameSite: 'Strict', path: '/', maxAge: ABSOLUTE_MS / 1000 });
 }
 

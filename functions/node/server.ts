@@ -6,7 +6,6 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -19,6 +18,7 @@ import type { FormSettings } from '../../src/schemas/forms/settings.ts';
 import type { AppDeps } from '../deps.ts';
 import { equipeDeps } from '../equipe/mount.ts';
 import { startEditeur, type EditeurReglages } from '../editeur/node.ts';
+import { routesDeVerification } from '../editeur/verification.ts';
 import { todayInRennes } from '../../src/lib/time/dates.ts';
 import { createApp } from '../app.ts';
 import { Counters } from '../counters.ts';
@@ -169,7 +169,9 @@ async function createNodeApp(
           today: () => todayInRennes(options.clock.now()),
           notice: options.notice,
         }).catch((error: unknown) => {
-          options.notice?.(`ATTENTION : l’éditeur du site ne peut pas démarrer, le site public et les formulaires sont servis sans lui : ${(error as Error).message}`);
+          options.notice?.(
+            `ATTENTION : l’éditeur du site ne peut pas démarrer, le site public et les formulaires sont servis sans lui : ${(error as Error).message}`,
+          );
           return undefined;
         })
       : undefined;
@@ -200,18 +202,7 @@ async function createNodeApp(
   app.route('/', forms);
   // The editor's check before a save (src/admin/verifier.ts), where the editor runs: `npm start`, in demonstration.
   // A production server has no editor (its content comes with its release): there, nothing answers it.
-  if (mode === 'demonstration') {
-    const proposal = () => import('../../src/lib/content-checks/proposal.ts');
-    app.post('/admin/verifier', bodyLimit({ maxSize: 256 * 1024 }), async (c) => {
-      const { status, problemes } = await (await proposal()).answerProposal(contentDir, await c.req.text());
-      return c.json({ problemes }, status as 200 | 400);
-    });
-    app.get('/admin/fichier', async (c) => {
-      const text = await (await proposal()).fileOnDisk(contentDir, c.req.query('chemin') ?? '');
-      c.header('Cache-Control', 'no-store');
-      return text === undefined ? c.text('fichier inconnu', 404) : c.text(text);
-    });
-  }
+  if (mode === 'demonstration') routesDeVerification(app, contentDir);
   app.use('/_astro/*', async (c, next) => {
     await next();
     // File names carry a content hash: cache for a year.

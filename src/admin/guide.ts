@@ -48,20 +48,9 @@ function format(f: DecapField): string {
   return f.widget === 'text' ? 'texte long' : f.widget === 'markdown' ? 'texte (Markdown)' : 'texte';
 }
 
-const MOIS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
+const MOIS = Array.from({ length: 12 }, (_, m) =>
+  new Intl.DateTimeFormat('fr-FR', { month: 'long', timeZone: 'UTC' }).format(Date.UTC(2026, m, 1)),
+);
 
 /**
  * A field's hint as a file's writer needs it: the editor shows a date's example in words (« 20 novembre 2026 »),

@@ -18,6 +18,7 @@ import { startServer, type RunningServer } from '../../functions/node.ts';
 import { COMPLETE } from '../scope.ts';
 import { projectCopy, root } from './admin-helpers.ts';
 import { launchBrowser } from './browser.ts';
+import { withAuthenticator } from './passkey.ts';
 
 let copy: Awaited<ReturnType<typeof projectCopy>>;
 let site: RunningServer;
@@ -43,19 +44,7 @@ async function invite(name: string, email: string, role: string, equipe?: string
 /** A browser of its own with a passkey (Chromium's virtual authenticator), signed in through an invitation. */
 async function signedIn(link: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
+  const page = await withAuthenticator(context);
   await page.goto(link);
   await page.click('text=Créer ma clé d’accès');
   await page.waitForURL(`${base}/equipe/demandes`);
@@ -215,7 +204,10 @@ describe.skipIf(!COMPLETE)('the editor on the project’s own server', () => {
     await expect.poll(() => description(BRANCHE)).toBe('decap-cms/pending_review');
     await page.getByRole('button', { name: /Statut/ }).click();
     await page.getByText('Prêt', { exact: true }).last().click();
-    await page.getByText(/Seule une personne de l’équipe « relecture »/).first().waitFor();
+    await page
+      .getByText(/Seule une personne de l’équipe « relecture »/)
+      .first()
+      .waitFor();
     expect(description(BRANCHE)).toBe('decap-cms/pending_review');
   }, 90_000);
 

@@ -21,6 +21,7 @@ import { COMPLETE } from '../scope.ts';
 import { BACKENDS, startInboxSite, type Backend, type InboxSite } from './equipe-backends.ts';
 import { etatSession } from '../../src/lib/time/sessions.ts';
 import { answers, ctx, e2eTeamKey } from './forms-helpers.ts';
+import { withAuthenticator } from './passkey.ts';
 
 const skipPostgres = await noPostgres();
 // The open session with the fewest places (two at least) in the built content: filled, then two people wait.
@@ -36,24 +37,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-
-/** A page with a virtual platform authenticator (a passkey that verifies its user), as a phone or laptop has. */
-async function withAuthenticator(context: BrowserContext): Promise<Page> {
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: {
-      protocol: 'ctap2',
-      transport: 'internal',
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  return page;
-}
 
 /** Clicks a button that posts, and waits for the page it leads to. */
 async function post(page: Page, text: string) {
