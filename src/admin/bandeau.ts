@@ -64,7 +64,9 @@ export function afficherBandeau(): void {
   window.addEventListener('hashchange', suivreLaFiche);
 
   let shown = false;
+  let prochaine: ReturnType<typeof setTimeout> | undefined;
   const lire = async () => {
+    clearTimeout(prochaine);
     let e: Etat | undefined;
     try {
       const answer = await fetch('/admin/publication', { cache: 'no-store' });
@@ -72,7 +74,10 @@ export function afficherBandeau(): void {
     } catch {
       /* no server: no bar */
     }
-    if (!e) return setTimeout(() => void lire(), 30_000);
+    if (!e) {
+      prochaine = setTimeout(() => void lire(), 30_000);
+      return;
+    }
     if (!shown) {
       const style = document.createElement('style');
       style.textContent = STYLE;
@@ -84,7 +89,14 @@ export function afficherBandeau(): void {
     const text = phrase(e, new Date());
     if (etat.textContent !== text) etat.textContent = text;
     bar.dataset.etat = e.etat;
-    setTimeout(() => void lire(), e.etat === 'en-cours' ? 5_000 : 30_000);
+    prochaine = setTimeout(() => void lire(), e.etat === 'en-cours' ? 5_000 : 30_000);
   };
   void lire();
+  // After a change of the editor's (a publication starts with it), read again at once rather than at the next turn.
+  const send = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const answer = await send(input, init);
+    if (init?.method === 'POST' && (input instanceof Request ? input.url : input.toString()).endsWith('/admin/api/v1')) setTimeout(() => void lire(), 300);
+    return answer;
+  };
 }
