@@ -96,7 +96,8 @@ export function afficherBandeau(): void {
   const send = window.fetch.bind(window);
   window.fetch = async (input, init) => {
     const answer = await send(input, init);
-    if (init?.method === 'POST' && (input instanceof Request ? input.url : input.toString()).endsWith('/admin/api/v1')) setTimeout(() => void lire(), 300);
+    if (init?.method === 'POST' && (input instanceof Request ? input.url : input.toString()).endsWith('/admin/api/v1'))
+      setTimeout(() => void lire(), 300);
     return answer;
   };
 }

@@ -191,7 +191,27 @@ describe.skipIf(!COMPLETE)('the editor on the project’s own server', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     await page.getByText(/la fiche n’est pas enregistrée, à corriger d’abord/).waitFor();
     expect(plain(await page.locator('body').innerText())).toContain('champ « Prénom » : un référent en poste a un prénom');
+    // A time the form itself refuses, in French, without « schéma » nor a regular expression.
+    await openEntry(page, FICHE);
+    await field(page, 'Horaire').fill('14h-25h');
+    await page.getByRole('button', { name: 'Enregistrer' }).click();
+    const horaire = page.getByText(/Horaire : créneau mal écrit/i);
+    await horaire.first().waitFor();
+    expect(plain(await horaire.first().innerText())).not.toMatch(/schéma|\^|\\d/i);
     expect(description(BRANCHE)).toBe('');
+    // A place other entries name cannot be deleted: the message lists them.
+    await page.goto(`${editeur}/admin/#/collections/lieux/entries/centre-espace-social`);
+    await page.reload();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page
+      .getByRole('button', { name: /Supprimer/ })
+      .first()
+      .click();
+    await page.getByText(/la fiche n’est pas supprimée : d’autres fiches la nomment/).waitFor();
+    const depot = path.join(copy.dir, 'data/edition');
+    expect(
+      execFileSync('git', ['-C', depot, 'ls-tree', '--name-only', 'main', 'content/lieux/'], { encoding: 'utf8' }),
+    ).toContain('centre-espace-social.md');
   }, 90_000);
 
   it('an editor saves a draft and sends it to review, but cannot make it ready', async () => {
