@@ -250,7 +250,7 @@ describe.skipIf(!COMPLETE)('the editor on the project’s own server', () => {
     await page.getByText('Publier maintenant').click();
     // The bar at the editor's foot says when it will be online, then that it is.
     await page.getByText(/Publication en cours : en ligne dans/).waitFor({ timeout: 30_000 });
-    await expect.poll(async () => (await etatDe(page)).etat, { timeout: 300_000, intervals: [2_000] }).not.toBe('en-cours');
+    await expect.poll(async () => (await etatDe(page)).etat, { timeout: 300_000, interval: 2_000 }).not.toBe('en-cours');
     const etat = await etatDe(page);
     expect(etat.message ?? '').toBe('');
     expect(etat.etat).toBe('en-ligne');
