@@ -98,11 +98,15 @@ describe.skipIf(noPostgres)('PostgresStore: several instances on one database', 
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     let runs = 0;
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
     const first = a.runAlone('purge', async () => {
       runs++;
+      started();
       await held;
     });
-    await new Promise((r) => setTimeout(r, 50));
+    // The first holds the lock once its job runs (no fixed sleep: a loaded CI took longer than 50 ms).
+    await running;
     expect(await b.runAlone('purge', async () => void runs++)).toBe(false);
     // Another job is not held by it.
     expect(await b.runAlone('notifications', async () => {})).toBe(true);
