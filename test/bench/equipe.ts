@@ -17,6 +17,7 @@ import { launchBrowser } from '../e2e/browser.ts';
 import { BACKEND_NAMES, startInboxSite, type Backend } from '../e2e/equipe-backends.ts';
 import { e2eTeamKey } from '../e2e/forms-helpers.ts';
 import { EQUIPE_BUDGET, type BudgetLine } from './budgets.ts';
+import { VIRTUAL_PASSKEY } from '../e2e/passkey.ts';
 
 const REQUESTS = 1000;
 /** Fetches of each page timed on the server side, and browser rounds per CPU speed. */
@@ -100,16 +101,7 @@ export async function benchInbox(backend: Backend): Promise<InboxBench> {
     // No cache between visits: every visit is a first visit.
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('WebAuthn.enable');
-    await cdp.send('WebAuthn.addVirtualAuthenticator', {
-      options: {
-        protocol: 'ctap2',
-        transport: 'internal',
-        hasResidentKey: true,
-        hasUserVerification: true,
-        isUserVerified: true,
-        automaticPresenceSimulation: true,
-      },
-    });
+    await cdp.send('WebAuthn.addVirtualAuthenticator', VIRTUAL_PASSKEY);
     await page.goto(await site.invite('Bench Admin', 'bench@exemple.fr'));
     await page.click('text=Créer ma clé d’accès');
     await page.waitForURL(`${base}/equipe/demandes`);
