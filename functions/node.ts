@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { formsModeFromEnv } from '../src/lib/forms/mode.ts';
-import { editeurDepuis } from './editeur/node.ts';
+import { editeurDepuis } from './editeur/reglages.ts';
 import { runEquipeCli } from './equipe/cli.ts';
 import { DEMONSTRATION_KEY_FILE } from './equipe/demonstration.ts';
 import { levelOf, logLine, requestLine } from './log-line.ts';

@@ -2,8 +2,8 @@
  * The editor on the Node server (issue 22): FABRIQUE_EDITEUR_URL names its origin (in demonstration,
  * http://editeur.localhost:PORT, which browsers send to this machine), FABRIQUE_CONSTRUCTION the build folder
  * (a git clone installed with `npm ci`; in demonstration, the project itself) and FABRIQUE_EDITION_DEPOT the
- * content repository (default: data/edition of the build folder). Requests for the editor's host go to its app;
- * /admin/ on the public site is sent there.
+ * content repository (default: data/edition of the build folder), read by reglages.ts. Requests for the editor's
+ * host go to its app; /admin/ on the public site is sent there. Loaded only when the server hosts an editor.
  */
 import path from 'node:path';
 import type { Hono } from 'hono';
@@ -13,34 +13,8 @@ import { startDecapGit } from './decap-git.ts';
 import { preparerDepot } from './depot.ts';
 import type { EditeurEnv } from './entree.ts';
 import { Publication } from './publication.ts';
+import type { EditeurReglages } from './reglages.ts';
 import { editeurRoutes, publicationsProgrammees } from './routes.ts';
-
-export type EditeurReglages = {
-  /** The editor's origin; `port` gives the demonstration's default once the server listens. */
-  origine: (port: number) => string;
-  construction: string;
-  depot: string;
-};
-
-/** From the environment: undefined when this server hosts no editor. */
-export function editeurDepuis(
-  env: Record<string, string | undefined>,
-  projet: string,
-  demonstration: boolean,
-): EditeurReglages | { erreur: string } | undefined {
-  const url = env.FABRIQUE_EDITEUR_URL;
-  if (!url && !demonstration) return undefined;
-  if (url && !/^https?:\/\/[^/]+\/?$/.test(url))
-    return {
-      erreur: `FABRIQUE_EDITEUR_URL = « ${url} » : attendu l’adresse de l’éditeur, par exemple https://editeur.fabrique-solidarites.rennes.fr`,
-    };
-  const construction = path.resolve(env.FABRIQUE_CONSTRUCTION ?? projet);
-  return {
-    origine: (port) => (url ? new URL(url).origin : `http://editeur.localhost:${port}`),
-    construction,
-    depot: path.resolve(env.FABRIQUE_EDITION_DEPOT ?? path.join(construction, 'data', 'edition')),
-  };
-}
 
 export type Editeur = {
   app: Hono<EditeurEnv>;

@@ -17,7 +17,7 @@ import type { FormKey } from '../../src/schemas/forms/index.ts';
 import type { FormSettings } from '../../src/schemas/forms/settings.ts';
 import type { AppDeps } from '../deps.ts';
 import { equipeDeps } from '../equipe/mount.ts';
-import { startEditeur, type EditeurReglages } from '../editeur/node.ts';
+import type { EditeurReglages } from '../editeur/reglages.ts';
 import { routesDeVerification } from '../editeur/verification.ts';
 import { todayInRennes } from '../../src/lib/time/dates.ts';
 import { createApp } from '../app.ts';
@@ -159,21 +159,31 @@ async function createNodeApp(
   const forms = createApp(appDeps);
   const equipe = options.editeur ? equipeDeps(appDeps) : undefined;
   // An editor that cannot start (no git repository, no build tools) never takes the public site and its forms down.
+  const reglages = options.editeur;
   const editeur =
-    options.editeur && equipe
-      ? await startEditeur({
-          reglages: options.editeur,
-          deps: equipe,
-          sitePublic: () => options.sitePublic?.value ?? options.origins[0] ?? 'http://localhost',
-          dist: distDir,
-          today: () => todayInRennes(options.clock.now()),
-          notice: options.notice,
-        }).catch((error: unknown) => {
-          options.notice?.(
-            `ATTENTION : l’éditeur du site ne peut pas démarrer, le site public et les formulaires sont servis sans lui : ${(error as Error).message}`,
-          );
-          return undefined;
-        })
+    reglages && equipe
+      ? // Loaded here only: a server installed without the editor's sources (src/admin/) serves without it.
+        await import('../editeur/node.ts')
+          .then(({ startEditeur }) =>
+            startEditeur({
+              reglages,
+              deps: equipe,
+              sitePublic: () => options.sitePublic?.value ?? options.origins[0] ?? 'http://localhost',
+              dist: distDir,
+              today: () => todayInRennes(options.clock.now()),
+              notice: options.notice,
+            }),
+          )
+          .catch((error: unknown) => {
+            const raison =
+              (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND'
+                ? 'ses sources (src/admin/) ne sont pas installées ici ; l’éditeur tourne sur la machine de construction'
+                : (error as Error).message;
+            options.notice?.(
+              `ATTENTION : l’éditeur du site ne peut pas démarrer, le site public et les formulaires sont servis sans lui : ${raison}`,
+            );
+            return undefined;
+          })
       : undefined;
   if (mode === 'demonstration') options.notice?.('Espace équipe : /equipe/connexion (un compte de démonstration y est proposé).');
 

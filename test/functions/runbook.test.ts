@@ -27,6 +27,7 @@ const SOURCES = [
   'functions/staff/commands/*.ts',
   'functions/store/schema-check.ts',
   'functions/editeur/node.ts',
+  'functions/editeur/reglages.ts',
   'functions/editeur/publication.ts',
   'functions/editeur/depot.ts',
   'functions/editeur/routes.ts',
