@@ -21,6 +21,8 @@ const fr = {
   falcBrouillon: 'Ce texte n’a pas encore été relu par des personnes en situation de handicap intellectuel.',
   /** The list of translated summaries on the language's home. */
   liste: 'Les programmes',
+  /** A sensitive page (its French one has a neutral history title): the title the tab and history show. */
+  historique: 'Dans l’historique du navigateur, cette page s’appelle « {titre} ».',
   horsLigne: {
     titre: 'Hors connexion',
     description: 'Numéros d’urgence, lisibles sans réseau.',
@@ -51,6 +53,7 @@ export const TEXTES_PROGRAMMES: Record<Code, TextesProgramme> = {
     falcBadge: 'Draft',
     falcBrouillon: 'People with intellectual disabilities have not proofread this text yet.',
     liste: 'The programmes',
+    historique: 'In the browser’s history, this page is called “{titre}”.',
     horsLigne: {
       titre: 'Offline',
       description: 'Emergency numbers, readable without a network.',
@@ -75,6 +78,7 @@ export const TEXTES_PROGRAMMES: Record<Code, TextesProgramme> = {
     falcBadge: 'مسودة',
     falcBrouillon: 'لم يراجع هذا النص بعد أشخاص من ذوي الإعاقة الذهنية.',
     liste: 'البرامج',
+    historique: 'في سجل المتصفح، اسم هذه الصفحة «{titre}».',
     horsLigne: {
       titre: 'بدون اتصال',
       description: 'أرقام الطوارئ، يمكن قراءتها بدون شبكة.',
@@ -99,6 +103,7 @@ export const TEXTES_PROGRAMMES: Record<Code, TextesProgramme> = {
     falcBadge: 'Чернетка',
     falcBrouillon: 'Люди з інтелектуальною інвалідністю ще не перевірили цей текст.',
     liste: 'Програми',
+    historique: 'В історії браузера ця сторінка називається «{titre}».',
     horsLigne: {
       titre: 'Без з’єднання',
       description: 'Номери екстрених служб, доступні без мережі.',
@@ -123,6 +128,7 @@ export const TEXTES_PROGRAMMES: Record<Code, TextesProgramme> = {
     falcBadge: 'پیش‌نویس',
     falcBrouillon: 'افراد دارای معلولیت ذهنی هنوز این متن را بازخوانی نکرده‌اند.',
     liste: 'برنامه‌ها',
+    historique: 'در تاریخچه مرورگر، نام این صفحه «{titre}» است.',
     horsLigne: {
       titre: 'بدون انترنت',
       description: 'شماره‌های اضطراری، بدون شبکه قابل خواندن.',
@@ -147,6 +153,7 @@ export const TEXTES_PROGRAMMES: Record<Code, TextesProgramme> = {
     falcBadge: 'Borrador',
     falcBrouillon: 'Personas con discapacidad intelectual todavía no han revisado este texto.',
     liste: 'Los programas',
+    historique: 'En el historial del navegador, esta página se llama «{titre}».',
     horsLigne: {
       titre: 'Sin conexión',
       description: 'Números de emergencia, que se pueden leer sin red.',
@@ -171,6 +178,7 @@ export const TEXTES_PROGRAMMES: Record<Code, TextesProgramme> = {
     falcBadge: 'Rascunho',
     falcBrouillon: 'Pessoas com deficiência intelectual ainda não reviram este texto.',
     liste: 'Os programas',
+    historique: 'No histórico do navegador, esta página chama-se «{titre}».',
     horsLigne: {
       titre: 'Sem ligação',
       description: 'Números de emergência, que se podem ler sem rede.',

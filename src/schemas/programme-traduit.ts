@@ -12,14 +12,11 @@ const texte = z.string().trim().min(1);
 export const programmeTraduitSchema = z
   .strictObject({
     titre: texte.meta({ titre: 'Titre', aide: 'Le titre du programme, dans la langue de la traduction.' }),
-    titre_historique: texte
-      .max(40)
-      .optional()
-      .meta({
-        titre: 'Titre dans l’historique',
-        aide: 'Obligatoire si la page en français en a un (page sensible) : le même titre neutre, traduit (40 caractères au plus).',
-        exemple: 'Practical information',
-      }),
+    titre_historique: texte.max(40).optional().meta({
+      titre: 'Titre dans l’historique',
+      aide: 'Obligatoire si la page en français en a un (page sensible) : le même titre neutre, traduit (40 caractères au plus).',
+      exemple: 'Practical information',
+    }),
     resume: texte
       .max(320, { error: 'résumé trop long : 320 caractères au plus' })
       .meta({ titre: 'Résumé', aide: 'Le résumé du programme, traduit.', long: true }),
@@ -48,7 +45,11 @@ export const programmeTraduitSchema = z
       z
         .string()
         .regex(/^[a-z0-9-]+$/, { error: 'le nom du fichier du programme, par exemple fabrique' })
-        .meta({ titre: 'Programme traduit', aide: 'Le nom du fichier du programme en français, sans « .md ».', exemple: 'fabrique' }),
+        .meta({
+          titre: 'Programme traduit',
+          aide: 'Le nom du fichier du programme en français, sans « .md ».',
+          exemple: 'fabrique',
+        }),
       'Quel programme elle traduit, et si elle a été relue.',
     ),
   })

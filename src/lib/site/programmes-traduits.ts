@@ -42,7 +42,12 @@ export async function versionsDuProgramme(pathname: string): Promise<Partial<Rec
   const langue = langueDuChemin(pathname);
   const id = new RegExp(`^${langue.prefixe}/programmes/([a-z0-9-]+)/$`).exec(pathname)?.[1];
   if (!id) return undefined;
-  const codes = new Set((await getCollection('programmesTraduits')).map(parties).filter((p) => p.id === id).map((p) => p.code));
+  const codes = new Set(
+    (await getCollection('programmesTraduits'))
+      .map(parties)
+      .filter((p) => p.id === id)
+      .map((p) => p.code),
+  );
   if (codes.size === 0 || (langue !== FRANCAIS && !codes.has(langue.code))) return undefined;
   return Object.fromEntries(
     LANGUES.filter((l) => l === FRANCAIS || codes.has(l.code)).map((l) => [l.code, cheminProgramme(id, l)]),
