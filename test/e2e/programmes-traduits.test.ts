@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { parse, type DefaultTreeAdapterMap } from 'parse5';
+import { HtmlValidate, type HtmlElement } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { FRANCAIS, TRADUITES, type Langue } from '../../src/i18n/languages.ts';
@@ -17,45 +17,30 @@ import { textes } from '../../src/i18n/index.ts';
 import { textesProgramme } from '../../src/i18n/programmes.ts';
 import { URGENCES } from '../../src/lib/site/urgences.ts';
 
-type Element = DefaultTreeAdapterMap['element'];
-type Node = DefaultTreeAdapterMap['node'];
-
 const root = path.resolve(import.meta.dirname, '../..');
 const dist = path.join(root, 'dist');
 const SITE = 'Fabrique rennaise des solidarités';
+// html-validate's parser (a dependency already): a DOM with CSS selectors, no browser.
+const validator = new HtmlValidate({ extends: [] });
 
-const pages = new Map<string, ReturnType<typeof lire>>();
-/** A built page, parsed once. */
-const page = (chemin: string) => pages.get(chemin) ?? pages.set(chemin, lire(chemin)).get(chemin)!;
-
-/** A built page's elements, in document order, with a few helpers. */
-function lire(chemin: string) {
-  const elements: Element[] = [];
-  const walk = (n: Node) => {
-    if ('tagName' in n) elements.push(n);
-    const children = 'content' in n && n.content ? n.content.childNodes : 'childNodes' in n ? n.childNodes : [];
-    for (const c of children) walk(c as Node);
+const pages = new Map<string, HtmlElement>();
+/** A built page's document, parsed once. */
+async function page(chemin: string): Promise<HtmlElement> {
+  const kept = pages.get(chemin);
+  if (kept) return kept;
+  const source = {
+    data: readFileSync(path.join(dist, chemin, 'index.html'), 'utf8'),
+    filename: chemin,
+    line: 1,
+    column: 1,
+    offset: 0,
   };
-  walk(parse(readFileSync(path.join(dist, chemin, 'index.html'), 'utf8')) as unknown as Node);
-  const attr = (e: Element | undefined, name: string) => e?.attrs.find((a) => a.name === name)?.value;
-  const text = (e: Element | undefined): string =>
-    (e?.childNodes ?? [])
-      .map((c) => ('value' in c ? c.value : 'tagName' in c ? text(c) : ''))
-      .join('')
-      .replace(/\s+/g, ' ')
-      .trim();
-  const all = (test: (e: Element) => boolean, within?: Element) => {
-    if (!within) return elements.filter(test);
-    const inside: Element[] = [];
-    const walkIn = (e: Element) => e.childNodes.forEach((c) => 'tagName' in c && (test(c) && inside.push(c), walkIn(c)));
-    walkIn(within);
-    return inside;
-  };
-  const tag = (name: string) => (e: Element) => e.tagName === name;
-  const has = (name: string, value?: string) => (e: Element) =>
-    value === undefined ? attr(e, name) !== undefined : attr(e, name) === value;
-  return { all, attr, text, tag, has, html: elements[0]! };
+  const document = (await validator.getParserFor(source)).parseHtml(source);
+  pages.set(chemin, document);
+  return document;
 }
+const text = (e: HtmlElement | null) => (e?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const attr = (e: HtmlElement | null, name: string) => e?.getAttributeValue(name) ?? undefined;
 
 /** A content file's front matter. */
 const frontMatter = (file: string) =>
@@ -74,111 +59,102 @@ const PROGRAMMES = readdirSync(path.join(root, 'content', 'programmes'))
   .map((f) => f.slice(0, -3));
 const francaisDe = (id: string) => `/programmes/${id}/`;
 const cheminDe = (id: string, l: Langue) => `${l.prefixe}/programmes/${id}/`;
-const alternates = (p: ReturnType<typeof lire>) =>
+const alternates = (p: HtmlElement) =>
   Object.fromEntries(
-    p
-      .all((e) => e.tagName === 'link' && p.attr(e, 'rel') === 'alternate')
-      .map((e) => [p.attr(e, 'hreflang'), new URL(p.attr(e, 'href')!).pathname]),
+    p.querySelectorAll('link[rel="alternate"]').map((e) => [attr(e, 'hreflang'), new URL(attr(e, 'href')!).pathname]),
   );
-const menu = (p: ReturnType<typeof lire>) => {
-  const nav = p.all((e) => e.tagName === 'nav' && p.attr(e, 'class') === 'langues')[0];
-  return nav ? Object.fromEntries(p.all(p.tag('a'), nav).map((a) => [p.attr(a, 'hreflang'), p.attr(a, 'href')])) : {};
-};
+const menu = (p: HtmlElement) =>
+  Object.fromEntries(p.querySelectorAll('nav.langues a').map((a) => [attr(a, 'hreflang'), attr(a, 'href')]));
 
 describe.each(TRADUITES.map((l) => [l.code, l] as const))('%s', (code, l) => {
   const t = textesProgramme(code);
   const catalogue = textes(code);
 
-  it.each(PROGRAMMES)('%s: its summary, in its language, a draft that says so, a proposal, the French page both ways', (id) => {
-    const francais = frontMatter(`programmes/${id}.md`);
-    const traduit = frontMatter(`traductions/${code}/programmes/${id}.md`);
-    const p = page(cheminDe(id, l));
-    expect([p.attr(p.html, 'lang'), p.attr(p.html, 'dir')]).toEqual([l.tag, l.dir]);
-    expect(p.text(p.all(p.tag('h1'))[0])).toBe(traduit.titre);
+  it.each(PROGRAMMES)(
+    '%s: its summary, in its language, a draft that says so, a proposal, the French page both ways',
+    async (id) => {
+      const francais = frontMatter(`programmes/${id}.md`);
+      const traduit = frontMatter(`traductions/${code}/programmes/${id}.md`);
+      const p = await page(cheminDe(id, l));
+      const html = p.querySelector('html');
+      expect([attr(html, 'lang'), attr(html, 'dir')]).toEqual([l.tag, l.dir]);
+      expect(text(p.querySelector('h1'))).toBe(traduit.titre);
 
-    const brouillon = p.all(p.has('data-traduction', 'brouillon'))[0];
-    expect(Boolean(brouillon)).toBe(traduit.traduction.statut === 'brouillon');
-    if (brouillon) {
-      expect(p.text(brouillon)).toContain(catalogue.traduction.brouillon);
-      expect(p.all((e) => e.tagName === 'a' && p.attr(e, 'hreflang') === 'fr', brouillon).map((a) => p.attr(a, 'href'))).toEqual([
-        francaisDe(id),
-      ]);
-    }
-    expect(p.text(p.all(p.has('data-programme-statut'))[0])).toBe(
-      francais.statut === 'proposition' ? t.proposition : t.statutEnFrancais,
-    );
-    const versLeFrancais = p.all(p.has('data-page-francaise'));
-    expect(versLeFrancais.map((a) => [p.attr(a, 'href'), p.attr(a, 'hreflang')])).toEqual([[francaisDe(id), FRANCAIS.tag]]);
-    expect(p.text(versLeFrancais[0])).toBe(`${t.pageComplete} ${catalogue.pied.enFrancais}`);
+      const brouillon = p.querySelector('[data-traduction="brouillon"]');
+      expect(Boolean(brouillon)).toBe(traduit.traduction.statut === 'brouillon');
+      if (brouillon) {
+        expect(text(brouillon)).toContain(catalogue.traduction.brouillon);
+        expect(brouillon.querySelectorAll('a[hreflang="fr"]').map((a) => attr(a, 'href'))).toEqual([francaisDe(id)]);
+      }
+      expect(text(p.querySelector('[data-programme-statut]'))).toBe(
+        francais.statut === 'proposition' ? t.proposition : t.statutEnFrancais,
+      );
+      const versLeFrancais = p.querySelectorAll('a[data-page-francaise]');
+      expect(versLeFrancais.map((a) => [attr(a, 'href'), attr(a, 'hreflang')])).toEqual([[francaisDe(id), FRANCAIS.tag]]);
+      expect(text(versLeFrancais[0]!)).toBe(`${t.pageComplete} ${catalogue.pied.enFrancais}`);
 
-    const falc = p.all((e) => e.tagName === 'section' && p.attr(e, 'class') === 'falc')[0]!;
-    expect(p.all(p.tag('li'), falc).map((li) => p.text(li))).toEqual(traduit.falc.texte);
-    expect(p.attr(falc, 'lang')).toBeUndefined();
+      const falc = p.querySelector('section.falc')!;
+      expect(falc.querySelectorAll('li').map((li) => text(li))).toEqual(traduit.falc.texte);
+      // In the page's language, unlike the French page's summary (lang="fr" there).
+      expect(attr(falc, 'lang')).toBeUndefined();
 
-    // Both pages name every version, French by default, and their language menus lead from one to the other.
-    const fr = page(francaisDe(id));
-    for (const q of [p, fr]) {
-      expect(alternates(q)).toMatchObject({ fr: francaisDe(id), [l.tag]: cheminDe(id, l), 'x-default': francaisDe(id) });
-      expect(menu(q)).toMatchObject({ fr: francaisDe(id), [l.tag]: cheminDe(id, l) });
-    }
-  });
+      // Both pages name every version, French by default, and their language menus lead from one to the other.
+      for (const q of [p, await page(francaisDe(id))]) {
+        expect(alternates(q)).toMatchObject({ fr: francaisDe(id), [l.tag]: cheminDe(id, l), 'x-default': francaisDe(id) });
+        expect(menu(q)).toMatchObject({ fr: francaisDe(id), [l.tag]: cheminDe(id, l) });
+      }
+    },
+  );
 
-  it('informations-pratiques: a neutral title in the tab and history, and the French page’s discretion', () => {
+  it('informations-pratiques: a neutral title in the tab and history, and the French page’s discretion', async () => {
     const id = 'informations-pratiques';
     const francais = frontMatter(`programmes/${id}.md`);
     const traduit = frontMatter(`traductions/${code}/programmes/${id}.md`);
-    const [fr, p] = [page(francaisDe(id)), page(cheminDe(id, l))];
+    const [fr, p] = [await page(francaisDe(id)), await page(cheminDe(id, l))];
     expect(francais.titre_historique).toBeTruthy();
-    expect(p.text(p.all(p.tag('title'))[0])).toBe(`${traduit.titre_historique} — ${SITE}`);
+    expect(text(p.querySelector('title'))).toBe(`${traduit.titre_historique} — ${SITE}`);
     // The title says nothing of what the page is about: none of its heading's words longer than 3 letters.
-    const mots = p
-      .text(p.all(p.tag('h1'))[0])
+    const mots = text(p.querySelector('h1'))
       .toLowerCase()
       .split(/[\s,()]+/u)
       .filter((m) => m.length > 3);
+    expect(mots.length).toBeGreaterThan(3);
     for (const mot of mots) expect(traduit.titre_historique!.toLowerCase()).not.toContain(mot);
-    expect(p.text(p.all(p.has('data-titre-historique'))[0])).toBe(t.historique.replace('{titre}', traduit.titre_historique!));
+    expect(text(p.querySelector('[data-titre-historique]'))).toBe(t.historique.replace('{titre}', traduit.titre_historique!));
     // Whatever the French page does for discretion, the translation does too.
-    const discretion = (q: typeof p) => ({
-      noarchive: q.all((e) => e.tagName === 'meta' && q.attr(e, 'name') === 'robots').map((e) => q.attr(e, 'content')),
-      sensible: q.all((e) => e.tagName === 'body' && q.attr(e, 'data-sensible') !== undefined).length,
-      note: q.all((e) => q.attr(e, 'class') === 'note-securite').length,
-      sortieRapide: q.all(q.has('data-module', 'sortie-rapide')).length,
+    const discretion = (q: HtmlElement) => ({
+      robots: q.querySelectorAll('meta[name="robots"]').map((e) => attr(e, 'content')),
+      sensible: q.querySelectorAll('body[data-sensible]').length,
+      note: q.querySelectorAll('.note-securite').length,
+      sortieRapide: q.querySelectorAll('[data-module="sortie-rapide"]').length,
     });
     expect(discretion(p)).toEqual(discretion(fr));
-    expect(discretion(fr)).toEqual({ noarchive: ['noarchive'], sensible: 1, note: 1, sortieRapide: 1 });
-    expect(p.text(p.all((e) => e.attrs.some((a) => a.value === 'note-securite-titre') && e.tagName === 'h2')[0])).toBe(
-      catalogue.noteSecurite.titre,
-    );
+    expect(discretion(fr)).toEqual({ robots: ['noarchive'], sensible: 1, note: 1, sortieRapide: 1 });
+    expect(text(p.querySelector('#note-securite-titre'))).toBe(catalogue.noteSecurite.titre);
   });
 
-  it('its home lists its summaries, in the programmes’ order', () => {
-    const p = page(`${l.prefixe}/`);
-    const liste = p.all(p.has('data-programmes-traduits'))[0]!;
+  it('its home lists its summaries, in the programmes’ order', async () => {
+    const p = await page(`${l.prefixe}/`);
     const ordre = (id: string) => frontMatter(`programmes/${id}.md`).ordre as number;
-    expect(p.all(p.tag('a'), liste).map((a) => p.attr(a, 'href'))).toEqual(
+    expect(p.querySelectorAll('[data-programmes-traduits] a').map((a) => attr(a, 'href'))).toEqual(
       [...PROGRAMMES].sort((a, b) => ordre(a) - ordre(b)).map((id) => cheminDe(id, l)),
     );
   });
 
-  it('its offline page dials every emergency number, links the French one, and the service worker keeps it', () => {
+  it('its offline page dials every emergency number, links the French one, and the service worker keeps it', async () => {
     const chemin = `${l.prefixe}/hors-ligne/`;
-    const p = page(chemin);
-    expect([p.attr(p.html, 'lang'), p.attr(p.html, 'dir')]).toEqual([l.tag, l.dir]);
-    expect(p.text(p.all(p.tag('h1'))[0])).toBe(t.horsLigne.h1);
-    const liens = p.all(p.tag('a')).map((a) => p.attr(a, 'href'));
-    for (const u of URGENCES)
-      expect(
-        liens.filter((h) => h === u.lien),
-        u.lien,
-      ).toHaveLength(2); // strip and page
-    expect(
-      p.all((e) => e.tagName === 'a' && p.attr(e, 'href') === '/hors-ligne/').every((a) => p.attr(a, 'hreflang') === 'fr'),
-    ).toBe(true);
+    expect(existsSync(path.join(dist, chemin, 'index.html'))).toBe(true);
+    const p = await page(chemin);
+    const html = p.querySelector('html');
+    expect([attr(html, 'lang'), attr(html, 'dir')]).toEqual([l.tag, l.dir]);
+    expect(text(p.querySelector('h1'))).toBe(t.horsLigne.h1);
+    for (const u of URGENCES) expect(p.querySelectorAll(`main a[href="${u.lien}"]`), u.lien).toHaveLength(1);
+    const versLeFrancais = p.querySelectorAll('a[href="/hors-ligne/"]');
+    expect(versLeFrancais.length).toBe(2);
+    expect(versLeFrancais.every((a) => attr(a, 'hreflang') === 'fr')).toBe(true);
     const sw = readFileSync(path.join(dist, 'sw.js'), 'utf8');
     const config = JSON.parse(/const CONFIG = (\{.*\});/.exec(sw)![1]!) as { langues: string[]; never: string[] };
     expect(config.langues).toContain(chemin);
     expect(config.never).toContain(cheminDe('informations-pratiques', l));
-    expect(existsSync(path.join(dist, chemin, 'index.html'))).toBe(true);
   });
 });
