@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { HtmlValidate, type HtmlElement } from 'html-validate';
+import { HtmlValidate, Parser, type HtmlElement } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { FRANCAIS, TRADUITES, type Langue } from '../../src/i18n/languages.ts';
@@ -21,21 +21,12 @@ const root = path.resolve(import.meta.dirname, '../..');
 const dist = path.join(root, 'dist');
 const SITE = 'Fabrique rennaise des solidarités';
 // html-validate's parser (a dependency already): a DOM with CSS selectors, no browser.
-const validator = new HtmlValidate({ extends: [] });
+const parser = new Parser(await new HtmlValidate({ extends: [] }).getConfigFor('page.html'));
 
 const pages = new Map<string, HtmlElement>();
 /** A built page's document, parsed once. */
-async function page(chemin: string): Promise<HtmlElement> {
-  const kept = pages.get(chemin);
-  if (kept) return kept;
-  const source = {
-    data: readFileSync(path.join(dist, chemin, 'index.html'), 'utf8'),
-    filename: chemin,
-    line: 1,
-    column: 1,
-    offset: 0,
-  };
-  const document = (await validator.getParserFor(source)).parseHtml(source);
+function page(chemin: string): HtmlElement {
+  const document = pages.get(chemin) ?? parser.parseHtml(readFileSync(path.join(dist, chemin, 'index.html'), 'utf8'));
   pages.set(chemin, document);
   return document;
 }
@@ -70,47 +61,44 @@ describe.each(TRADUITES.map((l) => [l.code, l] as const))('%s', (code, l) => {
   const t = textesProgramme(code);
   const catalogue = textes(code);
 
-  it.each(PROGRAMMES)(
-    '%s: its summary, in its language, a draft that says so, a proposal, the French page both ways',
-    async (id) => {
-      const francais = frontMatter(`programmes/${id}.md`);
-      const traduit = frontMatter(`traductions/${code}/programmes/${id}.md`);
-      const p = await page(cheminDe(id, l));
-      const html = p.querySelector('html');
-      expect([attr(html, 'lang'), attr(html, 'dir')]).toEqual([l.tag, l.dir]);
-      expect(text(p.querySelector('h1'))).toBe(traduit.titre);
+  it.each(PROGRAMMES)('%s: its summary, in its language, a draft that says so, a proposal, the French page both ways', (id) => {
+    const francais = frontMatter(`programmes/${id}.md`);
+    const traduit = frontMatter(`traductions/${code}/programmes/${id}.md`);
+    const p = page(cheminDe(id, l));
+    const html = p.querySelector('html');
+    expect([attr(html, 'lang'), attr(html, 'dir')]).toEqual([l.tag, l.dir]);
+    expect(text(p.querySelector('h1'))).toBe(traduit.titre);
 
-      const brouillon = p.querySelector('[data-traduction="brouillon"]');
-      expect(Boolean(brouillon)).toBe(traduit.traduction.statut === 'brouillon');
-      if (brouillon) {
-        expect(text(brouillon)).toContain(catalogue.traduction.brouillon);
-        expect(brouillon.querySelectorAll('a[hreflang="fr"]').map((a) => attr(a, 'href'))).toEqual([francaisDe(id)]);
-      }
-      expect(text(p.querySelector('[data-programme-statut]'))).toBe(
-        francais.statut === 'proposition' ? t.proposition : t.statutEnFrancais,
-      );
-      const versLeFrancais = p.querySelectorAll('a[data-page-francaise]');
-      expect(versLeFrancais.map((a) => [attr(a, 'href'), attr(a, 'hreflang')])).toEqual([[francaisDe(id), FRANCAIS.tag]]);
-      expect(text(versLeFrancais[0]!)).toBe(`${t.pageComplete} ${catalogue.pied.enFrancais}`);
+    const brouillon = p.querySelector('[data-traduction="brouillon"]');
+    expect(Boolean(brouillon)).toBe(traduit.traduction.statut === 'brouillon');
+    if (brouillon) {
+      expect(text(brouillon)).toContain(catalogue.traduction.brouillon);
+      expect(brouillon.querySelectorAll('a[hreflang="fr"]').map((a) => attr(a, 'href'))).toEqual([francaisDe(id)]);
+    }
+    expect(text(p.querySelector('[data-programme-statut]'))).toBe(
+      francais.statut === 'proposition' ? t.proposition : t.statutEnFrancais,
+    );
+    const versLeFrancais = p.querySelectorAll('a[data-page-francaise]');
+    expect(versLeFrancais.map((a) => [attr(a, 'href'), attr(a, 'hreflang')])).toEqual([[francaisDe(id), FRANCAIS.tag]]);
+    expect(text(versLeFrancais[0]!)).toBe(`${t.pageComplete} ${catalogue.pied.enFrancais}`);
 
-      const falc = p.querySelector('section.falc')!;
-      expect(falc.querySelectorAll('li').map((li) => text(li))).toEqual(traduit.falc.texte);
-      // In the page's language, unlike the French page's summary (lang="fr" there).
-      expect(attr(falc, 'lang')).toBeUndefined();
+    const falc = p.querySelector('section.falc')!;
+    expect(falc.querySelectorAll('li').map((li) => text(li))).toEqual(traduit.falc.texte);
+    // In the page's language, unlike the French page's summary (lang="fr" there).
+    expect(attr(falc, 'lang')).toBeUndefined();
 
-      // Both pages name every version, French by default, and their language menus lead from one to the other.
-      for (const q of [p, await page(francaisDe(id))]) {
-        expect(alternates(q)).toMatchObject({ fr: francaisDe(id), [l.tag]: cheminDe(id, l), 'x-default': francaisDe(id) });
-        expect(menu(q)).toMatchObject({ fr: francaisDe(id), [l.tag]: cheminDe(id, l) });
-      }
-    },
-  );
+    // Both pages name every version, French by default, and their language menus lead from one to the other.
+    for (const q of [p, page(francaisDe(id))]) {
+      expect(alternates(q)).toMatchObject({ fr: francaisDe(id), [l.tag]: cheminDe(id, l), 'x-default': francaisDe(id) });
+      expect(menu(q)).toMatchObject({ fr: francaisDe(id), [l.tag]: cheminDe(id, l) });
+    }
+  });
 
-  it('informations-pratiques: a neutral title in the tab and history, and the French page’s discretion', async () => {
+  it('informations-pratiques: a neutral title in the tab and history, and the French page’s discretion', () => {
     const id = 'informations-pratiques';
     const francais = frontMatter(`programmes/${id}.md`);
     const traduit = frontMatter(`traductions/${code}/programmes/${id}.md`);
-    const [fr, p] = [await page(francaisDe(id)), await page(cheminDe(id, l))];
+    const [fr, p] = [page(francaisDe(id)), page(cheminDe(id, l))];
     expect(francais.titre_historique).toBeTruthy();
     expect(text(p.querySelector('title'))).toBe(`${traduit.titre_historique} — ${SITE}`);
     // The title says nothing of what the page is about: none of its heading's words longer than 3 letters.
@@ -133,18 +121,18 @@ describe.each(TRADUITES.map((l) => [l.code, l] as const))('%s', (code, l) => {
     expect(text(p.querySelector('#note-securite-titre'))).toBe(catalogue.noteSecurite.titre);
   });
 
-  it('its home lists its summaries, in the programmes’ order', async () => {
-    const p = await page(`${l.prefixe}/`);
+  it('its home lists its summaries, in the programmes’ order', () => {
+    const p = page(`${l.prefixe}/`);
     const ordre = (id: string) => frontMatter(`programmes/${id}.md`).ordre as number;
     expect(p.querySelectorAll('[data-programmes-traduits] a').map((a) => attr(a, 'href'))).toEqual(
       [...PROGRAMMES].sort((a, b) => ordre(a) - ordre(b)).map((id) => cheminDe(id, l)),
     );
   });
 
-  it('its offline page dials every emergency number, links the French one, and the service worker keeps it', async () => {
+  it('its offline page dials every emergency number, links the French one, and the service worker keeps it', () => {
     const chemin = `${l.prefixe}/hors-ligne/`;
     expect(existsSync(path.join(dist, chemin, 'index.html'))).toBe(true);
-    const p = await page(chemin);
+    const p = page(chemin);
     const html = p.querySelector('html');
     expect([attr(html, 'lang'), attr(html, 'dir')]).toEqual([l.tag, l.dir]);
     expect(text(p.querySelector('h1'))).toBe(t.horsLigne.h1);
