@@ -28,7 +28,8 @@ import { hashClient, rateLimitAddress, type RateLimit } from './rate-limit.ts';
 import type { AppDeps, FormsEnv, Outcome } from './deps.ts';
 import { StoreUnavailableError, type SubmissionContent } from './store/types.ts';
 import { sealValues } from './seal/seal.ts';
-import { MESSAGES_FR } from '../src/schemas/forms/messages.ts';
+import { MESSAGES_FR, type FormMessages } from '../src/schemas/forms/messages.ts';
+import { URGENCES } from '../src/lib/site/urgences.ts';
 import { LANGUE_FIELD } from '../src/lib/forms/render-form.ts';
 import { formulaireEn, langueEnvoyee, merciEn } from '../src/i18n/formulaires/index.ts';
 import { langue as langueDe, type Code } from '../src/i18n/languages.ts';
@@ -154,6 +155,8 @@ async function readBody(s: Known): Promise<Read | Response> {
 function inLanguage(s: Known, code: Code): Known & { langue: Code } {
   const form = formulaireEn(s.form, code);
   if (form === s.form) return { ...s, langue: 'fr' };
+  // Every answer from here says its language (and so escapes the French typography, functions/typography.ts).
+  s.c.header('Content-Language', langueDe(code).tag);
   const back = s.back && { href: form.pagePath(undefined), label: wordsOf({ ...s, form }).backToForm(form.title) };
   return { ...s, form, back, langue: code };
 }
@@ -184,10 +187,7 @@ function honeypot(s: Read, nextPath: string) {
 
 function formClosed(s: Read): Response | undefined {
   const m = wordsOf(s);
-  // The settings' message is the editors' French: a translated form says the generic one in its language.
-  const closed = !s.settings.ouvert
-    ? ((s.langue === 'fr' ? s.settings.message_ferme : undefined) ?? m.closed)
-    : s.form.inactive?.(s.ctx, s.target, Object.fromEntries(s.fields));
+  const closed = !s.settings.ouvert ? closedBySettings(s, m) : s.form.inactive?.(s.ctx, s.target, Object.fromEntries(s.fields));
   if (!closed) return;
   const back = s.target ? { href: s.form.pagePath(s.target), label: m.backToPage } : s.back;
   const title = s.form.place || s.form.key.startsWith('inscription') ? m.registrationsClosed : m.closedTitle;
@@ -200,6 +200,17 @@ function formClosed(s: Read): Response | undefined {
   const body = `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(closed)}</p><p><a href="${aide}">${escapeHtml(m.helpNow)}</a></p>${copy}`;
   const page = messagePage(s.deps.pages, title, body, back, { form: s.form, target: s.target });
   return answered(s.c, 'ferme', s.c.html(page, 403));
+}
+
+/**
+ * Why the settings close the form. Their message is the editors' French: a translated form says instead, in its
+ * language, that it is not in service (with the free numbers) or that it is closed.
+ */
+function closedBySettings(s: Read, m: FormMessages): string {
+  if (s.langue === 'fr') return s.settings.message_ferme ?? m.closed;
+  if (s.settings.service !== 'pas-en-service') return m.closed;
+  const numbers = URGENCES.map((u) => (u.lien.startsWith('sms') ? `${m.sms}${u.numero}` : u.numero)).join(', ');
+  return `${m.notInServiceTitle}. ${m.notInServiceText} ${m.freeNumbers} ${numbers}.`;
 }
 
 function validValues(s: Read, problems: { field: string; message: string }[]): Record<string, string | string[]> | Response {

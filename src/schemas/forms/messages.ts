@@ -11,7 +11,11 @@ export type FormMessages = {
   tickOne: (label: string) => string;
   missingHidden: (label: string) => string;
   textExpected: (label: string) => string;
-  /** `max` and `count` in code points, as maxlength counts them. */
+  /**
+   * `max` and `count` in Unicode code points (text.ts codePoints), after NFC, in every script: an Arabic letter and each
+   * of its vowel marks count one each. The page's maxlength counts UTF-16 units: the same for Arabic, Cyrillic and
+   * Persian, and stricter only for emoji, so the browser never lets through what the handler would refuse.
+   */
   tooLong: (label: string, max: number, count: number) => string;
   email: string;
   telDigits: string;
