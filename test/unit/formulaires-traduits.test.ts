@@ -26,9 +26,9 @@ const PREMIERS: FormKey[] = ['demande-aide', 'femmes-rappel', 'contact', 'e2c'];
 
 /** What must not change in a language: everything a field is but its words. */
 function shape(field: Field) {
-  const { label: _l, hint, optionalNote, requiredMessage, ...rest } = field as Field & Record<string, unknown>;
-  const copy: Record<string, unknown> = { ...rest, hint: hint !== undefined, optionalNote: optionalNote !== undefined };
-  copy.requiredMessage = requiredMessage !== undefined;
+  const copy: Record<string, unknown> = { ...field };
+  delete copy.label;
+  for (const words of ['hint', 'optionalNote', 'requiredMessage'] as const) copy[words] = field[words] !== undefined;
   if ('options' in field) copy.options = field.options.map((o) => ({ value: o.value, hint: o.hint !== undefined }));
   if (field.type === 'textarea' && field.minLength) copy.minLength = field.minLength.count;
   if (field.type === 'date') {
