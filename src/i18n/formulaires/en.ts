@@ -56,6 +56,7 @@ export const en: FormulairesEnLangue = {
     unavailablePrefix: 'Unavailable: ',
     dateParts: { jour: 'Day', mois: 'Month', annee: 'Year' },
     honeypot: 'Do not fill in this field',
+    network: 'The form could not be sent (connection lost?). Your answers are still here: try again in a moment.',
     empty: 'The form is empty: fill in at least the required fields.',
     storeDown:
       'Your form could not be saved because of a problem on our side. Nothing you wrote has been lost: try again in a few minutes.',

@@ -56,6 +56,8 @@ export const es: FormulairesEnLangue = {
     unavailablePrefix: 'No disponible: ',
     dateParts: { jour: 'Día', mois: 'Mes', annee: 'Año' },
     honeypot: 'No rellene este campo',
+    network:
+      'El envío no se ha completado (¿conexión interrumpida?). Sus respuestas siguen aquí: inténtelo de nuevo en un momento.',
     empty: 'El formulario está vacío: rellene al menos los campos obligatorios.',
     storeDown:
       'Su envío no se ha podido guardar por un problema nuestro. No se ha perdido nada de lo que escribió: inténtelo de nuevo dentro de unos minutos.',

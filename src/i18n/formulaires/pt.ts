@@ -56,6 +56,8 @@ export const pt: FormulairesEnLangue = {
     unavailablePrefix: 'Indisponível: ',
     dateParts: { jour: 'Dia', mois: 'Mês', annee: 'Ano' },
     honeypot: 'Não preencha este campo',
+    network:
+      'O envio não foi concluído (ligação interrompida?). As suas respostas continuam aqui: tente de novo dentro de momentos.',
     empty: 'O formulário está vazio: preencha pelo menos os campos obrigatórios.',
     storeDown:
       'O seu envio não pôde ser guardado por causa de um problema do nosso lado. Nada do que escreveu se perdeu: tente de novo dentro de alguns minutos.',

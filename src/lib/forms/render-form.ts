@@ -38,6 +38,12 @@ export function renderErrorSummary(errors: ShownError[], fields: Field[], m: For
   );
 }
 
+/** A translated form's words for its script (form-enhance.ts), which has the French ones: French pages stay as they were. */
+function scriptWords(form: FormDefinition): Record<string, string | undefined> {
+  const m = form.langue ? form.messages : undefined;
+  return { 'data-mot-erreur': m?.errorPrefix, 'data-mot-probleme': m?.problem, 'data-mot-reseau': m?.network };
+}
+
 export type RenderFormInput = {
   form: FormDefinition;
   ctx: FormContext;
@@ -55,7 +61,7 @@ export function renderForm({ form, ctx, target, values = {}, errors = [] }: Rend
   const body = fields.map((f) => renderField(f, withTarget[f.name], firstError.get(f.name), m)).join('');
   return (
     `<div class="formulaire-zone" data-zone-formulaire>${renderErrorSummary(errors, fields, m)}` +
-    `<form${attrs({ class: 'formulaire', method: 'post', action: formAction(form.key), 'accept-charset': 'utf-8', 'data-module': 'form-enhance', 'data-form-key': form.key })}>` +
+    `<form${attrs({ class: 'formulaire', method: 'post', action: formAction(form.key), 'accept-charset': 'utf-8', 'data-module': 'form-enhance', 'data-form-key': form.key, ...scriptWords(form) })}>` +
     body +
     // A translated form says its language, for the handler to answer in it (functions/submit.ts).
     (form.langue ? `<input${attrs({ type: 'hidden', name: LANGUE_FIELD, value: form.langue })}>` : '') +

@@ -44,6 +44,8 @@ export type FormMessages = {
   unavailablePrefix: string;
   dateParts: { jour: string; mois: string; annee: string };
   honeypot: string;
+  /** With JavaScript (form-enhance.ts), when the answer never came. */
+  network: string;
   // What the handler answers (functions/submit.ts).
   empty: string;
   storeDown: string;
@@ -109,6 +111,7 @@ export const MESSAGES_FR: FormMessages = {
   unavailablePrefix: 'Indisponible : ',
   dateParts: { jour: 'Jour', mois: 'Mois', annee: 'Année' },
   honeypot: 'Ne remplissez pas ce champ',
+  network: 'L’envoi n’a pas abouti (connexion interrompue ?). Vos réponses sont toujours là : réessayez dans un instant.',
   empty: 'Le formulaire est vide : remplissez au moins les champs obligatoires.',
   storeDown:
     'Votre envoi n’a pas pu être enregistré, à cause d’un problème de notre côté. Rien n’a été perdu de ce que vous avez écrit : réessayez dans quelques minutes.',
