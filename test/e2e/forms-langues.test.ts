@@ -70,7 +70,7 @@ describe('the help request in Arabic', () => {
     await page.check('input[name="sujet"][value="hebergement"]');
     const [answer] = await Promise.all([page.waitForNavigation(), page.click('form.formulaire button[type="submit"]')]);
     expect(answer!.status()).toBe(422);
-    await expectArabicErrors(page, [MOTS.regles!.telephone]);
+    await expectArabicErrors(page, [MOTS.regles!.telephone!]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     // The correction goes through to the thank-you page in Arabic.
     await page.fill('#f-telephone', '06 00 00 00 01');
@@ -98,7 +98,7 @@ describe('the help request in Arabic', () => {
     await page.waitForSelector('.resume-erreurs');
     expect(navigations).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.classList.contains('resume-erreurs'))).toBe(true);
-    await expectArabicErrors(page, [AR.messages.chooseOne(MOTS.champs.sujet!.label), MOTS.regles!.telephone]);
+    await expectArabicErrors(page, [AR.messages.chooseOne(MOTS.champs.sujet!.label), MOTS.regles!.telephone!]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);

@@ -18,6 +18,7 @@ const MESSAGE_AUTORISE = {
   hint: 'قد يرى شخص آخر الرسالة الصوتية أو الرسالة القصيرة.',
   options: { non: { label: 'لا، لا تتركوا رسالة' }, oui: { label: 'نعم، يمكنكم ترك رسالة' } },
 };
+// A phone number inside right-to-left text is isolated left to right (U+2066…U+2069), so its groups keep their order.
 const parts = { jour: 'اليوم', mois: 'الشهر', annee: 'السنة' } as const;
 
 export const ar: FormulairesEnLangue = {
@@ -30,9 +31,9 @@ export const ar: FormulairesEnLangue = {
     textExpected: (label) => `«${label}»: المطلوب إجابة مكتوبة`,
     tooLong: (label, max, count) => `«${label}»: ${max} حرفًا على الأكثر (يوجد ${count})`,
     email: 'اكتب عنوان بريد إلكتروني كاملًا، مثلًا name@example.com',
-    telDigits: 'اكتب رقم هاتف بالأرقام فقط، مثلًا 06 12 34 56 78',
+    telDigits: 'اكتب رقم هاتف بالأرقام فقط، مثلًا \u206606 12 34 56 78\u2069',
     telDialable:
-      'اكتب رقمًا يمكن الاتصال به: 10 أرقام لرقم فرنسي، مثلًا 06 12 34 56 78، أو الرقم مع رمز البلد، مثلًا +32 470 12 34 56',
+      'اكتب رقمًا يمكن الاتصال به: 10 أرقام لرقم فرنسي، مثلًا \u206606 12 34 56 78\u2069، أو الرقم مع رمز البلد، مثلًا \u2066+32 470 12 34 56\u2069',
     dateExpected: (label) => `«${label}»: المطلوب تاريخ (اليوم، الشهر، السنة)`,
     dateFormat: 'اكتب التاريخ بالترتيب: اليوم، الشهر، السنة، مثلًا 15/03/2010',
     dateNotReal: 'هذا التاريخ غير موجود: تحقق من اليوم والشهر',

@@ -18,6 +18,7 @@ const MESSAGE_AUTORISE = {
   hint: 'پیام صوتی یا پیامک ممکن است توسط کس دیگری دیده شود.',
   options: { non: { label: 'نخیر، پیام نگذارید' }, oui: { label: 'بلی، می‌توانید پیام بگذارید' } },
 };
+// A phone number inside right-to-left text is isolated left to right (U+2066…U+2069), so its groups keep their order.
 const parts = { jour: 'روز', mois: 'ماه', annee: 'سال' } as const;
 
 export const prs: FormulairesEnLangue = {
@@ -30,9 +31,9 @@ export const prs: FormulairesEnLangue = {
     textExpected: (label) => `«${label}»: یک جواب نوشتاری لازم است`,
     tooLong: (label, max, count) => `«${label}»: حد اکثر ${max} حرف (اکنون ${count} حرف است)`,
     email: 'یک آدرس ایمیل کامل بنویسید، مثلاً name@example.com',
-    telDigits: 'شمارهٔ تیلفون را فقط با رقم بنویسید، مثلاً 06 12 34 56 78',
+    telDigits: 'شمارهٔ تیلفون را فقط با رقم بنویسید، مثلاً \u206606 12 34 56 78\u2069',
     telDialable:
-      'شماره‌ای بنویسید که بتوان به آن زنگ زد: 10 رقم برای شمارهٔ فرانسوی، مثلاً 06 12 34 56 78، یا شماره با کد کشور، مثلاً +93 70 123 4567',
+      'شماره‌ای بنویسید که بتوان به آن زنگ زد: 10 رقم برای شمارهٔ فرانسوی، مثلاً \u206606 12 34 56 78\u2069، یا شماره با کد کشور، مثلاً \u2066+93 70 123 4567\u2069',
     dateExpected: (label) => `«${label}»: یک تاریخ لازم است (روز، ماه، سال)`,
     dateFormat: 'تاریخ را به ترتیب روز، ماه، سال بنویسید، مثلاً 15/03/2010',
     dateNotReal: 'این تاریخ وجود ندارد: روز و ماه را بررسی کنید',

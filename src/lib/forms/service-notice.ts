@@ -17,7 +17,8 @@ function numbers(code: Code): string {
   return URGENCES.map((u) => {
     const nom = code === 'fr' ? u.nom : (noms[u.numero as keyof typeof noms]?.nom ?? u.nom);
     const numero = rtl ? `<span dir="ltr">${u.numero}</span>` : u.numero;
-    return `<li><a href="${u.lien}">${u.lien.startsWith('sms') ? m.sms : ''}${numero}</a> : ${escapeHtml(nom)}</li>`;
+    // French puts a colon after the number (the build's typography spaces it); the other languages a dash, as PageTraduite.astro.
+    return `<li><a href="${u.lien}">${u.lien.startsWith('sms') ? m.sms : ''}${numero}</a>${code === 'fr' ? ' :' : ' –'} ${escapeHtml(nom)}</li>`;
   }).join('');
 }
 
