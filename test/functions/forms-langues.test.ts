@@ -82,6 +82,9 @@ describe('a form sent from a page in Arabic', () => {
     expect(res.headers.get('location')).toBe('/ar/formulaires/contact/merci/');
     const sensitive = await h.postForm('femmes-rappel', urlEncoded({ ...validSubmissions['femmes-rappel'], _langue: 'prs' }));
     expect(sensitive.headers.get('location')).toBe('/prs/formulaires/informations/merci/');
+    // The E2C's own page for 26 and over has its words in each language: the person lands on it in theirs.
+    const older = await h.postForm('e2c', urlEncoded({ ...validSubmissions.e2c, naissance: '1990-06-01', _langue: 'uk' }));
+    expect(older.headers.get('location')).toBe('/uk/formulaires/e2c/merci/26-ans/');
   });
 
   it('an unknown language, or none, is answered in French as before', async () => {
