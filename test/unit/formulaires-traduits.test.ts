@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { TRADUITES, type Code } from '../../src/i18n/languages.ts';
 import {
+  CHOIX_DU_CONTENU,
   FORMULAIRES_EN_LANGUE,
   formulaireEn,
   formulairesTraduits,
@@ -93,7 +94,7 @@ describe.each(CODES)('%s', (code) => {
         expect(c.hint !== undefined, `${field.name}: hint`).toBe(field.hint !== undefined);
         expect(c.optionalNote !== undefined, `${field.name}: optionalNote`).toBe(field.optionalNote !== undefined);
         expect(c.requiredMessage !== undefined, `${field.name}: requiredMessage`).toBe(field.requiredMessage !== undefined);
-        const options = 'options' in field ? field.options : [];
+        const options = 'options' in field && !CHOIX_DU_CONTENU.has(field.name) ? field.options : [];
         expect(Object.keys(c.options ?? {}).sort(), `${field.name}: options`).toEqual(options.map((o) => o.value).sort());
         for (const o of options) expect(c.options![o.value]!.hint !== undefined).toBe(o.hint !== undefined);
         expect(c.minLength !== undefined).toBe(field.type === 'textarea' && field.minLength !== undefined);
@@ -107,7 +108,7 @@ describe.each(CODES)('%s', (code) => {
       expect(over.map(shape)).toEqual(fields.map(shape));
       for (const [i, field] of over.entries()) {
         expect(field.label).not.toBe(fields[i]!.label);
-        if ('options' in field)
+        if ('options' in field && !CHOIX_DU_CONTENU.has(field.name))
           for (const o of field.options) expect(o.label).toBe(mots.champs[field.name]!.options![o.value]!.label);
       }
       expect(translated.key).toBe(french.key);

@@ -32,6 +32,9 @@ export const NOM_EN_FRANCAIS: Record<Code, string> = {
 };
 export const LIBELLE_LANGUE = 'Langue de la personne';
 
+/** Fields whose choices are names from content/ (quartiers, trainings, sessions, activities): kept as written there. */
+export const CHOIX_DU_CONTENU: ReadonlySet<string> = new Set(['quartier', 'formation', 'session', 'activite']);
+
 /** The generic form words in a language (French for French). */
 export const messagesEn = (code: Code): FormMessages => (code === 'fr' ? MESSAGES_FR : FORMULAIRES_EN_LANGUE[code].messages);
 
