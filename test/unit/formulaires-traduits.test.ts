@@ -18,6 +18,14 @@ import type { Field } from '../../src/schemas/forms/field.ts';
 import { MESSAGES_FR, type FormMessages } from '../../src/schemas/forms/messages.ts';
 import { validateSubmission } from '../../src/schemas/forms/validate.ts';
 import { content } from '../fixtures/forms-context.ts';
+import { textes } from '../../src/i18n/index.ts';
+import { escapeHtml } from '../../src/lib/forms/html.ts';
+import {
+  renderDemonstrationNotice,
+  renderDemonstrationThanks,
+  renderNotInService,
+  renderNotYetOpen,
+} from '../../src/lib/forms/service-notice.ts';
 
 const ctx = { ...content, today: '2027-01-15' };
 type Traduite = Exclude<Code, 'fr'>;
@@ -161,5 +169,31 @@ describe('the language a submission names', () => {
     expect(langueEnvoyee(undefined)).toBe('fr');
     expect(messagesEn('fr')).toBe(MESSAGES_FR);
     expect(formulaireEn(forms.contact, 'fr')).toBe(forms.contact);
+  });
+});
+
+describe('the notices around a form, in each language', () => {
+  it.each(CODES)('%s: not in service, not yet open, demonstration: in the language, numbers kept left to right', (code) => {
+    const l = TRADUITES.find((x) => x.code === code)!;
+    const m = messagesEn(code);
+    const notices = [
+      renderNotInService(code),
+      renderNotYetOpen('…', code),
+      renderDemonstrationNotice(code),
+      renderDemonstrationThanks(code),
+    ];
+    for (const html of notices) {
+      expect(html).toContain(`href="${l.prefixe}/aide/"`);
+      expect(html).not.toMatch(/formulaire|Besoin d’aide|Numéros gratuits|démonstration/);
+    }
+    expect(notices[0]).toContain(escapeHtml(m.notInServiceText));
+    expect(notices[0]).toContain(l.dir === 'rtl' ? '<span dir="ltr">3919</span>' : '>3919</a>');
+    expect(notices[0]).toContain(escapeHtml(textes(code).urgences.numeros['115'].nom));
+  });
+
+  it('French stays as it was', () => {
+    expect(renderNotInService()).toContain('<h2>Ce formulaire n’est pas encore en service</h2>');
+    expect(renderNotInService()).toContain('<li><a href="tel:3919">3919</a> : Violences Femmes Info</li>');
+    expect(renderDemonstrationNotice()).toContain('Pour une aide réelle, voir la page <a href="/aide/">Besoin d’aide</a>.');
   });
 });
