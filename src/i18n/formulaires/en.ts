@@ -72,6 +72,7 @@ export const en: FormulairesEnLangue = {
     helpNow: 'Need help now: all the free numbers',
     typedTitle: 'What you had written',
     typedText: 'Nothing was saved or sent. If you want to keep your text, copy it before leaving this page.',
+    otherLanguages: 'This form in another language:',
     notInServiceTitle: 'This form is not in service yet',
     notInServiceText: 'What you would write here would not be read by anyone for now: it cannot be sent.',
     freeNumbers: 'For help now, these numbers are free:',

@@ -73,6 +73,7 @@ export const es: FormulairesEnLangue = {
     helpNow: 'Necesita ayuda ahora: todos los números gratuitos',
     typedTitle: 'Lo que había escrito',
     typedText: 'No se ha guardado ni enviado nada. Si quiere conservar su texto, cópielo antes de salir de esta página.',
+    otherLanguages: 'Este formulario en otro idioma:',
     notInServiceTitle: 'Este formulario todavía no está en servicio',
     notInServiceText: 'Nadie leería por ahora lo que escriba aquí: no se puede enviar.',
     freeNumbers: 'Para recibir ayuda ahora, estos números son gratuitos:',

@@ -73,6 +73,7 @@ export const pt: FormulairesEnLangue = {
     helpNow: 'Precisa de ajuda agora: todos os números gratuitos',
     typedTitle: 'O que tinha escrito',
     typedText: 'Nada foi guardado nem enviado. Se quiser guardar o seu texto, copie-o antes de sair desta página.',
+    otherLanguages: 'Este formulário noutra língua:',
     notInServiceTitle: 'Este formulário ainda não está em funcionamento',
     notInServiceText: 'O que escrevesse aqui não seria lido por ninguém por agora: não pode ser enviado.',
     freeNumbers: 'Para ter ajuda agora, estes números são gratuitos:',
