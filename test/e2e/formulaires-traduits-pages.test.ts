@@ -79,7 +79,10 @@ describe('the French form pages', () => {
     async (key) => {
       const html = await built(forms[key].pagePath(undefined));
       const links = html.match(/<link rel="alternate" hreflang="[^"]+" href="[^"]+">/g) ?? [];
-      expect(links).toHaveLength(TRADUITES.length + 1);
+      // Each language, French included, and x-default (the French page).
+      expect(links).toHaveLength(TRADUITES.length + 2);
+      const xDefault = links.find((l) => l.includes('hreflang="x-default"'));
+      expect(xDefault).toMatch(new RegExp(`href="https?://[^/"]+${forms[key].pagePath(undefined)}"`));
       // What languages add: the alternates in <head> and the line that links the form in each language.
       const line = /<p class="formulaire-langues"[\s\S]*?<\/p>/.exec(html)?.[0] ?? '';
       expect(line.match(/<a /g)).toHaveLength(TRADUITES.length);
