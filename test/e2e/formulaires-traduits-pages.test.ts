@@ -54,6 +54,18 @@ describe.each(TRADUITES.map((l) => l))('$code', (langue) => {
     expect(html).toContain(`<h1>${form.thanks.title}</h1>`);
   });
 
+  it('the help page leads to the help request in the language, and says no one reads it in demonstration', async () => {
+    const demande = formulaireEn(forms['demande-aide'], code);
+    const html = await built(`${langue.prefixe}/aide/`);
+    expect(html).toContain(`<a class="bouton" href="${demande.pagePath(undefined)}">${demande.title}</a>`);
+    expect(demande.pagePath(undefined)).toBe(`${langue.prefixe}/formulaires/demande-aide/`);
+    // The test build is a demonstration (package.json's test script): the page says so, in the language.
+    expect(html).toContain('data-service="demonstration"');
+    expect(html).toContain(escapeHtml(FORMULAIRES_EN_LANGUE[code].messages.demonstration));
+    // No sentence left saying the form exists in French only: the link to the French help page is the draft notice's.
+    expect(html.match(/href="\/aide\/" hreflang="fr"/g)?.length ?? 0).toBeLessThanOrEqual(1);
+  });
+
   it('the women’s form keeps its neutral address and history title, its quick exit and its history rule', async () => {
     const form = formulaireEn(forms['femmes-rappel'], code);
     for (const chemin of [`${langue.prefixe}/formulaires/informations/`, `${langue.prefixe}/formulaires/informations/merci/`]) {
