@@ -15,6 +15,8 @@ import { PAGES_TRADUISIBLES, TRADUITES, cheminTraduit } from '../../src/i18n/lan
 import { traductionSchema } from '../../src/schemas/traduction.ts';
 import { checkTraductions, etatDesTraductions } from '../../src/lib/content-checks/traductions-check.ts';
 import { URGENCES } from '../../src/lib/site/urgences.ts';
+import { FORMULAIRES_EN_LANGUE, formulairesTraduits } from '../../src/i18n/formulaires/index.ts';
+import { FORM_KEYS } from '../../src/schemas/forms/index.ts';
 
 const CONTENT = fileURLToPath(new URL('../../content/', import.meta.url));
 const PAGES = Object.keys(PAGES_TRADUISIBLES);
@@ -72,7 +74,13 @@ describe('the translations check', () => {
       }),
     ]);
     const pour = (code: string) => warnings.find((w) => w.file === `content/traductions/${code}/`)?.message;
-    expect(pour('en')).toBe('traduction en anglais : manquantes : aide.md (la page en français reste la seule)');
+    expect(pour('en')).toMatch(/^traduction en anglais : manquantes : aide\.md \(la page en français reste la seule\)( ; |$)/);
+    // The forms' words (src/i18n/formulaires/): those with none in the language, and its file while a draft.
+    const sansMots = FORM_KEYS.filter((k) => !formulairesTraduits('en').includes(k));
+    if (sansMots.length > 0) expect(pour('en')).toContain(`formulaires seulement en français : ${sansMots.join(', ')}`);
+    expect(pour('en')?.includes('mots des formulaires en brouillon (src/i18n/formulaires/en.ts')).toBe(
+      FORMULAIRES_EN_LANGUE.en.statut === 'brouillon',
+    );
     expect(pour('ar')).toMatch(/^traduction en arabe : en brouillon : aide\.md \(.*le français et l’arabe/);
     expect(pour('prs')).toMatch(/^traduction en dari : manquantes : accueil\.md, aide\.md/);
     expect(warnings.every((w) => w.niveau === 'avertissement')).toBe(true);

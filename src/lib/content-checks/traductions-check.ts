@@ -8,10 +8,12 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import { PAGES_TRADUISIBLES, TRADUITES, type PageTraduisible } from '../../i18n/languages.ts';
+import { PAGES_TRADUISIBLES, TRADUITES, type Code, type PageTraduisible } from '../../i18n/languages.ts';
 import { traductionSchema } from '../../schemas/traduction.ts';
 import { programmeTraduitSchema } from '../../schemas/programme-traduit.ts';
 import type { ContentProblem } from './types.ts';
+import { FORMULAIRES_EN_LANGUE, formulairesTraduits } from '../../i18n/formulaires/index.ts';
+import { FORM_KEYS } from '../../schemas/forms/index.ts';
 
 export type EtatTraduction = 'manquante' | 'brouillon' | 'relue' | 'illisible';
 
@@ -154,6 +156,7 @@ export async function checkTraductions(contentDir: string): Promise<{ errors: Co
       liste('brouillon').length > 0 &&
         `en brouillon : ${liste('brouillon').join(', ')} (faites-les relire par une personne qui lit le français et ` +
           `${leNom(l.tag)}, puis écrivez statut: relue et relue_par: "son rôle")`,
+      ...formulairesEnAttente(l.code as Exclude<Code, 'fr'>, leNom(l.tag)),
     ].filter(Boolean);
     if (parts.length > 0)
       warnings.push({
@@ -163,4 +166,21 @@ export async function checkTraductions(contentDir: string): Promise<{ errors: Co
       });
   }
   return { errors, warnings };
+}
+
+/**
+ * The forms' words in a language (src/i18n/formulaires/<code>.ts, kept by the developers, not in content/): the forms
+ * with a page of their own that have none in it, and the language's file while a draft. Said in the same warning.
+ */
+function formulairesEnAttente(code: Exclude<Code, 'fr'>, leNomDeLaLangue: string): string[] {
+  const traduits = new Set(formulairesTraduits(code));
+  const manquants = FORM_KEYS.filter((k) => !traduits.has(k));
+  const fichier = `src/i18n/formulaires/${code}.ts`;
+  return [
+    manquants.length > 0 ? `formulaires seulement en français : ${manquants.join(', ')}` : '',
+    FORMULAIRES_EN_LANGUE[code].statut === 'brouillon'
+      ? `mots des formulaires en brouillon (${fichier} : à faire relire par une personne qui lit le français et ` +
+        `${leNomDeLaLangue}, puis statut: 'relu' et relecture: "son rôle")`
+      : '',
+  ];
 }
