@@ -11,6 +11,7 @@
 import { NAVIGATEUR_FR, type Navigateur } from '../../i18n/recherche.ts';
 import {
   corriger,
+  ecriture,
   joindreChiffres,
   lettreDuDictionnaire,
   mots,

@@ -1,0 +1,89 @@
+/**
+ * Search in each translated language (issue 23), through the real search page in Chromium: one page per language,
+ * residents' queries typed one after another (search-languages-queries.ts), each expecting its page in the top 3.
+ * Also: results are in the page's language only, and the page fetches only its own language's index (Pagefind
+ * chooses it from <html lang>). Prints the hit rate per language.
+ */
+import { existsSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { TRADUITES, type Langue } from '../../src/i18n/languages.ts';
+import { browserAndSite } from './browser.ts';
+import { REQUETES_LANGUES, type RequeteLangue } from './search-languages-queries.ts';
+
+const run = browserAndSite();
+
+/** The page a query expects; a programme's home in the language until that programme's page is built. */
+function attendue(l: Langue, r: RequeteLangue): { chemin: string; repli: boolean } {
+  if (r.page === 'aide') return { chemin: `${l.prefixe}/aide/`, repli: false };
+  if (r.page === 'accueil') return { chemin: `${l.prefixe}/`, repli: false };
+  const chemin = `${l.prefixe}/programmes/${r.page.slice('programme:'.length)}/`;
+  if (existsSync(new URL(`../../dist${chemin}index.html`, import.meta.url))) return { chemin, repli: false };
+  return { chemin: `${l.prefixe}/`, repli: true };
+}
+
+/** Types a query in the page's field, as a resident does, and reads the result links once the count is said. */
+async function chercher(page: Page, q: string): Promise<{ liens: string[]; statut: string }> {
+  await page.locator('#recherche-q').fill(q);
+  await page.locator('#recherche-q').press('Enter');
+  const statut = page.locator('[data-recherche-statut]');
+  await expect.poll(() => statut.textContent(), { timeout: 15_000 }).toContain(q);
+  const liens = await page.locator('.resultat__titre a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return { liens, statut: (await statut.textContent()) ?? '' };
+}
+
+/** Pagefind's files named for a language: `<lang>_<hash>` chunks, `wasm.<lang>`, and the words' lists. */
+function langueDuFichier(chemin: string): string | undefined {
+  const m =
+    /\/pagefind\/(?:.*\/)?(?:pagefind\.)?([a-z]{2}(?:-[a-z]{2})?)_[0-9a-f]+\.pf_|\/pagefind\/wasm\.([a-z-]+)\.pagefind/.exec(
+      chemin,
+    );
+  if (m) return m[1] ?? m[2];
+  const mots = /\/pagefind\/mots\/(?:([^/]+)\/)?[^/]+\.txt$/.exec(chemin);
+  if (mots) return (mots[1] ?? 'fr').toLowerCase();
+  return undefined;
+}
+
+describe('search in each translated language', () => {
+  it.each(TRADUITES.map((l) => [l.code, l] as const))(
+    '%s: residents’ queries find their page in the top 3, in this language’s index only',
+    { timeout: 120_000 },
+    async (code, l) => {
+      const requetes = REQUETES_LANGUES[code as keyof typeof REQUETES_LANGUES];
+      expect(requetes.length).toBeGreaterThanOrEqual(20);
+      const page = await run.browser.newPage();
+      const fichiers: string[] = [];
+      page.on('requestfinished', (req) => {
+        const p = new URL(req.url()).pathname;
+        if (p.startsWith('/pagefind/')) fichiers.push(p);
+      });
+      await page.goto(`${run.site.url}${l.prefixe}/recherche/`);
+      const manques: string[] = [];
+      let replis = 0;
+      let premiers = 0;
+      for (const r of requetes) {
+        const { chemin, repli } = attendue(l, r);
+        const { liens, statut } = await chercher(page, r.q);
+        // Results in the page's language only.
+        for (const lien of liens) expect(lien, `« ${r.q} »`).toMatch(new RegExp(`^${l.prefixe}/`));
+        if (liens.slice(0, 3).includes(chemin)) {
+          replis += Number(repli);
+          premiers += Number(liens[0] === chemin);
+        } else manques.push(`« ${r.q} » (${r.sorte}) → ${liens.slice(0, 3).join(', ') || statut} ; attendu ${chemin}`);
+      }
+      // Only this language's index, its words' lists and Pagefind's shared script were fetched.
+      // A language Pagefind has no stemmer for (Ukrainian, Dari) uses its language-neutral module, wasm.unknown.
+      const langues = new Set(fichiers.map(langueDuFichier).filter((x) => x !== undefined && x !== 'unknown'));
+      expect([...langues]).toEqual([l.tag.toLowerCase()]);
+      await page.close();
+
+      const trouvees = requetes.length - manques.length;
+      console.log(
+        `recherche ${code} : ${trouvees}/${requetes.length} (${Math.round((trouvees / requetes.length) * 1000) / 10} %) dans le top 3, ` +
+          `${premiers} en premier, ${replis} vers l’accueil faute de page du programme ; ${fichiers.length} fichiers de l’index` +
+          (manques.length ? `\n  manqués :\n  ${manques.join('\n  ')}` : ''),
+      );
+      expect(trouvees / requetes.length, manques.join('\n')).toBeGreaterThanOrEqual(0.9);
+    },
+  );
+});
