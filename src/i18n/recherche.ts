@@ -11,16 +11,6 @@
  */
 import type { Code } from './languages.ts';
 
-/**
- * The search page's note once the script runs: [before the link to the site map, the link, after]. Apart, because
- * the script that writes it runs on every page (recherche-start.ts).
- */
-export const NOTE_FR = [
-  'Les résultats s’affichent pendant que vous tapez. Vous pouvez aussi parcourir les liens ci-dessous, l’index de A à Z et le ',
-  'plan du site',
-  '.',
-];
-
 /** What the search script writes, in French. */
 export const NAVIGATEUR_FR = {
   aucun: 'Aucun résultat{pour}{avec}.',
@@ -43,7 +33,12 @@ export const NAVIGATEUR_FR = {
   erreur: 'La recherche n’a pas pu se charger. Réessayez, ou parcourez l’index de A à Z plus bas.',
   trouverAutrement: 'Trouver autrement',
   besoinAide: 'Besoin d’aide tout de suite\u202f?',
-  note: NOTE_FR,
+  /** The search page's note once the script runs (recherche-start.ts): [before the link to the site map, the link, after]. */
+  note: [
+    'Les résultats s’affichent pendant que vous tapez. Vous pouvez aussi parcourir les liens ci-dessous, l’index de A à Z et le ',
+    'plan du site',
+    '.',
+  ],
 };
 export type Navigateur = { [K in keyof typeof NAVIGATEUR_FR]: (typeof NAVIGATEUR_FR)[K] extends string[] ? string[] : string };
 

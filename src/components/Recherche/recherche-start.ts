@@ -3,21 +3,20 @@
  * JavaScript into the instructions and opens the filters, in place (nothing moves later), then fetches the search
  * (recherche.ts) when there is something to search: a query brought by the address or this tab's memory (the
  * header box, Back), or the reader reaching the form. What is typed before it arrives is searched then. The pages in
- * other languages have no filters, and give their words in the form's data-textes (src/i18n/recherche.ts).
+ * other languages have no filters. The note's words come with the page, in its language (data-note-js, from
+ * src/i18n/recherche.ts): this script, on every page, carries none.
  */
-import { NOTE_FR } from '../../i18n/recherche.ts';
-
 const form = document.querySelector<HTMLFormElement>('form.recherche-page');
 const filtres = document.querySelector<HTMLFieldSetElement>('[data-recherche-filtres]');
 const repli = document.querySelector<HTMLDetailsElement>('[data-recherche-filtres-repli]');
 
 if (form) {
-  const note = document.querySelector('[data-recherche-note]');
-  if (note) {
-    const [avant, lien, apres] = form.dataset.textes ? (JSON.parse(form.dataset.textes) as { note: string[] }).note : NOTE_FR;
+  const note = document.querySelector<HTMLElement>('[data-recherche-note]');
+  if (note?.dataset.noteJs) {
+    const [avant, lien, apres] = JSON.parse(note.dataset.noteJs) as string[];
     const a = Object.assign(document.createElement('a'), { href: '/plan-du-site/', textContent: lien });
     // The site map is in French: said to the reader's browser and screen reader.
-    if (form.dataset.textes) a.hreflang = 'fr';
+    if (document.documentElement.lang !== 'fr') a.hreflang = 'fr';
     note.textContent = avant!;
     note.append(a, apres!);
     note.removeAttribute('data-recherche-sans-js');
