@@ -57,7 +57,7 @@ const fr = {
     pageAide: 'Qui appeler, et comment demander de l’aide sans danger',
     planDuSite: 'Toutes les pages du site',
   },
-  navigateur: NAVIGATEUR_FR as Navigateur,
+  navigateur: NAVIGATEUR_FR,
 };
 export type TextesRecherche = typeof fr;
 

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { TRADUITES, type Langue } from '../../src/i18n/languages.ts';
-import { browserAndSite } from './browser.ts';
+import { AXE_CONTEXT, axeViolations, browserAndSite } from './browser.ts';
 import { REQUETES_LANGUES, type RequeteLangue } from './search-languages-queries.ts';
 
 const run = browserAndSite();
@@ -84,6 +84,42 @@ describe('search in each translated language', () => {
           (manques.length ? `\n  manqués :\n  ${manques.join('\n  ')}` : ''),
       );
       expect(trouvees / requetes.length, manques.join('\n')).toBeGreaterThanOrEqual(0.9);
+    },
+  );
+});
+
+describe('each language’s search page, with and without JavaScript', () => {
+  it('without JavaScript: the page says so in its language and offers the emergency numbers, its help page and the site map', async () => {
+    const context = await run.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const l of TRADUITES) {
+      await page.goto(`${run.site.url}${l.prefixe}/recherche/?q=aide`);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(l.tag);
+      const note = page.locator('[data-recherche-note]');
+      expect(await note.getAttribute('data-recherche-sans-js')).toBe('');
+      expect(await note.textContent()).toContain('JavaScript');
+      const liens = await page.locator('[data-recherche-aide] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(liens).toEqual(expect.arrayContaining(['tel:3919', 'sms:114', `${l.prefixe}/aide/`, '/plan-du-site/']));
+      // The header's box searches this language's page.
+      expect(await page.locator('form.recherche-rapide').getAttribute('action')).toBe(`${l.prefixe}/recherche/`);
+    }
+    await context.close();
+  });
+
+  it.each(TRADUITES.filter((l) => l.dir === 'rtl').map((l) => [l.code, l] as const))(
+    '%s: results and their words in the page’s language, 0 axe violations',
+    async (_code, l) => {
+      const context = await run.browser.newContext(AXE_CONTEXT);
+      const page = await context.newPage();
+      await page.goto(`${run.site.url}${l.prefixe}/recherche/`);
+      const q = REQUETES_LANGUES[l.code as keyof typeof REQUETES_LANGUES][0]!.q;
+      const { liens, statut } = await chercher(page, q);
+      expect(liens.length).toBeGreaterThan(0);
+      // Said in the page's language: no French word of the script's own.
+      expect(statut).not.toMatch(/résultat|Aucun/);
+      expect(await page.locator('[data-recherche-note]').textContent()).not.toMatch(/JavaScript|résultats/);
+      expect(await axeViolations(page)).toEqual([]);
+      await context.close();
     },
   );
 });
