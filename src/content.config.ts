@@ -10,6 +10,7 @@ import { programmeSchema } from './schemas/programme.ts';
 import { quartierSchema } from './schemas/quartier.ts';
 import { referentSchema } from './schemas/referent.ts';
 import { traductionSchema } from './schemas/traduction.ts';
+import { programmeTraduitSchema } from './schemas/programme-traduit.ts';
 import { quartierNomsSchema } from './schemas/quartier-nom.ts';
 import { vocabulaireSchema } from './schemas/vocabulaire.ts';
 
@@ -34,5 +35,10 @@ export const collections = {
   traductions: defineCollection({
     loader: glob({ base: './content/traductions', pattern: '*/*.md' }),
     schema: traductionSchema,
+  }),
+  // Programme summaries per language: id `<language>/programmes/<programme>` (src/schemas/programme-traduit.ts).
+  programmesTraduits: defineCollection({
+    loader: glob({ base: './content/traductions', pattern: '*/programmes/*.md' }),
+    schema: programmeTraduitSchema,
   }),
 };

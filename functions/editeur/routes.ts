@@ -28,6 +28,8 @@ import { html } from 'hono/html';
 
 /** Decap's collection and entry of a file of content/ (decap-config.ts names them so), if it has one. */
 export function entreeDuFichier(chemin: string): { collection: string; slug: string } | undefined {
+  const programme = /^content\/traductions\/([a-z]{2,3})\/programmes\/([a-z0-9-]+)\.md$/.exec(chemin);
+  if (programme) return { collection: 'programmes-traduits', slug: `${programme[1]}-${programme[2]}` };
   const traduction = /^content\/traductions\/([a-z]{2,3})\/([a-z-]+)\.md$/.exec(chemin);
   if (traduction) return { collection: 'traductions', slug: `${traduction[1]}-${traduction[2]}` };
   const reglages = /^content\/formulaires\/([a-z0-9-]+)\.ya?ml$/.exec(chemin);
@@ -43,6 +45,10 @@ export function fichierDeLEntree(collection: string, slug: string): string | und
   if (collection === 'traductions') {
     const [code, ...page] = slug.split('-');
     return `content/traductions/${code}/${page.join('-')}.md`;
+  }
+  if (collection === 'programmes-traduits') {
+    const [code, ...programme] = slug.split('-');
+    return `content/traductions/${code}/programmes/${programme.join('-')}.md`;
   }
   if (collection === 'formulaires') return `content/formulaires/${slug}.yaml`;
   return collection in collections ? `content/${collection}/${slug}.md` : undefined;

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { collections, type CollectionName, type Reference } from '../schemas/index.ts';
 import { PAGES_TRADUISIBLES, TRADUITES, cheminTraduit, type PageTraduisible } from '../i18n/languages.ts';
 import { traductionSchema } from '../schemas/traduction.ts';
+import { programmeTraduitSchema } from '../schemas/programme-traduit.ts';
 import { isFormKey, forms } from '../schemas/forms/index.ts';
 import { formSettingsSchema, mustBeSealed } from '../schemas/forms/settings.ts';
 import { formatExample, type FieldMeta } from '../lib/content-checks/field-meta.ts';
@@ -390,6 +391,22 @@ export function decapConfig({
           })),
         ),
       },
+      // Programme summaries per language (issue 23): one file per language and French programme, as the pages above.
+      {
+        name: 'programmes-traduits',
+        format: 'fabrique-frontmatter',
+        label: 'Programmes traduits',
+        label_singular: 'Programme traduit',
+        files: TRADUITES.flatMap((l) =>
+          listProgrammes().map((id) => ({
+            name: `${l.code}-${id}`,
+            label: `${new Intl.DisplayNames(['fr'], { type: 'language' }).of(l.tag)} (${l.nom}) : programme « ${id} »`,
+            file: `content/traductions/${l.code}/programmes/${id}.md`,
+            preview_path: `${l.code}/programmes/${id}/`,
+            fields: objectFields(programmeTraduitSchema),
+          })),
+        ),
+      },
       ...(reglagesFormulaires ? [formSettingsCollection(formKeys)] : []),
     ],
   };
@@ -447,6 +464,14 @@ export function productionBackend(env: Record<string, string | undefined> = proc
         }
       : {}),
   };
+}
+
+/** The French programmes (content/programmes/), each of which may have a summary in every language. */
+function listProgrammes(): string[] {
+  return readdirSync(new URL('../../content/programmes/', import.meta.url))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => f.replace(/\.md$/, ''))
+    .sort();
 }
 
 function listFormKeys(): string[] {

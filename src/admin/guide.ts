@@ -33,6 +33,14 @@ const PURPOSE: Record<string, string> = {
   formulaires: 'Les réglages de chaque formulaire : ouvert ou fermé, destinataires, conservation des envois.',
   traductions:
     'Les pages traduites : l’accueil et la page d’aide de chaque langue (`accueil.md`, `aide.md`), brouillons jusqu’à leur relecture.',
+  'programmes-traduits':
+    'Le résumé de chaque programme dans chaque langue (un fichier du nom du programme en français), brouillon jusqu’à sa relecture.',
+};
+
+/** Where the collections of several files per language live. */
+const DOSSIERS: Record<string, string> = {
+  traductions: 'content/traductions/<langue>',
+  'programmes-traduits': 'content/traductions/<langue>/programmes',
 };
 
 function format(f: DecapField): string {
@@ -125,8 +133,8 @@ export function editorsGuide(): string {
   for (const c of collections) {
     const fields = c.fields ?? c.files?.[0]?.fields ?? [];
     // Translations are Markdown files, one folder per language; form settings are YAML files.
-    const markdown = !c.files || c.name === 'traductions';
-    const folder = c.folder ?? (c.name === 'traductions' ? 'content/traductions/<langue>' : 'content/formulaires');
+    const markdown = !c.files || c.name === 'traductions' || c.name === 'programmes-traduits';
+    const folder = c.folder ?? DOSSIERS[c.name] ?? 'content/formulaires';
     parts.push(`### ${c.label} (\`${folder}/\`)`, '', PURPOSE[c.name] ?? '', '');
     parts.push('| champ | nom dans l’éditeur | obligatoire | format | aide et exemple |', '| --- | --- | --- | --- | --- |');
     parts.push(...fieldRows(fields), '');

@@ -11,6 +11,8 @@ export type WorkerConfig = {
   /** Changes with every build whose pages change: a new cache, the old ones deleted. */
   version: string;
   offline: string;
+  /** Each translated offline page (/<language>/hors-ligne/, issue 23): shown for that language's pages. */
+  langues: string[];
   /** Precached with the offline page: its scripts and the icon, so it loads with no failed request. */
   assets: string[];
   /** Pages never kept: quick-exit pages (noarchive) and pages holding a form. */
@@ -46,6 +48,7 @@ export async function workerConfig(root: string): Promise<WorkerConfig> {
   return {
     version: hash.digest('hex').slice(0, 12),
     offline: offline.path,
+    langues: pages.filter((p) => /^\/[a-z]+\/hors-ligne\/$/.test(p.path)).map((p) => p.path),
     // The page's script (src/layouts/site-scripts.ts); its icon is in the page itself.
     assets: scripts,
     never,

@@ -14,8 +14,10 @@ const OWN = new Set(
 export function templateOf(pagePath: string): string {
   const segs = pagePath.split('/').filter(Boolean);
   if (segs.length === 0) return '/';
-  // Every language's pages share one template (src/components/PageTraduite.astro): "/ar/aide/" → "/:langue/aide/".
-  if (TRADUITES.some((l) => l.code === segs[0])) return `/${[':langue', ...segs.slice(1)].join('/')}/`;
+  // Every language's pages share their French page's template: "/ar/aide/" → "/:langue/aide/", and
+  // "/ar/programmes/fabrique/" → "/:langue/programmes/:id/" (src/components/ProgrammeTraduit.astro).
+  if (TRADUITES.some((l) => l.code === segs[0]))
+    return `/:langue${templateOf(`/${segs.slice(1).join('/')}/`.replace('//', '/'))}`;
   if (segs.length === 1) return OWN.has(segs[0]!) ? pagePath : '/:page/';
   return `/${[segs[0], ':id', ...segs.slice(2)].join('/')}/`;
 }

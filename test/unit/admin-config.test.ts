@@ -130,7 +130,7 @@ describe('/admin/ configuration generated from the schemas', () => {
   it('labels every field of every collection in French, with the schema’s metadata', () => {
     const labelled = everyField();
     expect(new Set(labelled.map(([at]) => at.split(/[./]/)[0]))).toEqual(
-      new Set([...Object.keys(collections), 'formulaires', 'traductions']),
+      new Set([...Object.keys(collections), 'formulaires', 'traductions', 'programmes-traduits']),
     );
     expect(unlabelled(labelled)).toEqual([]);
     expect(Object.fromEntries(labelled.map(([at, f]) => [at, f.label]))).toMatchObject({

@@ -7,6 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../../functions/node.ts';
 import { AXE_CONTEXT, axeViolations, launchBrowser, startSite } from '../../../test/e2e/browser.ts';
+import { textesProgramme } from '../../i18n/programmes.ts';
 
 let browser: Browser;
 let site: RunningServer;
@@ -44,8 +45,14 @@ beforeAll(async () => {
   await page.goto(`${site.url}/formulaires/demande-aide/`);
   await page.goto(`${site.url}/aide/`);
   await page.goto(`${site.url}/quartiers/le-blosne/contact/`);
+  // A page in Dari: that language's offline page is kept too (issue 23).
+  await page.goto(`${site.url}/prs/`);
   // The page is written to the cache just after it is shown.
-  for (let i = 0; i < 50 && !(await keptPaths(page)).includes('/quartiers/le-blosne/'); i++) await page.waitForTimeout(100);
+  const allKept = async () => {
+    const kept = await keptPaths(page);
+    return ['/quartiers/le-blosne/', '/prs/hors-ligne/'].every((p) => kept.includes(p));
+  };
+  for (let i = 0; i < 50 && !(await allKept()); i++) await page.waitForTimeout(100);
   await site.close();
 });
 afterAll(async () => {
@@ -56,7 +63,8 @@ afterAll(async () => {
 describe('offline, after the network is gone', () => {
   it('keeps the offline page, the landing page and visited pages, never forms or quick-exit pages', async () => {
     const kept = await keptPaths(page);
-    expect(kept).toEqual(expect.arrayContaining(['/hors-ligne/', '/', '/quartiers/le-blosne/']));
+    expect(kept).toEqual(expect.arrayContaining(['/hors-ligne/', '/', '/quartiers/le-blosne/', '/prs/hors-ligne/']));
+    expect(kept).not.toContain('/uk/hors-ligne/');
     for (const never of ['/formulaires/demande-aide/', '/aide/', '/quartiers/le-blosne/contact/'])
       expect(kept, never).not.toContain(never);
     expect(kept.some((p) => p.startsWith('/pagefind/') || p.startsWith('/f/'))).toBe(false);
@@ -76,6 +84,16 @@ describe('offline, after the network is gone', () => {
     expect(await page.locator('main h2', { hasText: 'Référents du quartier' }).count()).toBe(12);
     expect(await page.locator('main').textContent()).toContain('Permanences');
     await expect(page.locator('main a[href="/formulaires/contact/"]').count()).resolves.toBe(1);
+  });
+
+  it('shows the offline page in the language of a translated page never visited, in French for a language never read', async () => {
+    await page.goto(`${site.url}/prs/programmes/fabrique/`);
+    const vu = () => page.evaluate(() => [document.documentElement.lang, document.querySelector('h1')?.textContent]);
+    await expect(vu()).resolves.toEqual(['fa-AF', textesProgramme('prs').horsLigne.h1]);
+    for (const tel of ['tel:3919', 'tel:115', 'tel:17', 'tel:112', 'sms:114', 'tel:119'])
+      expect(await page.locator(`main a[href="${tel}"]`).count(), tel).toBe(1);
+    await page.goto(`${site.url}/uk/programmes/fabrique/`);
+    await expect(vu()).resolves.toEqual(['fr', 'Pas de réseau pour le moment']);
   });
 
   it('gives an offline page that passes axe', () => {

@@ -1,13 +1,18 @@
 /*
 Service worker (browser):  * Offline reading, hand-written and small on purpose. Emitted as /sw.js by src/integrations/service-worker.ts,
  * which replaces CONFIG below. Pages only: visited pages are kept (network first, cache when the network is
- * gone or slow), any other page falls back to the offline page; the scripts of kept pages are kept too.
+ * gone or slow), any other page falls back to the offline page (in the page's language, when translated); the
+ * scripts of kept pages are kept too.
  * Never kept: form pages and answers, thank-you pages, pages with the quick exit (noarchive), the search
  * index, anything under /f/.
  */
-const CONFIG = /*CONFIG*/ { version: 'dev', offline: '/hors-ligne/', assets: [], never: [], prefixes: [] };
+const CONFIG = /*CONFIG*/ { version: 'dev', offline: '/hors-ligne/', langues: [], assets: [], never: [], prefixes: [] };
 const CACHE = `fabrique-${CONFIG.version}`;
 const TIMEOUT_MS = 3000;
+
+// The offline page in the language of an address (/ar/… → /ar/hors-ligne/), else the French one.
+const offlineFor = (pathname) =>
+  CONFIG.langues.find((p) => pathname.startsWith(p.replace(/hors-ligne\/$/, ''))) || CONFIG.offline;
 
 const keepable = (url) =>
   url.origin === self.location.origin &&
@@ -25,7 +30,14 @@ self.addEventListener('install', (event) => {
       .open(CACHE)
       // The offline page's scripts are most often those of the page just read: taken from the browser's
       // cache when there (their names change with their content), so they cost no second download.
-      .then((cache) => cache.addAll([CONFIG.offline, ...CONFIG.assets.map((a) => new Request(a, { cache: 'force-cache' }))]))
+      // With the French offline page, that of the language being read, if not French (issue 23); another language's
+      // comes when a page in it is first read (page() below).
+      .then((cache) =>
+        self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+          const pages = new Set([CONFIG.offline, ...windows.map((w) => offlineFor(new URL(w.url).pathname))]);
+          return cache.addAll([...pages, ...CONFIG.assets.map((a) => new Request(a, { cache: 'force-cache' }))]);
+        }),
+      )
       .then(() => self.skipWaiting()),
   );
 });
@@ -77,15 +89,18 @@ async function page(event, url) {
   const key = url.origin + url.pathname;
   const network = fetch(event.request);
   // Kept once fetched, even if the cached copy was shown first; cloned before the page reads the body.
+  const offline = offlineFor(url.pathname);
   event.waitUntil(
     network
       .then((r) => (r.ok && !r.redirected && r.type === 'basic' && keepable(url) ? cache.put(key, r.clone()) : undefined))
+      // A page read in another language: that language's offline page is kept too, once.
+      .then(() => offline !== CONFIG.offline && cache.match(offline).then((kept) => kept || cache.add(offline)))
       .catch(() => undefined),
   );
   try {
     const late = new Promise((resolve) => setTimeout(resolve, TIMEOUT_MS)).then(() => cache.match(key));
     return (await Promise.race([network, late])) || (await network);
   } catch {
-    return (await cache.match(key)) || (await cache.match(CONFIG.offline)) || Response.error();
+    return (await cache.match(key)) || (await cache.match(offline)) || (await cache.match(CONFIG.offline)) || Response.error();
   }
 }
