@@ -8,6 +8,9 @@ import { fieldsOf, type FormDefinition } from '../src/schemas/forms/form.ts';
 import { escapeHtml } from '../src/lib/forms/html.ts';
 import { prefixTitle, replaceRegion, setTitle } from '../src/lib/forms/page-region.ts';
 import { renderForm, type ShownError } from '../src/lib/forms/render-form.ts';
+import { MESSAGES_FR } from '../src/schemas/forms/messages.ts';
+import { langueEnvoyee } from '../src/i18n/formulaires/index.ts';
+import { langue as langueDe } from '../src/i18n/languages.ts';
 import type { RawFields } from './protocol/body.ts';
 
 /** Built pages by path, e.g. "/formulaires/agir/" → its HTML. */
@@ -37,29 +40,48 @@ export function formErrorPage(
     errors: ShownError[];
   },
 ): string {
+  const m = input.form.messages ?? MESSAGES_FR;
   const formHtml = renderForm(input);
   const page = pages?.get(input.form.pagePath(input.target));
   const filled = page && replaceRegion(page, formHtml);
-  if (filled) return prefixTitle(filled, 'Erreur : ');
-  return messagePage(pages, `Erreur : ${input.form.title}`, `<h1>${escapeHtml(input.form.title)}</h1>${formHtml}`);
+  if (filled) return prefixTitle(filled, m.errorPrefix);
+  return messagePage(
+    pages,
+    `${m.errorPrefix}${input.form.title}`,
+    `<h1>${escapeHtml(input.form.title)}</h1>${formHtml}`,
+    undefined,
+    {
+      form: input.form,
+      target: input.target,
+    },
+  );
 }
 
 /** A page with a heading and paragraphs, in the site's layout when it is built. */
+/**
+ * A page with a heading and paragraphs, in the site's layout when it is built. `inLanguage`: a translated form's
+ * message is framed by that form's own page (its `lang`, `dir` and chrome), never by the French one.
+ */
 export function messagePage(
   pages: PageSource | undefined,
   title: string,
   bodyHtml: string,
   backTo?: { href: string; label: string },
+  inLanguage?: { form: FormDefinition; target?: string },
 ): string {
+  const translated = inLanguage?.form.langue ? inLanguage : undefined;
+  const m = translated?.form.messages ?? MESSAGES_FR;
+  const langue = langueDe(langueEnvoyee(translated?.form.langue));
+  const home = `${langue.prefixe}/`;
   const back = backTo
     ? `<p><a href="${escapeHtml(backTo.href)}">${escapeHtml(backTo.label)}</a></p>`
-    : `<p><a href="/">Retour à l’accueil</a></p>`;
+    : `<p><a href="${home}">${escapeHtml(m.home)}</a></p>`;
   const html = `<div class="message-formulaire">${bodyHtml}${back}</div>`;
-  const shell = pages?.get(MESSAGE_PAGE);
+  const shell = pages?.get(translated ? translated.form.pagePath(translated.target) : MESSAGE_PAGE);
   const filled = shell && replaceRegion(shell, html);
   if (filled) return setTitle(filled, title);
   return (
-    `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<!doctype html><html lang="${langue.tag}"${langue.dir === 'rtl' ? ' dir="rtl"' : ''}><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta name="robots" content="noindex"><title>${escapeHtml(title)}</title></head><body><main id="contenu">${html}</main></body></html>`
   );
 }
@@ -87,9 +109,6 @@ export function typedCopyHtml(
     ];
   });
   if (rows.length === 0) return '';
-  return (
-    `<h2>Ce que vous aviez écrit</h2>` +
-    `<p>Rien n’a été enregistré ni envoyé. Si vous voulez garder votre texte, copiez-le avant de quitter cette page.</p>` +
-    rows.join('')
-  );
+  const m = form.messages ?? MESSAGES_FR;
+  return `<h2>${escapeHtml(m.typedTitle)}</h2>` + `<p>${escapeHtml(m.typedText)}</p>` + rows.join('');
 }

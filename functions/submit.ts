@@ -21,13 +21,18 @@ import { refusal, type Refusal } from './protocol/codes.ts';
 import { DAY_MS, MAX_NAME_SHOWN, STORE_RETRY_AFTER_S } from './protocol/limits.ts';
 import { wantsJson } from './protocol/negotiate.ts';
 import { isCrossSite } from './protocol/origin.ts';
-import { MESSAGES, REFUSALS } from './protocol/refusals.ts';
+import { REFUSALS } from './protocol/refusals.ts';
 import { isSpecialField, readSpecialFields, type Special } from './protocol/special-fields.ts';
 import { answerRefusal, answerSuccess, answerValidationJson } from './respond.ts';
 import { hashClient, rateLimitAddress, type RateLimit } from './rate-limit.ts';
 import type { AppDeps, FormsEnv, Outcome } from './deps.ts';
 import { StoreUnavailableError, type SubmissionContent } from './store/types.ts';
 import { sealValues } from './seal/seal.ts';
+import { MESSAGES_FR, type FormMessages } from '../src/schemas/forms/messages.ts';
+import { URGENCES } from '../src/lib/site/urgences.ts';
+import { LANGUE_FIELD } from '../src/lib/forms/render-form.ts';
+import { formulaireEn, langueEnvoyee, merciEn } from '../src/i18n/formulaires/index.ts';
+import { langue as langueDe, type Code } from '../src/i18n/languages.ts';
 import { randomToken, sha256 } from './equipe/tokens.ts';
 
 type Ctx = Context<FormsEnv>;
@@ -42,7 +47,11 @@ type Known = {
   settings: FormSettings;
   back?: Back;
 };
-type Read = Known & { fields: RawFields; ctx: FormContext; target?: string };
+/** `langue`: the language of the page the form was sent from (`_langue`); `form` is then that language's form. */
+type Read = Known & { fields: RawFields; ctx: FormContext; target?: string; langue: Code };
+
+/** The generic words of the form as the person read it. */
+const wordsOf = (s: Known) => s.form.messages ?? MESSAGES_FR;
 
 export async function handleSubmission(c: Ctx, deps: AppDeps, limiter: RateLimit): Promise<Response> {
   const known = knownForm(c, deps);
@@ -54,7 +63,7 @@ export async function handleSubmission(c: Ctx, deps: AppDeps, limiter: RateLimit
   const tooOften = await withinRateLimit(read, limiter);
   if (tooOften) return tooOften;
   const { special, problems } = readSpecialFields(read.fields, c.req.header('idempotency-key') ?? null);
-  const nextPath = special.next ?? read.settings.merci;
+  const nextPath = special.next ?? thanksIn(read);
   if (special.spam) return honeypot(read, nextPath);
   const closed = formClosed(read);
   if (closed) return closed;
@@ -136,7 +145,27 @@ async function readBody(s: Known): Promise<Read | Response> {
   const target = typeof targetRaw === 'string' && knownTargets(s.form, ctx).has(targetRaw) ? targetRaw : undefined;
   // A date typed as day, month, year (three fields on the page) becomes the field's one value.
   joinDateParts(fieldsOf(s.form, ctx, target), parsed.fields);
-  return { ...s, fields: parsed.fields, ctx, target };
+  return { ...inLanguage(s, langueEnvoyee(parsed.fields.get(LANGUE_FIELD))), fields: parsed.fields, ctx, target };
+}
+
+/**
+ * The form as the person read it: a page in another language sends `_langue`, and every answer (errors, refusals,
+ * the thank-you page) is then in that language; names, limits and rules are the French form's (src/i18n/formulaires/).
+ */
+function inLanguage(s: Known, code: Code): Known & { langue: Code } {
+  const form = formulaireEn(s.form, code);
+  if (form === s.form) return { ...s, langue: 'fr' };
+  // Every answer from here says its language (and so escapes the French typography, functions/typography.ts).
+  s.c.header('Content-Language', langueDe(code).tag);
+  const back = s.back && { href: form.pagePath(undefined), label: wordsOf({ ...s, form }).backToForm(form.title) };
+  return { ...s, form, back, langue: code };
+}
+
+/** The settings' thank-you page; a translated form's own when the settings keep the default one. */
+function thanksIn(s: Read): string {
+  const french = s.settings.merci;
+  const byDefault = `/formulaires/${s.form.adresse ?? s.form.key}/merci/`;
+  return s.langue !== 'fr' && french === byDefault ? merciEn(s.langue, french) : french;
 }
 
 async function withinRateLimit(s: Read, limiter: RateLimit): Promise<Response | undefined> {
@@ -144,7 +173,7 @@ async function withinRateLimit(s: Read, limiter: RateLimit): Promise<Response | 
   const client = await (s.deps.hashClient ?? hashClient)(s.deps.config.clientHashSalt, address);
   const rate = await limiter.hit(`${s.formKey}:${client}`, s.deps.clock.now().getTime());
   if (rate.allowed) return;
-  const message = MESSAGES.tooOften(Math.ceil(rate.retryAfterSeconds / 60));
+  const message = wordsOf(s).tooOften(Math.ceil(rate.retryAfterSeconds / 60));
   s.c.header('Retry-After', String(rate.retryAfterSeconds));
   if (s.json) return answered(s.c, 'trop_frequent', s.c.json({ error: message, errors: [{ code: 'BLOCKED', message }] }, 429));
   // The form comes back with what was typed, so waiting costs nothing.
@@ -157,19 +186,31 @@ function honeypot(s: Read, nextPath: string) {
 }
 
 function formClosed(s: Read): Response | undefined {
-  const closed = !s.settings.ouvert
-    ? (s.settings.message_ferme ?? MESSAGES.closed)
-    : s.form.inactive?.(s.ctx, s.target, Object.fromEntries(s.fields));
+  const m = wordsOf(s);
+  const closed = !s.settings.ouvert ? closedBySettings(s, m) : s.form.inactive?.(s.ctx, s.target, Object.fromEntries(s.fields));
   if (!closed) return;
-  const back = s.target ? { href: s.form.pagePath(s.target), label: 'Revenir à la page' } : s.back;
-  const title = s.form.place || s.form.key.startsWith('inscription') ? 'Inscriptions fermées' : 'Ce formulaire est fermé';
+  const back = s.target ? { href: s.form.pagePath(s.target), label: m.backToPage } : s.back;
+  const title = s.form.place || s.form.key.startsWith('inscription') ? m.registrationsClosed : m.closedTitle;
   const r = refusal(403, title, closed, 'INACTIVE');
   if (s.json) return refusalAnswer(s, 'ferme', r, back);
   // The browser's copy of what was typed is the only one: it comes back, to copy, not to send again; never on the
   // pages for people facing violence (quick exit), where a number written on the page could be read by someone else.
   const copy = s.form.quickExit ? '' : typedCopyHtml(s.form, s.ctx, s.target, typedValues(s.fields));
-  const body = `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(closed)}</p><p><a href="/aide/">Besoin d’aide maintenant : tous les numéros gratuits</a></p>${copy}`;
-  return answered(s.c, 'ferme', s.c.html(messagePage(s.deps.pages, title, body, back), 403));
+  const aide = `${langueDe(s.langue).prefixe}/aide/`;
+  const body = `<h1>${escapeHtml(title)}</h1><p>${escapeHtml(closed)}</p><p><a href="${aide}">${escapeHtml(m.helpNow)}</a></p>${copy}`;
+  const page = messagePage(s.deps.pages, title, body, back, { form: s.form, target: s.target });
+  return answered(s.c, 'ferme', s.c.html(page, 403));
+}
+
+/**
+ * Why the settings close the form. Their message is the editors' French: a translated form says instead, in its
+ * language, that it is not in service (with the free numbers) or that it is closed.
+ */
+function closedBySettings(s: Read, m: FormMessages): string {
+  if (s.langue === 'fr') return s.settings.message_ferme ?? m.closed;
+  if (s.settings.service !== 'pas-en-service') return m.closed;
+  const numbers = URGENCES.map((u) => (u.lien.startsWith('sms') ? `${m.sms}${u.numero}` : u.numero)).join(', ');
+  return `${m.notInServiceTitle}. ${m.notInServiceText} ${m.freeNumbers} ${numbers}.`;
 }
 
 function validValues(s: Read, problems: { field: string; message: string }[]): Record<string, string | string[]> | Response {
@@ -181,14 +222,14 @@ function validValues(s: Read, problems: { field: string; message: string }[]): R
     if (isSpecialField(name)) continue;
     if (!allowed.has(name)) {
       const shown = name.slice(0, MAX_NAME_SHOWN);
-      errors.push({ field: shown, code: 'TYPE_TEXT', message: MESSAGES.unknownField(shown) });
+      errors.push({ field: shown, code: 'TYPE_TEXT', message: wordsOf(s).unknownField(shown) });
       continue;
     }
     input[name] = value;
     if (name !== s.form.targetField && value !== '' && !(Array.isArray(value) && value.length === 0)) filled++;
   }
   if (filled === 0 && errors.length === 0) {
-    const message = MESSAGES.empty;
+    const message = wordsOf(s).empty;
     if (s.json) return answered(s.c, 'vide', s.c.json({ error: message, errors: [{ code: 'EMPTY', message }] }, 422));
     return answered(s.c, 'vide', formAgain(s, [{ message }], 422));
   }
@@ -238,7 +279,8 @@ async function storeAndAnswer(s: Read, special: Special, values: Record<string, 
         receivedAt: now.toISOString(),
         deleteAfter: new Date(now.getTime() + s.settings.conservation_jours * DAY_MS).toISOString(),
         idempotencyKey: special.idempotencyKey,
-        content: await sealedOrClear(s, id, values),
+        // A translated page's language is kept with the answers (sealed with them), for the team: « Langue de la personne ».
+        content: await sealedOrClear(s, id, s.langue === 'fr' ? values : { [LANGUE_FIELD]: s.langue, ...values }),
         place: s.form.place?.(values, s.ctx),
         privateLink: link?.stored,
       },
@@ -268,7 +310,7 @@ async function storeAndAnswer(s: Read, special: Special, values: Record<string, 
   } catch (error) {
     if (!(error instanceof StoreUnavailableError)) throw error;
     s.c.header('Retry-After', String(STORE_RETRY_AFTER_S));
-    const message = MESSAGES.storeDown;
+    const message = wordsOf(s).storeDown;
     if (s.json) return answered(s.c, 'stockage_indisponible', s.c.json({ error: message, errors: [{ message }] }, 503));
     return answered(s.c, 'stockage_indisponible', formAgain(s, [{ message }], 503));
   }

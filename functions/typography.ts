@@ -59,6 +59,8 @@ export const typographieDesReponses: MiddlewareHandler = async (c, next) => {
   const res = c.res;
   const type = res.headers.get('content-type') ?? '';
   if (!res.body || res.headers.has('content-encoding') || res.headers.has('content-disposition')) return;
+  // An answer in another language (a form sent from a translated page) keeps that language's own typography.
+  if (!/^fr\b/.test(res.headers.get('content-language') ?? 'fr')) return;
   let body: string | undefined;
   if (type.startsWith('text/html')) body = typographieHtml(await res.text());
   else if (type.startsWith('text/plain')) body = typographie(await res.text());

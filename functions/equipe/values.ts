@@ -2,6 +2,8 @@
 import { hasOptions } from '../../src/schemas/forms/field.ts';
 import { forms, isFormKey } from '../../src/schemas/forms/index.ts';
 import type { ContentContext } from '../../src/schemas/forms/context.ts';
+import { LANGUE_FIELD } from '../../src/lib/forms/render-form.ts';
+import { LIBELLE_LANGUE, NOM_EN_FRANCAIS } from '../../src/i18n/formulaires/index.ts';
 
 export const formTitle = (formKey: string) => (isFormKey(formKey) ? forms[formKey].title : formKey);
 
@@ -9,6 +11,8 @@ export function labelled(formKey: string, json: string, content: ContentContext)
   const values = JSON.parse(json) as Record<string, string | string[]>;
   const fields = isFormKey(formKey) ? forms[formKey].fields({ ...content, today: '' }, undefined) : [];
   return Object.entries(values).map(([name, value]) => {
+    // The language of the page the person used (functions/submit.ts), in French words for the team.
+    if (name === LANGUE_FIELD) return [LIBELLE_LANGUE, NOM_EN_FRANCAIS[value as keyof typeof NOM_EN_FRANCAIS] ?? String(value)];
     const field = fields.find((f) => f.name === name);
     const shown = [value]
       .flat()
@@ -31,9 +35,12 @@ export const searchable = (json: string | undefined) =>
 export function labelsOf(formKey: string, content: ContentContext) {
   const fields = isFormKey(formKey) ? forms[formKey].fields({ ...content, today: '' }, undefined) : [];
   return {
-    champs: Object.fromEntries(fields.map((f) => [f.name, f.label])),
-    options: Object.fromEntries(
-      fields.flatMap((f) => (hasOptions(f) ? [[f.name, Object.fromEntries(f.options.map((o) => [o.value, o.label]))]] : [])),
-    ),
+    champs: { ...Object.fromEntries(fields.map((f) => [f.name, f.label])), [LANGUE_FIELD]: LIBELLE_LANGUE },
+    options: {
+      ...Object.fromEntries(
+        fields.flatMap((f) => (hasOptions(f) ? [[f.name, Object.fromEntries(f.options.map((o) => [o.value, o.label]))]] : [])),
+      ),
+      [LANGUE_FIELD]: NOM_EN_FRANCAIS,
+    },
   };
 }

@@ -8,6 +8,8 @@ import { hasOptions } from '../../src/schemas/forms/field.ts';
 import type { DueNotification } from '../store/types.ts';
 import type { OutgoingMail } from './mail.ts';
 import { brut, mailEnFrancais } from '../typography.ts';
+import { LANGUE_FIELD } from '../../src/lib/forms/render-form.ts';
+import { LIBELLE_LANGUE, NOM_EN_FRANCAIS } from '../../src/i18n/formulaires/index.ts';
 
 const NO_CONTENT = { formations: [], activites: [], quartiers: [], lieux: {}, today: '' };
 
@@ -45,6 +47,9 @@ export function teamNotification(due: DueNotification, mailDomain: string): Outg
   const values = JSON.parse(due.clearJson) as Record<string, string | string[]>;
   const fields = isFormKey(due.formKey) ? forms[due.formKey].fields(NO_CONTENT, undefined) : [];
   const lines = Object.entries(values).map(([name, value]) => {
+    // « Langue de la personne : arabe »: the page the person wrote from (functions/submit.ts), in French for the team.
+    if (name === LANGUE_FIELD)
+      return `${LIBELLE_LANGUE} : ${brut(NOM_EN_FRANCAIS[value as keyof typeof NOM_EN_FRANCAIS] ?? String(value))}`;
     const field = fields.find((f) => f.name === name);
     const shown = [value]
       .flat()

@@ -1,6 +1,7 @@
 /** Every refusal the form endpoint gives, with its French words, in one place. */
 import { BODY_LIMIT_BYTES } from './limits.ts';
 import { refusal } from './codes.ts';
+import { MESSAGES_FR } from '../../src/schemas/forms/messages.ts';
 
 export const REFUSALS = {
   formNotFound: {
@@ -42,12 +43,11 @@ export const REFUSALS = {
   ),
 } as const;
 
+/** The French words a submission's answers use (src/schemas/forms/messages.ts); a translated form carries its own. */
 export const MESSAGES = {
-  closed: 'Ce formulaire est fermé pour le moment. Revenez plus tard ou écrivez à l’équipe par la page Contact.',
-  empty: 'Le formulaire est vide : remplissez au moins les champs obligatoires.',
-  storeDown:
-    'Votre envoi n’a pas pu être enregistré, à cause d’un problème de notre côté. Rien n’a été perdu de ce que vous avez écrit : réessayez dans quelques minutes.',
-  tooOften: (minutes: number) =>
-    `Trop d’envois de ce formulaire depuis votre connexion. Réessayez dans ${minutes} minute${minutes > 1 ? 's' : ''}.`,
-  unknownField: (name: string) => `Ce formulaire n’a pas de champ « ${name} » : rechargez la page et renvoyez le formulaire.`,
+  closed: MESSAGES_FR.closed,
+  empty: MESSAGES_FR.empty,
+  storeDown: MESSAGES_FR.storeDown,
+  tooOften: MESSAGES_FR.tooOften,
+  unknownField: MESSAGES_FR.unknownField,
 } as const;

@@ -16,7 +16,8 @@ export type Special = {
 };
 
 const IGNORED = new Set(['_cc', '_format', '_language', '_template', '_bcc', '_autoresponse']);
-const HANDLED = new Set(['_gotcha', '_next', '_subject', '_replyto', '_idempotency']);
+// `_langue`: a translated page's language (src/i18n/formulaires/), read by submit.ts; an unknown one means French.
+const HANDLED = new Set(['_gotcha', '_next', '_subject', '_replyto', '_idempotency', '_langue']);
 
 export const isSpecialField = (name: string) => IGNORED.has(name) || HANDLED.has(name);
 

@@ -4,6 +4,7 @@
  */
 import { DATE_PARTS, datePartName, splitDateValue } from '../../schemas/forms/date-parts.ts';
 import type { DateField, Field, Option } from '../../schemas/forms/field.ts';
+import { MESSAGES_FR, type FormMessages } from '../../schemas/forms/messages.ts';
 import { attrs, escapeHtml } from './html.ts';
 import { typographie } from '../page-tools/typographie.ts';
 
@@ -11,30 +12,30 @@ export const fieldId = (name: string) => `f-${name}`;
 const hintId = (name: string) => `f-${name}-aide`;
 const errorId = (name: string) => `f-${name}-erreur`;
 
-export const FACULTATIF = ' <span class="champ__facultatif">(facultatif)</span>';
+const facultatif = (note: string) => ` <span class="champ__facultatif">(${escapeHtml(note)})</span>`;
+export const FACULTATIF = facultatif(MESSAGES_FR.optional);
 
-export function renderErrorMessage(name: string, message: string): string {
-  return `<p class="champ__erreur" id="${errorId(name)}"><span class="champ__prefixe">Erreur : </span>${escapeHtml(message)}</p>`;
+export function renderErrorMessage(name: string, message: string, m: FormMessages = MESSAGES_FR): string {
+  return `<p class="champ__erreur" id="${errorId(name)}"><span class="champ__prefixe">${escapeHtml(m.errorPrefix)}</span>${escapeHtml(message)}</p>`;
 }
 
 const describedBy = (field: Field, error: string | undefined) =>
   [field.hint ? hintId(field.name) : '', error ? errorId(field.name) : ''].filter(Boolean).join(' ') || undefined;
 
-const labelText = (field: Field) =>
-  `${escapeHtml(field.label)}${
-    field.required
-      ? ''
-      : field.optionalNote
-        ? ` <span class="champ__facultatif">(${escapeHtml(field.optionalNote)})</span>`
-        : FACULTATIF
-  }`;
+const labelText = (field: Field, m: FormMessages) =>
+  `${escapeHtml(field.label)}${field.required ? '' : facultatif(field.optionalNote ?? m.optional)}`;
 
 // One branch per kind of control, each GOV.UK's markup, read top to bottom: they share the label, hint and error.
-export function renderField(field: Field, value: string | string[] | undefined, error: string | undefined): string {
+export function renderField(
+  field: Field,
+  value: string | string[] | undefined,
+  error: string | undefined,
+  m: FormMessages = MESSAGES_FR,
+): string {
   if (field.type === 'hidden')
     return `<input${attrs({ type: 'hidden', name: field.name, value: typeof value === 'string' ? value : '' })}>`;
   const hint = field.hint ? `<p class="champ__aide" id="${hintId(field.name)}">${escapeHtml(field.hint)}</p>` : '';
-  const err = error ? renderErrorMessage(field.name, error) : '';
+  const err = error ? renderErrorMessage(field.name, error, m) : '';
   const wrapper = (inner: string) =>
     `<div class="champ${error ? ' champ--erreur' : ''}" data-champ="${escapeHtml(field.name)}">${inner}</div>`;
 
@@ -42,9 +43,9 @@ export function renderField(field: Field, value: string | string[] | undefined, 
     const chosen = Array.isArray(value) ? value : value === undefined ? [] : [value];
     return wrapper(
       `<fieldset class="champ__groupe"${attrs({ 'aria-describedby': describedBy(field, error) })}>` +
-        `<legend class="champ__label">${labelText(field)}</legend>${hint}${err}` +
+        `<legend class="champ__label">${labelText(field, m)}</legend>${hint}${err}` +
         `<div class="choix choix--${field.type === 'radio' ? 'unique' : 'multiple'}">` +
-        field.options.map((o, i) => renderChoice(field, o, i, chosen, error)).join('') +
+        field.options.map((o, i) => renderChoice(field, o, i, chosen, error, m)).join('') +
         `</div></fieldset>`,
     );
   }
@@ -52,8 +53,8 @@ export function renderField(field: Field, value: string | string[] | undefined, 
   if (field.type === 'date') {
     return wrapper(
       `<fieldset class="champ__groupe"${attrs({ 'aria-describedby': describedBy(field, error) })}>` +
-        `<legend class="champ__label">${labelText(field)}</legend>${hint}${err}` +
-        renderDateParts(field, typeof value === 'string' ? value : undefined, error) +
+        `<legend class="champ__label">${labelText(field, m)}</legend>${hint}${err}` +
+        renderDateParts(field, typeof value === 'string' ? value : undefined, error, m) +
         `</fieldset>` +
         renderAgeNote(field),
     );
@@ -67,11 +68,11 @@ export function renderField(field: Field, value: string | string[] | undefined, 
     'aria-describedby': describedBy(field, error),
     'aria-invalid': error ? 'true' : undefined,
   };
-  const label = `<label class="champ__label" for="${fieldId(field.name)}">${labelText(field)}</label>`;
+  const label = `<label class="champ__label" for="${fieldId(field.name)}">${labelText(field, m)}</label>`;
   const text = typeof value === 'string' ? value : '';
 
   if (field.type === 'select') {
-    const options = [`<option value="">Choisissez</option>`]
+    const options = [`<option value="">${escapeHtml(m.choose)}</option>`]
       .concat(
         field.options.map(
           (o) =>
@@ -101,12 +102,15 @@ function renderChoice(
   index: number,
   chosen: string[],
   error: string | undefined,
+  m: FormMessages,
 ) {
   // The first choice carries the field's id, so the error summary's link lands on the group.
   const id = index === 0 ? fieldId(field.name) : `${fieldId(field.name)}-${index + 1}`;
   // Not `${id}-aide`: the first choice's id is the field's, whose hint already has that id.
   const optionHintId = `${id}-precision`;
-  const hintParts = [option.hint, option.disabledReason ? `Indisponible : ${option.disabledReason}` : undefined].filter(Boolean);
+  const hintParts = [option.hint, option.disabledReason ? `${m.unavailablePrefix}${option.disabledReason}` : undefined].filter(
+    Boolean,
+  );
   // A session's places in their own element, which the live count rewrites where JavaScript runs.
   const places = option.places
     ? `<span data-places="${escapeHtml(option.places.key)}">${escapeHtml(option.places.text)}</span>`
@@ -147,7 +151,7 @@ function renderAgeNote(field: DateField): string {
 }
 
 /** Day, month and year as three numeric text fields (GOV.UK date input); the day carries the field's id for the error summary. */
-function renderDateParts(field: DateField, value: string | undefined, error: string | undefined): string {
+function renderDateParts(field: DateField, value: string | undefined, error: string | undefined, m: FormMessages): string {
   const values = splitDateValue(value);
   const items = DATE_PARTS.map((part, i) => {
     const id = i === 0 ? fieldId(field.name) : `${fieldId(field.name)}-${part.suffix}`;
@@ -163,7 +167,7 @@ function renderDateParts(field: DateField, value: string | undefined, error: str
       'aria-invalid': error ? 'true' : undefined,
       value: values[i],
     })}>`;
-    return `<div class="date__partie"><label class="date__label" for="${id}">${part.label}</label>${input}</div>`;
+    return `<div class="date__partie"><label class="date__label" for="${id}">${escapeHtml(m.dateParts[part.suffix])}</label>${input}</div>`;
   });
   return `<div class="date">${items.join('')}</div>`;
 }

@@ -5,6 +5,7 @@
  * before validation (rules.ts reads it), and the form shown again splits it back.
  */
 import type { Field } from './field.ts';
+import { MESSAGES_FR, type FormMessages } from './messages.ts';
 
 export const DATE_PARTS = [
   { suffix: 'jour', label: 'Jour', size: 2, autocomplete: 'bday-day' },
@@ -45,15 +46,15 @@ export function splitDateValue(value: string | undefined): [string, string, stri
   return [d, m, y];
 }
 
-/** A clear French message for what was typed in the three fields, or undefined when it makes a date. */
-export function datePartsProblem(label: string, text: string): string | undefined {
+/** A clear message (French unless told) for what was typed in the three fields, or undefined when it makes a date. */
+export function datePartsProblem(label: string, text: string, msg: FormMessages = MESSAGES_FR): string | undefined {
   const m = /^\s*(\d*)\s*\/\s*(\d*)\s*\/\s*(\d*)\s*$/.exec(text);
   if (!m) return undefined;
   const [, day = '', month = '', year = ''] = m;
-  const missing = [day ? '' : 'le jour', month ? '' : 'le mois', year ? '' : 'l’année'].filter(Boolean);
-  if (missing.length) return `« ${label} » : indiquez ${missing.join(' et ')}`;
-  if (year.length !== 4) return `« ${label} » : l’année s’écrit avec 4 chiffres, par exemple 2004`;
-  if (Number(month) < 1 || Number(month) > 12) return `« ${label} » : le mois est un nombre de 1 à 12`;
-  if (Number(day) < 1 || Number(day) > 31) return `« ${label} » : le jour est un nombre de 1 à 31`;
+  const missing = (['jour', 'mois', 'annee'] as const).filter((_, i) => ![day, month, year][i]);
+  if (missing.length) return msg.dateMissing(label, missing);
+  if (year.length !== 4) return msg.dateYear(label);
+  if (Number(month) < 1 || Number(month) > 12) return msg.dateMonth(label);
+  if (Number(day) < 1 || Number(day) > 31) return msg.dateDay(label);
   return undefined;
 }

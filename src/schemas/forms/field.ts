@@ -1,3 +1,5 @@
+import { MESSAGES_FR, type FormMessages } from './messages.ts';
+
 /**
  * The fields a form is made of. One definition gives the label, hint and limits the page shows, the
  * HTML constraints (required, maxlength, type, min/max) and the zod rules the handler applies.
@@ -69,11 +71,11 @@ export const hasOptions = (field: Field): field is RadioField | SelectField | Ch
 export const hasMaxLength = (field: Field): field is TextField | EmailField | TelField | TextareaField =>
   field.type === 'text' || field.type === 'email' || field.type === 'tel' || field.type === 'textarea';
 
-/** Default French message for an empty required field, written for the person filling the form. */
-export function requiredMessage(field: Field): string {
+/** Default message for an empty required field (French unless the form's language says otherwise), built from the label. */
+export function requiredMessage(field: Field, m: FormMessages = MESSAGES_FR): string {
   if (field.requiredMessage) return field.requiredMessage;
-  if (field.type === 'radio' || field.type === 'select') return `Choisissez une réponse : « ${field.label} »`;
-  if (field.type === 'checkboxes') return `Cochez au moins une case : « ${field.label} »`;
-  if (field.type === 'hidden') return `Information manquante : « ${field.label} ». Revenez à la page précédente et réessayez.`;
-  return `Remplissez le champ « ${field.label} »`;
+  if (field.type === 'radio' || field.type === 'select') return m.chooseOne(field.label);
+  if (field.type === 'checkboxes') return m.tickOne(field.label);
+  if (field.type === 'hidden') return m.missingHidden(field.label);
+  return m.required(field.label);
 }

@@ -4,6 +4,7 @@
  */
 import type { Field } from './field.ts';
 import type { FormContext } from './context.ts';
+import type { FormMessages } from './messages.ts';
 
 /** Valid, cleaned values keyed by field name; optional fields left empty are absent. */
 export type Values = Record<string, string | string[]>;
@@ -63,6 +64,9 @@ export type FormDefinition = {
   /** Path of the page that shows the form, where mistakes are shown again. */
   pagePath: (target: string | undefined) => string;
   thanks: { title: string; paragraphs: string[] };
+  /** A translated form (src/i18n/formulaires/): its language's code, and the generic words in that language. French when absent. */
+  langue?: string;
+  messages?: FormMessages;
 };
 
 export const defineForm = <const K extends string>(form: FormDefinition & { key: K }) => form;
@@ -74,7 +78,7 @@ const fieldCache = new WeakMap<FormContext, Map<string, Field[]>>();
 export function fieldsOf(form: FormDefinition, ctx: FormContext, target: string | undefined): Field[] {
   let byForm = fieldCache.get(ctx);
   if (!byForm) fieldCache.set(ctx, (byForm = new Map<string, Field[]>()));
-  const key = `${form.key}\u0000${target ?? ''}`;
+  const key = `${form.key}\u0000${target ?? ''}\u0000${form.langue ?? ''}`;
   let fields = byForm.get(key);
   if (!fields) byForm.set(key, (fields = form.fields(ctx, target)));
   return fields;

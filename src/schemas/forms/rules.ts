@@ -7,6 +7,7 @@ import { isRealDate } from '../common.ts';
 import { datePartsProblem } from './date-parts.ts';
 import { codePoints, cleanText, textProblem } from './text.ts';
 import { requiredMessage, type Field, type Option } from './field.ts';
+import { MESSAGES_FR, type FormMessages } from './messages.ts';
 
 // Deliberately simple: one @, no spaces or angle brackets, a dot in the domain. Stricter rules refuse
 // real addresses; the check that matters is whether the person can be reached.
@@ -22,74 +23,67 @@ export function numeroComposable(value: string): boolean {
   const n = value.replace(/^(\+|00)33\s*\(0\)/, '$133').replace(/[\s.\-()]/g, '');
   return /^0[1-9]\d{8}$/.test(n) || /^(\+|00)33[1-9]\d{8}$/.test(n) || /^(\+|00)(?!33)[1-9]\d{7,14}$/.test(n);
 }
-export const TEL_MESSAGE =
-  'Entrez un numéro que l’on peut composer : 10 chiffres pour un numéro français, par exemple 06 12 34 56 78, ou le numéro avec l’indicatif du pays, par exemple +32 470 12 34 56';
+export const TEL_MESSAGE = MESSAGES_FR.telDialable;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 const choices = (options: Option[]) => options.filter((o) => !o.disabledReason).map((o) => o.value);
 
-function text(field: Field & { maxLength: number }, multiline: boolean) {
+function text(field: Field & { maxLength: number }, multiline: boolean, m: FormMessages) {
   return z
-    .string({ error: `« ${field.label} » : une réponse écrite est attendue` })
+    .string({ error: m.textExpected(field.label) })
     .superRefine((value, ctx) => {
-      const problem = textProblem(value, multiline);
+      const problem = textProblem(value, multiline, m);
       if (problem) ctx.addIssue({ code: 'custom', message: problem });
     })
     .transform(cleanText)
     .pipe(
       z.string().superRefine((value, ctx) => {
-        if (field.required && value.trim() === '') ctx.addIssue({ code: 'custom', message: requiredMessage(field) });
+        if (field.required && value.trim() === '') ctx.addIssue({ code: 'custom', message: requiredMessage(field, m) });
         const min = field.type === 'textarea' ? field.minLength : undefined;
         if (min && value.trim() !== '' && codePoints(value.trim()) < min.count)
           ctx.addIssue({ code: 'custom', message: min.message });
         const n = codePoints(value);
-        if (n > field.maxLength)
-          ctx.addIssue({
-            code: 'custom',
-            message: `« ${field.label} » : ${field.maxLength} caractères au plus (il y en a ${n})`,
-          });
+        if (n > field.maxLength) ctx.addIssue({ code: 'custom', message: m.tooLong(field.label, field.maxLength, n) });
       }),
     );
 }
 
 const schemaCache = new WeakMap<Field, z.ZodType<string | string[]>>();
 
-/** The zod rule for one field's value as received (string, or list of strings for checkboxes). */
-export function fieldSchema(field: Field): z.ZodType<string | string[]> {
+/**
+ * The zod rule for one field's value as received (string, or list of strings for checkboxes). A field object is
+ * only ever used with its form's messages (a translated form has its own field objects): the cache keys on the field.
+ */
+export function fieldSchema(field: Field, m: FormMessages = MESSAGES_FR): z.ZodType<string | string[]> {
   let schema = schemaCache.get(field);
-  if (!schema) schemaCache.set(field, (schema = buildFieldSchema(field)));
+  if (!schema) schemaCache.set(field, (schema = buildFieldSchema(field, m)));
   return schema;
 }
 
-function buildFieldSchema(field: Field): z.ZodType<string | string[]> {
+function buildFieldSchema(field: Field, m: FormMessages): z.ZodType<string | string[]> {
   switch (field.type) {
     case 'text':
     case 'textarea':
-      return text(field, field.type === 'textarea');
+      return text(field, field.type === 'textarea', m);
     case 'email':
-      return text(field, false).pipe(
-        z.string().regex(EMAIL_PATTERN, { error: 'Entrez une adresse e-mail complète, par exemple prenom.nom@exemple.fr' }),
-      );
+      return text(field, false, m).pipe(z.string().regex(EMAIL_PATTERN, { error: m.email }));
     case 'tel':
-      return text(field, false).pipe(
-        z
-          .string()
-          .regex(TEL, { error: 'Entrez un numéro de téléphone avec des chiffres seulement, par exemple 06 12 34 56 78' })
-          .refine(numeroComposable, { error: TEL_MESSAGE }),
+      return text(field, false, m).pipe(
+        z.string().regex(TEL, { error: m.telDigits }).refine(numeroComposable, { error: m.telDialable }),
       );
     case 'date':
       return z
-        .string({ error: `« ${field.label} » : une date est attendue (jour, mois, année)` })
+        .string({ error: m.dateExpected(field.label) })
         .superRefine((value, ctx) => {
-          const problem = datePartsProblem(field.label, value);
+          const problem = datePartsProblem(field.label, value, m);
           if (problem) ctx.addIssue({ code: 'custom', message: problem });
         })
         .transform(frenchDateToIso)
         .pipe(
           z
             .string()
-            .regex(DATE, { error: 'Entrez la date au format jour, mois, année, par exemple 15/03/2010' })
-            .refine(isRealDate, { error: "Cette date n'existe pas : vérifiez le jour et le mois" })
+            .regex(DATE, { error: m.dateFormat })
+            .refine(isRealDate, { error: m.dateNotReal })
             .refine((v) => v >= field.min, { error: field.tooEarlyMessage })
             .refine((v) => v <= field.max, { error: field.tooLateMessage }),
         );
@@ -98,26 +92,23 @@ function buildFieldSchema(field: Field): z.ZodType<string | string[]> {
     case 'hidden': {
       const allowed = choices(field.options);
       return z
-        .string({ error: `« ${field.label} » : une seule réponse est attendue` })
-        .refine((v) => allowed.includes(v), { error: unavailableMessage(field) });
+        .string({ error: m.oneAnswer(field.label) })
+        .refine((v) => allowed.includes(v), { error: unavailableMessage(field, m) });
     }
     case 'checkboxes': {
       const allowed = choices(field.options);
       return z
-        .array(z.string(), { error: `« ${field.label} » : une liste de choix est attendue` })
-        .refine((list) => list.every((v) => allowed.includes(v)), { error: unavailableMessage(field) })
-        .refine((list) => new Set(list).size === list.length, { error: `« ${field.label} » : chaque choix une seule fois` })
-        .refine((list) => !field.required || list.length > 0, { error: requiredMessage(field) });
+        .array(z.string(), { error: m.listExpected(field.label) })
+        .refine((list) => list.every((v) => allowed.includes(v)), { error: unavailableMessage(field, m) })
+        .refine((list) => new Set(list).size === list.length, { error: m.eachOnce(field.label) })
+        .refine((list) => !field.required || list.length > 0, { error: requiredMessage(field, m) });
     }
   }
 }
 
-function unavailableMessage(field: Field & { options: Option[] }) {
-  const disabled = field.options.filter((o) => o.disabledReason);
-  const why = disabled.length
-    ? ` Certains choix ne sont plus possibles (${disabled.map((o) => `${o.label} : ${o.disabledReason}`).join(' ; ')}).`
-    : '';
-  return `« ${field.label} » : choisissez parmi les réponses proposées.${why}`;
+function unavailableMessage(field: Field & { options: Option[] }, m: FormMessages) {
+  const disabled = field.options.filter((o) => o.disabledReason).map((o) => `${o.label} : ${o.disabledReason}`);
+  return m.unavailable(field.label, disabled);
 }
 
 /** The page's three fields arrive joined as 15/3/2010 (date-parts.ts); JSON clients may send 2010-03-15. */

@@ -1,3 +1,5 @@
+import { MESSAGES_FR, type FormMessages } from './messages.ts';
+
 /** Text hygiene shared by every field: what is refused, what is quietly removed, how length is counted. */
 
 // Bidi overrides and isolates, marks, zero-width space/no-break, word joiner, BOM: invisible, and used to
@@ -22,9 +24,9 @@ export function cleanText(text: string): string {
 }
 
 /** Why a raw value cannot be accepted as text, or undefined when it can. */
-export function textProblem(text: string, multiline: boolean): string | undefined {
-  if (!text.isWellFormed()) return 'Ce texte contient un caractère illisible. Retapez-le sans copier-coller.';
-  if (CONTROL.test(text)) return 'Ce texte contient un caractère de contrôle invisible. Retapez-le sans copier-coller.';
-  if (!multiline && LINE_BREAK.test(text)) return 'Écrivez cette réponse sur une seule ligne.';
+export function textProblem(text: string, multiline: boolean, m: FormMessages = MESSAGES_FR): string | undefined {
+  if (!text.isWellFormed()) return m.illegible;
+  if (CONTROL.test(text)) return m.control;
+  if (!multiline && LINE_BREAK.test(text)) return m.oneLine;
   return undefined;
 }

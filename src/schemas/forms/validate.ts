@@ -5,6 +5,7 @@
 import { fieldSchema } from './rules.ts';
 import { isMultiple, requiredMessage, type Field } from './field.ts';
 import { cleanText } from './text.ts';
+import { MESSAGES_FR } from './messages.ts';
 import type { FormContext } from './context.ts';
 import { fieldsOf, type FormDefinition, type Values } from './form.ts';
 
@@ -27,18 +28,19 @@ export function validateSubmission(
   target: string | undefined,
   input: Record<string, unknown>,
 ): Validation {
+  const m = form.messages ?? MESSAGES_FR;
   const errors: FieldError[] = [];
   const values: Values = {};
   const sent = new Set<string>();
   for (const field of fieldsOf(form, ctx, target)) {
     let raw = Object.hasOwn(input, field.name) ? input[field.name] : undefined;
     if (raw === undefined) {
-      if (field.required) errors.push({ field: field.name, code: 'REQUIRED_FIELD_MISSING', message: requiredMessage(field) });
+      if (field.required) errors.push({ field: field.name, code: 'REQUIRED_FIELD_MISSING', message: requiredMessage(field, m) });
       continue;
     }
     if (isMultiple(field) && typeof raw === 'string') raw = [raw];
     if (isEmpty(raw)) {
-      if (field.required) errors.push({ field: field.name, code: 'REQUIRED_FIELD_EMPTY', message: requiredMessage(field) });
+      if (field.required) errors.push({ field: field.name, code: 'REQUIRED_FIELD_EMPTY', message: requiredMessage(field, m) });
       continue;
     }
     sent.add(field.name);
@@ -46,17 +48,17 @@ export function validateSubmission(
       errors.push({
         field: field.name,
         code: 'TYPE_TEXT',
-        message: `« ${field.label} » a été envoyé plusieurs fois : une seule réponse est attendue`,
+        message: m.sentTwice(field.label),
       });
       continue;
     }
-    const result = fieldSchema(field).safeParse(raw);
+    const result = fieldSchema(field, m).safeParse(raw);
     if (result.success) values[field.name] = result.data;
     else
       errors.push({
         field: field.name,
         code: typeof raw === 'string' ? typeCode(field) : 'TYPE_TEXT',
-        message: result.error.issues[0]?.message ?? requiredMessage(field),
+        message: result.error.issues[0]?.message ?? requiredMessage(field, m),
       });
   }
   if (form.check) {

@@ -11,6 +11,13 @@ const TITLE_PREFIX = 'Erreur\u00a0: ';
 const NETWORK =
   'L’envoi n’a pas abouti (connexion interrompue\u202f?). Vos réponses sont toujours là\u00a0: réessayez dans un instant.';
 
+/** The words of this form's language: a translated form carries them (src/lib/forms/render-form.ts), French is the default. */
+const words = (form: HTMLFormElement) => ({
+  prefix: form.dataset.motErreur ?? TITLE_PREFIX,
+  problem: form.dataset.motProbleme ?? 'Il y a un problème',
+  network: form.dataset.motReseau ?? NETWORK,
+});
+
 function text(tag: string, className: string, content: string): HTMLElement {
   const el = document.createElement(tag);
   el.className = className;
@@ -18,7 +25,7 @@ function text(tag: string, className: string, content: string): HTMLElement {
   return el;
 }
 
-function clearErrors(zone: Element) {
+function clearErrors(zone: Element, prefix: string) {
   zone.querySelector('.resume-erreurs')?.remove();
   zone.querySelectorAll('.champ__erreur').forEach((e) => e.remove());
   zone.querySelectorAll('.champ--erreur').forEach((e) => e.classList.remove('champ--erreur'));
@@ -31,7 +38,7 @@ function clearErrors(zone: Element) {
     if (ids.length) e.setAttribute('aria-describedby', ids.join(' '));
     else e.removeAttribute('aria-describedby');
   });
-  document.title = document.title.replace(TITLE_PREFIX, '');
+  document.title = document.title.replace(prefix, '');
 }
 
 function showFieldError(form: HTMLFormElement, field: string, message: string): boolean {
@@ -41,7 +48,7 @@ function showFieldError(form: HTMLFormElement, field: string, message: string): 
   wrapper.classList.add('champ--erreur');
   const p = text('p', 'champ__erreur', message);
   p.id = `f-${field}-erreur`;
-  p.prepend(text('span', 'champ__prefixe', TITLE_PREFIX));
+  p.prepend(text('span', 'champ__prefixe', words(form).prefix));
   const group = wrapper.querySelector('fieldset');
   const control = group ?? wrapper.querySelector('input, select, textarea');
   const before = wrapper.querySelector('input, select, textarea, .choix');
@@ -56,7 +63,8 @@ function showFieldError(form: HTMLFormElement, field: string, message: string): 
 
 function showErrors(form: HTMLFormElement, errors: ApiError[]) {
   const zone = form.parentElement!;
-  clearErrors(zone);
+  const w = words(form);
+  clearErrors(zone, w.prefix);
   const list = text('ul', 'resume-erreurs__liste', '');
   for (const e of errors) {
     const li = document.createElement('li');
@@ -73,12 +81,12 @@ function showErrors(form: HTMLFormElement, errors: ApiError[]) {
   summary.setAttribute('aria-labelledby', 'resume-erreurs-titre');
   const alert = document.createElement('div');
   alert.setAttribute('role', 'alert');
-  const title = text('h2', 'resume-erreurs__titre', 'Il y a un problème');
+  const title = text('h2', 'resume-erreurs__titre', w.problem);
   title.id = 'resume-erreurs-titre';
   alert.append(title, list);
   summary.append(alert);
   zone.prepend(summary);
-  document.title = TITLE_PREFIX + document.title;
+  document.title = w.prefix + document.title;
   summary.focus();
 }
 
@@ -119,9 +127,9 @@ function enhance(form: HTMLFormElement) {
         return;
       }
       if (res.status === 422) idempotencyKey = '';
-      showErrors(form, answer.errors?.length ? answer.errors : [{ message: answer.error ?? NETWORK }]);
+      showErrors(form, answer.errors?.length ? answer.errors : [{ message: answer.error ?? words(form).network }]);
     } catch {
-      showErrors(form, [{ message: NETWORK }]);
+      showErrors(form, [{ message: words(form).network }]);
     } finally {
       sending = false;
       button?.removeAttribute('aria-disabled');
