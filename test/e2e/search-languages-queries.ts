@@ -11,7 +11,9 @@
 import type { Code } from '../../src/i18n/languages.ts';
 
 export type Sorte = 'mot' | 'faute' | 'variante' | 'phrase' | 'numero';
-export type RequeteLangue = { q: string; page: 'aide' | 'accueil' | `programme:${string}`; sorte: Sorte };
+type Cible = 'aide' | 'accueil' | `programme:${string}`;
+/** `page`: a list when two pages answer the query equally (« children »: the help page's children in danger, the children's leisure). */
+export type RequeteLangue = { q: string; page: Cible | Cible[]; sorte: Sorte };
 
 const AIDE = 'aide' as const;
 const ACCUEIL = 'accueil' as const;
@@ -114,7 +116,7 @@ export const REQUETES_LANGUES: Record<Exclude<Code, 'fr'>, RequeteLangue[]> = {
     r('خشونت علیه زنان', AIDE, 'phrase'),
     r('سرپناه', AIDE, 'mot'),
     r('کودکان در خطر', AIDE, 'phrase'),
-    r('كودكان', AIDE, 'variante'),
+    r('كودكان', [AIDE, LOISIRS], 'variante'),
     r('رایگان', AIDE, 'mot'),
     r('رايگان', AIDE, 'variante'),
     r('پیامک', AIDE, 'mot'),
@@ -164,7 +166,7 @@ export const REQUETES_LANGUES: Record<Exclude<Code, 'fr'>, RequeteLangue[]> = {
     r('numero de emergencia', AIDE, 'variante'),
     r('emergênsia', AIDE, 'faute'),
     r('crianças em perigo', AIDE, 'phrase'),
-    r('criancas', AIDE, 'variante'),
+    r('criancas', [AIDE, LOISIRS], 'variante'),
     r('gratuito', AIDE, 'mot'),
     r('surdos', AIDE, 'mot'),
     r('sms 114', AIDE, 'numero'),

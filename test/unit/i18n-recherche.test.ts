@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUES } from '../../src/i18n/languages.ts';
 import { RECHERCHE } from '../../src/i18n/recherche.ts';
-import { ecriture, lettreDuDictionnaire, mots } from '../../src/lib/search/query-words.ts';
+import { ecriture, lettreDuDictionnaire, mots, racine } from '../../src/lib/search/query-words.ts';
 
 /** Every leaf, as "path → value" (arrays by index). */
 function leaves(value: unknown, at = ''): [string, unknown][] {
@@ -61,5 +61,20 @@ describe('Arabic script, the same at index time and query time', () => {
     expect(lettreDuDictionnaire('3919', 'fr')).toBeUndefined();
     expect(lettreDuDictionnaire('مساعدة', 'ar')).toBe('ar/645');
     expect(lettreDuDictionnaire('поліція', 'uk')).toBe('uk/43f');
+  });
+});
+
+describe('Ukrainian word stems (no stemmer in Pagefind, which matches word starts)', () => {
+  it('leaves out the ending when four letters remain, so every form is found', () => {
+    expect(racine('притулок', 'uk')).toBe('притул');
+    expect(racine('екстрені', 'uk')).toBe('екстрен');
+    expect(racine('безкоштовний', 'uk')).toBe('безкоштовн');
+    expect(racine('діти', 'uk')).toBe('діти');
+    expect(racine('3919', 'uk')).toBe('3919');
+  });
+
+  it('leaves words in other languages as typed', () => {
+    expect(racine('притулок', 'fr')).toBe('притулок');
+    expect(racine('formations', 'fr')).toBe('formations');
   });
 });

@@ -16,6 +16,7 @@ import {
   lettreDuDictionnaire,
   mots,
   normaliser,
+  racine,
   sansMotsVides,
   sembleDanger,
 } from '../../lib/search/query-words.ts';
@@ -292,14 +293,16 @@ async function chercher(pf: Pagefind, q: string, f: Filtres, immediat: boolean):
   const options = { filters: f };
   if (!q) return { r: await pf.search(null, options), cherche: q };
   const texte = joindreChiffres(ecriture(q, lang));
-  const liste = [...new Set(mots(sansMotsVides(texte) || texte))];
-  const essai = await classer(pf, liste, options, immediat);
+  const tapes = [...new Set(mots(sansMotsVides(texte) || texte))];
+  // Searched by their stems where Pagefind has no stemmer (Ukrainian); corrected as typed, whole words.
+  const radicaux = (liste: string[]) => [...new Set(liste.map((m) => racine(m, lang)))];
+  const essai = await classer(pf, radicaux(tapes), options, immediat);
   if (!essai) return null;
   // The index's words are fetched only when a word may be misspelt: nothing found, or not in the first results.
-  const court = liste.join(' ');
+  const court = tapes.join(' ');
   if (essai.r.results.length === 0 || (await absents(essai.r, court))) {
     const corrige = corriger(court, await chargerMots(court));
-    const rc = corrige !== court ? await classer(pf, [...new Set(mots(corrige))], options, true) : null;
+    const rc = corrige !== court ? await classer(pf, radicaux(mots(corrige)), options, true) : null;
     if (rc && rc.r.results.length > 0) return { r: rc.r, cherche: corrige, comment: 'corrige' };
   }
   return { r: essai.r, cherche: q, comment: essai.complet || essai.r.results.length === 0 ? undefined : 'partiel' };

@@ -35,6 +35,20 @@ export function ecriture(texte: string, lang: string): string {
   return l === 'ar' ? sansVoyelles : sansVoyelles.replace(/[\u064A\u0649]/g, '\u06CC').replace(/\u0643/g, '\u06A9');
 }
 
+// Ukrainian endings, longest first: Pagefind has no Ukrainian stemmer, but it finds the words that start with the
+// ones typed, so a word without its ending finds every form ("притулок" → "притул": "притулку", "притулок").
+const ENDINGS_UK = 'ами ями ого ому ими іми ах ях ам ям ом ем ий ій ої ою ею их іх ок а я і и у ю о е ь є ї'.split(' ');
+
+/**
+ * A query word cut to its stem where Pagefind has no stemmer for the page's language and matches word starts
+ * (Ukrainian): the word's ending is left out when at least four letters remain. Other languages: the word as typed.
+ */
+export function racine(mot: string, lang: string): string {
+  if (lang !== 'uk' || /\d/.test(mot)) return mot;
+  const fin = ENDINGS_UK.find((e) => mot.toLowerCase().endsWith(e) && [...mot].length - e.length >= 4);
+  return fin ? mot.slice(0, mot.length - fin.length) : mot;
+}
+
 /** Words of a query, split on spaces and punctuation; "l’école" gives "l" and "école". */
 export function mots(texte: string): string[] {
   return texte.split(/[^\p{L}\p{M}\p{N}-]+/u).filter(Boolean);
