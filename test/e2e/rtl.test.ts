@@ -72,7 +72,13 @@ describe.each(RTL.map((l) => [l.code, l] as const))('%s, right to left', (_code,
         for (const largeur of LARGEURS) {
           await page.setViewportSize({ width: largeur, height: 800 });
           await page.goto(`${run.site.url}${p.chemin}`);
-          if (p.erreurs) await page.locator('main form button[type="submit"]').first().click();
+          if (p.erreurs) {
+            // Sent empty: the errors' summary at the top, each field's error beside it; then back to the top, so the
+            // sticky quick-exit bar is drawn where it belongs in the full-page picture.
+            await page.locator('main form button[type="submit"]').first().click();
+            await page.locator('.resume-erreurs').waitFor();
+            await page.evaluate(() => window.scrollTo(0, 0));
+          }
           expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([
             l.tag,
             'rtl',
