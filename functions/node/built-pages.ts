@@ -8,15 +8,21 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { forms, FORM_KEYS } from '../../src/schemas/forms/index.ts';
 import { MESSAGE_PAGE, type PageSource } from '../pages.ts';
+import { TRADUITES } from '../../src/i18n/languages.ts';
+import { formulaireEn } from '../../src/i18n/formulaires/index.ts';
 
 // Stands for the target in a form's page path: where the build's folders are listed.
 const SLOT = '\u0000';
 
-/** Every page path a handler may fill, from the forms' path patterns and the build's folders. */
+/** Every page path a handler may fill, from the forms' path patterns (French, and each language's) and the build's folders. */
 export function formPagePaths(distDir: string): string[] {
   const paths = new Set([MESSAGE_PAGE]);
-  for (const key of FORM_KEYS) {
-    const pattern = forms[key].pagePath(SLOT);
+  const inEveryLanguage = FORM_KEYS.flatMap((key) => {
+    const translated = TRADUITES.map((l) => formulaireEn(forms[key], l.code)).filter((f) => f !== forms[key]);
+    return [forms[key], ...translated];
+  });
+  for (const form of inEveryLanguage) {
+    const pattern = form.pagePath(SLOT);
     const [before, after] = pattern.split(SLOT);
     if (after === undefined) {
       paths.add(pattern);

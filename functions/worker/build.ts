@@ -13,11 +13,15 @@ import { parseArgs } from 'node:util';
 import { loadContentContext, loadFormSettings } from '../../src/lib/forms/load.ts';
 import { BUILD_STAMP_FILE, parseBuildStamp } from '../build-stamp.ts';
 import { MESSAGE_PAGE } from '../pages.ts';
+import { REGION_START } from '../../src/lib/forms/render-form.ts';
 import type { WorkerData } from '../worker.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-/** Pages that post to the forms (their form region is refilled on errors), and the message page. */
+/**
+ * Pages that post to the forms (their form region is refilled on errors), the message page, and a translated form's
+ * page without a form (not yet open): the frame of its refusals in its own language (functions/pages.ts messagePage).
+ */
 function formPages(distDir: string): Record<string, string> {
   const pages: Record<string, string> = {};
   const walk = (dir: string) => {
@@ -27,7 +31,8 @@ function formPages(distDir: string): Record<string, string> {
       else if (entry.name === 'index.html') {
         const pagePath = `/${path.relative(distDir, dir).split(path.sep).join('/')}/`.replace(/^\/\/$/, '/');
         const html = readFileSync(file, 'utf8');
-        if (pagePath === MESSAGE_PAGE || /action="\/(p\/[^"/]+\/)?f\//.test(html)) pages[pagePath] = html;
+        const translatedForm = /^\/[a-z]{2,3}\/formulaires\//.test(pagePath) && html.includes(REGION_START);
+        if (pagePath === MESSAGE_PAGE || translatedForm || /action="\/(p\/[^"/]+\/)?f\//.test(html)) pages[pagePath] = html;
       }
     }
   };

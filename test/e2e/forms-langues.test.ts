@@ -71,6 +71,10 @@ describe('the help request in Arabic', () => {
     const [answer] = await Promise.all([page.waitForNavigation(), page.click('form.formulaire button[type="submit"]')]);
     expect(answer!.status()).toBe(422);
     await expectArabicErrors(page, [MOTS.regles!.telephone!]);
+    // The Arabic page itself, refilled (not a bare page): its quick exit, its safety note, its stylesheet (the honeypot hidden).
+    expect(await page.locator('.sortie-rapide__lien').textContent()).toBe(textes('ar').sortieRapide.lien);
+    expect(await page.locator('[data-traduction="brouillon"]').count()).toBe(1);
+    expect(await page.locator('.champ-piege').isVisible()).toBe(false);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     // The correction goes through to the thank-you page in Arabic.
     await page.fill('#f-telephone', '06 00 00 00 01');

@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../functions/app.ts';
 import { deliverDue } from '../../functions/notify/deliver.ts';
 import { smtpMailer, smtpSettingsFromEnv } from '../../functions/notify/smtp.ts';
-import { labelled } from '../../functions/equipe/values.ts';
+import { labelled, labelsOf } from '../../functions/equipe/values.ts';
 import type { PageSource } from '../../functions/pages.ts';
 import { FORMULAIRES_EN_LANGUE } from '../../src/i18n/formulaires/index.ts';
 import { REGION_END, REGION_START } from '../../src/lib/forms/render-form.ts';
@@ -172,6 +172,10 @@ describe('the team is told the language, in French', () => {
     expect(stored).toMatchObject({ _langue: 'prs' });
     const [row] = await h.rows('SELECT data_json FROM submissions');
     expect(row!.data_json).toBeNull();
+    // The inbox opens it in the team's browser with these labels: « Langue de la personne : dari ».
+    const labels = labelsOf('demande-aide', content);
+    expect(labels.champs._langue).toBe('Langue de la personne');
+    expect(labels.options._langue).toMatchObject({ prs: 'dari', ar: 'arabe' });
   });
 });
 

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { TRADUITES, type Code } from '../../src/i18n/languages.ts';
 import {
+  CHOIX_DU_CONTENU,
   FORMULAIRES_EN_LANGUE,
   formulaireEn,
   formulairesTraduits,
@@ -17,6 +18,14 @@ import type { Field } from '../../src/schemas/forms/field.ts';
 import { MESSAGES_FR, type FormMessages } from '../../src/schemas/forms/messages.ts';
 import { validateSubmission } from '../../src/schemas/forms/validate.ts';
 import { content } from '../fixtures/forms-context.ts';
+import { textes } from '../../src/i18n/index.ts';
+import { escapeHtml } from '../../src/lib/forms/html.ts';
+import {
+  renderDemonstrationNotice,
+  renderDemonstrationThanks,
+  renderNotInService,
+  renderNotYetOpen,
+} from '../../src/lib/forms/service-notice.ts';
 
 const ctx = { ...content, today: '2027-01-15' };
 type Traduite = Exclude<Code, 'fr'>;
@@ -93,7 +102,7 @@ describe.each(CODES)('%s', (code) => {
         expect(c.hint !== undefined, `${field.name}: hint`).toBe(field.hint !== undefined);
         expect(c.optionalNote !== undefined, `${field.name}: optionalNote`).toBe(field.optionalNote !== undefined);
         expect(c.requiredMessage !== undefined, `${field.name}: requiredMessage`).toBe(field.requiredMessage !== undefined);
-        const options = 'options' in field ? field.options : [];
+        const options = 'options' in field && !CHOIX_DU_CONTENU.has(field.name) ? field.options : [];
         expect(Object.keys(c.options ?? {}).sort(), `${field.name}: options`).toEqual(options.map((o) => o.value).sort());
         for (const o of options) expect(c.options![o.value]!.hint !== undefined).toBe(o.hint !== undefined);
         expect(c.minLength !== undefined).toBe(field.type === 'textarea' && field.minLength !== undefined);
@@ -107,7 +116,7 @@ describe.each(CODES)('%s', (code) => {
       expect(over.map(shape)).toEqual(fields.map(shape));
       for (const [i, field] of over.entries()) {
         expect(field.label).not.toBe(fields[i]!.label);
-        if ('options' in field)
+        if ('options' in field && !CHOIX_DU_CONTENU.has(field.name))
           for (const o of field.options) expect(o.label).toBe(mots.champs[field.name]!.options![o.value]!.label);
       }
       expect(translated.key).toBe(french.key);
@@ -160,5 +169,31 @@ describe('the language a submission names', () => {
     expect(langueEnvoyee(undefined)).toBe('fr');
     expect(messagesEn('fr')).toBe(MESSAGES_FR);
     expect(formulaireEn(forms.contact, 'fr')).toBe(forms.contact);
+  });
+});
+
+describe('the notices around a form, in each language', () => {
+  it.each(CODES)('%s: not in service, not yet open, demonstration: in the language, numbers kept left to right', (code) => {
+    const l = TRADUITES.find((x) => x.code === code)!;
+    const m = messagesEn(code);
+    const notices = [
+      renderNotInService(code),
+      renderNotYetOpen('…', code),
+      renderDemonstrationNotice(code),
+      renderDemonstrationThanks(code),
+    ];
+    for (const html of notices) {
+      expect(html).toContain(`href="${l.prefixe}/aide/"`);
+      expect(html).not.toMatch(/formulaire|Besoin d’aide|Numéros gratuits|démonstration/);
+    }
+    expect(notices[0]).toContain(escapeHtml(m.notInServiceText));
+    expect(notices[0]).toContain(l.dir === 'rtl' ? '<span dir="ltr">3919</span>' : '>3919</a>');
+    expect(notices[0]).toContain(escapeHtml(textes(code).urgences.numeros['115'].nom));
+  });
+
+  it('French stays as it was', () => {
+    expect(renderNotInService()).toContain('<h2>Ce formulaire n’est pas encore en service</h2>');
+    expect(renderNotInService()).toContain('<li><a href="tel:3919">3919</a> : Violences Femmes Info</li>');
+    expect(renderDemonstrationNotice()).toContain('Pour une aide réelle, voir la page <a href="/aide/">Besoin d’aide</a>.');
   });
 });

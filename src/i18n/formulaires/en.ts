@@ -72,6 +72,7 @@ export const en: FormulairesEnLangue = {
     helpNow: 'Need help now: all the free numbers',
     typedTitle: 'What you had written',
     typedText: 'Nothing was saved or sent. If you want to keep your text, copy it before leaving this page.',
+    otherLanguages: 'This form in another language:',
     notInServiceTitle: 'This form is not in service yet',
     notInServiceText: 'What you would write here would not be read by anyone for now: it cannot be sent.',
     freeNumbers: 'For help now, these numbers are free:',
@@ -254,6 +255,87 @@ export const en: FormulairesEnLangue = {
             'The sources of this site do not yet name a path for people aged 26 and over. To ask your question: the contact form (/en/formulaires/contact/). For help now: the “I need help” page (/en/aide/).',
           ],
         },
+      },
+    },
+    agir: {
+      title: 'Volunteer with the Fabrique',
+      description: 'Offer your help to the Fabrique rennaise des solidarités: areas, availability.',
+      intro: [
+        'The Fabrique is a proposal of the programme: a place for residents who want to act against exclusion, with people living on the street and the associations already there. It does not exist yet. Tell us what you would like to do: your offer will be read once a team is in place.',
+        OPTIONAL,
+      ],
+      submitLabel: 'Offer my help',
+      champs: {
+        prenom: { label: 'First name' },
+        nom: { label: 'Surname' },
+        email: { label: 'E-mail address', hint: 'We use it only to answer you.' },
+        telephone: { label: 'Phone number' },
+        quartier: { label: 'Your neighbourhood', hint: 'To offer you actions near where you live.' },
+        domaines: {
+          label: 'What you would like to do',
+          hint: 'Tick one or more boxes.',
+          options: {
+            accueil: { label: 'Welcome people at the Fabrique' },
+            rue: { label: 'Go and meet people living on the street' },
+            repas: { label: 'Prepare or serve meals' },
+            accompagnement: { label: 'Help with procedures' },
+            loisirs: { label: 'Lead shared leisure activities' },
+            langues: { label: 'Translate or interpret' },
+            autre: { label: 'Something else (say it in your message)' },
+          },
+        },
+        disponibilites: {
+          label: 'When are you available?',
+          options: {
+            'semaine-journee': { label: 'On weekdays, during the day' },
+            'semaine-soir': { label: 'On weekday evenings' },
+            'week-end': { label: 'At weekends' },
+            ponctuel: { label: 'From time to time, for an event' },
+          },
+        },
+        message: { label: 'Your message', hint: 'What you can do, your questions.' },
+      },
+      thanks: {
+        title: 'Thank you for your offer',
+        paragraphs: [
+          'Your offer has been saved. The Fabrique is a proposal of the programme: its team is not in place yet, and your offer will be read once it is.',
+        ],
+      },
+    },
+    'candidature-referent': {
+      title: 'Become a disability and inclusion contact person',
+      description: 'Apply to be the disability and inclusion contact person (référent) of your neighbourhood.',
+      intro: [
+        'The programme proposes a disability and inclusion contact person in each neighbourhood, to welcome residents, listen to them and point them in the right direction. It can be a parent of a disabled child or a disabled adult.',
+        OPTIONAL,
+      ],
+      submitLabel: 'Send my application',
+      champs: {
+        quartier: { label: 'The neighbourhood where you would like to be the contact person' },
+        prenom: { label: 'First name' },
+        nom: { label: 'Surname' },
+        email: { label: 'E-mail address', hint: 'We use it only to answer you.' },
+        telephone: { label: 'Phone number' },
+        profil: {
+          label: 'You are',
+          options: {
+            'parent-enfant-handicape': { label: 'A parent of a disabled child' },
+            'adulte-en-situation-de-handicap': { label: 'A disabled adult' },
+            autre: { label: 'Another situation (explain in your message)' },
+          },
+        },
+        langues: { label: 'Languages spoken', hint: 'For example: French, French Sign Language (LSF), Arabic.' },
+        motivation: {
+          label: 'Why would you like to become a contact person?',
+          hint: 'A few sentences are enough: your experience, what you would like to do.',
+          minLength: '“Why would you like to become a contact person?”: say it in one or two sentences (at least 30 characters)',
+        },
+      },
+      thanks: {
+        title: 'Your application has been sent',
+        paragraphs: [
+          'Thank you, your application has been saved. Contact persons are a proposal of the programme: your application will be read once a team is in place for this project.',
+        ],
       },
     },
   },

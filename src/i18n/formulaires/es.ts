@@ -73,6 +73,7 @@ export const es: FormulairesEnLangue = {
     helpNow: 'Necesita ayuda ahora: todos los números gratuitos',
     typedTitle: 'Lo que había escrito',
     typedText: 'No se ha guardado ni enviado nada. Si quiere conservar su texto, cópielo antes de salir de esta página.',
+    otherLanguages: 'Este formulario en otro idioma:',
     notInServiceTitle: 'Este formulario todavía no está en servicio',
     notInServiceText: 'Nadie leería por ahora lo que escriba aquí: no se puede enviar.',
     freeNumbers: 'Para recibir ayuda ahora, estos números son gratuitos:',
@@ -257,6 +258,87 @@ export const es: FormulairesEnLangue = {
             'Las fuentes de este sitio aún no citan ningún recorrido para mayores de 26 años. Para hacer su pregunta: formulario de contacto (/es/formulaires/contact/). Para recibir ayuda ahora: página «Necesito ayuda» (/es/aide/).',
           ],
         },
+      },
+    },
+    agir: {
+      title: 'Colaborar con la Fabrique',
+      description: 'Ofrecer su ayuda a la Fabrique rennaise des solidarités: ámbitos, disponibilidad.',
+      intro: [
+        'La Fabrique es una propuesta del programa: un lugar para los vecinos que quieren actuar contra la exclusión, con las personas que viven en la calle y las asociaciones ya presentes. Todavía no existe. Díganos qué le gustaría hacer: su propuesta se leerá cuando haya un equipo.',
+        OPTIONAL,
+      ],
+      submitLabel: 'Ofrecer mi ayuda',
+      champs: {
+        prenom: { label: 'Nombre' },
+        nom: { label: 'Apellido' },
+        email: { label: 'Correo electrónico', hint: 'Solo lo usamos para responderle.' },
+        telephone: { label: 'Número de teléfono' },
+        quartier: { label: 'Su barrio', hint: 'Para proponerle acciones cerca de su casa.' },
+        domaines: {
+          label: 'Lo que le gustaría hacer',
+          hint: 'Marque una o varias casillas.',
+          options: {
+            accueil: { label: 'Recibir a las personas en la Fabrique' },
+            rue: { label: 'Ir al encuentro de las personas que viven en la calle' },
+            repas: { label: 'Preparar o servir comidas' },
+            accompagnement: { label: 'Acompañar en los trámites' },
+            loisirs: { label: 'Animar actividades de ocio compartidas' },
+            langues: { label: 'Traducir o interpretar' },
+            autre: { label: 'Otra cosa (dígalo en su mensaje)' },
+          },
+        },
+        disponibilites: {
+          label: '¿Cuándo está disponible?',
+          options: {
+            'semaine-journee': { label: 'Entre semana, de día' },
+            'semaine-soir': { label: 'Entre semana, por la noche' },
+            'week-end': { label: 'El fin de semana' },
+            ponctuel: { label: 'De vez en cuando, para un evento' },
+          },
+        },
+        message: { label: 'Su mensaje', hint: 'Lo que sabe hacer, sus preguntas.' },
+      },
+      thanks: {
+        title: 'Gracias por su propuesta',
+        paragraphs: [
+          'Su propuesta ha quedado registrada. La Fabrique es una propuesta del programa: su equipo aún no existe, y su propuesta se leerá cuando exista.',
+        ],
+      },
+    },
+    'candidature-referent': {
+      title: 'Ser referente de discapacidad e inclusión',
+      description: 'Presentar su candidatura como referente de discapacidad e inclusión (référent) de su barrio.',
+      intro: [
+        'El programa propone un referente de discapacidad e inclusión en cada barrio, para recibir a los vecinos, escucharlos y orientarlos. Puede ser el padre o la madre de un niño con discapacidad o un adulto con discapacidad.',
+        OPTIONAL,
+      ],
+      submitLabel: 'Enviar mi candidatura',
+      champs: {
+        quartier: { label: 'El barrio donde desea ser referente' },
+        prenom: { label: 'Nombre' },
+        nom: { label: 'Apellido' },
+        email: { label: 'Correo electrónico', hint: 'Solo lo usamos para responderle.' },
+        telephone: { label: 'Número de teléfono' },
+        profil: {
+          label: 'Usted es',
+          options: {
+            'parent-enfant-handicape': { label: 'Padre o madre de un niño con discapacidad' },
+            'adulte-en-situation-de-handicap': { label: 'Adulto con discapacidad' },
+            autre: { label: 'Otra situación (explíquela en su mensaje)' },
+          },
+        },
+        langues: { label: 'Idiomas que habla', hint: 'Por ejemplo: francés, lengua de signos francesa (LSF), español.' },
+        motivation: {
+          label: '¿Por qué desea ser referente?',
+          hint: 'Unas frases bastan: su experiencia, lo que le gustaría hacer.',
+          minLength: '«¿Por qué desea ser referente?»: dígalo en una o dos frases (30 caracteres como mínimo)',
+        },
+      },
+      thanks: {
+        title: 'Su candidatura ha sido enviada',
+        paragraphs: [
+          'Gracias, su candidatura ha quedado registrada. Los referentes son una propuesta del programa: su candidatura se leerá cuando haya un equipo para este proyecto.',
+        ],
       },
     },
   },

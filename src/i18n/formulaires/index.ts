@@ -9,6 +9,7 @@ import type { FormDefinition } from '../../schemas/forms/form.ts';
 import { forms, type FormKey } from '../../schemas/forms/index.ts';
 import { MESSAGES_FR, type FormMessages } from '../../schemas/forms/messages.ts';
 import type { FormulairesEnLangue, MotsChamp, MotsFormulaire } from './types.ts';
+import { typographie } from '../../lib/page-tools/typographie.ts';
 import { ar } from './ar.ts';
 import { en } from './en.ts';
 import { es } from './es.ts';
@@ -32,6 +33,9 @@ export const NOM_EN_FRANCAIS: Record<Code, string> = {
 };
 export const LIBELLE_LANGUE = 'Langue de la personne';
 
+/** Fields whose choices are names from content/ (quartiers, trainings, sessions, activities): kept as written there. */
+export const CHOIX_DU_CONTENU: ReadonlySet<string> = new Set(['quartier', 'formation', 'session', 'activite']);
+
 /** The generic form words in a language (French for French). */
 export const messagesEn = (code: Code): FormMessages => (code === 'fr' ? MESSAGES_FR : FORMULAIRES_EN_LANGUE[code].messages);
 
@@ -51,7 +55,10 @@ function champ(field: Field, mots: MotsChamp | undefined): Field {
   if (field.hint !== undefined) over.hint = mots.hint ?? field.hint;
   if (field.optionalNote !== undefined) over.optionalNote = mots.optionalNote ?? field.optionalNote;
   if (field.requiredMessage !== undefined) over.requiredMessage = mots.requiredMessage ?? field.requiredMessage;
-  if ('options' in field)
+  // Names from content/ get the French typography the French pages give them at build (Jeanne d’Arc), which no other language's page does.
+  if ('options' in field && CHOIX_DU_CONTENU.has(field.name))
+    over.options = field.options.map((o) => ({ ...o, label: typographie(o.label) }));
+  else if ('options' in field)
     over.options = field.options.map((o) => {
       const m = mots.options?.[o.value];
       return m ? { ...o, label: m.label, ...(o.hint !== undefined ? { hint: m.hint ?? o.hint } : {}) } : o;

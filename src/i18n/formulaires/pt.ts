@@ -73,6 +73,7 @@ export const pt: FormulairesEnLangue = {
     helpNow: 'Precisa de ajuda agora: todos os números gratuitos',
     typedTitle: 'O que tinha escrito',
     typedText: 'Nada foi guardado nem enviado. Se quiser guardar o seu texto, copie-o antes de sair desta página.',
+    otherLanguages: 'Este formulário noutra língua:',
     notInServiceTitle: 'Este formulário ainda não está em funcionamento',
     notInServiceText: 'O que escrevesse aqui não seria lido por ninguém por agora: não pode ser enviado.',
     freeNumbers: 'Para ter ajuda agora, estes números são gratuitos:',
@@ -252,6 +253,87 @@ export const pt: FormulairesEnLangue = {
             'As fontes deste site ainda não citam nenhum percurso para quem tem 26 anos ou mais. Para fazer a sua pergunta: formulário de contacto (/pt/formulaires/contact/). Para ter ajuda agora: página «Preciso de ajuda» (/pt/aide/).',
           ],
         },
+      },
+    },
+    agir: {
+      title: 'Agir com a Fabrique',
+      description: 'Oferecer a sua ajuda à Fabrique rennaise des solidarités: áreas, disponibilidade.',
+      intro: [
+        'A Fabrique é uma proposta do programa: um lugar para os moradores que querem agir contra a exclusão, com as pessoas que vivem na rua e as associações já presentes. Ainda não existe. Diga-nos o que gostaria de fazer: a sua proposta será lida quando houver uma equipa.',
+        OPTIONAL,
+      ],
+      submitLabel: 'Oferecer a minha ajuda',
+      champs: {
+        prenom: { label: 'Nome próprio' },
+        nom: { label: 'Apelido' },
+        email: { label: 'Endereço de e-mail', hint: 'Usamo-lo só para lhe responder.' },
+        telephone: { label: 'Número de telefone' },
+        quartier: { label: 'O seu bairro', hint: 'Para lhe propormos ações perto de casa.' },
+        domaines: {
+          label: 'O que gostaria de fazer',
+          hint: 'Assinale uma ou várias opções.',
+          options: {
+            accueil: { label: 'Acolher as pessoas na Fabrique' },
+            rue: { label: 'Ir ao encontro das pessoas que vivem na rua' },
+            repas: { label: 'Preparar ou servir refeições' },
+            accompagnement: { label: 'Acompanhar nos procedimentos' },
+            loisirs: { label: 'Animar atividades de lazer partilhadas' },
+            langues: { label: 'Traduzir ou interpretar' },
+            autre: { label: 'Outra coisa (diga-o na sua mensagem)' },
+          },
+        },
+        disponibilites: {
+          label: 'Quando está disponível?',
+          options: {
+            'semaine-journee': { label: 'Durante a semana, de dia' },
+            'semaine-soir': { label: 'Durante a semana, à noite' },
+            'week-end': { label: 'Ao fim de semana' },
+            ponctuel: { label: 'De vez em quando, para um evento' },
+          },
+        },
+        message: { label: 'A sua mensagem', hint: 'O que sabe fazer, as suas perguntas.' },
+      },
+      thanks: {
+        title: 'Obrigado pela sua proposta',
+        paragraphs: [
+          'A sua proposta ficou registada. A Fabrique é uma proposta do programa: a sua equipa ainda não existe, e a sua proposta será lida quando existir.',
+        ],
+      },
+    },
+    'candidature-referent': {
+      title: 'Ser referente de deficiência e inclusão',
+      description: 'Apresentar a sua candidatura como referente de deficiência e inclusão (référent) do seu bairro.',
+      intro: [
+        'O programa propõe um referente de deficiência e inclusão em cada bairro, para acolher os moradores, ouvi-los e orientá-los. Pode ser o pai ou a mãe de uma criança com deficiência ou um adulto com deficiência.',
+        OPTIONAL,
+      ],
+      submitLabel: 'Enviar a minha candidatura',
+      champs: {
+        quartier: { label: 'O bairro onde deseja ser referente' },
+        prenom: { label: 'Nome próprio' },
+        nom: { label: 'Apelido' },
+        email: { label: 'Endereço de e-mail', hint: 'Usamo-lo só para lhe responder.' },
+        telephone: { label: 'Número de telefone' },
+        profil: {
+          label: 'Você é',
+          options: {
+            'parent-enfant-handicape': { label: 'Pai ou mãe de uma criança com deficiência' },
+            'adulte-en-situation-de-handicap': { label: 'Adulto com deficiência' },
+            autre: { label: 'Outra situação (explique na sua mensagem)' },
+          },
+        },
+        langues: { label: 'Línguas que fala', hint: 'Por exemplo: francês, língua gestual francesa (LSF), português.' },
+        motivation: {
+          label: 'Porque deseja ser referente?',
+          hint: 'Algumas frases bastam: a sua experiência, o que gostaria de fazer.',
+          minLength: '«Porque deseja ser referente?»: diga-o numa ou duas frases (pelo menos 30 caracteres)',
+        },
+      },
+      thanks: {
+        title: 'A sua candidatura foi enviada',
+        paragraphs: [
+          'Obrigado, a sua candidatura ficou registada. Os referentes são uma proposta do programa: a sua candidatura será lida quando houver uma equipa para este projeto.',
+        ],
       },
     },
   },

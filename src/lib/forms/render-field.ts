@@ -56,7 +56,7 @@ export function renderField(
         `<legend class="champ__label">${labelText(field, m)}</legend>${hint}${err}` +
         renderDateParts(field, typeof value === 'string' ? value : undefined, error, m) +
         `</fieldset>` +
-        renderAgeNote(field),
+        renderAgeNote(field, m),
     );
   }
 
@@ -138,15 +138,16 @@ function renderChoice(
  * The place a date field's age note appears (form-enhance.ts fills it as the date is typed): an empty live
  * region, so a screen reader says the note once it is written, and nothing shows without JavaScript.
  */
-function renderAgeNote(field: DateField): string {
+function renderAgeNote(field: DateField, m: FormMessages): string {
   if (!field.ageNote) return '';
   return `<p${attrs({
     class: 'champ__note',
     id: `${fieldId(field.name)}-note`,
     'aria-live': 'polite',
     'data-age-from': String(field.ageNote.from),
-    // An attribute: the page's typography pass does not reach it, and the script shows it as text.
-    'data-note': typographie(field.ageNote.message),
+    // An attribute: the page's typography pass does not reach it, and the script shows it as text. French typography
+    // for French only: a translated form's note keeps its language's.
+    'data-note': m === MESSAGES_FR ? typographie(field.ageNote.message) : field.ageNote.message,
   })}></p>`;
 }
 

@@ -60,6 +60,8 @@ export type FormMessages = {
   helpNow: string;
   typedTitle: string;
   typedText: string;
+  /** Before the links to the same form in the other languages (FormPage.astro). */
+  otherLanguages: string;
   // Notices on the page (service-notice.ts).
   notInServiceTitle: string;
   notInServiceText: string;
@@ -127,6 +129,7 @@ export const MESSAGES_FR: FormMessages = {
   helpNow: 'Besoin d’aide maintenant : tous les numéros gratuits',
   typedTitle: 'Ce que vous aviez écrit',
   typedText: 'Rien n’a été enregistré ni envoyé. Si vous voulez garder votre texte, copiez-le avant de quitter cette page.',
+  otherLanguages: 'Ce formulaire dans une autre langue :',
   notInServiceTitle: 'Ce formulaire n’est pas encore en service',
   notInServiceText: 'Ce que vous écririez ici ne serait lu par personne pour le moment : il ne peut pas être envoyé.',
   freeNumbers: 'Pour une aide maintenant, ces numéros sont gratuits :',
