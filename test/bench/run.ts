@@ -2,6 +2,8 @@
  * `npm run bench`: every benchmark against ../shared/spec/budgets.md. Needs a built site (npm run build).
  *   npm run bench                      pages, search, forms, durability (1,000 kill -9 cycles)
  *   npm run bench -- pages             page weights only: HTML, CSS, JS, first visit, 2nd page, repeat visit
+ *   npm run bench -- langues           each language's search bytes and page weights (BENCH_REFERENCE=<dist/> to
+ *                                      compare French pages with another build's)
  *   npm run bench -- lighthouse [N]    Lighthouse mobile scores of every template, median of N runs (default 3)
  *   npm run bench -- formulaires       forms only: Node + SQLite, two Node instances on PostgreSQL, workerd + D1
  *   npm run bench -- sante             form latency alone, then under a flood of GET /_sante (Node + SQLite)
@@ -27,6 +29,13 @@ if (!only) {
   await lighthouseRenderBlocking();
   missed += await lighthouseScores();
   missed += searchBudgetMisses(await benchSearch());
+}
+if (!only || only === 'langues') {
+  const { benchLanguageWeights, benchSearchLanguages } = await import('./search-languages.ts');
+  const { SEARCH_BUDGETS } = await import('./search.ts');
+  for (const f of await benchSearchLanguages())
+    missed += Number(f.first > SEARCH_BUDGETS.firstToday) + Number(f.followingMedian > SEARCH_BUDGETS.followingMedian);
+  missed += await benchLanguageWeights();
 }
 if (only === 'pages') {
   const { benchPages } = await import('./pages.ts');

@@ -162,14 +162,14 @@ describe('right to left', () => {
 });
 
 describe('search', () => {
-  it('keeps one index, French: translated pages stay out of it, so the French search page loads French words only', () => {
-    // Pagefind splits its index by <html lang>: a translated page marked for indexing would add its own language.
+  it('keeps one index per language: the translated pages in their own, so the French search page loads French words only', () => {
+    // Pagefind splits its index by <html lang>; each search page loads its own (test/e2e/search-languages.test.ts).
     const dist = (chemin: string) => readFileSync(new URL(`../../dist${chemin}`, import.meta.url), 'utf8');
     const entry = JSON.parse(dist('/pagefind/pagefind-entry.json')) as { languages: Record<string, unknown> };
-    expect(Object.keys(entry.languages)).toEqual(['fr']);
+    expect(Object.keys(entry.languages).sort()).toEqual(LANGUES.map((l) => l.tag.toLowerCase()).sort());
     for (const l of TRADUITES)
       for (const page of ['accueil', 'aide'] as const)
-        expect(dist(`${cheminTraduit(page, l)}index.html`), `${l.code} ${page}`).not.toContain('data-pagefind-body');
+        expect(dist(`${cheminTraduit(page, l)}index.html`), `${l.code} ${page}`).toContain('data-pagefind-body');
     expect(dist('/recherche/index.html')).toMatch(/<html lang="fr"/);
   });
 });

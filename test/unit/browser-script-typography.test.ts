@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { NAVIGATEUR_FR } from '../../src/i18n/recherche.ts';
 import { typographie } from '../../src/lib/page-tools/typographie.ts';
 
 const components = path.resolve(import.meta.dirname, '../../src/components');
@@ -38,7 +39,20 @@ function literals(file: string): { text: string; line: number }[] {
 describe('the browser scripts’ French', () => {
   it('finds the scripts and their words', () => {
     expect(scripts.map((f) => path.basename(f))).toEqual(expect.arrayContaining(['recherche.ts', 'trouver-quartier.ts']));
-    expect(literals(path.join(components, 'Recherche/recherche.ts')).some((l) => l.text.includes('résultat'))).toBe(true);
+    // The search script's French is in src/i18n/recherche.ts (NAVIGATEUR_FR), beside the other languages.
+    expect(
+      Object.values(NAVIGATEUR_FR)
+        .flat()
+        .some((t) => t.includes('résultat')),
+    ).toBe(true);
+  });
+
+  it('the search script’s French words (src/i18n/recherche.ts): as typographie() leaves them', () => {
+    const problems = Object.values(NAVIGATEUR_FR)
+      .flat()
+      .filter((t) => typographie(t) !== t)
+      .map((t) => `${JSON.stringify(t)} → ${JSON.stringify(typographie(t))}`);
+    expect(problems).toEqual([]);
   });
 
   it.each(scripts.map((f) => [path.relative(components, f), f]))('%s: every text as typographie() leaves it', (_, file) => {

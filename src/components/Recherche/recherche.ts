@@ -8,7 +8,18 @@
  * index's own words; only then is "nothing found" said, with the other ways to find help. Safety (issue 10): the query is kept out of the address and the history
  * once results show; it lives in this tab's sessionStorage, which the quick exit clears.
  */
-import { corriger, joindreChiffres, mots, normaliser, sansMotsVides, sembleDanger } from '../../lib/search/query-words.ts';
+import { NAVIGATEUR_FR, type Navigateur } from '../../i18n/recherche.ts';
+import {
+  corriger,
+  ecriture,
+  joindreChiffres,
+  lettreDuDictionnaire,
+  mots,
+  normaliser,
+  racine,
+  sansMotsVides,
+  sembleDanger,
+} from '../../lib/search/query-words.ts';
 
 type Filtres = Record<string, string>;
 type Fragment = { url: string; excerpt: string; content: string; meta: Record<string, string | undefined> };
@@ -49,6 +60,17 @@ const statut = document.querySelector<HTMLElement>('[data-recherche-statut]');
 const zone = document.querySelector<HTMLElement>('[data-recherche-resultats]');
 const aide = document.querySelector<HTMLElement>('[data-recherche-aide]');
 
+/** The page's words: French here, any other language given by its page (src/i18n/recherche.ts). */
+const t: Navigateur = form?.dataset.textes ? (JSON.parse(form.dataset.textes) as Navigateur) : NAVIGATEUR_FR;
+const francais = !form?.dataset.textes;
+/** The page's language, as Pagefind reads it to choose the index; the words' lists are per language too. */
+const lang = document.documentElement.lang;
+/** `{n}`, `{q}`… in a sentence of `t`; a pair is [one, several]. */
+function dire(phrase: string | string[], valeurs: Record<string, string | number>, plusieurs = false): string {
+  const p = Array.isArray(phrase) ? phrase[plusieurs ? 1 : 0]! : phrase;
+  return p.replace(/\{(\w+)\}/g, (m, k: string) => String(valeurs[k] ?? m));
+}
+
 let pagefind: Promise<Pagefind> | undefined;
 function charger(): Promise<Pagefind> {
   pagefind ??= (async () => {
@@ -74,8 +96,8 @@ const dictionnaire = new Map<string, Promise<string[]>>();
 function chargerMots(texte: string): Promise<string[]> {
   const lettres = new Set(
     mots(normaliser(texte))
-      .map((m) => m[0]!)
-      .filter((l) => /[a-z]/.test(l)),
+      .map((m) => lettreDuDictionnaire(m, lang))
+      .filter((l) => l !== undefined),
   );
   return Promise.all(
     [...lettres].map((l) => {
@@ -144,9 +166,11 @@ function resultat(d: Fragment): HTMLLIElement {
   const a = el('a', '', d.meta.title ?? d.url);
   a.href = d.url;
   h.append(a);
-  li.append(h, el('p', 'resultat__meta', [d.meta.type, d.meta.quartier, d.meta.acces].filter(Boolean).join(' · ')));
-  if (d.meta.aussi) li.append(el('p', 'resultat__meta', `Aussi appelé\u00a0: ${d.meta.aussi}`));
-  if (d.meta.session) li.append(el('p', 'resultat__session', `Prochaine session\u00a0: ${d.meta.session}`));
+  // The kinds of page are named in French only (src/lib/search/page-filters.ts).
+  const meta = [francais ? d.meta.type : undefined, d.meta.quartier, d.meta.acces].filter(Boolean);
+  li.append(h, el('p', 'resultat__meta', meta.join(' · ')));
+  if (d.meta.aussi) li.append(el('p', 'resultat__meta', `${t.aussi}${d.meta.aussi}`));
+  if (d.meta.session) li.append(el('p', 'resultat__session', `${t.session}${d.meta.session}`));
   li.append(extrait(d));
   return li;
 }
@@ -155,15 +179,11 @@ function resultat(d: Fragment): HTMLLIElement {
 type Essai = { r: Resultats; cherche: string; comment?: 'corrige' | 'partiel' };
 
 function message(n: number, q: string, filtre: boolean, essai: Essai): string {
-  const pour = q ? ` pour «\u202f${q}\u202f»` : '';
-  const avec = filtre ? ' avec ces filtres' : '';
-  if (n === 0) return `Aucun résultat${pour}${avec}.`;
-  const s = n > 1 ? 's' : '';
-  if (essai.comment === 'corrige')
-    return `${n} résultat${s} pour «\u202f${essai.cherche}\u202f» (vous avez écrit «\u202f${q}\u202f»)${avec}.`;
-  if (essai.comment === 'partiel')
-    return `Aucune page ne contient tous ces mots. ${n} résultat${s} avec une partie des mots${pour}${avec}.`;
-  return `${n} résultat${s}${pour}${avec}.`;
+  const v = { n, q, cherche: essai.cherche, pour: q ? dire(t.pour, { q }) : '', avec: filtre ? t.avec : '' };
+  if (n === 0) return dire(t.aucun, v);
+  if (essai.comment === 'corrige') return dire(t.corrige, v, n > 1);
+  if (essai.comment === 'partiel') return dire(t.partiel, v, n > 1);
+  return dire(t.resultats, v, n > 1);
 }
 
 /**
@@ -181,7 +201,7 @@ function montrerAide(q: string, rien: boolean): void {
   // With results, only the urgent ways are added above them: the rest would push the results down.
   for (const li of items) li.hidden = !rien && Number(li.dataset.urgence) > 2;
   liste.append(...items);
-  aide.querySelector('h2')!.textContent = rien ? 'Trouver autrement' : 'Besoin d’aide tout de suite\u202f?';
+  aide.querySelector('h2')!.textContent = rien ? t.trouverAutrement : t.besoinAide;
   if (danger && !rien) zone?.before(aide);
   else document.querySelector('[data-recherche-note]')?.after(aide);
 }
@@ -199,7 +219,7 @@ async function afficher(essai: Essai, q: string, f: Filtres): Promise<void> {
     liste.append(...items);
     montres += lot.length;
     const reste = r.results.length - montres;
-    plus.textContent = `Afficher ${Math.min(reste, PAR_PAGE)} résultat${reste > 1 ? 's' : ''} de plus`;
+    plus.textContent = dire(t.plus, { n: Math.min(reste, PAR_PAGE) }, reste > 1);
     plus.hidden = reste <= 0;
     if (focus) items[0]?.querySelector('a')?.focus();
   };
@@ -208,14 +228,9 @@ async function afficher(essai: Essai, q: string, f: Filtres): Promise<void> {
 
   const rien = r.results.length === 0;
   if (rien) {
-    const p = el(
-      'p',
-      '',
-      'Vérifiez l’orthographe, essayez un autre mot ou retirez un filtre. Voici d’autres façons de trouver\u00a0:',
-    );
-    zone.replaceChildren(p);
+    zone.replaceChildren(el('p', '', t.rien));
   } else {
-    zone.replaceChildren(el('h2', 'visually-hidden', 'Résultats de la recherche'), liste, plus);
+    zone.replaceChildren(el('h2', 'visually-hidden', t.titreResultats), liste, plus);
   }
   montrerAide(q, rien);
   statut.textContent = message(r.results.length, q, Object.keys(f).length > 0, essai);
@@ -277,15 +292,17 @@ async function classer(
 async function chercher(pf: Pagefind, q: string, f: Filtres, immediat: boolean): Promise<Essai | null> {
   const options = { filters: f };
   if (!q) return { r: await pf.search(null, options), cherche: q };
-  const texte = joindreChiffres(q);
-  const liste = [...new Set(mots(sansMotsVides(texte) || texte))];
-  const essai = await classer(pf, liste, options, immediat);
+  const texte = joindreChiffres(ecriture(q, lang));
+  const tapes = [...new Set(mots(sansMotsVides(texte) || texte))];
+  // Searched by their stems where Pagefind has no stemmer (Ukrainian); corrected as typed, whole words.
+  const radicaux = (liste: string[]) => [...new Set(liste.map((m) => racine(m, lang)))];
+  const essai = await classer(pf, radicaux(tapes), options, immediat);
   if (!essai) return null;
   // The index's words are fetched only when a word may be misspelt: nothing found, or not in the first results.
-  const court = liste.join(' ');
+  const court = tapes.join(' ');
   if (essai.r.results.length === 0 || (await absents(essai.r, court))) {
     const corrige = corriger(court, await chargerMots(court));
-    const rc = corrige !== court ? await classer(pf, [...new Set(mots(corrige))], options, true) : null;
+    const rc = corrige !== court ? await classer(pf, radicaux(mots(corrige)), options, true) : null;
     if (rc && rc.r.results.length > 0) return { r: rc.r, cherche: corrige, comment: 'corrige' };
   }
   return { r: essai.r, cherche: q, comment: essai.complet || essai.r.results.length === 0 ? undefined : 'partiel' };
@@ -316,7 +333,7 @@ async function rechercher(immediat: boolean): Promise<void> {
   } catch {
     if (n !== derniere) return;
     zone.replaceChildren();
-    statut.textContent = 'La recherche n’a pas pu se charger. Réessayez, ou parcourez l’index de A à Z plus bas.';
+    statut.textContent = t.erreur;
   }
 }
 
@@ -325,13 +342,13 @@ async function rechercher(immediat: boolean): Promise<void> {
  * left it (typed before this file arrived, recherche-start.ts), or empty when `vider` (Back after a quick exit).
  */
 function restaurer(vider: boolean): void {
-  if (!champ || !filtres) return;
+  if (!champ) return;
   const url = new URLSearchParams(location.search);
   const garde = memoire.lire();
   if (url.size > 0 || garde || vider) {
     const params = url.size > 0 ? url : new URLSearchParams({ q: garde?.q ?? '', ...garde?.f });
     champ.value = params.get('q') ?? '';
-    for (const c of filtres.querySelectorAll<HTMLInputElement | HTMLSelectElement>('select, input')) {
+    for (const c of filtres?.querySelectorAll<HTMLInputElement | HTMLSelectElement>('select, input') ?? []) {
       if (c instanceof HTMLInputElement) c.checked = params.get(c.name) === c.value;
       else c.value = params.get(c.name) ?? '';
     }
@@ -341,13 +358,13 @@ function restaurer(vider: boolean): void {
 }
 
 // The note, the filters' line and the first query's fetch are recherche-start.ts's, at the page's load.
-if (form && champ && filtres) {
+if (form && champ) {
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     void rechercher(true);
   });
   champ.addEventListener('input', () => void rechercher(false));
-  filtres.addEventListener('change', () => void rechercher(true));
+  filtres?.addEventListener('change', () => void rechercher(true));
   restaurer(false);
   // Back to this page from the back-forward cache: show what this tab's memory says, nothing after a quick exit.
   window.addEventListener('pageshow', (e) => e.persisted && restaurer(true));

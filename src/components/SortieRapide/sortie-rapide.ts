@@ -66,7 +66,8 @@ document.addEventListener('submit', (event) => {
   const form = event.target;
   if (!(form instanceof HTMLFormElement) || form.method !== 'get' || event.defaultPrevented) return;
   const action = new URL(form.action);
-  if (action.origin !== window.location.origin || action.pathname !== '/recherche/') return;
+  // Each language's search page too (/ar/recherche/, src/pages/[langue]/recherche.astro).
+  if (action.origin !== window.location.origin || !/^(?:\/[a-z]+)?\/recherche\/$/.test(action.pathname)) return;
   const typed = new FormData(form).get('q');
   const q = typeof typed === 'string' ? typed.trim() : '';
   try {

@@ -6,6 +6,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { rechunkIndex } from './index-chunks.ts';
+import { ecriture } from './query-words.ts';
 import { writeSearchWords } from './index-words.ts';
 
 export type IndexBuilt = {
@@ -23,7 +24,7 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexBuilt> {
   try {
     for (const file of await htmlFiles(siteDir)) {
       const sourcePath = path.relative(siteDir, file).split(path.sep).join('/');
-      const added = await index.addHTMLFile({ sourcePath, content: apostrophesDroites(await readFile(file, 'utf8')) });
+      const added = await index.addHTMLFile({ sourcePath, content: texteIndexe(await readFile(file, 'utf8')) });
       if (added.errors.length > 0) throw new Error(`Pagefind : ${sourcePath} : ${added.errors.join('; ')}`);
     }
     const written = await index.writeFiles({ outputPath: path.join(siteDir, 'pagefind') });
@@ -42,6 +43,13 @@ export async function buildSearchIndex(siteDir: string): Promise<IndexBuilt> {
   } finally {
     await pagefind.close();
   }
+}
+
+/** A page's HTML as Pagefind reads it: straight apostrophes, and Arabic script as queries are written (ecriture). */
+export function texteIndexe(html: string): string {
+  const lang = /<html[^>]*\slang="([^"]+)"/.exec(html)?.[1] ?? 'fr';
+  const texte = apostrophesDroites(html);
+  return lang === 'fr' ? texte : texte.replace(/>[^<]*</g, (t) => ecriture(t, lang));
 }
 
 /**

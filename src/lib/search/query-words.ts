@@ -9,9 +9,49 @@ export function normaliser(texte: string): string {
   return texte.toLocaleLowerCase('fr').normalize('NFD').replace(/\p{M}/gu, '').replace(/[’‘]/g, "'");
 }
 
+/**
+ * Which list of the index's words (pagefind/mots/, src/lib/search/index-words.ts) may hold a word, by its first letter:
+ * `r` for French (the lists of the French site, as they were), `<lang>/<code point>` for another language (`ar/627`),
+ * whatever its script. Undefined when the word starts with no letter.
+ */
+export function lettreDuDictionnaire(mot: string, lang: string): string | undefined {
+  const l = [...mot][0];
+  if (!l || !/\p{L}/u.test(l)) return undefined;
+  if (lang === 'fr') return /[a-z]/.test(l) ? l : undefined;
+  return `${lang}/${l.codePointAt(0)!.toString(16)}`;
+}
+
+/**
+ * Arabic script as Pagefind needs it, the same at index time (src/lib/search/build-index.ts) and query time
+ * (src/components/Recherche/recherche.ts). Short vowels (harakat) and the tatweel are left out in Arabic and Dari
+ * (the index has none). Dari (fa-AF) has no stemmer in Pagefind, so nothing makes its Arabic-keyboard letters its own:
+ * Arabic yeh and alef maqsura become Persian yeh (ي ى → ی), Arabic kaf Persian kaf (ك → ک), as a Persian keyboard
+ * writes them. Arabic needs no more: Pagefind's Arabic stemmer already makes أ إ آ into ا, ة into ه and ى into ي.
+ */
+export function ecriture(texte: string, lang: string): string {
+  const l = lang.toLowerCase();
+  if (l !== 'ar' && !l.startsWith('fa')) return texte;
+  const sansVoyelles = texte.replace(/[\u064B-\u065F\u0670\u0640]/g, '');
+  return l === 'ar' ? sansVoyelles : sansVoyelles.replace(/[\u064A\u0649]/g, '\u06CC').replace(/\u0643/g, '\u06A9');
+}
+
+// Ukrainian endings, longest first: Pagefind has no Ukrainian stemmer, but it finds the words that start with the
+// ones typed, so a word without its ending finds every form ("притулок" → "притул": "притулку", "притулок").
+const ENDINGS_UK = 'ами ями ого ому ими іми ах ях ам ям ом ем ий ій ої ою ею их іх ок а я і и у ю о е ь є ї'.split(' ');
+
+/**
+ * A query word cut to its stem where Pagefind has no stemmer for the page's language and matches word starts
+ * (Ukrainian): the word's ending is left out when at least four letters remain. Other languages: the word as typed.
+ */
+export function racine(mot: string, lang: string): string {
+  if (lang !== 'uk' || /\d/.test(mot)) return mot;
+  const fin = ENDINGS_UK.find((e) => mot.toLowerCase().endsWith(e) && [...mot].length - e.length >= 4);
+  return fin ? mot.slice(0, mot.length - fin.length) : mot;
+}
+
 /** Words of a query, split on spaces and punctuation; "l’école" gives "l" and "école". */
 export function mots(texte: string): string[] {
-  return texte.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+  return texte.split(/[^\p{L}\p{M}\p{N}-]+/u).filter(Boolean);
 }
 
 // Little words of questions typed as sentences ("mon enfant est autiste, qui peut m’aider ?"), as written in an SMS
