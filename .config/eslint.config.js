@@ -39,7 +39,9 @@ const noNode = (where) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/', 'data/', 'releases/', 'dist-worker/', '.wrangler/', '.astro/', 'node_modules/', 'content/', '**/*.astro'] },
+  {
+    ignores: ['dist/', 'data/', 'releases/', 'dist-worker/', '.wrangler/', '.astro/', 'node_modules/', 'content/', '**/*.astro'],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
