@@ -16,6 +16,9 @@ import { FRANCAIS, TRADUITES, type Langue } from '../../src/i18n/languages.ts';
 import { textes } from '../../src/i18n/index.ts';
 import { textesProgramme } from '../../src/i18n/programmes.ts';
 import { URGENCES } from '../../src/lib/site/urgences.ts';
+import { FORMULAIRE_DU_PROGRAMME } from '../../src/lib/site/programmes-formulaires.ts';
+import { formulaireEn, formulairesTraduits } from '../../src/i18n/formulaires/index.ts';
+import { forms } from '../../src/schemas/forms/index.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dist = path.join(root, 'dist');
@@ -92,6 +95,19 @@ describe.each(TRADUITES.map((l) => [l.code, l] as const))('%s', (code, l) => {
       expect(alternates(q)).toMatchObject({ fr: francaisDe(id), [l.tag]: cheminDe(id, l), 'x-default': francaisDe(id) });
       expect(menu(q)).toMatchObject({ fr: francaisDe(id), [l.tag]: cheminDe(id, l) });
     }
+  });
+
+  it.each(PROGRAMMES)('%s: links its form in the language when the form has its words, else says the forms are French', (id) => {
+    const p = page(cheminDe(id, l));
+    const cle = FORMULAIRE_DU_PROGRAMME[id];
+    const formulaire = cle && formulairesTraduits(code).includes(cle) ? formulaireEn(forms[cle], code) : undefined;
+    const lien = p.querySelector('a[data-formulaire-traduit]');
+    expect(attr(lien, 'href')).toBe(formulaire?.pagePath(undefined));
+    if (formulaire) {
+      expect(formulaire.pagePath(undefined)).toMatch(new RegExp(`^${l.prefixe}/formulaires/`));
+      expect(text(lien)).toBe(formulaire.title);
+    }
+    expect(text(p)).toContain(formulaire ? t.pageEnFrancais : t.formulairesEnFrancais);
   });
 
   it('informations-pratiques: a neutral title in the tab and history, and the French page’s discretion', () => {
