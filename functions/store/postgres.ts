@@ -134,9 +134,30 @@ export class PostgresStore extends SqlStore {
   async erase(ids: string[]): Promise<EraseResult> {
     if (!ids.length) return { erased: 0, clean: true };
     const erased = erasedCount(await this.write(eraseStatements(this.dialect, ids)));
+    if (!erased) return { erased, clean: true };
+    // VACUUM FULL copies a deleted row still visible to a transaction that began before the delete (another
+    // instance's job, a report): such transactions are waited for, a few seconds at most; if one lasts, the
+    // erasure says it is unfinished and the next purge rewrites the tables again.
+    const clean = await this.olderTransactionsEnded(5_000);
     // The inbox's rows of these submissions (state, history, notes) went with them (ON DELETE CASCADE): rewritten too.
-    if (erased) await this.pool.query('VACUUM FULL submissions, outbox, request_state, request_events, notes');
-    return { erased, clean: true };
+    await this.pool.query('VACUUM FULL submissions, outbox, request_state, request_events, notes');
+    return { erased, clean };
+  }
+
+  /** Whether every transaction of this database begun before now has ended, checked until `ms` have passed. */
+  private async olderTransactionsEnded(ms: number): Promise<boolean> {
+    const { rows } = await this.pool.query<{ t: Date }>('SELECT clock_timestamp() AS t');
+    const since = rows[0]!.t;
+    for (const end = Date.now() + ms; ;) {
+      const open = await this.pool.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xmin IS NOT NULL AND xact_start < $1`,
+        [since],
+      );
+      if (open.rows[0]!.n === 0) return true;
+      if (Date.now() > end) return false;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   /** Session advisory lock held while the job runs: another instance asking meanwhile skips its run. */

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { HtmlValidate, Parser, type HtmlElement } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { FRANCAIS, TRADUITES, type Langue } from '../../src/i18n/languages.ts';
+import { FRANCAIS, TRADUITES, type Code, type Langue } from '../../src/i18n/languages.ts';
 import { textes } from '../../src/i18n/index.ts';
 import { textesProgramme } from '../../src/i18n/programmes.ts';
 import { URGENCES } from '../../src/lib/site/urgences.ts';
@@ -100,7 +100,8 @@ describe.each(TRADUITES.map((l) => [l.code, l] as const))('%s', (code, l) => {
   it.each(PROGRAMMES)('%s: links its form in the language when the form has its words, else says the forms are French', (id) => {
     const p = page(cheminDe(id, l));
     const cle = FORMULAIRE_DU_PROGRAMME[id];
-    const formulaire = cle && formulairesTraduits(code).includes(cle) ? formulaireEn(forms[cle], code) : undefined;
+    const formulaire =
+      cle && formulairesTraduits(code as Exclude<Code, 'fr'>).includes(cle) ? formulaireEn(forms[cle], code) : undefined;
     const lien = p.querySelector('a[data-formulaire-traduit]');
     expect(attr(lien, 'href')).toBe(formulaire?.pagePath(undefined));
     if (formulaire) {
