@@ -84,7 +84,7 @@ describe('quick exit after a search', () => {
     await page.waitForURL((u) => !u.pathname.startsWith('/recherche/'));
     await page.goBack();
     // The search's part is fetched again if the page was reloaded (src/layouts/site-scripts.ts): waited for.
-    await expect.poll(() => page.locator('#recherche-q').inputValue()).toBe('cirque');
+    await expect.poll(() => page.locator('#recherche-q').inputValue(), { timeout: 15_000 }).toBe('cirque');
     await expect.poll(() => page.locator('.resultat').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     await context.close();
   });
