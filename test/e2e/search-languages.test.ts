@@ -125,6 +125,16 @@ describe('each language’s search page, with and without JavaScript', () => {
       expect(statut).not.toMatch(/résultat|Aucun/);
       expect(await page.locator('[data-recherche-note]').textContent()).not.toMatch(/JavaScript|résultats/);
       expect(await axeViolations(page)).toEqual([]);
+      // A query that says danger in the language (src/lib/search/danger-langues.ts): the numbers come above its results.
+      const danger = l.code === 'ar' ? 'عنف' : 'خشونت';
+      const resultats = await chercher(page, danger);
+      expect(resultats.liens.length).toBeGreaterThan(0);
+      expect(await page.locator('[data-recherche-aide]').isVisible()).toBe(true);
+      const [aide, zone] = await Promise.all(
+        ['[data-recherche-aide]', '.resultats'].map((sel) => page.locator(sel).evaluate((e) => e.getBoundingClientRect().top)),
+      );
+      expect(aide).toBeLessThan(zone!);
+      expect(await page.locator('[data-recherche-aide] a[href="tel:3919"]').count()).toBeGreaterThan(0);
       await context.close();
     },
   );

@@ -7,7 +7,9 @@ import {
   normaliser,
   sansMotsVides,
   sembleDanger,
+  reglesDeDanger,
 } from '../../src/lib/search/query-words.ts';
+import { DANGER_PAR_LANGUE } from '../../src/lib/search/danger-langues.ts';
 
 const DICTIONNAIRE = ['formation', 'référent', 'handicap', 'handicapé', 'violences', 'accessibilité', 'crèche', 'formations'];
 
@@ -35,6 +37,38 @@ describe('sembleDanger', () => {
   it.each(['formation crèche', 'cirque', 'rue de Quineleu', 'violoncelle', 'sdfgh'])('« %s » does not', (q) =>
     expect(sembleDanger(q)).toBe(false),
   );
+  // The translated search pages (issue 23): each page's language's words, the numbers above the results.
+  it.each([
+    ['en', 'my husband hits me'],
+    ['en', 'I am scared'],
+    ['en', 'homeless tonight'],
+    ['es', 'violencia en casa'],
+    ['es', 'tengo miedo'],
+    ['pt', 'violência doméstica'],
+    ['pt', 'estou com medo'],
+    ['uk', 'Насильство вдома'],
+    ['uk', 'Мені страшно'],
+    ['uk', 'бездомний'],
+    ['ar', 'العُنف ضد المرأة'],
+    ['ar', 'زوجي يضربني'],
+    ['ar', 'أنا خائفة'],
+    ['prs', 'خشونت خانگی'],
+    ['prs', 'خودکشی'],
+    ['prs', 'میترسم'],
+  ] as const)('%s: « %s » looks like danger, on its page only', (code, q) => {
+    expect(sembleDanger(q, reglesDeDanger(DANGER_PAR_LANGUE[code]))).toBe(true);
+    // French's list catches violen- in every Latin script; the rest is the language's own.
+    if (!/violen/.test(normaliser(q))) expect(sembleDanger(q)).toBe(false);
+  });
+  it.each([
+    ['en', 'children with a disability'],
+    ['es', 'escuela segunda oportunidad'],
+    ['pt', 'formação'],
+    ['uk', 'школа другого шансу'],
+    ['ar', 'مدرسة الفرصة الثانية'],
+    ['prs', 'دسترسی'],
+    ['prs', 'مکتب فرصت دوم'],
+  ] as const)('%s: « %s » does not', (code, q) => expect(sembleDanger(q, reglesDeDanger(DANGER_PAR_LANGUE[code]))).toBe(false));
 });
 
 describe('distance', () => {

@@ -19,6 +19,8 @@ import {
   racine,
   sansMotsVides,
   sembleDanger,
+  reglesDeDanger,
+  type MotsDeDanger,
 } from '../../lib/search/query-words.ts';
 
 type Filtres = Record<string, string>;
@@ -63,6 +65,8 @@ const aide = document.querySelector<HTMLElement>('[data-recherche-aide]');
 /** The page's words: French here, any other language given by its page (src/i18n/recherche.ts). */
 const t: Navigateur = form?.dataset.textes ? (JSON.parse(form.dataset.textes) as Navigateur) : NAVIGATEUR_FR;
 const francais = !form?.dataset.textes;
+// A translated page's danger words come with it (Recherche.astro): French's are in the script.
+const dangerDeLaLangue = form?.dataset.danger ? reglesDeDanger(JSON.parse(form.dataset.danger) as MotsDeDanger) : [];
 /** The page's language, as Pagefind reads it to choose the index; the words' lists are per language too. */
 const lang = document.documentElement.lang;
 /** `{n}`, `{q}`… in a sentence of `t`; a pair is [one, several]. */
@@ -192,7 +196,7 @@ function message(n: number, q: string, filtre: boolean, essai: Essai): string {
  */
 function montrerAide(q: string, rien: boolean): void {
   if (!aide) return;
-  const danger = q === '' || sembleDanger(q);
+  const danger = q === '' || sembleDanger(q, dangerDeLaLangue);
   aide.hidden = !rien && !danger;
   const liste = aide.querySelector('ul')!;
   const cle = danger ? 'urgence' : 'ordre';

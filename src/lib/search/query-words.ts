@@ -81,8 +81,27 @@ export function sansMotsVides(texte: string): string {
 const DANGER =
   /\b(violen|danger|suicid|mourir|tuer|frapp|coups?\b|battu|viol\b|viole|menac|peur|harcel|agress|emprise|froid|dehors|expuls|sans.?abri|sdf\b|a la rue|dors? (dans la|a la) rue)/;
 
-export function sembleDanger(texte: string): boolean {
-  return DANGER.test(normaliser(texte));
+/** A translated search page's danger words (src/lib/search/danger-langues.ts), sent with the page (Recherche.astro). */
+export type MotsDeDanger = { debut: readonly string[]; dedans: readonly string[] };
+
+const echapper = (mot: string) => mot.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Latin and Cyrillic words match at a word's start; Arabic-script ones anywhere in a word, which carries its prefixes
+ * joined (ال، و، ب). Normalised as queries are.
+ */
+export function reglesDeDanger({ debut, dedans }: MotsDeDanger): RegExp[] {
+  const liste = (mots: readonly string[]) => mots.map((m) => echapper(normaliser(m))).join('|');
+  return [
+    ...(debut.length ? [new RegExp(`(?<![\\p{L}\\p{N}])(?:${liste(debut)})`, 'u')] : []),
+    ...(dedans.length ? [new RegExp(`(?:${liste(dedans)})`, 'u')] : []),
+  ];
+}
+
+/** French danger words always; a translated page adds its language's (reglesDeDanger). */
+export function sembleDanger(texte: string, autres: readonly RegExp[] = []): boolean {
+  const n = normaliser(texte);
+  return DANGER.test(n) || autres.some((r) => r.test(n));
 }
 
 /** Optimal string alignment distance (Levenshtein with swaps of two neighbours), stopped beyond `max`. */
