@@ -1,5 +1,9 @@
 /** For the form journeys: the site's real targets, valid answers for each form, and filling a form field by field. */
 import type { Page } from 'playwright-core';
+import { afterAll } from 'vitest';
+import { browserAndSite } from './browser.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { loadContentContext, loadFormSettings } from '../../src/lib/forms/load.ts';
@@ -113,4 +117,17 @@ export async function storedRows(dbFile: string, key: FormKey): Promise<Record<s
           })),
     })),
   );
+}
+
+/**
+ * A browser test file's browser and site, its forms sealed to e2eTeamKey and stored in a SQLite file of its own
+ * (`dbFile`, read back by storedRows), removed once the site is closed.
+ */
+export async function browserAndSealedSite(prefix: string) {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  // Registered first, so run last: after-all hooks run in reverse order, the site closes before its file goes.
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const dbFile = path.join(dir, 'submissions.sqlite');
+  const run = browserAndSite({ dbPath: dbFile, rateLimit: { max: 1000, windowMs: 60_000 }, settings: await e2eSealedSettings() });
+  return { run, dbFile };
 }

@@ -4,16 +4,12 @@
  * no horizontal scroll at 320 px, the quick exit there; sent, it lands on the Arabic thank-you page and is stored
  * sealed with the language. One browser, one site.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../functions/node.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { FORMULAIRES_EN_LANGUE } from '../../src/i18n/formulaires/index.ts';
 import { textes } from '../../src/i18n/index.ts';
-import { AXE_CONTEXT, axeViolations, launchBrowser, startSite } from './browser.ts';
-import { e2eSealedSettings, storedRows } from './forms-helpers.ts';
+import { AXE_CONTEXT, axeViolations } from './browser.ts';
+import { browserAndSealedSite, storedRows } from './forms-helpers.ts';
 
 const AR = FORMULAIRES_EN_LANGUE.ar;
 const MOTS = AR.formulaires['demande-aide']!;
@@ -21,21 +17,7 @@ const PAGE = '/ar/formulaires/demande-aide/';
 /** An Arabic request with vowel marks, as a person may type it. */
 const DEMANDE = 'أَبْحَثُ عَنْ مَكَانٍ لِلنَّوْمِ هَذَا الأُسْبُوعَ.';
 
-let browser: Browser;
-let site: RunningServer;
-const dir = mkdtempSync(path.join(tmpdir(), 'e2e-langues-'));
-const dbFile = path.join(dir, 'submissions.sqlite');
-beforeAll(async () => {
-  [browser, site] = await Promise.all([
-    launchBrowser(),
-    startSite({ dbPath: dbFile, rateLimit: { max: 1000, windowMs: 60_000 }, settings: await e2eSealedSettings() }),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { run, dbFile } = await browserAndSealedSite('e2e-langues-');
 
 /** Answers that miss a safe number for the text message asked for, and the subject. */
 async function fillWithMistakes(page: Page) {
@@ -59,9 +41,13 @@ async function expectArabicErrors(page: Page, errors: string[]) {
 
 describe('the help request in Arabic', () => {
   it('without JavaScript: the page in Arabic, errors in Arabic on the Arabic page, then the Arabic thank-you page', async () => {
-    const context = await browser.newContext({ ...AXE_CONTEXT, javaScriptEnabled: false, viewport: { width: 320, height: 700 } });
+    const context = await run.browser.newContext({
+      ...AXE_CONTEXT,
+      javaScriptEnabled: false,
+      viewport: { width: 320, height: 700 },
+    });
     const page = await context.newPage();
-    await page.goto(`${site.url}${PAGE}`);
+    await page.goto(`${run.site.url}${PAGE}`);
     expect(await page.locator('h1').textContent()).toBe(MOTS.title);
     expect(await page.locator('[data-traduction="brouillon"]').textContent()).toContain(textes('ar').traduction.brouillon);
     expect(await page.locator('.sortie-rapide__lien').textContent()).toBe(textes('ar').sortieRapide.lien);
@@ -90,11 +76,11 @@ describe('the help request in Arabic', () => {
   });
 
   it('with JavaScript: inline errors in Arabic, summary focused, no reload, axe clean', async () => {
-    const context = await browser.newContext({ ...AXE_CONTEXT, viewport: { width: 320, height: 700 } });
+    const context = await run.browser.newContext({ ...AXE_CONTEXT, viewport: { width: 320, height: 700 } });
     const page = await context.newPage();
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
-    await page.goto(`${site.url}${PAGE}`);
+    await page.goto(`${run.site.url}${PAGE}`);
     await fillWithMistakes(page);
     let navigations = 0;
     page.on('framenavigated', (f) => f === page.mainFrame() && navigations++);

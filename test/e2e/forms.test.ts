@@ -2,17 +2,22 @@
  * Each form in Chromium, with JavaScript on and off: submitted, found in the database, its errors shown
  * on the GOV.UK pattern without losing what was typed; axe on forms, error pages and thank-you pages.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningServer } from '../../functions/node.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { FORM_KEYS, forms } from '../../src/schemas/forms/index.ts';
 import { COMPLETE } from '../scope.ts';
-import { AXE_CONTEXT, axeViolations, launchBrowser, startSite } from './browser.ts';
+import { AXE_CONTEXT, axeViolations } from './browser.ts';
 import { formatDateLongue } from '../../src/lib/time/dates.ts';
-import { answers, ctx, e2eSealedSettings, fill, formationWithClosedSession, pagePath, storedRows } from './forms-helpers.ts';
+import {
+  answers,
+  browserAndSealedSite,
+  ctx,
+  e2eSealedSettings,
+  fill,
+  formationWithClosedSession,
+  pagePath,
+  storedRows,
+} from './forms-helpers.ts';
 
 /** A free-text field of each form, where a unique marker finds the row again. */
 const MARKER_FIELD: Record<(typeof FORM_KEYS)[number], string> = {
@@ -61,25 +66,10 @@ const JOURNEYS = COMPLETE
         forms[key].thanksPath ||
         key === COLLECTING.find((k) => settingsSealed.has(k)),
     );
-let browser: Browser;
-let site: RunningServer;
-const dir = mkdtempSync(path.join(tmpdir(), 'e2e-forms-'));
-const dbFile = path.join(dir, 'submissions.sqlite');
-
-beforeAll(async () => {
-  [browser, site] = await Promise.all([
-    launchBrowser(),
-    startSite({ dbPath: dbFile, rateLimit: { max: 1000, windowMs: 60_000 }, settings: await e2eSealedSettings() }),
-  ]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const { run, dbFile } = await browserAndSealedSite('e2e-forms-');
 
 async function open(javaScriptEnabled: boolean): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-  const context = await browser.newContext({ ...AXE_CONTEXT, javaScriptEnabled });
+  const context = await run.browser.newContext({ ...AXE_CONTEXT, javaScriptEnabled });
   const page = await context.newPage();
   const problems: string[] = [];
   // A refused fetch (422) is logged by Chromium as a failed resource: expected, not a problem.
@@ -95,7 +85,7 @@ describe.each([
   describe.each(JOURNEYS)('%s', (key) => {
     it('is sent, lands on its thank-you page and is in the database', async () => {
       const { context, page, problems } = await open(js);
-      await page.goto(site.url + pagePath(key));
+      await page.goto(run.site.url + pagePath(key));
       if (js && (COMPLETE || AXE_FORMS.has(key))) expect(await axeViolations(page), 'form page').toEqual([]);
       const marker = `${js ? 'avec' : 'sans'} JS ${Date.now()}`;
       const values = { ...answers(key), [MARKER_FIELD[key]]: marker };
@@ -149,7 +139,7 @@ async function postWithoutEnhancement(page: Page) {
 describe('error journeys', () => {
   it('with JavaScript: inline errors, summary focused, no reload, values kept, axe clean', async () => {
     const { context, page, problems } = await open(true);
-    await page.goto(`${site.url}/formulaires/agir/`);
+    await page.goto(`${run.site.url}/formulaires/agir/`);
     await page.fill('#f-prenom', 'Yann');
     await page.fill('#f-email', 'pas-une-adresse');
     await page.fill('#f-message', 'Mon message à garder');
@@ -183,7 +173,7 @@ describe('error journeys', () => {
 
   it('without JavaScript: a 422 page with the summary and every value typed, axe clean', async () => {
     const { context, page } = await open(false);
-    await page.goto(`${site.url}/formulaires/e2c/`);
+    await page.goto(`${run.site.url}/formulaires/e2c/`);
     await fill(page, 'e2c', { ...answers('e2c'), naissance: '1990-04-02', message: 'Je veux <b>apprendre</b>' });
     // The month is forgotten (and the browser's own check is off, as on old phones).
     await page.fill('#f-naissance-mois', '');
@@ -204,7 +194,7 @@ describe('error journeys', () => {
 
   it('the 422 page passes axe', async () => {
     const { context, page } = await open(true);
-    await page.goto(`${site.url}/formulaires/e2c/`);
+    await page.goto(`${run.site.url}/formulaires/e2c/`);
     await fill(page, 'e2c', { ...answers('e2c'), naissance: '2015-04-02', email: 'pas-une-adresse' });
     expect((await postWithoutEnhancement(page))?.status()).toBe(422);
     expect(await page.locator('.resume-erreurs li').count()).toBe(2);
@@ -216,7 +206,7 @@ describe('error journeys', () => {
     const { context, page } = await open(true);
     const f = formationWithClosedSession;
     if (!f) return expect.fail('the content has no training with a full, closed or past session to test');
-    await page.goto(`${site.url}/formations/${f.id}/inscription/`);
+    await page.goto(`${run.site.url}/formations/${f.id}/inscription/`);
     const disabled = page.locator('input[name="session"][disabled]');
     expect(await disabled.count()).toBeGreaterThan(0);
     expect(await page.locator('.choix__item--indisponible .choix__aide').first().textContent()).toMatch(/Indisponible\s:\s/);
@@ -236,7 +226,7 @@ describe('error journeys', () => {
 
   it('the message page for an unknown form is a French 404, axe clean', async () => {
     const { context, page } = await open(true);
-    await page.goto(`${site.url}/formulaires/agir/`);
+    await page.goto(`${run.site.url}/formulaires/agir/`);
     await page.evaluate(() => document.querySelector('form.formulaire')!.setAttribute('action', '/f/inconnu'));
     const response = await postWithoutEnhancement(page);
     expect(response?.status()).toBe(404);
