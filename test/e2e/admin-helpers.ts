@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
 const node = path.join(root, 'node_modules/.bin/node');
@@ -70,4 +71,17 @@ export function buildCopy(dir: string, env: Record<string, string> = {}) {
 /** `npm run check:content` on the copy's content. */
 export function checkContentCopy(dir: string) {
   return run(node, [path.join(root, 'src/cli/check-content.ts'), path.join(dir, 'content')], { cwd: root });
+}
+
+/**
+ * Deletes the entry open in the editor (Decap asks in a dialog of the browser's own, accepted) and waits for the
+ * refusal a place other entries name gets: both editors' back-ends answer it (admin.test.ts, editeur.test.ts).
+ */
+export async function supprimerRefuse(page: Page): Promise<void> {
+  page.once('dialog', (dialog) => void dialog.accept());
+  await page
+    .getByRole('button', { name: /Supprimer/ })
+    .first()
+    .click();
+  await page.getByText(/la fiche n’est pas supprimée : d’autres fiches la nomment/).waitFor();
 }

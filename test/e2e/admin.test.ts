@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import type { RunningServer } from '../../functions/node.ts';
-import { buildCopy, checkContentCopy, freePort, projectCopy, startDecapServer } from './admin-helpers.ts';
+import { buildCopy, checkContentCopy, freePort, projectCopy, startDecapServer, supprimerRefuse } from './admin-helpers.ts';
 import { launchBrowser, startSite } from './browser.ts';
 
 let copy: Awaited<ReturnType<typeof projectCopy>>;
@@ -218,13 +218,7 @@ describe('/admin/, the editors’ CMS', () => {
   }, 90_000);
   it('refuses to delete a place other entries name, listing them, and deletes nothing', async () => {
     await open('#/collections/lieux/entries/cleunay-espace-social');
-    // Decap asks for confirmation in a dialog of the browser's own.
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page
-      .getByRole('button', { name: /Supprimer/ })
-      .first()
-      .click();
-    await page.getByText(/la fiche n’est pas supprimée : d’autres fiches la nomment/).waitFor();
+    await supprimerRefuse(page);
     expect(
       await page
         .getByText(/content\/referents\/cleunay-arsenal-redon-1\.md, ligne \d+, champ « Permanences n° 1 › Lieu »/)

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runEquipeCli } from '../../functions/equipe/cli.ts';
 import { startServer, type RunningServer } from '../../functions/node.ts';
 import { COMPLETE } from '../scope.ts';
-import { projectCopy, root } from './admin-helpers.ts';
+import { projectCopy, root, supprimerRefuse } from './admin-helpers.ts';
 import { launchBrowser } from './browser.ts';
 import { withAuthenticator } from './passkey.ts';
 
@@ -202,12 +202,7 @@ describe.skipIf(!COMPLETE)('the editor on the project’s own server', () => {
     // A place other entries name cannot be deleted: the message lists them.
     await page.goto(`${editeur}/admin/#/collections/lieux/entries/centre-espace-social`);
     await page.reload();
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page
-      .getByRole('button', { name: /Supprimer/ })
-      .first()
-      .click();
-    await page.getByText(/la fiche n’est pas supprimée : d’autres fiches la nomment/).waitFor();
+    await supprimerRefuse(page);
     const depot = path.join(copy.dir, 'data/edition');
     expect(
       execFileSync('git', ['-C', depot, 'ls-tree', '--name-only', 'main', 'content/lieux/'], { encoding: 'utf8' }),
